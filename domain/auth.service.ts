@@ -1,0 +1,174 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import argon2 from 'argon2';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppSetting, RefreshToken, User } from '../entities';
+import type { Clock } from '../server/clock';
+import { audit } from './audit';
+import { AppError, ErrorCode, badInput, unauthenticated } from './errors';
+
+export interface AuthSettings {
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  user: User;
+}
+
+export const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MAX_LENGTH = 200;
+const ISSUER = 'school-journal';
+
+/** jose is ESM-only; Node 20.19+ loads it with require(), jest through its transform. */
+type Jose = typeof import('jose');
+let jose: Jose | undefined;
+async function loadJose(): Promise<Jose> {
+  jose ??= await import('jose');
+  return jose;
+}
+
+/** Signs and checks the short-lived access tokens (HS256 JWTs carrying only the user id). */
+export class TokenSigner {
+  private constructor(private readonly key: Uint8Array, private readonly ttlSeconds: number) {}
+
+  /** The key comes from JWT_SECRET or, when unset, from the database, shared by every instance. */
+  static async create(em: EntityManager, secret: string | undefined, ttlSeconds: number): Promise<TokenSigner> {
+    let value = secret;
+    if (!value) {
+      await em.getConnection().execute(
+        `insert into app_setting (key, value) values ('jwt_secret', ?) on conflict (key) do nothing`,
+        [randomBytes(48).toString('base64url')],
+      );
+      value = (await em.fork().findOneOrFail(AppSetting, { key: 'jwt_secret' })).value;
+    }
+    return new TokenSigner(new TextEncoder().encode(value), ttlSeconds);
+  }
+
+  async sign(userId: string, now: Date): Promise<string> {
+    const { SignJWT } = await loadJose();
+    const iat = Math.floor(now.getTime() / 1000);
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + this.ttlSeconds)
+      .sign(this.key);
+  }
+
+  /** The user id of a valid token, or null. Expiry is judged on the server's clock. */
+  async verify(token: string, now: Date): Promise<string | null> {
+    const { jwtVerify } = await loadJose();
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER, algorithms: ['HS256'], currentDate: now,
+      });
+      return typeof payload.sub === 'string' ? payload.sub : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A hash to verify against when the login is unknown, so both cases take the same time. */
+let dummyHash: Promise<string> | undefined;
+
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly signer: TokenSigner,
+    private readonly clock: Clock,
+    private readonly settings: AuthSettings,
+    private readonly ip: string | null,
+  ) {}
+
+  async login(login: string, password: string): Promise<IssuedTokens> {
+    const now = this.clock.now();
+    const normalized = (login ?? '').trim().toLowerCase();
+    if (normalized.length > 100 || (password ?? '').length > PASSWORD_MAX_LENGTH) throw this.loginFailed();
+    const user = normalized
+      ? await this.em.findOne(User, { login: normalized }, { populate: ['passwordHash'] })
+      : null;
+    dummyHash ??= argon2.hash(randomBytes(16).toString('hex'));
+    const ok = await argon2.verify(user?.passwordHash ?? (await dummyHash), password ?? '').catch(() => false);
+    if (!user || !ok || user.locked) {
+      await this.em.transactional(async (em) => {
+        audit(em, { actorId: user?.id ?? null, schoolId: null, action: 'auth.login_failed', entityType: 'User', entityId: user?.id ?? null, after: { login: normalized.slice(0, 100) }, ip: this.ip, at: now });
+      });
+      throw this.loginFailed();
+    }
+    return this.em.transactional(async (em) => {
+      const fresh = await em.findOneOrFail(User, user.id);
+      fresh.lastLoginAt = now;
+      audit(em, { actorId: user.id, schoolId: null, action: 'auth.login', entityType: 'User', entityId: user.id, ip: this.ip, at: now });
+      return this.issue(em, fresh, randomUUID(), now);
+    });
+  }
+
+  /** Rotates a refresh token. Presenting a used (revoked) one revokes its whole family: it was stolen. */
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
+    const now = this.clock.now();
+    return this.em.transactional(async (em) => {
+      const stored = await em.findOne(RefreshToken, { tokenHash: sha256(refreshToken ?? '') }, { populate: ['user'] });
+      if (!stored) throw unauthenticated();
+      if (stored.revokedAt) {
+        await em.nativeUpdate(RefreshToken, { familyId: stored.familyId, revokedAt: null }, { revokedAt: now });
+        audit(em, { actorId: stored.user.id, schoolId: null, action: 'auth.refresh_reuse', entityType: 'User', entityId: stored.user.id, ip: this.ip, at: now });
+        return null;
+      }
+      if (stored.expiresAt <= now || stored.user.locked) throw unauthenticated();
+      stored.revokedAt = now;
+      return this.issue(em, stored.user, stored.familyId, now);
+    }).then((issued) => issued ?? Promise.reject(unauthenticated()));
+  }
+
+  async logout(refreshToken: string): Promise<boolean> {
+    const now = this.clock.now();
+    const stored = await this.em.findOne(RefreshToken, { tokenHash: sha256(refreshToken ?? '') });
+    if (stored) await this.em.nativeUpdate(RefreshToken, { familyId: stored.familyId, revokedAt: null }, { revokedAt: now });
+    return true;
+  }
+
+  /** Sets a new password, clears the must-change flag and signs out every other session. */
+  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<boolean> {
+    const now = this.clock.now();
+    if (typeof newPassword !== 'string' || newPassword.length < PASSWORD_MIN_LENGTH) {
+      throw badInput('newPassword', `The new password needs at least ${PASSWORD_MIN_LENGTH} characters.`);
+    }
+    if (newPassword.length > PASSWORD_MAX_LENGTH) throw badInput('newPassword', `The new password is longer than ${PASSWORD_MAX_LENGTH} characters.`);
+    if (newPassword === oldPassword) throw badInput('newPassword', 'The new password must differ from the old one.');
+    const user = await this.em.findOne(User, userId, { populate: ['passwordHash'] });
+    if (!user) throw unauthenticated();
+    const ok = await argon2.verify(user.passwordHash, oldPassword ?? '').catch(() => false);
+    if (!ok) throw badInput('oldPassword', 'The current password is wrong.');
+    const hash = await hashPassword(newPassword);
+    await this.em.transactional(async (em) => {
+      await em.nativeUpdate(User, { id: userId }, { passwordHash: hash, mustChangePassword: false });
+      await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: now });
+      audit(em, { actorId: userId, schoolId: null, action: 'auth.change_password', entityType: 'User', entityId: userId, ip: this.ip, at: now });
+    });
+    return true;
+  }
+
+  private async issue(em: EntityManager, user: User, familyId: string, now: Date): Promise<IssuedTokens> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    em.create(RefreshToken, {
+      user, familyId, tokenHash: sha256(refreshToken), createdAt: now,
+      expiresAt: new Date(now.getTime() + this.settings.refreshTokenTtlSeconds * 1000),
+    });
+    return { accessToken: await this.signer.sign(user.id, now), refreshToken, user };
+  }
+
+  private loginFailed(): AppError {
+    // The same answer for an unknown login, a wrong password and a locked account.
+    return new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong login or password.');
+  }
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}

@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+
+/** The stable error codes of the public contract (errors[].extensions.code). */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
+  ENTRY_WINDOW_CLOSED = 'ENTRY_WINDOW_CLOSED',
+  NO_MARKS_IN_FIRST_GRADE = 'NO_MARKS_IN_FIRST_GRADE',
+  NOT_ENROLLED = 'NOT_ENROLLED',
+  LESSON_NOT_HELD = 'LESSON_NOT_HELD',
+  CONFLICT = 'CONFLICT',
+}
+
+/** An error meant for the client: its message and code are safe to show. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, 'Authentication required.');
+/** Used for both "does not exist" and "you may not see it": the two must look the same. */
+export const notFound = (what = 'Object') => new AppError(ErrorCode.NOT_FOUND, `${what} not found.`);
+export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.FORBIDDEN, message);
+export const badInput = (field: string, message: string) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
+
+export const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  // Raised by graphql-js / Apollo for malformed documents and variables: safe, and useful.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);

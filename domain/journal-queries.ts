@@ -1,0 +1,125 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Attendance, Lesson, Mark, Student } from '../entities';
+import { uuidArray } from './access';
+
+/**
+ * The journal's read queries. Each is one statement whatever the number of rows:
+ * the diary and the class journal cost a fixed number of queries.
+ */
+
+/** Lessons a student attends between two dates (rule 5: their class or subgroup on that date). */
+export async function lessonsOfStudent(
+  em: EntityManager, studentId: string, from: string, to: string, onlyTaughtBy: string | null,
+): Promise<Lesson[]> {
+  const rows = await em.getConnection().execute(
+    `select l.* from lesson l
+       join enrollment e on e.class_group_id = l.class_group_id and e.student_id = ?
+                        and l.date >= e.starts_on and (e.ends_on is null or l.date <= e.ends_on)
+      where l.date between ? and ?
+        and (l.subgroup_id is null or exists(select 1 from subgroup_member sm
+               where sm.subgroup_id = l.subgroup_id and sm.student_id = e.student_id))
+        and (?::uuid is null or l.teacher_id = ? or l.substitute_teacher_id = ?)
+      order by l.date, l.number`,
+    [studentId, from, to, onlyTaughtBy, onlyTaughtBy, onlyTaughtBy],
+  );
+  return rows.map((r) => em.map(Lesson, r));
+}
+
+export async function marksInLessons(em: EntityManager, lessonIds: string[], studentId: string | null): Promise<Mark[]> {
+  if (lessonIds.length === 0) return [];
+  const rows = await em.getConnection().execute(
+    `select m.* from mark m where m.lesson_id = any(?::uuid[]) and (?::uuid is null or m.student_id = ?)
+      order by m.created_at, m.id`,
+    [uuidArray(lessonIds), studentId, studentId],
+  );
+  return rows.map((r) => em.map(Mark, r));
+}
+
+export async function attendanceInLessons(em: EntityManager, lessonIds: string[], studentId: string | null): Promise<Attendance[]> {
+  if (lessonIds.length === 0) return [];
+  const rows = await em.getConnection().execute(
+    `select a.* from attendance a where a.lesson_id = any(?::uuid[]) and (?::uuid is null or a.student_id = ?)
+      order by a.created_at, a.id`,
+    [uuidArray(lessonIds), studentId, studentId],
+  );
+  return rows.map((r) => em.map(Attendance, r));
+}
+
+/** Lessons of a class in one subject; `onlyTaughtBy` keeps the ones a substitute stood in for. */
+export async function lessonsOfClass(
+  em: EntityManager, classGroupId: string, subjectId: string, from: string, to: string, onlyTaughtBy: string | null,
+): Promise<Lesson[]> {
+  const rows = await em.getConnection().execute(
+    `select l.* from lesson l
+      where l.class_group_id = ? and l.subject_id = ? and l.date between ? and ?
+        and (?::uuid is null or l.teacher_id = ? or l.substitute_teacher_id = ?)
+      order by l.date, l.number`,
+    [classGroupId, subjectId, from, to, onlyTaughtBy, onlyTaughtBy, onlyTaughtBy],
+  );
+  return rows.map((r) => em.map(Lesson, r));
+}
+
+/** Everyone enrolled in the class at some point between the dates, by name. */
+export async function studentsOfClass(em: EntityManager, classGroupId: string, from: string, to: string): Promise<Student[]> {
+  const rows = await em.getConnection().execute(
+    `select s.* from student s
+      where exists(select 1 from enrollment e where e.student_id = s.id and e.class_group_id = ?
+                     and e.starts_on <= ? and (e.ends_on is null or e.ends_on >= ?))
+      order by s.last_name, s.first_name, s.middle_name, s.id`,
+    [classGroupId, to, from],
+  );
+  return rows.map((r) => em.map(Student, r));
+}
+
+export interface PageRequest { first: number; offset: number }
+export interface Page<T> { items: T[]; total: number }
+
+export interface StudentJournalFilter {
+  studentId: string;
+  from?: string | null;
+  to?: string | null;
+  subjectId?: string | null;
+  /** Only lessons this employee teaches or stands in for (a teacher's view of the student). */
+  onlyTaughtBy?: string | null;
+}
+
+/** A student's marks, newest lesson first, one page and the total in one statement. */
+export async function marksOfStudent(em: EntityManager, f: StudentJournalFilter, page: PageRequest): Promise<Page<Mark>> {
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select m.*, count(*) over () as total_count
+       from mark m join lesson l on l.id = m.lesson_id
+      where m.student_id = ?
+        and (?::date is null or l.date >= ?::date) and (?::date is null or l.date <= ?::date)
+        and (?::uuid is null or l.subject_id = ?::uuid)
+        and (?::uuid is null or l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid)
+      order by l.date desc, l.number desc, m.created_at desc, m.id
+      limit ? offset ?`,
+    [f.studentId, f.from ?? null, f.from ?? null, f.to ?? null, f.to ?? null, f.subjectId ?? null, f.subjectId ?? null,
+      f.onlyTaughtBy ?? null, f.onlyTaughtBy ?? null, f.onlyTaughtBy ?? null, page.first, page.offset],
+  );
+  return toPage(em, Mark, rows, page);
+}
+
+export async function attendanceOfStudent(em: EntityManager, f: StudentJournalFilter, page: PageRequest): Promise<Page<Attendance>> {
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select a.*, count(*) over () as total_count
+       from attendance a join lesson l on l.id = a.lesson_id
+      where a.student_id = ?
+        and (?::date is null or l.date >= ?::date) and (?::date is null or l.date <= ?::date)
+        and (?::uuid is null or l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid)
+      order by l.date desc, l.number desc, a.id
+      limit ? offset ?`,
+    [f.studentId, f.from ?? null, f.from ?? null, f.to ?? null, f.to ?? null,
+      f.onlyTaughtBy ?? null, f.onlyTaughtBy ?? null, f.onlyTaughtBy ?? null, page.first, page.offset],
+  );
+  return toPage(em, Attendance, rows, page);
+}
+
+function toPage<T extends object>(em: EntityManager, cls: new () => T, rows: Record<string, unknown>[], page: PageRequest): Page<T> {
+  if (rows.length === 0) {
+    return { items: [], total: 0 };
+  }
+  const total = Number(rows[0].total_count);
+  const items = rows.map(({ total_count: _ignored, ...row }) => em.map(cls, row));
+  return { items, total: Math.max(total, page.offset + items.length) };
+}

@@ -1,0 +1,84 @@
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { DiaryEventType } from './enums';
+import { Lesson, Mark, Attendance } from './journal';
+import { Student, User } from './people';
+import { School } from './tenancy';
+
+/** Who changed what, before and after, when and from where; also reads of personal data (004 §3.1). */
+@Entity()
+@Index({ properties: ['school', 'at'] })
+@Index({ properties: ['entityType', 'entityId'] })
+export class AuditEntry {
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'datetime' })
+  at!: Date;
+
+  @ManyToOne(() => User, { nullable: true })
+  actor?: User;
+
+  @ManyToOne(() => School, { nullable: true })
+  school?: School;
+
+  /** "mark.record", "mark.correct", "auth.login", … */
+  @Property({ length: 60 })
+  action!: string;
+
+  @Property({ length: 60 })
+  entityType!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  entityId?: string;
+
+  @Property({ type: 'jsonb', nullable: true })
+  before?: unknown;
+
+  @Property({ type: 'jsonb', nullable: true })
+  after?: unknown;
+
+  @Property({ length: 64, nullable: true })
+  ip?: string;
+}
+
+/**
+ * The durable outbox of what students and parents are told about. Written in the
+ * same transaction as the change it describes, so nothing is ever lost.
+ */
+@Entity()
+@Index({ properties: ['student', 'id'] })
+export class DiaryEvent {
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
+  id!: string;
+
+  @Enum({ items: () => DiaryEventType, nativeEnumName: 'diary_event_type' })
+  type!: DiaryEventType;
+
+  @ManyToOne(() => School)
+  school!: School;
+
+  @ManyToOne(() => Student)
+  student!: Student;
+
+  @ManyToOne(() => Lesson, { nullable: true })
+  lesson?: Lesson;
+
+  @ManyToOne(() => Mark, { nullable: true })
+  mark?: Mark;
+
+  @ManyToOne(() => Attendance, { nullable: true })
+  attendance?: Attendance;
+
+  @Property({ type: 'datetime' })
+  occurredAt!: Date;
+}
+
+/** Server-wide settings shared by every instance on one database (the token signing key). */
+@Entity()
+export class AppSetting {
+  @PrimaryKey({ length: 60 })
+  key!: string;
+
+  @Property({ type: 'text' })
+  value!: string;
+}

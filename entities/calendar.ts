@@ -1,0 +1,98 @@
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { UuidEntity } from './base';
+import { AcademicYearState, StudyPeriodKind } from './enums';
+import { School } from './tenancy';
+
+@Entity()
+@Unique({ properties: ['school', 'name'] })
+export class AcademicYear extends UuidEntity {
+  @ManyToOne(() => School)
+  school!: School;
+
+  /** "2026/2027" */
+  @Property({ length: 20 })
+  name!: string;
+
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Property({ type: 'date' })
+  endsOn!: string;
+
+  @Enum({ items: () => AcademicYearState, nativeEnumName: 'academic_year_state' })
+  state: AcademicYearState = AcademicYearState.PLANNING;
+}
+
+@Entity()
+@Unique({ properties: ['year', 'ordinal'] })
+export class StudyPeriod extends UuidEntity {
+  @ManyToOne(() => AcademicYear)
+  year!: AcademicYear;
+
+  @Enum({ items: () => StudyPeriodKind, nativeEnumName: 'study_period_kind' })
+  kind!: StudyPeriodKind;
+
+  /** 1-based position within the year. */
+  @Property()
+  ordinal!: number;
+
+  @Property({ length: 60 })
+  name!: string;
+
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Property({ type: 'date' })
+  endsOn!: string;
+}
+
+@Entity()
+export class Holiday extends UuidEntity {
+  @ManyToOne(() => AcademicYear)
+  year!: AcademicYear;
+
+  @Property({ length: 120 })
+  name!: string;
+
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Property({ type: 'date' })
+  endsOn!: string;
+}
+
+/** A day off moved onto another date (004 §4.4): `workDate` is worked in place of `dayOffDate`. */
+@Entity()
+export class MovedWorkingDay extends UuidEntity {
+  @ManyToOne(() => AcademicYear)
+  year!: AcademicYear;
+
+  @Property({ type: 'date' })
+  workDate!: string;
+
+  @Property({ type: 'date' })
+  dayOffDate!: string;
+
+  @Property({ length: 200, nullable: true })
+  note?: string;
+}
+
+/** One bell of a shift: lesson `number` runs from `startsAt` to `endsAt` (school-local time). */
+@Entity()
+@Unique({ properties: ['school', 'shift', 'number'] })
+export class Bell extends UuidEntity {
+  @ManyToOne(() => School)
+  school!: School;
+
+  @Property()
+  shift!: number;
+
+  @Property()
+  number!: number;
+
+  @Property({ type: 'time' })
+  startsAt!: string;
+
+  @Property({ type: 'time' })
+  endsAt!: string;
+}

@@ -1,0 +1,37 @@
+/** Domain enums shared by the entities, the GraphQL schema and the rules. */
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  DIRECTOR = 'DIRECTOR',
+  DEPUTY_ACADEMIC = 'DEPUTY_ACADEMIC',
+  DEPUTY_PASTORAL = 'DEPUTY_PASTORAL',
+  TEACHER = 'TEACHER',
+  SECRETARY = 'SECRETARY',
+  HR = 'HR',
+  STUDENT = 'STUDENT',
+  PARENT = 'PARENT',
+  MUNICIPAL_COORDINATOR = 'MUNICIPAL_COORDINATOR',
+  REGIONAL_COORDINATOR = 'REGIONAL_COORDINATOR',
+}
+
+export enum AcademicYearState { PLANNING = 'PLANNING', ACTIVE = 'ACTIVE', CLOSED = 'CLOSED' }
+export enum StudyPeriodKind { QUARTER = 'QUARTER', TRIMESTER = 'TRIMESTER', HALF_YEAR = 'HALF_YEAR' }
+export enum LessonState { SCHEDULED = 'SCHEDULED', HELD = 'HELD', CANCELLED = 'CANCELLED' }
+export enum AttendanceKind { ABSENT = 'ABSENT', LATE = 'LATE' }
+export enum AbsenceReason { UNKNOWN = 'UNKNOWN', ILLNESS = 'ILLNESS', EXCUSED = 'EXCUSED', UNEXCUSED = 'UNEXCUSED' }
+export enum GradingScale { FIVE_POINT = 'FIVE_POINT', PASS_FAIL = 'PASS_FAIL' }
+/** What a period mark closes: a study period, or the year, the exam, the final mark. */
+export enum PeriodMarkKind { PERIOD = 'PERIOD', YEAR = 'YEAR', EXAM = 'EXAM', FINAL = 'FINAL' }
+export enum DiaryEventType {
+  MARK_ADDED = 'MARK_ADDED',
+  MARK_CORRECTED = 'MARK_CORRECTED',
+  ABSENCE_RECORDED = 'ABSENCE_RECORDED',
+  ABSENCE_REASON_SET = 'ABSENCE_REASON_SET',
+  LESSON_RECORD_SET = 'LESSON_RECORD_SET',
+}
+
+/** Roles that read everything in their own school (access matrix rows marked R for the whole school). */
+export const SCHOOL_WIDE_READERS: readonly Role[] = [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.DEPUTY_PASTORAL];
+export const STAFF_ROLES: readonly Role[] = [
+  Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.DEPUTY_PASTORAL, Role.TEACHER, Role.SECRETARY, Role.HR,
+];

@@ -1,0 +1,242 @@
+import { Entity, Enum, Index, ManyToOne, OneToOne, Property, Unique } from '@mikro-orm/core';
+import { UuidEntity } from './base';
+import { AcademicYear, StudyPeriod } from './calendar';
+import { AbsenceReason, AttendanceKind, LessonState, PeriodMarkKind } from './enums';
+import { Employee, Student, User } from './people';
+import { ClassGroup, Subgroup, Subject } from './school-structure';
+import { School } from './tenancy';
+
+@Entity()
+@Index({ properties: ['classGroup', 'date'] })
+@Index({ properties: ['teacher', 'date'] })
+@Index({ properties: ['substituteTeacher', 'date'] })
+export class Lesson extends UuidEntity {
+  @ManyToOne(() => School)
+  school!: School;
+
+  @ManyToOne(() => ClassGroup)
+  classGroup!: ClassGroup;
+
+  /** Set when the lesson is for one subgroup of the class only. */
+  @ManyToOne(() => Subgroup, { nullable: true })
+  subgroup?: Subgroup;
+
+  @ManyToOne(() => Subject)
+  subject!: Subject;
+
+  @ManyToOne(() => Employee)
+  teacher!: Employee;
+
+  /** The teacher standing in; they write the journal for this lesson. */
+  @ManyToOne(() => Employee, { nullable: true })
+  substituteTeacher?: Employee;
+
+  @Property({ type: 'date' })
+  date!: string;
+
+  /** Bell number within the day. */
+  @Property()
+  number!: number;
+
+  @Enum({ items: () => LessonState, nativeEnumName: 'lesson_state' })
+  state: LessonState = LessonState.SCHEDULED;
+}
+
+/** What was taught and what was set (004 §8.2, §8.4.2). */
+@Entity()
+export class LessonRecord extends UuidEntity {
+  @OneToOne(() => Lesson, { owner: true, unique: true })
+  lesson!: Lesson;
+
+  @Property({ length: 500, nullable: true })
+  topic?: string;
+
+  @Property({ type: 'text', nullable: true })
+  homework?: string;
+
+  @ManyToOne(() => User)
+  updatedBy!: User;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+}
+
+/** Kind of task a mark is for (001), with its weight in the weighted average (004 §2.2). */
+@Entity()
+@Unique({ properties: ['school', 'code'] })
+export class WorkType extends UuidEntity {
+  @ManyToOne(() => School)
+  school!: School;
+
+  @Property({ length: 30 })
+  code!: string;
+
+  @Property({ length: 120 })
+  name!: string;
+
+  @Property({ type: 'decimal', precision: 4, scale: 2 })
+  weight!: string;
+}
+
+/**
+ * A current mark. Its value is never overwritten in place without a trace: every
+ * value it ever had is a MarkVersion row, and `value`/`revision` mirror the newest.
+ */
+@Entity()
+@Index({ properties: ['student', 'lesson'] })
+@Index({ properties: ['lesson'] })
+export class Mark extends UuidEntity {
+  @ManyToOne(() => School)
+  school!: School;
+
+  @ManyToOne(() => Student)
+  student!: Student;
+
+  @ManyToOne(() => Lesson)
+  lesson!: Lesson;
+
+  @ManyToOne(() => WorkType)
+  workType!: WorkType;
+
+  @Property({ length: 10 })
+  value!: string;
+
+  @Property({ length: 500, nullable: true })
+  comment?: string;
+
+  /** 1 for the original; each correction adds one. */
+  @Property()
+  revision: number = 1;
+
+  @ManyToOne(() => User)
+  createdBy!: User;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  correctedAt?: Date;
+}
+
+/** Every value a mark has had, append-only. Version 1 is the mark as first entered. */
+@Entity()
+@Unique({ properties: ['mark', 'revision'] })
+export class MarkVersion extends UuidEntity {
+  @ManyToOne(() => Mark)
+  mark!: Mark;
+
+  @Property()
+  revision!: number;
+
+  @Property({ length: 10 })
+  value!: string;
+
+  @Property({ length: 500, nullable: true })
+  comment?: string;
+
+  /** Required for every correction (revision > 1). */
+  @Property({ length: 500, nullable: true })
+  reason?: string;
+
+  @ManyToOne(() => User)
+  createdBy!: User;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}
+
+/** Period, year, exam or final mark (004 §8.7–8.9). */
+@Entity()
+@Unique({ properties: ['student', 'subject', 'year', 'kind', 'studyPeriod'] })
+export class PeriodMark extends UuidEntity {
+  @ManyToOne(() => School)
+  school!: School;
+
+  @ManyToOne(() => Student)
+  student!: Student;
+
+  @ManyToOne(() => Subject)
+  subject!: Subject;
+
+  @ManyToOne(() => AcademicYear)
+  year!: AcademicYear;
+
+  @Enum({ items: () => PeriodMarkKind, nativeEnumName: 'period_mark_kind' })
+  kind!: PeriodMarkKind;
+
+  /** Set when kind is PERIOD. */
+  @ManyToOne(() => StudyPeriod, { nullable: true })
+  studyPeriod?: StudyPeriod;
+
+  /** "1"–"5", "зач"/"незач", or "н/а" (not attested). */
+  @Property({ length: 10 })
+  value!: string;
+
+  @Property()
+  revision: number = 1;
+
+  @ManyToOne(() => User)
+  createdBy!: User;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  correctedAt?: Date;
+}
+
+@Entity()
+@Unique({ properties: ['periodMark', 'revision'] })
+export class PeriodMarkVersion extends UuidEntity {
+  @ManyToOne(() => PeriodMark)
+  periodMark!: PeriodMark;
+
+  @Property()
+  revision!: number;
+
+  @Property({ length: 10 })
+  value!: string;
+
+  @Property({ length: 500, nullable: true })
+  reason?: string;
+
+  @ManyToOne(() => User)
+  createdBy!: User;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}
+
+/** An absence or a late arrival at one lesson (004 §8.5). Presence is the absence of a row. */
+@Entity()
+@Unique({ properties: ['student', 'lesson'] })
+@Index({ properties: ['lesson'] })
+export class Attendance extends UuidEntity {
+  @ManyToOne(() => School)
+  school!: School;
+
+  @ManyToOne(() => Student)
+  student!: Student;
+
+  @ManyToOne(() => Lesson)
+  lesson!: Lesson;
+
+  @Enum({ items: () => AttendanceKind, nativeEnumName: 'attendance_kind' })
+  kind!: AttendanceKind;
+
+  @Enum({ items: () => AbsenceReason, nativeEnumName: 'absence_reason' })
+  reason: AbsenceReason = AbsenceReason.UNKNOWN;
+
+  /** The supporting document for the reason: "справка №12 от 20.11". */
+  @Property({ length: 300, nullable: true })
+  document?: string;
+
+  @ManyToOne(() => User)
+  createdBy!: User;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  reasonSetAt?: Date;
+}

@@ -1,0 +1,88 @@
+import { deny, shield } from 'graphql-shield';
+import type { IRules } from 'graphql-shield';
+import { Role } from '../entities';
+import { AppError, ErrorCode } from '../domain/errors';
+import { hasRole, isAuthenticated, isPublic, isSignedIn, isStaff, isTeacher, readsJournal } from './rules';
+
+/**
+ * Every field of the schema, by type, with the rule that lets it through. Nothing
+ * is allowed by a wildcard: a field missing here is denied (fallbackRule), and
+ * tests/permissions/schema-walk.test.ts fails until it gets an explicit rule.
+ * A change in this file changes who can reach what: review it as a permission change.
+ *
+ * Row scoping (own lessons, own class, own children, own record, own school) is not
+ * here but in domain/access.ts, applied where rows are fetched.
+ */
+const signedIn = isAuthenticated;
+
+export const RULES = {
+  Query: {
+    me: signedIn,
+    node: signedIn,
+    student: signedIn,
+    diary: signedIn,
+    classJournal: readsJournal,
+    academicYears: signedIn,
+    workTypes: signedIn,
+  },
+  Mutation: {
+    login: isPublic,
+    refreshSession: isPublic,
+    logout: isPublic,
+    changePassword: isSignedIn,
+    recordMark: isTeacher,
+    correctMark: hasRole(Role.TEACHER, Role.DEPUTY_ACADEMIC),
+    recordAttendance: isTeacher,
+    setAbsenceReason: isTeacher,
+    setLessonRecord: isTeacher,
+    setPeriodMark: hasRole(Role.TEACHER, Role.DEPUTY_ACADEMIC),
+  },
+  AuthPayload: { accessToken: isPublic, refreshToken: isPublic, user: isPublic },
+  // Reached only as the viewer's own user, the login answer, or a mark version's author (staff only).
+  User: { id: isPublic, login: isPublic },
+  Viewer: { user: signedIn, roles: signedIn, student: signedIn, children: signedIn, employee: signedIn },
+  Student: {
+    id: signedIn, fullName: signedIn, classGroup: signedIn,
+    marks: signedIn, attendance: signedIn, periodMarks: signedIn,
+  },
+  ClassGroup: { id: signedIn, name: signedIn, grade: signedIn, classTeacher: signedIn },
+  Employee: { id: signedIn, fullName: signedIn },
+  Subject: { id: signedIn, name: signedIn, gradingScale: signedIn },
+  WorkType: { code: signedIn, name: signedIn, weight: signedIn },
+  Lesson: {
+    id: signedIn, date: signedIn, number: signedIn, state: signedIn, subject: signedIn, teacher: signedIn,
+    substituteTeacher: signedIn, classGroup: signedIn, topic: signedIn, homework: signedIn,
+  },
+  Mark: {
+    id: signedIn, value: signedIn, workType: signedIn, lesson: signedIn, student: signedIn, comment: signedIn,
+    createdAt: signedIn, corrected: signedIn, correctedAt: signedIn, revision: signedIn,
+    // Families see the current value and that it was corrected; the history is for staff.
+    versions: isStaff,
+  },
+  MarkVersion: { revision: isStaff, value: isStaff, comment: isStaff, reason: isStaff, createdAt: isStaff, author: isStaff },
+  Attendance: { id: signedIn, kind: signedIn, reason: signedIn, document: signedIn, lesson: signedIn, student: signedIn },
+  PeriodMark: {
+    id: signedIn, kind: signedIn, studyPeriod: signedIn, subject: signedIn, student: signedIn,
+    value: signedIn, corrected: signedIn, revision: signedIn,
+  },
+  AcademicYear: { id: signedIn, name: signedIn, startsOn: signedIn, endsOn: signedIn, state: signedIn, studyPeriods: signedIn, holidays: signedIn },
+  StudyPeriod: { id: signedIn, name: signedIn, ordinal: signedIn, startsOn: signedIn, endsOn: signedIn },
+  Holiday: { name: signedIn, startsOn: signedIn, endsOn: signedIn },
+  DiaryDay: { date: signedIn, lessons: signedIn },
+  DiaryLesson: { lesson: signedIn, marks: signedIn, attendance: signedIn },
+  ClassJournal: { lessons: signedIn, students: signedIn, marks: signedIn, attendance: signedIn },
+  PageInfo: { hasNextPage: signedIn, endCursor: signedIn },
+  MarkConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
+  MarkEdge: { cursor: signedIn, node: signedIn },
+  AttendanceConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
+  AttendanceEdge: { cursor: signedIn, node: signedIn },
+} satisfies IRules;
+
+export const permissions = shield(RULES, {
+  // graphql-shield's default is allow: anything without a rule would be public.
+  fallbackRule: deny,
+  fallbackError: () => new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this.'),
+  // Domain errors (NOT_FOUND, ENTRY_WINDOW_CLOSED, …) pass through; unexpected ones are masked in formatError.
+  allowExternalErrors: true,
+  debug: false,
+});

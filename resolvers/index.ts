@@ -1,0 +1,20 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { AuthResolver } from './auth.resolver';
+import { DiaryResolver } from './diary.resolver';
+import { JournalResolver } from './journal.resolver';
+import { LessonResolver } from './lesson.resolver';
+import { AttendanceResolver, MarkResolver, MarkVersionResolver, PeriodMarkResolver, WorkTypeResolver } from './mark.resolver';
+import { NodeResolver } from './node.resolver';
+import {
+  CalendarResolver, ClassGroupResolver, EmployeeResolver, StudyPeriodResolver, SubjectResolver, UserResolver,
+} from './reference.resolver';
+import { StudentResolver } from './student.resolver';
+import { ViewerResolver } from './viewer.resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [
+  AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
+  StudentResolver, LessonResolver, MarkResolver, MarkVersionResolver, WorkTypeResolver, AttendanceResolver,
+  PeriodMarkResolver, UserResolver, EmployeeResolver, SubjectResolver, ClassGroupResolver, CalendarResolver,
+  StudyPeriodResolver,
+];

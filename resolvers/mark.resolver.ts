@@ -1,0 +1,103 @@
+import { Ctx, FieldResolver, Float, ID, Resolver, Root } from 'type-graphql';
+import { Attendance, Lesson, Mark, MarkVersion, PeriodMark, Student, StudyPeriod, Subject, User, WorkType } from '../entities';
+import type { RequestContext } from '../server/context';
+import { toGlobalId } from '../schema/global-id';
+import {
+  AttendanceType, LessonType, MarkType, MarkVersionType, PeriodMarkType, StudentType, StudyPeriodType, SubjectType,
+  UserType, WorkTypeType,
+} from '../schema/types';
+
+@Resolver(() => MarkType)
+export class MarkResolver {
+  @FieldResolver(() => ID)
+  id(@Root() mark: Mark): string {
+    return toGlobalId('Mark', mark.id);
+  }
+
+  @FieldResolver(() => WorkTypeType)
+  workType(@Root() mark: Mark, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.entity(WorkType).load(mark.workType.id);
+  }
+
+  @FieldResolver(() => LessonType)
+  lesson(@Root() mark: Mark, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.entity(Lesson).load(mark.lesson.id);
+  }
+
+  @FieldResolver(() => StudentType)
+  student(@Root() mark: Mark, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.entity(Student).load(mark.student.id);
+  }
+
+  @FieldResolver()
+  corrected(@Root() mark: Mark): boolean {
+    return mark.revision > 1;
+  }
+
+  @FieldResolver(() => [MarkVersionType])
+  versions(@Root() mark: Mark, @Ctx() ctx: RequestContext): Promise<MarkVersion[]> {
+    return ctx.loaders.markVersions.load(mark.id);
+  }
+}
+
+@Resolver(() => MarkVersionType)
+export class MarkVersionResolver {
+  @FieldResolver(() => UserType)
+  author(@Root() version: MarkVersion, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.entity(User).load(version.createdBy.id);
+  }
+}
+
+@Resolver(() => WorkTypeType)
+export class WorkTypeResolver {
+  @FieldResolver(() => Float)
+  weight(@Root() workType: WorkType): number {
+    return Number(workType.weight);
+  }
+}
+
+@Resolver(() => AttendanceType)
+export class AttendanceResolver {
+  @FieldResolver(() => ID)
+  id(@Root() row: Attendance): string {
+    return toGlobalId('Attendance', row.id);
+  }
+
+  @FieldResolver(() => LessonType)
+  lesson(@Root() row: Attendance, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.entity(Lesson).load(row.lesson.id);
+  }
+
+  @FieldResolver(() => StudentType)
+  student(@Root() row: Attendance, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.entity(Student).load(row.student.id);
+  }
+}
+
+@Resolver(() => PeriodMarkType)
+export class PeriodMarkResolver {
+  @FieldResolver(() => ID)
+  id(@Root() mark: PeriodMark): string {
+    return toGlobalId('PeriodMark', mark.id);
+  }
+
+  @FieldResolver(() => StudyPeriodType, { nullable: true })
+  async studyPeriod(@Root() mark: PeriodMark, @Ctx() ctx: RequestContext) {
+    return mark.studyPeriod ? ctx.loaders.entity(StudyPeriod).load(mark.studyPeriod.id) : null;
+  }
+
+  @FieldResolver(() => SubjectType)
+  subject(@Root() mark: PeriodMark, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.entity(Subject).load(mark.subject.id);
+  }
+
+  @FieldResolver(() => StudentType)
+  student(@Root() mark: PeriodMark, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.entity(Student).load(mark.student.id);
+  }
+
+  @FieldResolver()
+  corrected(@Root() mark: PeriodMark): boolean {
+    return mark.revision > 1;
+  }
+}

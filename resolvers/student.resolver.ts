@@ -1,0 +1,83 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { ClassGroup, PeriodMark, Student } from '../entities';
+import { forbidden } from '../domain/errors';
+import { attendanceOfStudent, marksOfStudent } from '../domain/journal-queries';
+import type { RequestContext } from '../server/context';
+import { fromGlobalId, toGlobalId } from '../schema/global-id';
+import { DateScalar } from '../schema/scalars';
+import { AttendanceConnection, ClassGroupType, MarkConnection, PeriodMarkType, StudentType } from '../schema/types';
+import { pageRequest, toConnection } from './pagination';
+
+@Resolver(() => StudentType)
+export class StudentResolver {
+  @FieldResolver(() => ID)
+  id(@Root() student: Student): string {
+    return toGlobalId('Student', student.id);
+  }
+
+  @FieldResolver()
+  fullName(@Root() student: Student): string {
+    return student.fullName;
+  }
+
+  @FieldResolver(() => ClassGroupType, { nullable: true })
+  classGroup(@Root() student: Student, @Ctx() ctx: RequestContext): Promise<ClassGroup | null> {
+    return ctx.loaders.currentClass.load(student.id);
+  }
+
+  @FieldResolver(() => MarkConnection, { description: 'Newest lesson first; `first` 1–100 (default 20).' })
+  async marks(
+    @Root() student: Student,
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => DateScalar, { nullable: true }) from?: string,
+    @Arg('to', () => DateScalar, { nullable: true }) to?: string,
+    @Arg('subjectId', () => ID, { nullable: true }) subjectId?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const page = pageRequest(first, after);
+    const onlyTaughtBy = await journalScope(ctx, student.id);
+    const subject = subjectId ? fromGlobalId(subjectId, 'Subject', 'subjectId') : null;
+    return toConnection(await marksOfStudent(ctx.em, { studentId: student.id, from, to, subjectId: subject, onlyTaughtBy }, page), page);
+  }
+
+  @FieldResolver(() => AttendanceConnection, { description: 'Absences and late arrivals, newest first; `first` 1–100 (default 20).' })
+  async attendance(
+    @Root() student: Student,
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => DateScalar, { nullable: true }) from?: string,
+    @Arg('to', () => DateScalar, { nullable: true }) to?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const page = pageRequest(first, after);
+    const onlyTaughtBy = await journalScope(ctx, student.id);
+    return toConnection(await attendanceOfStudent(ctx.em, { studentId: student.id, from, to, onlyTaughtBy }, page), page);
+  }
+
+  @FieldResolver(() => [PeriodMarkType], { description: 'Period, year, exam and final marks.' })
+  async periodMarks(@Root() student: Student, @Ctx() ctx: RequestContext): Promise<PeriodMark[]> {
+    const onlyTaughtBy = await journalScope(ctx, student.id);
+    const marks = await ctx.em.find(PeriodMark, { student: student.id }, { orderBy: { createdAt: 'asc' } });
+    if (!onlyTaughtBy) return marks;
+    // A subject teacher sees the period marks of the subjects they teach the student.
+    const rows = await ctx.em.getConnection().execute<{ subject_id: string }[]>(
+      `select distinct ta.subject_id from teaching_assignment ta join enrollment e on e.class_group_id = ta.class_group_id
+        where ta.teacher_id = ? and e.student_id = ?`,
+      [onlyTaughtBy, student.id],
+    );
+    const subjects = new Set(rows.map((r) => r.subject_id));
+    return marks.filter((m) => subjects.has(m.subject.id));
+  }
+}
+
+/**
+ * How much of a student's journal the viewer reads: null = all of it,
+ * an employee id = only that teacher's lessons. FORBIDDEN for card-only access.
+ */
+async function journalScope(ctx: RequestContext, studentId: string): Promise<string | null> {
+  const access = await ctx.access.student(studentId);
+  if (access.level === 'FULL') return null;
+  if (access.level === 'TAUGHT') return ctx.requireViewer().employeeId;
+  throw forbidden('You may not read this student\'s journal.');
+}

@@ -1,0 +1,44 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Employee, Role, Student, User } from '../entities';
+import type { Viewer } from '../domain/viewer';
+import type { RequestContext } from '../server/context';
+import { EmployeeType, StudentType, UserType, ViewerType } from '../schema/types';
+
+@Resolver(() => ViewerType)
+export class ViewerResolver {
+  @Query(() => ViewerType, { description: 'The signed-in user, their roles and the people they are tied to.' })
+  me(@Ctx() ctx: RequestContext): Viewer {
+    return ctx.requireViewer();
+  }
+
+  @FieldResolver(() => UserType)
+  async user(@Root() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<User | undefined> {
+    return ctx.loaders.entity(User).load(viewer.userId);
+  }
+
+  @FieldResolver(() => [Role])
+  roles(@Root() viewer: Viewer): Role[] {
+    return viewer.roles;
+  }
+
+  @FieldResolver(() => StudentType, { nullable: true })
+  async student(@Root() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<Student | null> {
+    return viewer.studentId ? ((await ctx.loaders.entity(Student).load(viewer.studentId)) ?? null) : null;
+  }
+
+  @FieldResolver(() => [StudentType])
+  async children(@Root() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<Student[]> {
+    if (!viewer.guardianId) return [];
+    const rows = await ctx.em.getConnection().execute(
+      `select s.* from student s join guardianship g on g.student_id = s.id
+        where g.guardian_id = ? and g.revoked_at is null order by s.last_name, s.first_name, s.id`,
+      [viewer.guardianId],
+    );
+    return rows.map((r) => ctx.em.map(Student, r));
+  }
+
+  @FieldResolver(() => EmployeeType, { nullable: true })
+  async employee(@Root() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<Employee | null> {
+    return viewer.employeeId ? ((await ctx.loaders.entity(Employee).load(viewer.employeeId)) ?? null) : null;
+  }
+}

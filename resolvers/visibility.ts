@@ -1,0 +1,77 @@
+import { Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, Student, StudyPeriod, Subject, AcademicYear } from '../entities';
+import { notFound } from '../domain/errors';
+import type { RequestContext } from '../server/context';
+import { parseGlobalId } from '../schema/global-id';
+
+/**
+ * Reads one object by id through the viewer's row scope. Missing and not-allowed
+ * both come back as null, so callers answer them the same way (NOT_FOUND).
+ */
+
+export async function visibleStudent(ctx: RequestContext, id: string): Promise<Student | null> {
+  const access = await ctx.access.student(id);
+  if (access.level === 'NONE') return null;
+  return (await ctx.loaders.entity(Student).load(id)) ?? null;
+}
+
+/** Journal data of a student (marks, attendance) is visible at FULL, or at TAUGHT for the viewer's own lessons. */
+async function journalRowVisible(ctx: RequestContext, studentId: string, lessonId: string): Promise<boolean> {
+  const access = await ctx.access.student(studentId);
+  if (access.level === 'FULL') return true;
+  return access.level === 'TAUGHT' && (await ctx.access.lesson(lessonId)).teaches;
+}
+
+export async function visibleLesson(ctx: RequestContext, id: string): Promise<Lesson | null> {
+  if (!(await ctx.access.lesson(id)).read) return null;
+  return (await ctx.loaders.entity(Lesson).load(id)) ?? null;
+}
+
+export async function visibleMark(ctx: RequestContext, id: string): Promise<Mark | null> {
+  const mark = await ctx.loaders.entity(Mark).load(id);
+  return mark && (await journalRowVisible(ctx, mark.student.id, mark.lesson.id)) ? mark : null;
+}
+
+export async function visibleAttendance(ctx: RequestContext, id: string): Promise<Attendance | null> {
+  const row = await ctx.loaders.entity(Attendance).load(id);
+  return row && (await journalRowVisible(ctx, row.student.id, row.lesson.id)) ? row : null;
+}
+
+export async function visiblePeriodMark(ctx: RequestContext, id: string): Promise<PeriodMark | null> {
+  const row = await ctx.loaders.entity(PeriodMark).load(id);
+  if (!row) return null;
+  const access = await ctx.access.student(row.student.id);
+  return access.level === 'FULL' || access.level === 'TAUGHT' ? row : null;
+}
+
+/** Reference data (subjects, classes, employee names, the calendar) is visible to members of its school. */
+async function inViewerSchool<T extends { school: { id: string } }>(ctx: RequestContext, row: T | undefined): Promise<T | null> {
+  return row && (await ctx.access.isMemberOf(row.school.id)) ? row : null;
+}
+
+export async function fetchNode(ctx: RequestContext, globalId: string): Promise<object | null> {
+  const parsed = parseGlobalId(globalId);
+  if (!parsed) return null;
+  const { type, uuid } = parsed;
+  switch (type) {
+    case 'Student': return visibleStudent(ctx, uuid);
+    case 'Lesson': return visibleLesson(ctx, uuid);
+    case 'Mark': return visibleMark(ctx, uuid);
+    case 'Attendance': return visibleAttendance(ctx, uuid);
+    case 'PeriodMark': return visiblePeriodMark(ctx, uuid);
+    case 'Subject': return inViewerSchool(ctx, await ctx.loaders.entity(Subject).load(uuid));
+    case 'ClassGroup': return inViewerSchool(ctx, await ctx.loaders.entity(ClassGroup).load(uuid));
+    case 'Employee': return inViewerSchool(ctx, await ctx.loaders.entity(Employee).load(uuid));
+    case 'AcademicYear': return inViewerSchool(ctx, await ctx.loaders.entity(AcademicYear).load(uuid));
+    case 'StudyPeriod': {
+      const period = await ctx.loaders.entity(StudyPeriod).load(uuid);
+      const year = period && (await ctx.loaders.entity(AcademicYear).load(period.year.id));
+      return year && (await ctx.access.isMemberOf(year.school.id)) ? period : null;
+    }
+    default: return null;
+  }
+}
+
+export function orNotFound<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw notFound(what);
+  return value;
+}

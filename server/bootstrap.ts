@@ -1,0 +1,17 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { School } from '../entities';
+import { hashPassword } from '../domain/auth.service';
+import { seedDemoSchool } from '../seed/demo-school';
+import { localDate, type Clock } from './clock';
+
+/** Applies the committed migrations, then loads the demo school when the database holds no school. */
+export async function migrateAndSeed(orm: MikroORM, clock: Clock, options: { seed: boolean; force?: boolean }): Promise<void> {
+  await orm.getMigrator().up();
+  if (!options.seed) return;
+  const em = orm.em.fork();
+  if (!options.force && (await em.count(School, {})) > 0) return;
+  const started = Date.now();
+  const passwordHash = await hashPassword('demo');
+  await em.transactional((tx) => seedDemoSchool(tx, { today: localDate(clock.now(), 'Europe/Moscow'), passwordHash }));
+  console.log(`demo school loaded in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { writeSchemaFile } from '../schema/build';
+import { migrateAndSeed } from './bootstrap';
+import { loadConfig } from './config';
+import { openDatabase } from './database';
+import { ormConfig } from './orm';
+import { SystemClock } from './clock';
+
+/** Maintenance commands: `node dist/server/cli.js <migrate|seed|migration:create|print-schema>`. */
+async function main(command: string | undefined): Promise<void> {
+  const config = loadConfig();
+  if (command === 'print-schema') {
+    await writeSchemaFile();
+    return;
+  }
+  const db = await openDatabase(config);
+  const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, logQueries: config.logQueries }));
+  try {
+    switch (command) {
+      case 'migrate':
+        await orm.getMigrator().up();
+        break;
+      case 'seed': {
+        await migrateAndSeed(orm, new SystemClock(config.appNow), { seed: true, force: true });
+        break;
+      }
+      case 'migration:create': {
+        const result = await orm.getMigrator().createMigration(undefined, false, (await orm.getMigrator().getExecutedMigrations()).length === 0);
+        console.log(result.fileName || 'no changes');
+        break;
+      }
+      default:
+        throw new Error(`unknown command "${command}": use migrate, seed, migration:create or print-schema`);
+    }
+  } finally {
+    await orm.close();
+    await db.close();
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccessScope } from '../domain/access';
+import { AuthService, type AuthSettings, type TokenSigner } from '../domain/auth.service';
+import { unauthenticated } from '../domain/errors';
+import { JournalService } from '../domain/journal.service';
+import type { RequestScope } from '../domain/request-scope';
+import { loadViewer, type Viewer } from '../domain/viewer';
+import { Loaders } from '../resolvers/loaders';
+import type { Clock } from './clock';
+
+/** What lives as long as the server: shared by every request. */
+export interface AppServices {
+  em: EntityManager;
+  clock: Clock;
+  signer: TokenSigner;
+  auth: AuthSettings;
+}
+
+/** One request (or one subscription event): its own EntityManager fork, viewer, loaders and row scope. */
+export class RequestContext {
+  readonly loaders: Loaders;
+  private accessScope?: AccessScope;
+
+  constructor(
+    readonly em: EntityManager,
+    readonly services: AppServices,
+    readonly viewer: Viewer | null,
+    readonly ip: string | null,
+  ) {
+    this.loaders = new Loaders(em, services.clock);
+  }
+
+  get clock(): Clock {
+    return this.services.clock;
+  }
+
+  /** The signed-in viewer; the permission layer has already refused anonymous callers. */
+  requireViewer(): Viewer {
+    if (!this.viewer) throw unauthenticated();
+    return this.viewer;
+  }
+
+  get access(): AccessScope {
+    this.accessScope ??= new AccessScope(this.em, this.requireViewer(), this.clock);
+    return this.accessScope;
+  }
+
+  get scope(): RequestScope {
+    return { em: this.em, viewer: this.requireViewer(), access: this.access, clock: this.clock, ip: this.ip };
+  }
+
+  journal(): JournalService {
+    return new JournalService(this.scope);
+  }
+
+  authService(): AuthService {
+    return new AuthService(this.em, this.services.signer, this.clock, this.services.auth, this.ip);
+  }
+}
+
+/** Builds the context from an `Authorization: Bearer …` value; a bad or expired token means anonymous. */
+export async function createContext(services: AppServices, authorization: string | undefined, ip: string | null): Promise<RequestContext> {
+  const em = services.em.fork();
+  let viewer: Viewer | null = null;
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (token) {
+    const userId = await services.signer.verify(token, services.clock.now());
+    if (userId) viewer = await loadViewer(em, userId);
+  }
+  return new RequestContext(em, services, viewer, ip);
+}

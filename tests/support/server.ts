@@ -1,0 +1,82 @@
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { createApp, type RunningApp } from '../../server/app';
+import { ManualClock } from '../../server/clock';
+import { ormConfig } from '../../server/orm';
+import { createTestDatabase } from './database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }[];
+}
+
+/** The default "now" of the tests: Friday 2026-11-20, 12:00 in Moscow. */
+export const TEST_NOW = '2026-11-20T12:00:00+03:00';
+
+/**
+ * A real server on a real PostgreSQL database of its own, listening on a free port,
+ * with a clock the test moves by hand. Tests talk to it over HTTP like any client.
+ */
+export class TestServer {
+  private statements = 0;
+
+  private constructor(
+    readonly orm: MikroORM,
+    readonly app: RunningApp,
+    readonly clock: ManualClock,
+    readonly url: string,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {
+    // Counts every SQL statement the server sends (see countStatements).
+    orm.em.getConnection().getKnex().on('query', () => { this.statements += 1; });
+  }
+
+  static async start(now: string = TEST_NOW): Promise<TestServer> {
+    const db = await createTestDatabase();
+    const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, poolMax: 5 }));
+    await orm.getMigrator().up();
+    const clock = new ManualClock(new Date(now));
+    const app = await createApp({
+      orm, clock,
+      config: { jwtSecret: undefined, accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 30 * 24 * 3600, production: false },
+    });
+    const port = await app.listen(0);
+    return new TestServer(orm, app, clock, `http://127.0.0.1:${port}`, db.drop);
+  }
+
+  /** A fresh EntityManager for arranging data and checking what was stored. */
+  em(): EntityManager {
+    return this.orm.em.fork();
+  }
+
+  /** A valid access token for a user, without a login round trip. */
+  token(userId: string): Promise<string> {
+    return this.app.services.signer.sign(userId, this.clock.now());
+  }
+
+  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<T>;
+  }
+
+  /** Runs `work` and tells how many SQL statements the server sent meanwhile. */
+  async countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    const before = this.statements;
+    const result = await work();
+    return { result, statements: this.statements - before };
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.orm.close(true);
+    await this.dropDatabase();
+  }
+}
+
+/** The error code of the first error, or undefined. */
+export function errorCode(response: GraphQLResponse): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}
