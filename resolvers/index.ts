@@ -11,7 +11,6 @@ import {
 import { StudentResolver } from './student.resolver';
 import { ViewerResolver } from './viewer.resolver';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
   StudentResolver, LessonResolver, MarkResolver, MarkVersionResolver, WorkTypeResolver, AttendanceResolver,

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { AcademicYear, ClassGroup, Employee, Holiday, StudyPeriod, Subject, User, WorkType } from '../entities';
+import { AcademicYear, ClassGroup, Employee, Holiday, Role, StudyPeriod, Subject, User, WorkType } from '../entities';
 import { uuidArray } from '../domain/access';
 import type { RequestContext } from '../server/context';
 import { toGlobalId } from '../schema/global-id';
@@ -59,6 +59,18 @@ export class CalendarResolver {
   @Query(() => [AcademicYearType], { description: 'The academic years of the viewer\'s schools, newest first.' })
   async academicYears(@Ctx() ctx: RequestContext): Promise<AcademicYear[]> {
     const schools = [...(await ctx.access.memberSchools())];
+    // Coordinators read the calendar of the schools under them (access matrix: year, periods, holidays — R).
+    const v = ctx.requireViewer();
+    const municipalities = v.grants.filter((g) => g.role === Role.MUNICIPAL_COORDINATOR && g.municipalityId).map((g) => g.municipalityId!);
+    const regions = v.grants.filter((g) => g.role === Role.REGIONAL_COORDINATOR && g.regionId).map((g) => g.regionId!);
+    if (municipalities.length > 0 || regions.length > 0) {
+      const rows = await ctx.em.getConnection().execute<{ id: string }[]>(
+        `select s.id from school s join municipality m on m.id = s.municipality_id
+          where m.id = any(?::uuid[]) or m.region_id = any(?::uuid[])`,
+        [uuidArray(municipalities), uuidArray(regions)],
+      );
+      for (const r of rows) if (!schools.includes(r.id)) schools.push(r.id);
+    }
     if (schools.length === 0) return [];
     return ctx.em.find(AcademicYear, { school: { $in: schools } }, { orderBy: { startsOn: 'desc' } });
   }

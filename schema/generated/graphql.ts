@@ -1,0 +1,907 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, "2026-11-20" (ISO 8601, no time, no zone). */
+  Date: { input: string; output: string; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+};
+
+export type AbsenceReason =
+  | 'EXCUSED'
+  | 'ILLNESS'
+  | 'UNEXCUSED'
+  | 'UNKNOWN';
+
+export type AcademicYear = Node & {
+  __typename?: 'AcademicYear';
+  endsOn: Scalars['Date']['output'];
+  holidays: Array<Holiday>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  startsOn: Scalars['Date']['output'];
+  state: AcademicYearState;
+  studyPeriods: Array<StudyPeriod>;
+};
+
+export type AcademicYearState =
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'PLANNING';
+
+export type Attendance = Node & {
+  __typename?: 'Attendance';
+  /** The supporting document for the reason. */
+  document?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: AttendanceKind;
+  lesson: Lesson;
+  reason: AbsenceReason;
+  student: Student;
+};
+
+export type AttendanceConnection = {
+  __typename?: 'AttendanceConnection';
+  edges: Array<AttendanceEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type AttendanceEdge = {
+  __typename?: 'AttendanceEdge';
+  cursor: Scalars['String']['output'];
+  node: Attendance;
+};
+
+export type AttendanceKind =
+  | 'ABSENT'
+  | 'LATE';
+
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  accessToken: Scalars['String']['output'];
+  refreshToken: Scalars['String']['output'];
+  user: User;
+};
+
+export type ClassGroup = Node & {
+  __typename?: 'ClassGroup';
+  classTeacher?: Maybe<Employee>;
+  grade: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Grade and letter, "5Б". */
+  name: Scalars['String']['output'];
+};
+
+export type ClassJournal = {
+  __typename?: 'ClassJournal';
+  attendance: Array<Attendance>;
+  lessons: Array<Lesson>;
+  marks: Array<Mark>;
+  students: Array<Student>;
+};
+
+export type CorrectMarkInput = {
+  /** The revision being corrected; CONFLICT when someone corrected it meanwhile. */
+  expectedRevision?: InputMaybe<Scalars['Int']['input']>;
+  markId: Scalars['ID']['input'];
+  /** Why the mark is corrected; required. */
+  reason: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export type DiaryDay = {
+  __typename?: 'DiaryDay';
+  date: Scalars['Date']['output'];
+  lessons: Array<DiaryLesson>;
+};
+
+export type DiaryLesson = {
+  __typename?: 'DiaryLesson';
+  attendance?: Maybe<Attendance>;
+  lesson: Lesson;
+  marks: Array<Mark>;
+};
+
+export type Employee = Node & {
+  __typename?: 'Employee';
+  fullName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
+
+/** FIVE_POINT: "1"–"5"; PASS_FAIL: "зач"/"незач". */
+export type GradingScale =
+  | 'FIVE_POINT'
+  | 'PASS_FAIL';
+
+export type Holiday = {
+  __typename?: 'Holiday';
+  endsOn: Scalars['Date']['output'];
+  name: Scalars['String']['output'];
+  startsOn: Scalars['Date']['output'];
+};
+
+export type Lesson = Node & {
+  __typename?: 'Lesson';
+  classGroup: ClassGroup;
+  date: Scalars['Date']['output'];
+  homework?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Bell number within the day. */
+  number: Scalars['Int']['output'];
+  state: LessonState;
+  subject: Subject;
+  /** Who stands in for the teacher, when someone does. */
+  substituteTeacher?: Maybe<Employee>;
+  /** The lesson's own teacher. */
+  teacher: Employee;
+  topic?: Maybe<Scalars['String']['output']>;
+};
+
+export type LessonState =
+  | 'CANCELLED'
+  | 'HELD'
+  | 'SCHEDULED';
+
+export type Mark = Node & {
+  __typename?: 'Mark';
+  comment?: Maybe<Scalars['String']['output']>;
+  /** True once the mark has been corrected; `versions` has the history. */
+  corrected: Scalars['Boolean']['output'];
+  correctedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lesson: Lesson;
+  /** The current revision; pass it to correctMark to guard against a concurrent edit. */
+  revision: Scalars['Int']['output'];
+  student: Student;
+  /** "1"–"5" on the five-point scale, "зач"/"незач" on pass/fail. */
+  value: Scalars['String']['output'];
+  /** Every value the mark has had, oldest first (staff only). */
+  versions: Array<MarkVersion>;
+  workType: WorkType;
+};
+
+export type MarkConnection = {
+  __typename?: 'MarkConnection';
+  edges: Array<MarkEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type MarkEdge = {
+  __typename?: 'MarkEdge';
+  cursor: Scalars['String']['output'];
+  node: Mark;
+};
+
+/** One value a mark has had; revision 1 is the mark as first entered. */
+export type MarkVersion = {
+  __typename?: 'MarkVersion';
+  author: User;
+  comment?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Why it was corrected (every correction has one). */
+  reason?: Maybe<Scalars['String']['output']>;
+  revision: Scalars['Int']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Sets a new password (at least 8 characters) and ends every other session. */
+  changePassword: Scalars['Boolean']['output'];
+  /** A corrected value with its reason; the old value stays in the mark's versions (rule 2). */
+  correctMark: Mark;
+  /** Signs in; the access token is short-lived, the refresh token rotates. */
+  login: AuthPayload;
+  /** Ends the session the refresh token belongs to. */
+  logout: Scalars['Boolean']['output'];
+  /** Records an absence or a late arrival (rules 1, 5). */
+  recordAttendance: Attendance;
+  /** A new mark for a student at a lesson (rules 1, 3, 4, 5). */
+  recordMark: Mark;
+  /** Trades a refresh token for new tokens; each refresh token works once. */
+  refreshSession: AuthPayload;
+  /** The class teacher sets why a student was absent (rule 8). */
+  setAbsenceReason: Attendance;
+  /** Sets the topic taught and the homework set (rule 1). */
+  setLessonRecord: Lesson;
+  /** Sets or corrects a period, year, exam or final mark (rule 6). */
+  setPeriodMark: PeriodMark;
+};
+
+
+export type MutationChangePasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  oldPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCorrectMarkArgs = {
+  input: CorrectMarkInput;
+};
+
+
+export type MutationLoginArgs = {
+  login: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationLogoutArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRecordAttendanceArgs = {
+  input: RecordAttendanceInput;
+};
+
+
+export type MutationRecordMarkArgs = {
+  input: RecordMarkInput;
+};
+
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationSetAbsenceReasonArgs = {
+  input: SetAbsenceReasonInput;
+};
+
+
+export type MutationSetLessonRecordArgs = {
+  input: SetLessonRecordInput;
+};
+
+
+export type MutationSetPeriodMarkArgs = {
+  input: SetPeriodMarkInput;
+};
+
+/** An object with an opaque, globally unique id that `node(id:)` fetches again. */
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A period, year, exam or final mark. */
+export type PeriodMark = Node & {
+  __typename?: 'PeriodMark';
+  corrected: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  kind: PeriodMarkKind;
+  revision: Scalars['Int']['output'];
+  student: Student;
+  studyPeriod?: Maybe<StudyPeriod>;
+  subject: Subject;
+  /** "1"–"5", "зач"/"незач" or "н/а" (not attested). */
+  value: Scalars['String']['output'];
+};
+
+export type PeriodMarkKind =
+  | 'EXAM'
+  | 'FINAL'
+  | 'PERIOD'
+  | 'YEAR';
+
+export type Query = {
+  __typename?: 'Query';
+  /** The academic years of the viewer's schools, newest first. */
+  academicYears: Array<AcademicYear>;
+  /** The journal page of one class in one subject: lessons, students, marks and attendance; at most 92 days. */
+  classJournal: ClassJournal;
+  /** A student's lessons with their marks and attendance, day by day; at most 31 days. */
+  diary: Array<DiaryDay>;
+  /** The signed-in user, their roles and the people they are tied to. */
+  me: Viewer;
+  /** Any object by id; null when it does not exist or is not yours to see. */
+  node?: Maybe<Node>;
+  /** NOT_FOUND when the student does not exist or is not yours to see. */
+  student?: Maybe<Student>;
+  /** The work types of the viewer's schools, with their weights. */
+  workTypes: Array<WorkType>;
+};
+
+
+export type QueryClassJournalArgs = {
+  classGroupId: Scalars['ID']['input'];
+  from: Scalars['Date']['input'];
+  subjectId: Scalars['ID']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryDiaryArgs = {
+  from: Scalars['Date']['input'];
+  studentId: Scalars['ID']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStudentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type RecordAttendanceInput = {
+  kind: AttendanceKind;
+  lessonId: Scalars['ID']['input'];
+  studentId: Scalars['ID']['input'];
+};
+
+export type RecordMarkInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  lessonId: Scalars['ID']['input'];
+  studentId: Scalars['ID']['input'];
+  value: Scalars['String']['input'];
+  workTypeCode: Scalars['String']['input'];
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'DEPUTY_ACADEMIC'
+  | 'DEPUTY_PASTORAL'
+  | 'DIRECTOR'
+  | 'HR'
+  | 'MUNICIPAL_COORDINATOR'
+  | 'PARENT'
+  | 'REGIONAL_COORDINATOR'
+  | 'SECRETARY'
+  | 'STUDENT'
+  | 'TEACHER';
+
+export type SetAbsenceReasonInput = {
+  attendanceId: Scalars['ID']['input'];
+  document?: InputMaybe<Scalars['String']['input']>;
+  reason: AbsenceReason;
+};
+
+export type SetLessonRecordInput = {
+  /** Left out: unchanged; empty string: cleared. */
+  homework?: InputMaybe<Scalars['String']['input']>;
+  lessonId: Scalars['ID']['input'];
+  /** Left out: unchanged; empty string: cleared. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetPeriodMarkInput = {
+  kind: PeriodMarkKind;
+  /** Required when it changes an existing mark. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  studentId: Scalars['ID']['input'];
+  /** Required when kind is PERIOD. */
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId: Scalars['ID']['input'];
+  /** "1"–"5", "зач"/"незач" or "н/а". */
+  value: Scalars['String']['input'];
+};
+
+export type Student = Node & {
+  __typename?: 'Student';
+  attendance: AttendanceConnection;
+  /** The class the student is in today. */
+  classGroup?: Maybe<ClassGroup>;
+  fullName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  marks: MarkConnection;
+  periodMarks: Array<PeriodMark>;
+};
+
+
+export type StudentAttendanceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type StudentMarksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type StudyPeriod = Node & {
+  __typename?: 'StudyPeriod';
+  endsOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  ordinal: Scalars['Int']['output'];
+  startsOn: Scalars['Date']['output'];
+};
+
+export type Subject = Node & {
+  __typename?: 'Subject';
+  gradingScale: GradingScale;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  login: Scalars['String']['output'];
+};
+
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** When the viewer is a parent. */
+  children: Array<Student>;
+  /** When the viewer is staff. */
+  employee?: Maybe<Employee>;
+  roles: Array<Role>;
+  /** When the viewer is a student. */
+  student?: Maybe<Student>;
+  user: User;
+};
+
+/** The kind of task a mark is for, with its weight in the weighted average. */
+export type WorkType = {
+  __typename?: 'WorkType';
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( AcademicYear )
+    | ( Attendance )
+    | ( ClassGroup )
+    | ( Employee )
+    | ( Lesson )
+    | ( Mark )
+    | ( PeriodMark )
+    | ( Student )
+    | ( StudyPeriod )
+    | ( Subject )
+  ;
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AbsenceReason: AbsenceReason;
+  AcademicYear: ResolverTypeWrapper<AcademicYear>;
+  AcademicYearState: AcademicYearState;
+  Attendance: ResolverTypeWrapper<Attendance>;
+  AttendanceConnection: ResolverTypeWrapper<AttendanceConnection>;
+  AttendanceEdge: ResolverTypeWrapper<AttendanceEdge>;
+  AttendanceKind: AttendanceKind;
+  AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ClassGroup: ResolverTypeWrapper<ClassGroup>;
+  ClassJournal: ResolverTypeWrapper<ClassJournal>;
+  CorrectMarkInput: CorrectMarkInput;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DiaryDay: ResolverTypeWrapper<DiaryDay>;
+  DiaryLesson: ResolverTypeWrapper<DiaryLesson>;
+  Employee: ResolverTypeWrapper<Employee>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GradingScale: GradingScale;
+  Holiday: ResolverTypeWrapper<Holiday>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Lesson: ResolverTypeWrapper<Lesson>;
+  LessonState: LessonState;
+  Mark: ResolverTypeWrapper<Mark>;
+  MarkConnection: ResolverTypeWrapper<MarkConnection>;
+  MarkEdge: ResolverTypeWrapper<MarkEdge>;
+  MarkVersion: ResolverTypeWrapper<MarkVersion>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PeriodMark: ResolverTypeWrapper<PeriodMark>;
+  PeriodMarkKind: PeriodMarkKind;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAttendanceInput: RecordAttendanceInput;
+  RecordMarkInput: RecordMarkInput;
+  Role: Role;
+  SetAbsenceReasonInput: SetAbsenceReasonInput;
+  SetLessonRecordInput: SetLessonRecordInput;
+  SetPeriodMarkInput: SetPeriodMarkInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Student: ResolverTypeWrapper<Student>;
+  StudyPeriod: ResolverTypeWrapper<StudyPeriod>;
+  Subject: ResolverTypeWrapper<Subject>;
+  User: ResolverTypeWrapper<User>;
+  Viewer: ResolverTypeWrapper<Viewer>;
+  WorkType: ResolverTypeWrapper<WorkType>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AcademicYear: AcademicYear;
+  Attendance: Attendance;
+  AttendanceConnection: AttendanceConnection;
+  AttendanceEdge: AttendanceEdge;
+  AuthPayload: AuthPayload;
+  Boolean: Scalars['Boolean']['output'];
+  ClassGroup: ClassGroup;
+  ClassJournal: ClassJournal;
+  CorrectMarkInput: CorrectMarkInput;
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  DiaryDay: DiaryDay;
+  DiaryLesson: DiaryLesson;
+  Employee: Employee;
+  Float: Scalars['Float']['output'];
+  Holiday: Holiday;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Lesson: Lesson;
+  Mark: Mark;
+  MarkConnection: MarkConnection;
+  MarkEdge: MarkEdge;
+  MarkVersion: MarkVersion;
+  Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: PageInfo;
+  PeriodMark: PeriodMark;
+  Query: Record<PropertyKey, never>;
+  RecordAttendanceInput: RecordAttendanceInput;
+  RecordMarkInput: RecordMarkInput;
+  SetAbsenceReasonInput: SetAbsenceReasonInput;
+  SetLessonRecordInput: SetLessonRecordInput;
+  SetPeriodMarkInput: SetPeriodMarkInput;
+  String: Scalars['String']['output'];
+  Student: Student;
+  StudyPeriod: StudyPeriod;
+  Subject: Subject;
+  User: User;
+  Viewer: Viewer;
+  WorkType: WorkType;
+};
+
+export type AcademicYearResolvers<ContextType = any, ParentType extends ResolversParentTypes['AcademicYear'] = ResolversParentTypes['AcademicYear']> = {
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  holidays?: Resolver<Array<ResolversTypes['Holiday']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AcademicYearState'], ParentType, ContextType>;
+  studyPeriods?: Resolver<Array<ResolversTypes['StudyPeriod']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AttendanceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
+  document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AttendanceKind'], ParentType, ContextType>;
+  lesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['AbsenceReason'], ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AttendanceConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AttendanceConnection'] = ResolversParentTypes['AttendanceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AttendanceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AttendanceEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['AttendanceEdge'] = ResolversParentTypes['AttendanceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType>;
+};
+
+export type AuthPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type ClassGroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassGroup'] = ResolversParentTypes['ClassGroup']> = {
+  classTeacher?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClassJournalResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassJournal'] = ResolversParentTypes['ClassJournal']> = {
+  attendance?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  lessons?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  students?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
+};
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DiaryDayResolvers<ContextType = any, ParentType extends ResolversParentTypes['DiaryDay'] = ResolversParentTypes['DiaryDay']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  lessons?: Resolver<Array<ResolversTypes['DiaryLesson']>, ParentType, ContextType>;
+};
+
+export type DiaryLessonResolvers<ContextType = any, ParentType extends ResolversParentTypes['DiaryLesson'] = ResolversParentTypes['DiaryLesson']> = {
+  attendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  lesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+};
+
+export type EmployeeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee']> = {
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HolidayResolvers<ContextType = any, ParentType extends ResolversParentTypes['Holiday'] = ResolversParentTypes['Holiday']> = {
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type LessonResolvers<ContextType = any, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson']> = {
+  classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  homework?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['LessonState'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  substituteTeacher?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  teacher?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MarkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mark'] = ResolversParentTypes['Mark']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  corrected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['MarkVersion']>, ParentType, ContextType>;
+  workType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MarkConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['MarkConnection'] = ResolversParentTypes['MarkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MarkEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MarkEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['MarkEdge'] = ResolversParentTypes['MarkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Mark'], ParentType, ContextType>;
+};
+
+export type MarkVersionResolvers<ContextType = any, ParentType extends ResolversParentTypes['MarkVersion'] = ResolversParentTypes['MarkVersion']> = {
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
+  correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
+  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
+  recordAttendance?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
+  recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
+  refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  setAbsenceReason?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationSetAbsenceReasonArgs, 'input'>>;
+  setLessonRecord?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSetLessonRecordArgs, 'input'>>;
+  setPeriodMark?: Resolver<ResolversTypes['PeriodMark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'ClassGroup' | 'Employee' | 'Lesson' | 'Mark' | 'PeriodMark' | 'Student' | 'StudyPeriod' | 'Subject', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PeriodMarkResolvers<ContextType = any, ParentType extends ResolversParentTypes['PeriodMark'] = ResolversParentTypes['PeriodMark']> = {
+  corrected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PeriodMarkKind'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+  studyPeriod?: Resolver<Maybe<ResolversTypes['StudyPeriod']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
+  classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
+  diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
+  me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
+  workTypes?: Resolver<Array<ResolversTypes['WorkType']>, ParentType, ContextType>;
+};
+
+export type StudentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Student'] = ResolversParentTypes['Student']> = {
+  attendance?: Resolver<ResolversTypes['AttendanceConnection'], ParentType, ContextType, Partial<StudentAttendanceArgs>>;
+  classGroup?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['MarkConnection'], ParentType, ContextType, Partial<StudentMarksArgs>>;
+  periodMarks?: Resolver<Array<ResolversTypes['PeriodMark']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StudyPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['StudyPeriod'] = ResolversParentTypes['StudyPeriod']> = {
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ordinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SubjectResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subject'] = ResolversParentTypes['Subject']> = {
+  gradingScale?: Resolver<ResolversTypes['GradingScale'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = any, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = any, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  children?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
+  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type WorkTypeResolvers<ContextType = any, ParentType extends ResolversParentTypes['WorkType'] = ResolversParentTypes['WorkType']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = any> = {
+  AcademicYear?: AcademicYearResolvers<ContextType>;
+  Attendance?: AttendanceResolvers<ContextType>;
+  AttendanceConnection?: AttendanceConnectionResolvers<ContextType>;
+  AttendanceEdge?: AttendanceEdgeResolvers<ContextType>;
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  ClassGroup?: ClassGroupResolvers<ContextType>;
+  ClassJournal?: ClassJournalResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  DiaryDay?: DiaryDayResolvers<ContextType>;
+  DiaryLesson?: DiaryLessonResolvers<ContextType>;
+  Employee?: EmployeeResolvers<ContextType>;
+  Holiday?: HolidayResolvers<ContextType>;
+  Lesson?: LessonResolvers<ContextType>;
+  Mark?: MarkResolvers<ContextType>;
+  MarkConnection?: MarkConnectionResolvers<ContextType>;
+  MarkEdge?: MarkEdgeResolvers<ContextType>;
+  MarkVersion?: MarkVersionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PeriodMark?: PeriodMarkResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Student?: StudentResolvers<ContextType>;
+  StudyPeriod?: StudyPeriodResolvers<ContextType>;
+  Subject?: SubjectResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+  WorkType?: WorkTypeResolvers<ContextType>;
+};
+
