@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Attendance, Lesson, Mark, Student } from '../entities';
+import {
+  Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, Student, Subject, WorkType,
+} from '../entities';
 import { uuidArray } from './access';
 
 /**
@@ -7,14 +9,47 @@ import { uuidArray } from './access';
  * the diary and the class journal cost a fixed number of queries.
  */
 
+/**
+ * A lesson with the rows every journal view shows beside it, read in the same
+ * statement (they are primed into the request's loaders).
+ */
+export interface LessonRow {
+  lesson: Lesson;
+  subject: Subject;
+  teacher: Employee;
+  substituteTeacher: Employee | null;
+  classGroup: ClassGroup;
+  record: LessonRecord | null;
+}
+
+const LESSON_GRAPH_COLUMNS = `l.*, to_jsonb(sj) as j_subject, to_jsonb(te) as j_teacher, to_jsonb(su) as j_substitute,
+       to_jsonb(cg) as j_class_group, to_jsonb(lr) as j_record`;
+const LESSON_GRAPH_JOINS = `join subject sj on sj.id = l.subject_id
+       join employee te on te.id = l.teacher_id
+       left join employee su on su.id = l.substitute_teacher_id
+       join class_group cg on cg.id = l.class_group_id
+       left join lesson_record lr on lr.lesson_id = l.id`;
+
+function toLessonRows(em: EntityManager, rows: Record<string, any>[]): LessonRow[] {
+  return rows.map(({ j_subject, j_teacher, j_substitute, j_class_group, j_record, ...lesson }) => ({
+    lesson: em.map(Lesson, lesson),
+    subject: em.map(Subject, j_subject),
+    teacher: em.map(Employee, j_teacher),
+    substituteTeacher: j_substitute ? em.map(Employee, j_substitute) : null,
+    classGroup: em.map(ClassGroup, j_class_group),
+    record: j_record ? em.map(LessonRecord, j_record) : null,
+  }));
+}
+
 /** Lessons a student attends between two dates (rule 5: their class or subgroup on that date). */
 export async function lessonsOfStudent(
   em: EntityManager, studentId: string, from: string, to: string, onlyTaughtBy: string | null,
-): Promise<Lesson[]> {
+): Promise<LessonRow[]> {
   const rows = await em.getConnection().execute(
-    `select l.* from lesson l
+    `select ${LESSON_GRAPH_COLUMNS} from lesson l
        join enrollment e on e.class_group_id = l.class_group_id and e.student_id = ?
                         and l.date >= e.starts_on and (e.ends_on is null or l.date <= e.ends_on)
+       ${LESSON_GRAPH_JOINS}
       where l.date between ? and ?
         and (l.subgroup_id is null or exists(select 1 from subgroup_member sm
                where sm.subgroup_id = l.subgroup_id and sm.student_id = e.student_id))
@@ -22,17 +57,21 @@ export async function lessonsOfStudent(
       order by l.date, l.number`,
     [studentId, from, to, onlyTaughtBy, onlyTaughtBy, onlyTaughtBy],
   );
-  return rows.map((r) => em.map(Lesson, r));
+  return toLessonRows(em, rows);
 }
 
-export async function marksInLessons(em: EntityManager, lessonIds: string[], studentId: string | null): Promise<Mark[]> {
+/** Marks of the lessons, each with its work type (read in the same statement). */
+export async function marksInLessons(
+  em: EntityManager, lessonIds: string[], studentId: string | null,
+): Promise<{ mark: Mark; workType: WorkType }[]> {
   if (lessonIds.length === 0) return [];
   const rows = await em.getConnection().execute(
-    `select m.* from mark m where m.lesson_id = any(?::uuid[]) and (?::uuid is null or m.student_id = ?)
+    `select m.*, to_jsonb(wt) as j_work_type from mark m join work_type wt on wt.id = m.work_type_id
+      where m.lesson_id = any(?::uuid[]) and (?::uuid is null or m.student_id = ?)
       order by m.created_at, m.id`,
     [uuidArray(lessonIds), studentId, studentId],
   );
-  return rows.map((r) => em.map(Mark, r));
+  return rows.map(({ j_work_type, ...mark }) => ({ mark: em.map(Mark, mark), workType: em.map(WorkType, j_work_type) }));
 }
 
 export async function attendanceInLessons(em: EntityManager, lessonIds: string[], studentId: string | null): Promise<Attendance[]> {
@@ -48,15 +87,16 @@ export async function attendanceInLessons(em: EntityManager, lessonIds: string[]
 /** Lessons of a class in one subject; `onlyTaughtBy` keeps the ones a substitute stood in for. */
 export async function lessonsOfClass(
   em: EntityManager, classGroupId: string, subjectId: string, from: string, to: string, onlyTaughtBy: string | null,
-): Promise<Lesson[]> {
+): Promise<LessonRow[]> {
   const rows = await em.getConnection().execute(
-    `select l.* from lesson l
+    `select ${LESSON_GRAPH_COLUMNS} from lesson l
+       ${LESSON_GRAPH_JOINS}
       where l.class_group_id = ? and l.subject_id = ? and l.date between ? and ?
         and (?::uuid is null or l.teacher_id = ? or l.substitute_teacher_id = ?)
       order by l.date, l.number`,
     [classGroupId, subjectId, from, to, onlyTaughtBy, onlyTaughtBy, onlyTaughtBy],
   );
-  return rows.map((r) => em.map(Lesson, r));
+  return toLessonRows(em, rows);
 }
 
 /** Everyone enrolled in the class at some point between the dates, by name. */

@@ -38,12 +38,16 @@ export class DiaryResolver {
     // A teacher who is not the class teacher sees the student's diary for their own lessons only.
     const onlyTaughtBy = access.level === 'TAUGHT' ? ctx.requireViewer().employeeId : null;
 
-    const lessons = await lessonsOfStudent(ctx.em, studentId, from, to, onlyTaughtBy);
+    const lessonRows = await lessonsOfStudent(ctx.em, studentId, from, to, onlyTaughtBy);
+    ctx.loaders.primeLessons(lessonRows);
+    const lessons = lessonRows.map((r) => r.lesson);
     const lessonIds = lessons.map((l) => l.id);
-    const [marks, attendance] = await Promise.all([
+    const [markRows, attendance] = await Promise.all([
       marksInLessons(ctx.em, lessonIds, studentId),
       attendanceInLessons(ctx.em, lessonIds, studentId),
     ]);
+    ctx.loaders.primeWorkTypes(markRows.map((r) => r.workType));
+    const marks = markRows.map((r) => r.mark);
     const byDate = new Map<string, DiaryLesson[]>();
     for (const lesson of lessons) {
       const entry: DiaryLesson = {
@@ -75,17 +79,21 @@ export class DiaryResolver {
     if (access.scope === 'NONE') throw notFound('ClassGroup');
     const onlyTaughtBy = access.scope === 'OWN' ? ctx.requireViewer().employeeId : null;
 
-    const [lessons, students] = await Promise.all([
+    const [lessonRows, students] = await Promise.all([
       lessonsOfClass(ctx.em, classGroupId, subjectId, from, to, onlyTaughtBy),
       studentsOfClass(ctx.em, classGroupId, from, to),
     ]);
+    ctx.loaders.primeLessons(lessonRows);
+    ctx.loaders.prime(Student, students);
+    const lessons = lessonRows.map((r) => r.lesson);
     // A substitute with no lesson here has no business in this journal.
     if (access.scope === 'OWN' && lessons.length === 0) throw notFound('ClassGroup');
     const lessonIds = lessons.map((l) => l.id);
-    const [marks, attendance] = await Promise.all([
+    const [markRows, attendance] = await Promise.all([
       marksInLessons(ctx.em, lessonIds, null),
       attendanceInLessons(ctx.em, lessonIds, null),
     ]);
-    return { lessons, students, marks, attendance };
+    ctx.loaders.primeWorkTypes(markRows.map((r) => r.workType));
+    return { lessons, students, marks: markRows.map((r) => r.mark), attendance };
   }
 }

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ClassGroup, LessonRecord, MarkVersion } from '../entities';
+import { ClassGroup, Employee, Lesson, LessonRecord, MarkVersion, Subject, WorkType } from '../entities';
+import type { LessonRow } from '../domain/journal-queries';
 import { uuidArray } from '../domain/access';
 import type { Clock } from '../server/clock';
 
@@ -26,6 +27,25 @@ export class Loaders {
       this.byId.set(cls as EntityClass<unknown>, loader);
     }
     return loader as DataLoader<string, T | undefined>;
+  }
+
+  /** Seeds the loaders with rows a query already read, so the fields asking for them cost nothing. */
+  prime<T extends { id: string }>(cls: EntityClass<T>, rows: Iterable<T>): void {
+    const loader = this.entity(cls);
+    for (const row of rows) loader.prime(row.id, row);
+  }
+
+  /** Seeds everything a journal view shows beside its lessons (see domain/journal-queries.ts). */
+  primeLessons(rows: LessonRow[]): void {
+    this.prime(Lesson, rows.map((r) => r.lesson));
+    this.prime(Subject, rows.map((r) => r.subject));
+    this.prime(Employee, rows.flatMap((r) => (r.substituteTeacher ? [r.teacher, r.substituteTeacher] : [r.teacher])));
+    this.prime(ClassGroup, rows.map((r) => r.classGroup));
+    for (const r of rows) this.lessonRecord.prime(r.lesson.id, r.record ?? undefined);
+  }
+
+  primeWorkTypes(workTypes: WorkType[]): void {
+    this.prime(WorkType, workTypes);
   }
 
   readonly lessonRecord = new DataLoader<string, LessonRecord | undefined>(async (lessonIds) => {
