@@ -112,18 +112,20 @@ export class AuthService {
   /** Rotates a refresh token. Presenting a used (revoked) one revokes its whole family: it was stolen. */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const now = this.clock.now();
-    return this.em.transactional(async (em) => {
+    const outcome = await this.em.transactional(async (em) => {
       const stored = await em.findOne(RefreshToken, { tokenHash: sha256(refreshToken ?? '') }, { populate: ['user'] });
-      if (!stored) throw unauthenticated();
+      if (!stored || stored.expiresAt <= now || stored.user.locked) return null;
       if (stored.revokedAt) {
+        // Committed even though the caller is refused: the family must die.
         await em.nativeUpdate(RefreshToken, { familyId: stored.familyId, revokedAt: null }, { revokedAt: now });
         audit(em, { actorId: stored.user.id, schoolId: null, action: 'auth.refresh_reuse', entityType: 'User', entityId: stored.user.id, ip: this.ip, at: now });
         return null;
       }
-      if (stored.expiresAt <= now || stored.user.locked) throw unauthenticated();
       stored.revokedAt = now;
       return this.issue(em, stored.user, stored.familyId, now);
-    }).then((issued) => issued ?? Promise.reject(unauthenticated()));
+    });
+    if (!outcome) throw unauthenticated();
+    return outcome;
   }
 
   async logout(refreshToken: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, OneToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OneToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { UuidEntity } from './base';
 import { AcademicYear, StudyPeriod } from './calendar';
 import { AbsenceReason, AttendanceKind, LessonState, PeriodMarkKind } from './enums';
@@ -39,7 +39,7 @@ export class Lesson extends UuidEntity {
   number!: number;
 
   @Enum({ items: () => LessonState, nativeEnumName: 'lesson_state' })
-  state: LessonState = LessonState.SCHEDULED;
+  state: Opt<LessonState> = LessonState.SCHEDULED;
 }
 
 /** What was taught and what was set (004 §8.2, §8.4.2). */
@@ -225,7 +225,7 @@ export class Attendance extends UuidEntity {
   kind!: AttendanceKind;
 
   @Enum({ items: () => AbsenceReason, nativeEnumName: 'absence_reason' })
-  reason: AbsenceReason = AbsenceReason.UNKNOWN;
+  reason: Opt<AbsenceReason> = AbsenceReason.UNKNOWN;
 
   /** The supporting document for the reason: "справка №12 от 20.11". */
   @Property({ length: 300, nullable: true })

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { UuidEntity } from './base';
 import { Role } from './enums';
 import { Municipality, Region, School } from './tenancy';
@@ -12,10 +12,10 @@ export class User extends UuidEntity {
   passwordHash!: string;
 
   @Property()
-  mustChangePassword: boolean = false;
+  mustChangePassword: Opt<boolean> = false;
 
   @Property()
-  locked: boolean = false;
+  locked: Opt<boolean> = false;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
@@ -86,7 +86,7 @@ abstract class PersonCard extends UuidEntity {
   @Property({ length: 100, nullable: true })
   middleName?: string;
 
-  get fullName(): string {
+  get fullName(): Opt<string> {
     return [this.lastName, this.firstName, this.middleName].filter(Boolean).join(' ');
   }
 }

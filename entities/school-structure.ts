@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Opt } from '@mikro-orm/core';
 import { UuidEntity } from './base';
 import { AcademicYear } from './calendar';
 import { GradingScale } from './enums';
@@ -22,12 +22,12 @@ export class ClassGroup extends UuidEntity {
   letter!: string;
 
   @Property()
-  shift: number = 1;
+  shift: Opt<number> = 1;
 
   @ManyToOne(() => Employee, { nullable: true })
   classTeacher?: Employee;
 
-  get name(): string {
+  get name(): Opt<string> {
     return `${this.grade}${this.letter}`;
   }
 }
@@ -53,6 +53,8 @@ export class Enrollment extends UuidEntity {
 @Entity()
 @Unique({ properties: ['school', 'name'] })
 export class Subject extends UuidEntity {
+  [OptionalProps]?: 'gradingScale';
+
   @ManyToOne(() => School)
   school!: School;
 

@@ -157,7 +157,7 @@ describe('access tokens', () => {
       headers: { 'content-type': 'application/json', authorization: `Token ${await server.token(user.id)}` },
       body: JSON.stringify({ query: ME }),
     });
-    expect(errorCode(await res.json())).toBe('UNAUTHENTICATED');
+    expect(errorCode((await res.json()) as GraphQLResponse)).toBe('UNAUTHENTICATED');
     // The genuine token works, so the refusals above are about the token.
     expect((await server.gql(ME, {}, await server.token(user.id))).errors).toBeUndefined();
   });
