@@ -29,7 +29,7 @@ async function loadJose(): Promise<Jose> {
   return jose;
 }
 
-/** Signs and checks the short-lived access tokens (HS256 JWTs carrying only the user id). */
+/** Signs and checks the short-lived access tokens (HS256 JWTs carrying the user and session ids). */
 export class TokenSigner {
   private constructor(private readonly key: Uint8Array, private readonly ttlSeconds: number) {}
 
@@ -46,10 +46,10 @@ export class TokenSigner {
     return new TokenSigner(new TextEncoder().encode(value), ttlSeconds);
   }
 
-  async sign(userId: string, now: Date): Promise<string> {
+  async sign(userId: string, sessionId: string, now: Date): Promise<string> {
     const { SignJWT } = await loadJose();
     const iat = Math.floor(now.getTime() / 1000);
-    return new SignJWT({})
+    return new SignJWT({ sid: sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -58,14 +58,15 @@ export class TokenSigner {
       .sign(this.key);
   }
 
-  /** The user id of a valid token, or null. Expiry is judged on the server's clock. */
-  async verify(token: string, now: Date): Promise<string | null> {
+  /** The user and session of a valid token, or null. Expiry is judged on the server's clock. */
+  async verify(token: string, now: Date): Promise<{ userId: string; sessionId: string } | null> {
     const { jwtVerify } = await loadJose();
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER, algorithms: ['HS256'], currentDate: now,
       });
-      return typeof payload.sub === 'string' ? payload.sub : null;
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+      return { userId: payload.sub, sessionId: payload.sid };
     } catch {
       return null;
     }
@@ -135,8 +136,11 @@ export class AuthService {
     return true;
   }
 
-  /** Sets a new password, clears the must-change flag and signs out every other session. */
-  async changePassword(userId: string, oldPassword: string, newPassword: string): Promise<boolean> {
+  /**
+   * Sets a new password, clears the must-change flag and ends every other session at once
+   * (their refresh and access tokens); the session that made the change goes on.
+   */
+  async changePassword(userId: string, currentSessionId: string, oldPassword: string, newPassword: string): Promise<boolean> {
     const now = this.clock.now();
     if (typeof newPassword !== 'string' || newPassword.length < PASSWORD_MIN_LENGTH) {
       throw badInput('newPassword', `The new password needs at least ${PASSWORD_MIN_LENGTH} characters.`);
@@ -150,7 +154,7 @@ export class AuthService {
     const hash = await hashPassword(newPassword);
     await this.em.transactional(async (em) => {
       await em.nativeUpdate(User, { id: userId }, { passwordHash: hash, mustChangePassword: false });
-      await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: now });
+      await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null, familyId: { $ne: currentSessionId } }, { revokedAt: now });
       audit(em, { actorId: userId, schoolId: null, action: 'auth.change_password', entityType: 'User', entityId: userId, ip: this.ip, at: now });
     });
     return true;
@@ -162,7 +166,7 @@ export class AuthService {
       user, familyId, tokenHash: sha256(refreshToken), createdAt: now,
       expiresAt: new Date(now.getTime() + this.settings.refreshTokenTtlSeconds * 1000),
     });
-    return { accessToken: await this.signer.sign(user.id, now), refreshToken, user };
+    return { accessToken: await this.signer.sign(user.id, familyId, now), refreshToken, user };
   }
 
   private loginFailed(): AppError {

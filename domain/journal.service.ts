@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, Lesson, LessonRecord,
   LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, Role, School, Student, StudyPeriod,
-  Subject, TeachingAssignment, User, WorkType,
+  Subject, User, WorkType,
 } from '../entities';
 import { addDays, daysBetween, localDate, zonedInstant } from '../server/clock';
 import { audit } from './audit';
@@ -112,6 +112,8 @@ export class JournalService {
       await this.assertEnrolled(em, lesson, student.id);
       if (lesson.state === LessonState.SCHEDULED) lesson.state = LessonState.HELD;
 
+      // Serializes writes of one lesson's attendance: a double submit finds the first row instead of a unique violation.
+      await em.lock(lesson, LockMode.PESSIMISTIC_WRITE);
       const existing = await em.findOne(Attendance, { student, lesson }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (existing) {
         if (existing.kind === cmd.kind) return existing;
@@ -169,6 +171,8 @@ export class JournalService {
       }
       this.assertInEntryWindow(lesson, now);
 
+      // As in recordAttendance: two first saves of the record at once must not both insert it.
+      await em.lock(lesson, LockMode.PESSIMISTIC_WRITE);
       let record = await em.findOne(LessonRecord, { lesson }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const before = record ? { topic: record.topic ?? null, homework: record.homework ?? null } : null;
       const author = em.getReference(User, this.scope.viewer.userId);
@@ -228,8 +232,15 @@ export class JournalService {
       if (!classGroup) throw new AppError(ErrorCode.NOT_ENROLLED, 'The student is not in a class of that year.');
       const isDeputy = this.scope.viewer.hasRoleInSchool(school.id, Role.DEPUTY_ACADEMIC);
       const teacherHere = this.scope.viewer.hasRoleInSchool(school.id, Role.TEACHER) && this.scope.viewer.employeeId;
+      // A subgroup's teacher sets the subject's marks for that subgroup's members only.
       const assigned = teacherHere
-        ? (await em.count(TeachingAssignment, { teacher: this.scope.viewer.employeeId, classGroup: classGroup.id, subject })) > 0
+        ? (await em.execute<{ ok: boolean }[]>(
+          `select exists(select 1 from teaching_assignment ta
+                          where ta.teacher_id = ? and ta.class_group_id = ? and ta.subject_id = ?
+                            and (ta.subgroup_id is null or exists(select 1 from subgroup_member sm
+                                   where sm.subgroup_id = ta.subgroup_id and sm.student_id = ?))) as ok`,
+          [this.scope.viewer.employeeId, classGroup.id, subject.id, student.id],
+        ))[0]?.ok === true
         : false;
       const primaryClassTeacher = Boolean(teacherHere) && classGroup.grade <= LAST_PRIMARY_GRADE
         && classGroup.classTeacherId === this.scope.viewer.employeeId;
@@ -238,6 +249,8 @@ export class JournalService {
       if (classGroup.grade === 1) throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks.');
       if (!isValidPeriodMark(subject.gradingScale, value)) throw badInput('value', `"${value}" is not a period mark on this subject's scale.`);
 
+      // Serializes period-mark writes per student: a double submit sees the first mark instead of a unique violation.
+      await em.lock(student, LockMode.PESSIMISTIC_WRITE);
       const existing = await em.findOne(PeriodMark, {
         student, subject, year, kind: cmd.kind, studyPeriod: period ?? null,
       }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -12,6 +12,8 @@ export interface RoleGrantInfo {
 export class Viewer {
   constructor(
     readonly userId: string,
+    /** The login session (refresh-token family) the access token belongs to. */
+    readonly sessionId: string,
     readonly login: string,
     readonly mustChangePassword: boolean,
     readonly grants: RoleGrantInfo[],
@@ -47,10 +49,15 @@ export class Viewer {
   }
 }
 
-/** Loads a viewer in one statement; null when the user is gone or locked. */
-export async function loadViewer(em: EntityManager, userId: string): Promise<Viewer | null> {
+/**
+ * Loads a viewer in one statement; null when the user is gone or locked, or when the
+ * token's session has ended (logout, password change elsewhere, a stolen refresh token).
+ */
+export async function loadViewer(em: EntityManager, userId: string, sessionId: string, now: Date): Promise<Viewer | null> {
   const rows = await em.getConnection().execute<ViewerRow[]>(
     `select u.id, u.login, u.must_change_password, u.locked,
+            exists(select 1 from refresh_token rt where rt.user_id = u.id and rt.family_id = ?::uuid
+                    and rt.revoked_at is null and rt.expires_at > ?) as session_alive,
             coalesce((select json_agg(json_build_object('role', g.role, 'schoolId', g.school_id,
                        'municipalityId', g.municipality_id, 'regionId', g.region_id))
                       from role_grant g where g.user_id = u.id), '[]') as grants,
@@ -58,11 +65,11 @@ export async function loadViewer(em: EntityManager, userId: string): Promise<Vie
             (select s.id from student s where s.user_id = u.id) as student_id,
             (select gd.id from guardian gd where gd.user_id = u.id) as guardian_id
        from app_user u where u.id = ?`,
-    [userId],
+    [sessionId, now, userId],
   );
   const row = rows[0];
-  if (!row || row.locked) return null;
-  return new Viewer(row.id, row.login, row.must_change_password, row.grants, row.employee_id, row.student_id, row.guardian_id);
+  if (!row || row.locked || !row.session_alive) return null;
+  return new Viewer(row.id, sessionId, row.login, row.must_change_password, row.grants, row.employee_id, row.student_id, row.guardian_id);
 }
 
 interface ViewerRow {
@@ -70,6 +77,7 @@ interface ViewerRow {
   login: string;
   must_change_password: boolean;
   locked: boolean;
+  session_alive: boolean;
   grants: RoleGrantInfo[];
   employee_id: string | null;
   student_id: string | null;

@@ -14,13 +14,14 @@ export class AuthResolver {
     return ctx.authService().refresh(refreshToken);
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the session the refresh token belongs to.' })
+  @Mutation(() => Boolean, { description: 'Ends the session the refresh token belongs to; its access tokens stop working at once.' })
   logout(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: RequestContext) {
     return ctx.authService().logout(refreshToken);
   }
 
-  @Mutation(() => Boolean, { description: 'Sets a new password (at least 8 characters) and ends every other session.' })
+  @Mutation(() => Boolean, { description: 'Sets a new password (at least 8 characters) and ends every other session at once.' })
   changePassword(@Arg('oldPassword') oldPassword: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: RequestContext) {
-    return ctx.authService().changePassword(ctx.requireViewer().userId, oldPassword, newPassword);
+    const viewer = ctx.requireViewer();
+    return ctx.authService().changePassword(viewer.userId, viewer.sessionId, oldPassword, newPassword);
   }
 }

@@ -64,8 +64,8 @@ export async function createContext(services: AppServices, authorization: string
   let viewer: Viewer | null = null;
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (token) {
-    const userId = await services.signer.verify(token, services.clock.now());
-    if (userId) viewer = await loadViewer(em, userId);
+    const verified = await services.signer.verify(token, services.clock.now());
+    if (verified) viewer = await loadViewer(em, verified.userId, verified.sessionId, services.clock.now());
   }
   return new RequestContext(em, services, viewer, ip);
 }

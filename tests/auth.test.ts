@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { AuditEntry, RefreshToken, Role, User } from '../entities';
 import { toGlobalId } from '../schema/global-id';
@@ -143,7 +143,7 @@ describe('access tokens', () => {
       .setIssuer('school-journal').setIssuedAt(iat).setExpirationTime(iat + 900).sign(otherKey);
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: user.id, iss: 'school-journal', iat, exp: iat + 900 })}.`;
-    const ghost = await server.token('00000000-0000-4000-8000-000000000000');
+    const ghost = await server.app.services.signer.sign('00000000-0000-4000-8000-000000000000', randomUUID(), server.clock.now());
 
     expect(errorCode(await server.gql(ME))).toBe('UNAUTHENTICATED');
     for (const token of ['garbage', 'a.b.c', forged, unsigned, ghost]) {
@@ -305,7 +305,7 @@ describe('changePassword', () => {
     expect((await refresh(session.refreshToken)).errors).toBeUndefined();
   });
 
-  it('sets the new password, refuses the old one and revokes every refresh token', async () => {
+  it('sets the new password, refuses the old one and ends every other session at once', async () => {
     const user = await newTeacher();
     const a = await loginOk(user.login);
     const b = await loginOk(user.login);
@@ -313,16 +313,38 @@ describe('changePassword', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.changePassword).toBe(true);
 
+    // The other session is over: its refresh token and its still-unexpired access token both fail.
     const rows = await refreshRows(user.id);
     expect(rows).toHaveLength(2);
-    expect(rows.every((t) => t.revokedAt)).toBe(true);
-    expect(errorCode(await refresh(a.refreshToken))).toBe('UNAUTHENTICATED');
+    expect(rows.filter((t) => t.revokedAt)).toHaveLength(1);
     expect(errorCode(await refresh(b.refreshToken))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.gql(ME, {}, b.accessToken))).toBe('UNAUTHENTICATED');
+    // The session that made the change goes on.
+    expect((await server.gql(ME, {}, a.accessToken)).errors).toBeUndefined();
+    expect((await refresh(a.refreshToken)).errors).toBeUndefined();
 
     expect(errorCode(await login(user.login, PASSWORD))).toBe('UNAUTHENTICATED');
     const fresh = await loginOk(user.login, 'brand-new-pass-1');
     expect((await server.gql(ME, {}, fresh.accessToken)).data?.me.user.login).toBe(user.login);
     expect(await server.em().count(AuditEntry, { action: 'auth.change_password', actor: user.id })).toBe(1);
+  });
+
+  it('logout ends the session at once: its access token stops working too', async () => {
+    const user = await newTeacher();
+    const a = await loginOk(user.login);
+    const b = await loginOk(user.login);
+    expect((await server.gql(LOGOUT, { t: a.refreshToken }, a.accessToken)).data?.logout).toBe(true);
+    expect(errorCode(await server.gql(ME, {}, a.accessToken))).toBe('UNAUTHENTICATED');
+    expect((await server.gql(ME, {}, b.accessToken)).errors).toBeUndefined();
+  });
+
+  it('a reused refresh token kills the access tokens of its session too', async () => {
+    const user = await newTeacher();
+    const first = await loginOk(user.login);
+    const rotated = (await refresh(first.refreshToken)).data!.refreshSession as Tokens;
+    expect((await server.gql(ME, {}, rotated.accessToken)).errors).toBeUndefined();
+    expect(errorCode(await refresh(first.refreshToken))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.gql(ME, {}, rotated.accessToken))).toBe('UNAUTHENTICATED');
   });
 
   it('lets a must-change-password account log in, refuses everything but changePassword, then lets it work', async () => {

@@ -1,6 +1,7 @@
 import { School } from '../entities';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-school';
 import { migrateAndSeed } from '../server/bootstrap';
+import { toGlobalId } from '../schema/global-id';
 import { TestServer } from './support/server';
 
 // The demo school of CONTRACT.md, loaded through the same path as `npm start`.
@@ -91,7 +92,6 @@ it('fills each class to 25 students and shows t.math the journal of 5А mathemat
   expect(classes).toEqual([{ name: '1А', n: 25 }, { name: '5А', n: 25 }, { name: '5Б', n: 25 }]);
   const [ids] = await em.getConnection().execute(
     `select c.id as class_id, s.id as subject_id from class_group c, subject s where c.grade = 5 and c.letter = 'А' and s.name = 'Математика'`);
-  const { toGlobalId } = await import('../schema/global-id.js');
   const r = await server.gql(JOURNAL, { c: toGlobalId('ClassGroup', ids.class_id), s: toGlobalId('Subject', ids.subject_id), from: '2026-11-01', to: '2026-11-20' }, tokens.get('t.math'));
   expect(r.errors).toBeUndefined();
   expect(r.data!.classJournal.students).toHaveLength(25);
@@ -118,7 +118,6 @@ describe('SQL statements per query stay fixed, whatever the amount of data', () 
     const em = server.em();
     const [ids] = await em.getConnection().execute(
       `select c.id as class_id, s.id as subject_id from class_group c, subject s where c.grade = 5 and c.letter = 'Б' and s.name = 'Математика'`);
-    const { toGlobalId } = await import('../schema/global-id.js');
     const vars = { c: toGlobalId('ClassGroup', ids.class_id), s: toGlobalId('Subject', ids.subject_id) };
     const token = tokens.get('t.math');
     const week = await server.countStatements(() => server.gql(JOURNAL, { ...vars, from: '2026-11-16', to: '2026-11-20' }, token));

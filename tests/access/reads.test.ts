@@ -1,5 +1,5 @@
-import { Guardian, Guardianship, Role, Student } from '../../entities';
-import { buildStaff } from '../support/factories';
+import { Role } from '../../entities';
+import { buildParent, buildStaff } from '../support/factories';
 import { TestServer, errorCode, type GraphQLResponse } from '../support/server';
 import { actors, as, buildAccessWorld, gid, randomId, type AccessWorld } from './access-support';
 
@@ -101,7 +101,7 @@ describe('node(id)', () => {
     ...FULL_READERS.map((a) => [a, true] as const),
     ['teacher', false], ['secretary', false], ['hr', false], ['unrelatedTeacher', false], ['otherParent', false],
     ['otherStudent', false], ['coordinator', false], ['otherSchoolAdmin', false],
-  ])('Mark node of a Russian mark for %s: visible=%s', async (actor, visible) => {
+  ] as [string, boolean][])('Mark node of a Russian mark for %s: visible=%s', async (actor, visible) => {
     const r = await as(server, who[actor], NODE, { id: gid('Mark', w.russianMark.id) });
     expect(r.errors).toBeUndefined();
     if (visible) expect(r.data!.node).toEqual({ id: gid('Mark', w.russianMark.id), __typename: 'Mark' });
@@ -302,9 +302,8 @@ describe('me', () => {
   it('one person with several roles: a teacher who is also a parent sees both', async () => {
     const em = server.em();
     const both = await buildStaff(em, w.school, [Role.TEACHER, Role.PARENT]);
-    const guardian = em.create(Guardian, { school: w.school, user: both.user, lastName: 'Двойная', firstName: 'Роль' });
-    em.create(Guardianship, { guardian, student: em.getReference(Student, w.classmate.student.id), createdAt: new Date() });
-    await em.flush();
+    const guardianCard = await buildParent(em, w.school, [w.classmate.student]);
+    await em.getConnection().execute(`update guardian set user_id = ? where id = ?`, [both.user.id, guardianCard.guardian.id]);
     const r = await as(server, both.user.id, ME);
     expect(r.errors).toBeUndefined();
     expect([...r.data!.me.roles].sort()).toEqual(['PARENT', 'TEACHER']);

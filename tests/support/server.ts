@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { createApp, type RunningApp } from '../../server/app';
 import { ManualClock } from '../../server/clock';
@@ -48,9 +49,15 @@ export class TestServer {
     return this.orm.em.fork();
   }
 
-  /** A valid access token for a user, without a login round trip. */
-  token(userId: string): Promise<string> {
-    return this.app.services.signer.sign(userId, this.clock.now());
+  /** A valid access token for a user, without a login round trip: a fresh session of their own. */
+  async token(userId: string): Promise<string> {
+    const sessionId = randomUUID();
+    const now = this.clock.now();
+    await this.orm.em.getConnection().execute(
+      `insert into refresh_token (id, user_id, token_hash, family_id, created_at, expires_at) values (?, ?, ?, ?, ?, ?)`,
+      [randomUUID(), userId, randomBytes(32).toString('hex'), sessionId, now, new Date(now.getTime() + 30 * 24 * 3600_000)],
+    );
+    return this.app.services.signer.sign(userId, sessionId, now);
   }
 
   async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
