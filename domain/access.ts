@@ -65,6 +65,8 @@ export class AccessScope {
     return result;
   }
 
+  // A teacher keeps access to a student who has left a class they teach (classes belong to one
+  // academic year): marks for the student's last days may still be due inside the entry window.
   private async loadStudents(ids: string[]): Promise<Map<string, StudentAccess>> {
     const v = this.viewer;
     const rows = await this.em.getConnection().execute<

@@ -175,6 +175,12 @@ export class JournalService {
       await em.lock(lesson, LockMode.PESSIMISTIC_WRITE);
       let record = await em.findOne(LessonRecord, { lesson }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const before = record ? { topic: record.topic ?? null, homework: record.homework ?? null } : null;
+      const after = {
+        topic: topic === undefined ? (before?.topic ?? null) : topic,
+        homework: homework === undefined ? (before?.homework ?? null) : homework,
+      };
+      // Saving the same text again changes nothing and notifies nobody.
+      if (after.topic === (before?.topic ?? null) && after.homework === (before?.homework ?? null)) return lesson;
       const author = em.getReference(User, this.scope.viewer.userId);
       if (!record) record = em.create(LessonRecord, { lesson, updatedBy: author, updatedAt: now });
       if (topic !== undefined) record.topic = topic ?? undefined;

@@ -1,11 +1,13 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { UuidEntity } from './base';
 import { Role } from './enums';
 import { Municipality, Region, School } from './tenancy';
 
 @Entity({ tableName: 'app_user' })
 export class User extends UuidEntity {
+  /** Stored lowercase: logins are matched case-insensitively. */
   @Property({ length: 100, unique: true })
+  @Check({ name: 'app_user_login_lowercase', expression: 'login = lower(login)' })
   login!: string;
 
   @Property({ length: 255, hidden: true, lazy: true })

@@ -199,13 +199,13 @@ export type MarkVersion = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Sets a new password (at least 8 characters) and ends every other session. */
+  /** Sets a new password (at least 8 characters) and ends every other session at once. */
   changePassword: Scalars['Boolean']['output'];
   /** A corrected value with its reason; the old value stays in the mark's versions (rule 2). */
   correctMark: Mark;
   /** Signs in; the access token is short-lived, the refresh token rotates. */
   login: AuthPayload;
-  /** Ends the session the refresh token belongs to. */
+  /** Ends the session the refresh token belongs to; its access tokens stop working at once. */
   logout: Scalars['Boolean']['output'];
   /** Records an absence or a late arrival (rules 1, 5). */
   recordAttendance: Attendance;

@@ -25,8 +25,13 @@ const SET_ABSENCE_REASON = `mutation($i: SetAbsenceReasonInput!) { setAbsenceRea
 const SET_LESSON_RECORD = `mutation($i: SetLessonRecordInput!) { setLessonRecord(input: $i) { ${LESSON_FIELDS} } }`;
 const SET_PERIOD_MARK = `mutation($i: SetPeriodMarkInput!) { setPeriodMark(input: $i) { ${PERIOD_MARK_FIELDS} } }`;
 
-type Who = { id: string } | { user: { id: string } };
-const userIdOf = (who: Who) => ('user' in who ? who.user.id : who.id);
+/** A user, or a world member holding one (`w.teacher`, `w.parent`, `w.student`…). */
+type Who = { id: string } | { user?: { id: string } | null };
+function userIdOf(who: Who): string {
+  if (!('user' in who)) return (who as { id: string }).id;
+  if (!who.user) throw new Error('this member has no login');
+  return who.user.id;
+}
 const gid = (type: Parameters<typeof toGlobalId>[0], row: string | { id: string }) =>
   typeof row === 'string' ? (parseGlobalId(row) ? row : toGlobalId(type, row)) : toGlobalId(type, row.id);
 
