@@ -26,7 +26,8 @@ async function main(command: string | undefined): Promise<void> {
         break;
       }
       case 'migration:create': {
-        const result = await orm.getMigrator().createMigration(undefined, false, (await orm.getMigrator().getExecutedMigrations()).length === 0);
+        // Diffs the entities against a database migrated to the latest; add the new file to migrations/index.ts.
+        const result = await orm.getMigrator().createMigration();
         console.log(result.fileName || 'no changes');
         break;
       }
