@@ -59,14 +59,14 @@ export class TokenSigner {
   }
 
   /** The user and session of a valid token, or null. Expiry is judged on the server's clock. */
-  async verify(token: string, now: Date): Promise<{ userId: string; sessionId: string } | null> {
+  async verify(token: string, now: Date): Promise<{ userId: string; sessionId: string; expiresAt: Date } | null> {
     const { jwtVerify } = await loadJose();
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER, algorithms: ['HS256'], currentDate: now,
       });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
-      return { userId: payload.sub, sessionId: payload.sid };
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
+      return { userId: payload.sub, sessionId: payload.sid, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }

@@ -7,6 +7,7 @@ import {
 } from '../entities';
 import { addDays, daysBetween, localDate, zonedInstant } from '../server/clock';
 import { audit } from './audit';
+import { publishDiaryEvents } from './diary-outbox';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from './errors';
 import { LAST_PRIMARY_GRADE, MARK_VALUES, isValidMark, isValidPeriodMark } from './mark-values';
 import type { RequestScope } from './request-scope';
@@ -297,7 +298,11 @@ export class JournalService {
   /** Runs `work` in one transaction on the server's clock; the audit entry and events commit with it. */
   private async write<T>(work: (em: EntityManager, now: Date) => Promise<T>): Promise<T> {
     const now = this.scope.clock.now();
-    return this.scope.em.transactional((em) => work(em, now));
+    return this.scope.em.transactional(async (em) => {
+      const result = await work(em, now);
+      await publishDiaryEvents(em);
+      return result;
+    });
   }
 
   /** The lesson, if the viewer may see it (else NOT_FOUND) and write its journal (else FORBIDDEN). */

@@ -47,9 +47,14 @@ export class AuditEntry {
  */
 @Entity()
 @Index({ properties: ['student', 'id'] })
+@Index({ properties: ['student', 'position'] })
 export class DiaryEvent {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
+
+  /** Delivery order = commit order; stamped just before commit (domain/diary-outbox.ts). */
+  @Property({ type: new BigIntType('string'), nullable: true, unique: true })
+  position?: string;
 
   @Enum({ items: () => DiaryEventType, nativeEnumName: 'diary_event_type' })
   type!: DiaryEventType;

@@ -37,6 +37,12 @@ export const RULES = {
     setLessonRecord: isTeacher,
     setPeriodMark: hasRole(Role.TEACHER, Role.DEPUTY_ACADEMIC),
   },
+  // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
+  // (resolvers/diary-events.resolver.ts) and again for every event by the diary hub.
+  Subscription: { diaryEvents: signedIn },
+  DiaryEvent: {
+    cursor: signedIn, type: signedIn, occurredAt: signedIn, student: signedIn, mark: signedIn, attendance: signedIn, lesson: signedIn,
+  },
   AuthPayload: { accessToken: isPublic, refreshToken: isPublic, user: isPublic },
   // Reached only as the viewer's own user, the login answer, or a mark version's author (staff only).
   User: { id: isPublic, login: isPublic },

@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AuthResolver } from './auth.resolver';
 import { DiaryResolver } from './diary.resolver';
+import { DiaryEventsResolver } from './diary-events.resolver';
 import { JournalResolver } from './journal.resolver';
 import { LessonResolver } from './lesson.resolver';
 import { AttendanceResolver, MarkResolver, MarkVersionResolver, PeriodMarkResolver, WorkTypeResolver } from './mark.resolver';
@@ -15,5 +16,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
   StudentResolver, LessonResolver, MarkResolver, MarkVersionResolver, WorkTypeResolver, AttendanceResolver,
   PeriodMarkResolver, UserResolver, EmployeeResolver, SubjectResolver, ClassGroupResolver, CalendarResolver,
-  StudyPeriodResolver,
+  StudyPeriodResolver, DiaryEventsResolver,
 ];

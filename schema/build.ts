@@ -3,12 +3,25 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { permissions } from '../permissions';
 import { RESOLVERS } from '../resolvers';
 import { PROJECT_ROOT } from '../server/paths';
 import './enums';
 import { DateTimeScalar } from './scalars';
+
+/**
+ * type-graphql wants a PubSub as soon as a subscription exists, even one with its own
+ * `subscribe`. Ours all have one (the diary hub, server/diary-hub.ts): topics are not used.
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('type-graphql topics are not used: diary events go through the outbox and the diary hub');
+  },
+  subscribe: () => {
+    throw new Error('type-graphql topics are not used: subscriptions define their own subscribe');
+  },
+};
 
 /** The executable schema without the permission layer (for printing and the schema walk). */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
@@ -16,6 +29,7 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    pubSub: NO_TOPICS,
     emitSchemaFile: false,
   });
 }

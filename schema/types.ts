@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { AbsenceReason, AcademicYearState, AttendanceKind, GradingScale, LessonState, PeriodMarkKind, Role } from './enums';
+import { AbsenceReason, AcademicYearState, AttendanceKind, DiaryEventType, GradingScale, LessonState, PeriodMarkKind, Role } from './enums';
 import { ConnectionType } from './connection';
 import { NodeInterface } from './node';
 import { DateScalar } from './scalars';
@@ -173,4 +173,15 @@ export class AuthPayloadType {
   @Field() accessToken!: string;
   @Field() refreshToken!: string;
   @Field(() => UserType) user!: UserType;
+}
+
+@ObjectType('DiaryEvent', { description: 'Something new in a student\'s diary, in commit order.' })
+export class DiaryEventGqlType {
+  @Field({ description: 'Pass it as `after` to resume right after this event.' }) cursor!: string;
+  @Field(() => DiaryEventType) type!: DiaryEventType;
+  @Field(() => Date) occurredAt!: Date;
+  @Field(() => StudentType) student!: StudentType;
+  @Field(() => MarkType, { nullable: true }) mark?: MarkType | null;
+  @Field(() => AttendanceType, { nullable: true }) attendance?: AttendanceType | null;
+  @Field(() => LessonType, { nullable: true }) lesson?: LessonType | null;
 }

@@ -4,13 +4,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import { TokenSigner } from '../domain/auth.service';
-import { PUBLIC_CODES } from '../domain/errors';
 import { buildAppSchema } from '../schema/build';
 import type { Clock } from './clock';
 import type { AppConfig } from './config';
+import { formatError } from './app-errors';
 import { createContext, type AppServices, type RequestContext } from './context';
+import { DiaryHub } from './diary-hub';
+import { extraValidationRules } from './validation';
+import { attachSubscriptions } from './ws';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -25,28 +27,17 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/**
- * Only errors meant for clients keep their message: anything unexpected (a bug,
- * a database error) becomes a bare INTERNAL_SERVER_ERROR with no stack, SQL or table name.
- */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? '');
-  if (PUBLIC_CODES.has(code)) {
-    const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
-  }
-  console.error('[graphql] unexpected error', error);
-  return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
 export async function createApp({ orm, clock, config }: AppOptions): Promise<RunningApp> {
   const schema = await buildAppSchema();
   const signer = await TokenSigner.create(orm.em.fork(), config.jwtSecret, config.accessTokenTtlSeconds);
+  const hub = new DiaryHub({ databaseUrl: orm.config.get('clientUrl')!, em: orm.em, clock });
+  await hub.start();
   const services: AppServices = {
     em: orm.em,
     clock,
     signer,
     auth: { accessTokenTtlSeconds: config.accessTokenTtlSeconds, refreshTokenTtlSeconds: config.refreshTokenTtlSeconds },
+    hub,
   };
 
   const app = express();
@@ -59,6 +50,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
+    validationRules: extraValidationRules(config.production),
     csrfPrevention: true,
     plugins,
   });
@@ -72,6 +64,8 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+
+  const subscriptions = attachSubscriptions(httpServer, schema, services, config.production);
 
   app.use(
     '/graphql',
@@ -90,8 +84,11 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
         httpServer.listen(port, () => resolve((httpServer.address() as import('node:net').AddressInfo).port));
       }),
     close: async () => {
+      // Sockets first (1001), then in-flight HTTP requests drain, then the hub stops listening.
+      await subscriptions.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await hub.stop();
     },
   };
 }

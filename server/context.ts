@@ -7,6 +7,7 @@ import type { RequestScope } from '../domain/request-scope';
 import { loadViewer, type Viewer } from '../domain/viewer';
 import { Loaders } from '../resolvers/loaders';
 import type { Clock } from './clock';
+import type { DiaryHub } from './diary-hub';
 
 /** What lives as long as the server: shared by every request. */
 export interface AppServices {
@@ -14,20 +15,43 @@ export interface AppServices {
   clock: Clock;
   signer: TokenSigner;
   auth: AuthSettings;
+  hub: DiaryHub;
 }
 
 /** One request (or one subscription event): its own EntityManager fork, viewer, loaders and row scope. */
 export class RequestContext {
-  readonly loaders: Loaders;
+  private currentEm: EntityManager;
+  private currentLoaders: Loaders;
   private accessScope?: AccessScope;
+  /** Set on WebSocket operations: closes the socket when the viewer's session ends. */
+  onSessionEnded?: () => void;
 
   constructor(
-    readonly em: EntityManager,
+    em: EntityManager,
     readonly services: AppServices,
     readonly viewer: Viewer | null,
     readonly ip: string | null,
   ) {
-    this.loaders = new Loaders(em, services.clock);
+    this.currentEm = em;
+    this.currentLoaders = new Loaders(em, services.clock);
+  }
+
+  get em(): EntityManager {
+    return this.currentEm;
+  }
+
+  get loaders(): Loaders {
+    return this.currentLoaders;
+  }
+
+  /**
+   * A fresh unit of work for the next subscription event: a subscription outlives its
+   * request, and an identity map or loader cache kept across events would serve stale rows.
+   */
+  renew(): void {
+    this.currentEm = this.services.em.fork();
+    this.currentLoaders = new Loaders(this.currentEm, this.services.clock);
+    this.accessScope = undefined;
   }
 
   get clock(): Clock {

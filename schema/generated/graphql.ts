@@ -105,6 +105,26 @@ export type DiaryDay = {
   lessons: Array<DiaryLesson>;
 };
 
+/** Something new in a student's diary, in commit order. */
+export type DiaryEvent = {
+  __typename?: 'DiaryEvent';
+  attendance?: Maybe<Attendance>;
+  /** Pass it as `after` to resume right after this event. */
+  cursor: Scalars['String']['output'];
+  lesson?: Maybe<Lesson>;
+  mark?: Maybe<Mark>;
+  occurredAt: Scalars['DateTime']['output'];
+  student: Student;
+  type: DiaryEventType;
+};
+
+export type DiaryEventType =
+  | 'ABSENCE_REASON_SET'
+  | 'ABSENCE_RECORDED'
+  | 'LESSON_RECORD_SET'
+  | 'MARK_ADDED'
+  | 'MARK_CORRECTED';
+
 export type DiaryLesson = {
   __typename?: 'DiaryLesson';
   attendance?: Maybe<Attendance>;
@@ -444,6 +464,18 @@ export type Subject = Node & {
   name: Scalars['String']['output'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** New and corrected marks, absences and their reasons, topics and homework of the students the viewer may watch (the student, their parents, their class teacher), as they are committed, in commit order. Leave out `studentId` for all of them. `after` (an event's cursor) first replays what was missed, each event once. */
+  diaryEvents: DiaryEvent;
+};
+
+
+export type SubscriptionDiaryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
@@ -573,6 +605,8 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiaryDay: ResolverTypeWrapper<DiaryDay>;
+  DiaryEvent: ResolverTypeWrapper<DiaryEvent>;
+  DiaryEventType: DiaryEventType;
   DiaryLesson: ResolverTypeWrapper<DiaryLesson>;
   Employee: ResolverTypeWrapper<Employee>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -602,6 +636,7 @@ export type ResolversTypes = {
   Student: ResolverTypeWrapper<Student>;
   StudyPeriod: ResolverTypeWrapper<StudyPeriod>;
   Subject: ResolverTypeWrapper<Subject>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<User>;
   Viewer: ResolverTypeWrapper<Viewer>;
   WorkType: ResolverTypeWrapper<WorkType>;
@@ -621,6 +656,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DiaryDay: DiaryDay;
+  DiaryEvent: DiaryEvent;
   DiaryLesson: DiaryLesson;
   Employee: Employee;
   Float: Scalars['Float']['output'];
@@ -646,6 +682,7 @@ export type ResolversParentTypes = {
   Student: Student;
   StudyPeriod: StudyPeriod;
   Subject: Subject;
+  Subscription: Record<PropertyKey, never>;
   User: User;
   Viewer: Viewer;
   WorkType: WorkType;
@@ -715,6 +752,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DiaryDayResolvers<ContextType = any, ParentType extends ResolversParentTypes['DiaryDay'] = ResolversParentTypes['DiaryDay']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   lessons?: Resolver<Array<ResolversTypes['DiaryLesson']>, ParentType, ContextType>;
+};
+
+export type DiaryEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['DiaryEvent'] = ResolversParentTypes['DiaryEvent']> = {
+  attendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lesson?: Resolver<Maybe<ResolversTypes['Lesson']>, ParentType, ContextType>;
+  mark?: Resolver<Maybe<ResolversTypes['Mark']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DiaryEventType'], ParentType, ContextType>;
 };
 
 export type DiaryLessonResolvers<ContextType = any, ParentType extends ResolversParentTypes['DiaryLesson'] = ResolversParentTypes['DiaryLesson']> = {
@@ -854,6 +901,10 @@ export type SubjectResolvers<ContextType = any, ParentType extends ResolversPare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  diaryEvents?: SubscriptionResolver<ResolversTypes['DiaryEvent'], "diaryEvents", ParentType, ContextType, Partial<SubscriptionDiaryEventsArgs>>;
+};
+
 export type UserResolvers<ContextType = any, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -884,6 +935,7 @@ export type Resolvers<ContextType = any> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DiaryDay?: DiaryDayResolvers<ContextType>;
+  DiaryEvent?: DiaryEventResolvers<ContextType>;
   DiaryLesson?: DiaryLessonResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
   Holiday?: HolidayResolvers<ContextType>;
@@ -900,6 +952,7 @@ export type Resolvers<ContextType = any> = {
   Student?: StudentResolvers<ContextType>;
   StudyPeriod?: StudyPeriodResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WorkType?: WorkTypeResolvers<ContextType>;

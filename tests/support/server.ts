@@ -10,6 +10,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }[];
 }
 
+export interface TestServerOptions { accessTokenTtlSeconds?: number }
+
 /** The default "now" of the tests: Friday 2026-11-20, 12:00 in Moscow. */
 export const TEST_NOW = '2026-11-20T12:00:00+03:00';
 
@@ -25,23 +27,42 @@ export class TestServer {
     readonly app: RunningApp,
     readonly clock: ManualClock,
     readonly url: string,
+    readonly databaseUrl: string,
     private readonly dropDatabase: () => Promise<void>,
   ) {
     // Counts every SQL statement the server sends (see countStatements).
     orm.em.getConnection().getKnex().on('query', () => { this.statements += 1; });
   }
 
-  static async start(now: string = TEST_NOW): Promise<TestServer> {
+  /** A server on a fresh database of its own. */
+  static async start(now: string = TEST_NOW, options: TestServerOptions = {}): Promise<TestServer> {
     const db = await createTestDatabase();
-    const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, poolMax: 5 }));
+    return TestServer.launch(db.url, now, options, db.drop);
+  }
+
+  /** A second instance on the same database as `other` (each has its own pool, hub and clock). */
+  static async alongside(other: TestServer, options: TestServerOptions = {}): Promise<TestServer> {
+    return TestServer.launch(other.databaseUrl, other.clock.now().toISOString(), options, async () => {});
+  }
+
+  private static async launch(databaseUrl: string, now: string, options: TestServerOptions, drop: () => Promise<void>) {
+    const orm = await MikroORM.init(ormConfig({ databaseUrl, poolMax: 5 }));
     await orm.getMigrator().up();
     const clock = new ManualClock(new Date(now));
     const app = await createApp({
       orm, clock,
-      config: { jwtSecret: undefined, accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 30 * 24 * 3600, production: false },
+      config: {
+        jwtSecret: undefined, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
+        refreshTokenTtlSeconds: 30 * 24 * 3600, production: false,
+      },
     });
     const port = await app.listen(0);
-    return new TestServer(orm, app, clock, `http://127.0.0.1:${port}`, db.drop);
+    return new TestServer(orm, app, clock, `http://127.0.0.1:${port}`, databaseUrl, drop);
+  }
+
+  /** Where graphql-ws clients connect: the same port and path as HTTP. */
+  get wsUrl(): string {
+    return `${this.url.replace(/^http/, 'ws')}/graphql`;
   }
 
   /** A fresh EntityManager for arranging data and checking what was stored. */

@@ -1,0 +1,88 @@
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { SubscribeResolverData } from 'type-graphql';
+import { Attendance, Lesson, Mark, Student } from '../entities';
+import { badInput, notFound } from '../domain/errors';
+import type { RequestContext } from '../server/context';
+import type { OutboxEvent } from '../server/diary-hub';
+import { fromGlobalId } from '../schema/global-id';
+import { AttendanceType, DiaryEventGqlType, LessonType, MarkType, StudentType } from '../schema/types';
+
+const CURSOR_PREFIX = 'diary:';
+
+export function encodeDiaryCursor(position: bigint): string {
+  return Buffer.from(`${CURSOR_PREFIX}${position}`).toString('base64url');
+}
+
+function decodeDiaryCursor(cursor: string): bigint {
+  const match = /^diary:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badInput('after', '"after" is not a cursor of diaryEvents.');
+  return BigInt(match[1]);
+}
+
+interface DiaryEventsArgs { studentId?: string | null; after?: string | null }
+
+/**
+ * Authorizes at subscribe time (graphql-middleware does not wrap `subscribe`), then
+ * streams. The hub re-checks every batch of events, and at once on any access change.
+ */
+async function* subscribeToDiary({ args, context }: SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>) {
+  const viewer = context.requireViewer();
+  const studentId = args.studentId ? fromGlobalId(args.studentId, 'Student', 'studentId') : null;
+  const after = args.after ? decodeDiaryCursor(args.after) : null;
+  const hub = context.services.hub;
+  if (studentId && !(await hub.mayWatch(viewer.userId, studentId))) throw notFound('Student');
+  const subscription = hub.subscribe({ userId: viewer.userId, sessionId: viewer.sessionId, studentId }, after);
+  subscription.onFailure = (reason) => {
+    if (reason === 'SESSION_ENDED') context.onSessionEnded?.();
+  };
+  try {
+    for await (const event of subscription) {
+      context.renew();
+      yield event;
+    }
+  } finally {
+    subscription.end();
+  }
+}
+
+@Resolver(() => DiaryEventGqlType)
+export class DiaryEventsResolver {
+  @Subscription(() => DiaryEventGqlType, {
+    description: 'New and corrected marks, absences and their reasons, topics and homework of the students the viewer '
+      + 'may watch (the student, their parents, their class teacher), as they are committed, in commit order. '
+      + 'Leave out `studentId` for all of them. `after` (an event\'s cursor) first replays what was missed, each event once.',
+    subscribe: (data) => subscribeToDiary(data as SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>),
+  })
+  diaryEvents(
+    @Root() event: OutboxEvent,
+    @Arg('studentId', () => ID, { nullable: true }) _studentId?: string,
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+  ): OutboxEvent {
+    return event;
+  }
+
+  @FieldResolver()
+  cursor(@Root() event: OutboxEvent): string {
+    return encodeDiaryCursor(event.position);
+  }
+
+  @FieldResolver(() => StudentType)
+  student(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.entity(Student).load(event.studentId);
+  }
+
+  @FieldResolver(() => MarkType, { nullable: true })
+  async mark(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
+    return event.markId ? ctx.loaders.entity(Mark).load(event.markId) : null;
+  }
+
+  @FieldResolver(() => AttendanceType, { nullable: true })
+  async attendance(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
+    return event.attendanceId ? ctx.loaders.entity(Attendance).load(event.attendanceId) : null;
+  }
+
+  @FieldResolver(() => LessonType, { nullable: true })
+  async lesson(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
+    return event.lessonId ? ctx.loaders.entity(Lesson).load(event.lessonId) : null;
+  }
+}

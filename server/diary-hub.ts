@@ -1,0 +1,432 @@
+import { Client } from 'pg';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DiaryEventType } from '../entities';
+import { uuidArray } from '../domain/access';
+import { AppError, ErrorCode } from '../domain/errors';
+import { DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL } from '../domain/diary-outbox';
+import type { Clock } from './clock';
+
+/** One committed diary event, as read from the outbox (ids only; the API loads the rest). */
+export interface OutboxEvent {
+  position: bigint;
+  type: DiaryEventType;
+  studentId: string;
+  lessonId: string | null;
+  markId: string | null;
+  attendanceId: string | null;
+  occurredAt: Date;
+}
+
+/** Who is listening: the viewer's user and session, and which students they asked for. */
+export interface Watcher {
+  userId: string;
+  sessionId: string;
+  /** null: every student the viewer may watch. */
+  studentId: string | null;
+}
+
+export interface HubOptions {
+  databaseUrl: string;
+  em: EntityManager;
+  clock: Clock;
+  /** How often to re-check subscribers and poll the outbox even without a notification. */
+  sweepIntervalMs?: number;
+  batchSize?: number;
+}
+
+const OUTBOX_COLUMNS = `position, type, student_id, lesson_id, mark_id, attendance_id, occurred_at`;
+
+function toEvent(row: Record<string, any>): OutboxEvent {
+  return {
+    position: BigInt(row.position), type: row.type, studentId: row.student_id, lessonId: row.lesson_id,
+    markId: row.mark_id, attendanceId: row.attendance_id, occurredAt: new Date(row.occurred_at),
+  };
+}
+
+/**
+ * The live diary of one server instance. It LISTENs for new outbox positions (sent by
+ * every instance on commit), reads the new events in position (= commit) order, checks
+ * once per batch who may watch each student, and hands each event to the subscribers
+ * allowed to see it. A dropped LISTEN connection is re-opened and the hub catches up
+ * from the last position it read, so nothing committed meanwhile is missed.
+ */
+export class DiaryHub {
+  private readonly subscribers = new Set<DiarySubscription>();
+  private last = 0n;
+  private listener: Client | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private pulling: Promise<void> | null = null;
+  private pullAgain = false;
+  private recheckPending = false;
+  private stopped = false;
+  private reconnectDelayMs = 100;
+
+  constructor(private readonly options: HubOptions) {}
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /** The newest position this instance has read (what a subscriber without a cursor starts after). */
+  get lastPosition(): bigint {
+    return this.last;
+  }
+
+  async start(): Promise<void> {
+    const rows = await this.em().execute<{ last: string }[]>(`select coalesce(max(position), 0)::text as last from diary_event`);
+    this.last = BigInt(rows[0].last);
+    await this.connectListener();
+    this.sweepTimer = setInterval(() => {
+      this.schedulePull();
+      void this.recheckSubscribers();
+    }, this.options.sweepIntervalMs ?? 5_000);
+    this.sweepTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    for (const sub of this.subscribers) sub.end();
+    this.subscribers.clear();
+    await this.pulling?.catch(() => undefined);
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /**
+   * Starts a subscription: live events are buffered while the missed ones (after `after`)
+   * are replayed from the outbox, then the buffer is drained, each event once, in order.
+   */
+  subscribe(watcher: Watcher, after: bigint | null): DiarySubscription {
+    const sub = new DiarySubscription(this, watcher, after ?? this.last);
+    this.subscribers.add(sub);
+    if (after !== null && after < this.last) void sub.replay(after, this.last);
+    else sub.live();
+    return sub;
+  }
+
+  unsubscribe(sub: DiarySubscription): void {
+    this.subscribers.delete(sub);
+  }
+
+  /** Events after `from` up to `to` that the watcher may see now, oldest first. */
+  async missedEvents(watcher: Watcher, from: bigint, to: bigint): Promise<OutboxEvent[]> {
+    const events: OutboxEvent[] = [];
+    let cursor = from;
+    for (;;) {
+      const rows = await this.em().execute(
+        `select ${OUTBOX_COLUMNS} from diary_event
+          where position > ? and position <= ? and (?::uuid is null or student_id = ?::uuid)
+          order by position limit ?`,
+        [cursor.toString(), to.toString(), watcher.studentId, watcher.studentId, this.batchSize],
+      );
+      if (rows.length === 0) break;
+      const batch = rows.map(toEvent);
+      const allowed = await this.watchable(batch.map((e) => e.studentId));
+      events.push(...batch.filter((e) => allowed.has(`${e.studentId}:${watcher.userId}`)));
+      cursor = batch[batch.length - 1].position;
+      if (rows.length < this.batchSize) break;
+    }
+    return events;
+  }
+
+  /** May this user watch this student right now (self, parent, class teacher)? */
+  async mayWatch(userId: string, studentId: string): Promise<boolean> {
+    return (await this.watchable([studentId])).has(`${studentId}:${userId}`);
+  }
+
+  // --- reading the outbox -----------------------------------------------------------
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 500;
+  }
+
+  private em(): EntityManager {
+    return this.options.em.fork();
+  }
+
+  /** Coalesces notifications: one pull at a time, and one more if anything arrived meanwhile. */
+  private schedulePull(): void {
+    if (this.stopped) return;
+    if (this.pulling) {
+      this.pullAgain = true;
+      return;
+    }
+    this.pulling = (async () => {
+      try {
+        do {
+          this.pullAgain = false;
+          await this.pullNewEvents();
+        } while (this.pullAgain && !this.stopped);
+      } catch (error) {
+        console.error('[diary-hub] reading the outbox failed; the next notification or sweep retries', error);
+      } finally {
+        this.pulling = null;
+      }
+    })();
+  }
+
+  private async pullNewEvents(): Promise<void> {
+    for (;;) {
+      const rows = await this.em().execute(
+        `select ${OUTBOX_COLUMNS} from diary_event where position > ? order by position limit ?`,
+        [this.last.toString(), this.batchSize],
+      );
+      if (rows.length === 0) return;
+      const batch = rows.map(toEvent);
+      await this.dispatch(batch);
+      this.last = batch[batch.length - 1].position;
+      if (rows.length < this.batchSize) return;
+    }
+  }
+
+  /** Authorizes the whole batch in one statement, then delivers each event to its watchers. */
+  private async dispatch(batch: OutboxEvent[]): Promise<void> {
+    if (this.subscribers.size === 0) return;
+    const [allowed, liveSessions] = await Promise.all([
+      this.watchable(batch.map((e) => e.studentId)),
+      this.liveSessions(),
+    ]);
+    for (const sub of [...this.subscribers]) {
+      if (!liveSessions.has(sub.watcher.sessionId)) {
+        sub.fail('SESSION_ENDED');
+        continue;
+      }
+      if (sub.watcher.studentId && !allowed.has(`${sub.watcher.studentId}:${sub.watcher.userId}`)) {
+        sub.fail('ACCESS_REVOKED');
+        continue;
+      }
+      for (const event of batch) {
+        if (sub.watcher.studentId && event.studentId !== sub.watcher.studentId) continue;
+        if (allowed.has(`${event.studentId}:${sub.watcher.userId}`)) sub.deliver(event);
+      }
+    }
+  }
+
+  /**
+   * "student:user" pairs of who may watch the students now: the student, their parents
+   * (guardianship not revoked) and the class teacher of their current class; never a
+   * locked account. One statement, whatever the number of subscribers.
+   */
+  private async watchable(studentIds: string[]): Promise<Set<string>> {
+    const ids = [...new Set(studentIds)];
+    if (ids.length === 0) return new Set();
+    const rows = await this.em().execute<{ student_id: string; user_id: string }[]>(
+      `select w.student_id, w.user_id from (
+          select s.id as student_id, s.user_id from student s where s.id = any(?::uuid[]) and s.user_id is not null
+          union
+          select g.student_id, gd.user_id from guardianship g join guardian gd on gd.id = g.guardian_id
+           where g.student_id = any(?::uuid[]) and g.revoked_at is null and gd.user_id is not null
+          union
+          select e.student_id, emp.user_id from enrollment e
+            join class_group c on c.id = e.class_group_id
+            join employee emp on emp.id = c.class_teacher_id and emp.dismissed_on is null
+            join school sc on sc.id = c.school_id
+           where e.student_id = any(?::uuid[]) and emp.user_id is not null
+             and e.starts_on <= (?::timestamptz at time zone sc.timezone)::date
+             and (e.ends_on is null or e.ends_on >= (?::timestamptz at time zone sc.timezone)::date)
+        ) w join app_user u on u.id = w.user_id and not u.locked`,
+      [uuidArray(ids), uuidArray(ids), uuidArray(ids), this.options.clock.now(), this.options.clock.now()],
+    );
+    return new Set(rows.map((r) => `${r.student_id}:${r.user_id}`));
+  }
+
+  /** Sessions of the current subscribers that are still alive (not logged out, revoked or expired). */
+  private async liveSessions(): Promise<Set<string>> {
+    const sessions = [...new Set([...this.subscribers].map((s) => s.watcher.sessionId))];
+    if (sessions.length === 0) return new Set();
+    const rows = await this.em().execute<{ family_id: string }[]>(
+      `select distinct rt.family_id from refresh_token rt join app_user u on u.id = rt.user_id and not u.locked
+        where rt.family_id = any(?::uuid[]) and rt.revoked_at is null and rt.expires_at > ?`,
+      [uuidArray(sessions), this.options.clock.now()],
+    );
+    return new Set(rows.map((r) => r.family_id));
+  }
+
+  /**
+   * Re-checks every subscriber without waiting for an event: run on `diary_access`
+   * notifications (a guardianship revoked, an account locked, a session ended) and by
+   * the sweep, so a lost right stops the stream at once.
+   */
+  async recheckSubscribers(): Promise<void> {
+    if (this.subscribers.size === 0 || this.recheckPending || this.stopped) return;
+    this.recheckPending = true;
+    try {
+      const subs = [...this.subscribers];
+      const explicit = subs.flatMap((s) => (s.watcher.studentId ? [s.watcher.studentId] : []));
+      const [allowed, liveSessions] = await Promise.all([this.watchable(explicit), this.liveSessions()]);
+      for (const sub of subs) {
+        if (!liveSessions.has(sub.watcher.sessionId)) sub.fail('SESSION_ENDED');
+        else if (sub.watcher.studentId && !allowed.has(`${sub.watcher.studentId}:${sub.watcher.userId}`)) sub.fail('ACCESS_REVOKED');
+      }
+    } catch (error) {
+      console.error('[diary-hub] re-checking subscribers failed; the sweep retries', error);
+    } finally {
+      this.recheckPending = false;
+    }
+  }
+
+  // --- the LISTEN connection ---------------------------------------------------------
+
+  private async connectListener(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.options.databaseUrl, connectionTimeoutMillis: 10_000, keepAlive: true });
+    const lost = () => {
+      if (this.listener !== client || this.stopped) return;
+      this.listener = null;
+      client.removeAllListeners('notification');
+      void client.end().catch(() => undefined);
+      const delay = this.reconnectDelayMs;
+      this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 5_000);
+      setTimeout(() => void this.connectListener().catch(() => undefined), delay).unref();
+    };
+    client.on('error', (error) => {
+      console.error('[diary-hub] LISTEN connection lost; reconnecting', error.message);
+      lost();
+    });
+    client.on('end', lost);
+    client.on('notification', (message) => {
+      if (message.channel === DIARY_EVENTS_CHANNEL) this.schedulePull();
+      else if (message.channel === DIARY_ACCESS_CHANNEL) void this.recheckSubscribers();
+    });
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${DIARY_EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${DIARY_ACCESS_CHANNEL}`);
+      this.reconnectDelayMs = 100;
+    } catch (error) {
+      console.error('[diary-hub] could not LISTEN; retrying', (error as Error).message);
+      lost();
+      return;
+    }
+    // Catch up on whatever committed while we were not listening.
+    this.schedulePull();
+    void this.recheckSubscribers();
+  }
+}
+
+export type SubscriptionEnd = 'ACCESS_REVOKED' | 'SESSION_ENDED';
+
+/** What a stream that lost its right ends with (the socket itself closes with 4403 for an ended session). */
+export function subscriptionEndError(reason: SubscriptionEnd): AppError {
+  return reason === 'ACCESS_REVOKED'
+    ? new AppError(ErrorCode.FORBIDDEN, 'You may no longer watch this diary.')
+    : new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended.');
+}
+
+/**
+ * One subscriber's stream, as an async iterator for graphql-js. Events come in position
+ * order and each at most once (anything at or below the cursor is dropped).
+ */
+export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
+  private readonly queue: OutboxEvent[] = [];
+  private readonly buffered: OutboxEvent[] = [];
+  private replaying = false;
+  private waiting: { resolve: (r: IteratorResult<OutboxEvent>) => void; reject: (e: unknown) => void } | null = null;
+  private done = false;
+  private failure: SubscriptionEnd | null = null;
+  private failureReported = false;
+  /** Called once when the stream stops because the viewer lost the right to it. */
+  onFailure: ((reason: SubscriptionEnd) => void) | null = null;
+
+  constructor(private readonly hub: DiaryHub, readonly watcher: Watcher, private cursor: bigint) {}
+
+  live(): void {
+    this.replaying = false;
+  }
+
+  async replay(from: bigint, to: bigint): Promise<void> {
+    this.replaying = true;
+    try {
+      for (const event of await this.hub.missedEvents(this.watcher, from, to)) this.push(event);
+    } catch (error) {
+      console.error('[diary-hub] replay failed', error);
+      this.end();
+      return;
+    }
+    this.replaying = false;
+    for (const event of this.buffered.splice(0)) this.push(event);
+  }
+
+  deliver(event: OutboxEvent): void {
+    if (this.done) return;
+    if (this.replaying) this.buffered.push(event);
+    else this.push(event);
+  }
+
+  private push(event: OutboxEvent): void {
+    if (this.done || event.position <= this.cursor) return;
+    this.cursor = event.position;
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      resolve({ value: event, done: false });
+    } else {
+      this.queue.push(event);
+    }
+  }
+
+  /** Stops the stream at once: nothing queued is delivered after a right is lost. */
+  fail(reason: SubscriptionEnd): void {
+    if (this.done) return;
+    this.failure = reason;
+    this.finish();
+    this.onFailure?.(reason);
+    if (this.waiting) {
+      const { reject } = this.waiting;
+      this.waiting = null;
+      this.failureReported = true;
+      reject(subscriptionEndError(reason));
+    }
+  }
+
+  end(): void {
+    if (this.done) return;
+    this.finish();
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      resolve({ value: undefined, done: true });
+    }
+  }
+
+  private finish(): void {
+    this.done = true;
+    this.queue.length = 0;
+    this.buffered.length = 0;
+    this.hub.unsubscribe(this);
+  }
+
+  get endedBecause(): SubscriptionEnd | null {
+    return this.failure;
+  }
+
+  next(): Promise<IteratorResult<OutboxEvent>> {
+    const event = this.queue.shift();
+    if (event) return Promise.resolve({ value: event, done: false });
+    if (this.failure && !this.failureReported) {
+      this.failureReported = true;
+      return Promise.reject(subscriptionEndError(this.failure));
+    }
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
+  }
+
+  return(): Promise<IteratorResult<OutboxEvent>> {
+    this.end();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<OutboxEvent>> {
+    this.end();
+    return Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<OutboxEvent> {
+    return this;
+  }
+}

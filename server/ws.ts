@@ -1,0 +1,102 @@
+import type http from 'node:http';
+import { GraphQLError, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { AppError, ErrorCode } from '../domain/errors';
+import { loadViewer, type Viewer } from '../domain/viewer';
+import { formatError } from './app-errors';
+import { RequestContext, type AppServices } from './context';
+import { extraValidationRules } from './validation';
+
+/** Limits of one socket. */
+export const WS_LIMITS = {
+  /** Largest message a client may send. */
+  maxPayloadBytes: 64 * 1024,
+  /** Subscriptions open at once on one socket. */
+  maxSubscriptionsPerSocket: 20,
+  /** Time to send connection_init after connecting (graphql-ws closes with 4408). */
+  connectionInitTimeoutMs: 5_000,
+};
+
+/** Close codes (besides graphql-ws's own 44xx protocol codes). */
+export const CLOSE_CODES = {
+  /** No, bad or expired token; account locked; session ended. */
+  forbidden: 4403,
+  /** The server is shutting down (also graphql-ws's code on dispose). */
+  goingAway: 1001,
+} as const;
+
+interface SocketState { viewer?: Viewer; expiryTimer?: NodeJS.Timeout }
+type Extra = { socket: WebSocket; request: http.IncomingMessage; state?: SocketState };
+
+/**
+ * graphql-ws on the same port and path as HTTP. Authentication happens at connection_init
+ * (no or bad token: 4403); each operation gets a RequestContext like an HTTP request; the
+ * same validation rules apply; the socket closes when its access token expires.
+ */
+export function attachSubscriptions(httpServer: http.Server, schema: GraphQLSchema, services: AppServices, production: boolean) {
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayloadBytes });
+  const rules = [...specifiedRules, ...extraValidationRules(production)];
+
+  const disposable = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      connectionInitWaitTimeout: WS_LIMITS.connectionInitTimeoutMs,
+      validate: (s, document) => validate(s, document, rules),
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        const token = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] : undefined;
+        if (!token) return false;
+        const now = services.clock.now();
+        const verified = await services.signer.verify(token, now);
+        if (!verified) return false;
+        const viewer = await loadViewer(services.em.fork(), verified.userId, verified.sessionId, now);
+        if (!viewer || viewer.mustChangePassword) return false;
+        const state: SocketState = { viewer };
+        // A socket lives no longer than the token it was opened with.
+        state.expiryTimer = setTimeout(() => ctx.extra.socket.close(CLOSE_CODES.forbidden, 'Token expired'),
+          Math.max(0, verified.expiresAt.getTime() - now.getTime()));
+        state.expiryTimer.unref();
+        ctx.extra.state = state;
+        return true;
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.state?.expiryTimer) clearTimeout(ctx.extra.state.expiryTimer);
+      },
+      onSubscribe: (ctx) => {
+        if (Object.keys(ctx.subscriptions).length >= WS_LIMITS.maxSubscriptionsPerSocket) {
+          return [new AppError(ErrorCode.BAD_USER_INPUT, `At most ${WS_LIMITS.maxSubscriptionsPerSocket} subscriptions per socket.`)];
+        }
+        return undefined;
+      },
+      context: (ctx) => {
+        const context = new RequestContext(services.em.fork(), services, ctx.extra.state?.viewer ?? null,
+          ctx.extra.request.socket.remoteAddress ?? null);
+        context.onSessionEnded = () => ctx.extra.socket.close(CLOSE_CODES.forbidden, 'Session ended');
+        return context;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map(toClientError) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map(toClientError),
+    },
+    wss,
+  );
+
+  return {
+    wss,
+    /** Closes every socket with 1001 and stops accepting new ones. */
+    close: async () => {
+      await disposable.dispose();
+    },
+  };
+}
+
+/** The same masking as HTTP: contract codes pass, anything else is a bare internal error. */
+function toClientError(error: GraphQLError): GraphQLFormattedError {
+  const original = (error.originalError ?? error) as GraphQLError;
+  const source = original instanceof GraphQLError ? original : error;
+  return formatError(
+    { message: source.message, path: error.path, locations: error.locations, extensions: source.extensions },
+    error,
+  );
+}
