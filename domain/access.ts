@@ -69,7 +69,7 @@ export class AccessScope {
   // academic year): marks for the student's last days may still be due inside the entry window.
   private async loadStudents(ids: string[]): Promise<Map<string, StudentAccess>> {
     const v = this.viewer;
-    const rows = await this.em.getConnection().execute<
+    const rows = await this.em.execute<
       { id: string; school_id: string; is_self: boolean; is_child: boolean; leads_class: boolean; teaches: boolean }[]
     >(
       `select s.id, s.school_id,
@@ -118,7 +118,7 @@ export class AccessScope {
 
   private async loadLessons(ids: string[]): Promise<Map<string, LessonAccess>> {
     const v = this.viewer;
-    const rows = await this.em.getConnection().execute<
+    const rows = await this.em.execute<
       { id: string; school_id: string; teaches: boolean; leads_class: boolean; attends: boolean }[]
     >(
       `select l.id, l.school_id,
@@ -149,7 +149,7 @@ export class AccessScope {
   async memberSchools(): Promise<Set<string>> {
     this.schools ??= (async () => {
       const v = this.viewer;
-      const rows = await this.em.getConnection().execute<{ school_id: string }[]>(
+      const rows = await this.em.execute<{ school_id: string }[]>(
         `select s.school_id from student s
           where s.id = ?::uuid
              or s.id in (select g.student_id from guardianship g where g.guardian_id = ?::uuid and g.revoked_at is null)`,
@@ -173,7 +173,7 @@ export class AccessScope {
    */
   async classJournal(classGroupId: string, subjectId: string): Promise<{ scope: 'ALL' | 'OWN' | 'NONE'; schoolId: string | null }> {
     const v = this.viewer;
-    const rows = await this.em.getConnection().execute<{ school_id: string; leads: boolean; assigned: boolean }[]>(
+    const rows = await this.em.execute<{ school_id: string; leads: boolean; assigned: boolean }[]>(
       `select c.school_id,
               coalesce(c.class_teacher_id = ?::uuid, false) as leads,
               exists(select 1 from teaching_assignment ta

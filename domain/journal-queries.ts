@@ -84,6 +84,25 @@ export async function attendanceInLessons(em: EntityManager, lessonIds: string[]
   return rows.map((r) => em.map(Attendance, r));
 }
 
+/** Lessons by id, each with its graph (for the live diary's batches). */
+export async function lessonsByIds(em: EntityManager, ids: string[]): Promise<LessonRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await em.getConnection().execute(
+    `select ${LESSON_GRAPH_COLUMNS} from lesson l ${LESSON_GRAPH_JOINS} where l.id = any(?::uuid[])`, [uuidArray(ids)],
+  );
+  return toLessonRows(em, rows);
+}
+
+/** Marks by id, each with its work type. */
+export async function marksByIds(em: EntityManager, ids: string[]): Promise<{ mark: Mark; workType: WorkType }[]> {
+  if (ids.length === 0) return [];
+  const rows = await em.getConnection().execute(
+    `select m.*, to_jsonb(wt) as j_work_type from mark m join work_type wt on wt.id = m.work_type_id where m.id = any(?::uuid[])`,
+    [uuidArray(ids)],
+  );
+  return rows.map(({ j_work_type, ...mark }) => ({ mark: em.map(Mark, mark), workType: em.map(WorkType, j_work_type) }));
+}
+
 /** Lessons of a class in one subject; `onlyTaughtBy` keeps the ones a substitute stood in for. */
 export async function lessonsOfClass(
   em: EntityManager, classGroupId: string, subjectId: string, from: string, to: string, onlyTaughtBy: string | null,

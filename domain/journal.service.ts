@@ -6,6 +6,7 @@ import {
   Subject, User, WorkType,
 } from '../entities';
 import { addDays, daysBetween, localDate, zonedInstant } from '../server/clock';
+import { AccessScope } from './access';
 import { audit } from './audit';
 import { publishDiaryEvents } from './diary-outbox';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from './errors';
@@ -299,6 +300,9 @@ export class JournalService {
   private async write<T>(work: (em: EntityManager, now: Date) => Promise<T>): Promise<T> {
     const now = this.scope.clock.now();
     return this.scope.em.transactional(async (em) => {
+      // Access checks run on the transaction's own connection: a write holding one pooled
+      // connection while waiting for a second deadlocks the pool under concurrent writes.
+      this.scope.access = new AccessScope(em, this.scope.viewer, this.scope.clock);
       const result = await work(em, now);
       await publishDiaryEvents(em);
       return result;

@@ -3,7 +3,7 @@ import type { SubscribeResolverData } from 'type-graphql';
 import { Attendance, Lesson, Mark, Student } from '../entities';
 import { badInput, notFound } from '../domain/errors';
 import type { RequestContext } from '../server/context';
-import type { OutboxEvent } from '../server/diary-hub';
+import type { DiarySubscription, OutboxEvent } from '../server/diary-hub';
 import { fromGlobalId } from '../schema/global-id';
 import { AttendanceType, DiaryEventGqlType, LessonType, MarkType, StudentType } from '../schema/types';
 
@@ -25,24 +25,59 @@ interface DiaryEventsArgs { studentId?: string | null; after?: string | null }
  * Authorizes at subscribe time (graphql-middleware does not wrap `subscribe`), then
  * streams. The hub re-checks every batch of events, and at once on any access change.
  */
-async function* subscribeToDiary({ args, context }: SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>) {
+async function* subscribeToDiary(
+  { args, context }: SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>, handle: StreamHandle,
+) {
   const viewer = context.requireViewer();
   const studentId = args.studentId ? fromGlobalId(args.studentId, 'Student', 'studentId') : null;
   const after = args.after ? decodeDiaryCursor(args.after) : null;
   const hub = context.services.hub;
   if (studentId && !(await hub.mayWatch(viewer.userId, studentId))) throw notFound('Student');
   const subscription = hub.subscribe({ userId: viewer.userId, sessionId: viewer.sessionId, studentId }, after);
+  handle.subscription = subscription;
+  if (handle.cancelled) subscription.end();
   subscription.onFailure = (reason) => {
     if (reason === 'SESSION_ENDED') context.onSessionEnded?.();
   };
   try {
     for await (const event of subscription) {
       context.renew();
+      if (event.graph) context.loaders.primeEventGraph(event.graph);
       yield event;
     }
   } finally {
     subscription.end();
   }
+}
+
+interface StreamHandle { subscription?: DiarySubscription; cancelled?: boolean }
+
+/**
+ * The stream as graphql-ws consumes it. An async generator waiting for its next event
+ * only acts on return() once that event arrives, so a closed socket's subscription
+ * would stay in the hub until then: return() ends the hub subscription first.
+ */
+function diaryStream(data: SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>): AsyncIterableIterator<OutboxEvent> {
+  const handle: StreamHandle = {};
+  const generator = subscribeToDiary(data, handle);
+  const cancel = () => {
+    handle.cancelled = true;
+    handle.subscription?.end();
+  };
+  return {
+    next: () => generator.next(),
+    return: (value?: unknown) => {
+      cancel();
+      return generator.return(value as undefined);
+    },
+    throw: (error?: unknown) => {
+      cancel();
+      return generator.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 @Resolver(() => DiaryEventGqlType)
@@ -51,7 +86,7 @@ export class DiaryEventsResolver {
     description: 'New and corrected marks, absences and their reasons, topics and homework of the students the viewer '
       + 'may watch (the student, their parents, their class teacher), as they are committed, in commit order. '
       + 'Leave out `studentId` for all of them. `after` (an event\'s cursor) first replays what was missed, each event once.',
-    subscribe: (data) => subscribeToDiary(data as SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>),
+    subscribe: (data) => diaryStream(data as SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>),
   })
   diaryEvents(
     @Root() event: OutboxEvent,

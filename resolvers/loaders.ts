@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ClassGroup, Employee, Lesson, LessonRecord, MarkVersion, Subject, WorkType } from '../entities';
+import { Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, MarkVersion, Student, Subject, WorkType } from '../entities';
+import type { EventGraph } from '../server/diary-hub';
 import type { LessonRow } from '../domain/journal-queries';
 import { uuidArray } from '../domain/access';
 import type { Clock } from '../server/clock';
@@ -46,6 +47,15 @@ export class Loaders {
 
   primeWorkTypes(workTypes: WorkType[]): void {
     this.prime(WorkType, workTypes);
+  }
+
+  /** Seeds what a live-diary batch already read (server/diary-hub.ts). */
+  primeEventGraph(graph: EventGraph): void {
+    this.primeLessons(graph.lessons);
+    this.prime(Mark, graph.marks);
+    this.prime(WorkType, graph.workTypes);
+    this.prime(Attendance, graph.attendance);
+    this.prime(Student, graph.students);
   }
 
   readonly lessonRecord = new DataLoader<string, LessonRecord | undefined>(async (lessonIds) => {

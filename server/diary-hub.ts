@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DiaryEventType } from '../entities';
+import { Attendance, DiaryEventType, Mark, Student, WorkType } from '../entities';
+import { lessonsByIds, marksByIds, type LessonRow } from '../domain/journal-queries';
 import { uuidArray } from '../domain/access';
 import { AppError, ErrorCode } from '../domain/errors';
 import { DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL } from '../domain/diary-outbox';
@@ -15,6 +16,32 @@ export interface OutboxEvent {
   markId: string | null;
   attendanceId: string | null;
   occurredAt: Date;
+  /** The rows the event points at, read once per batch for every subscriber (see EventGraph). */
+  graph?: EventGraph;
+}
+
+/**
+ * What a batch of events points at, read in a fixed number of statements and shared,
+ * read-only, by every subscriber's event context (it primes their loaders): a mark
+ * watched by 80 parents is read once, not 80 times.
+ */
+export interface EventGraph {
+  lessons: LessonRow[];
+  marks: Mark[];
+  workTypes: WorkType[];
+  attendance: Attendance[];
+  students: Student[];
+}
+
+async function loadEventGraph(em: EntityManager, events: OutboxEvent[]): Promise<EventGraph> {
+  const ids = (pick: (e: OutboxEvent) => string | null) => [...new Set(events.map(pick).filter((id): id is string => !!id))];
+  const [lessons, marks, attendance, students] = await Promise.all([
+    lessonsByIds(em, ids((e) => e.lessonId)),
+    marksByIds(em, ids((e) => e.markId)),
+    em.find(Attendance, { id: { $in: ids((e) => e.attendanceId) } }),
+    em.find(Student, { id: { $in: ids((e) => e.studentId) } }),
+  ]);
+  return { lessons, marks: marks.map((m) => m.mark), workTypes: marks.map((m) => m.workType), attendance, students };
 }
 
 /** Who is listening: the viewer's user and session, and which students they asked for. */
@@ -124,7 +151,10 @@ export class DiaryHub {
       if (rows.length === 0) break;
       const batch = rows.map(toEvent);
       const allowed = await this.watchable(batch.map((e) => e.studentId));
-      events.push(...batch.filter((e) => allowed.has(`${e.studentId}:${watcher.userId}`)));
+      const visible = batch.filter((e) => allowed.has(`${e.studentId}:${watcher.userId}`));
+      const graph = await loadEventGraph(this.em(), visible);
+      for (const event of visible) event.graph = graph;
+      events.push(...visible);
       cursor = batch[batch.length - 1].position;
       if (rows.length < this.batchSize) break;
     }
@@ -184,16 +214,22 @@ export class DiaryHub {
   /** Authorizes the whole batch in one statement, then delivers each event to its watchers. */
   private async dispatch(batch: OutboxEvent[]): Promise<void> {
     if (this.subscribers.size === 0) return;
-    const [allowed, liveSessions] = await Promise.all([
-      this.watchable(batch.map((e) => e.studentId)),
+    // Judged: the subscribers whose sessions are checked now (one that subscribes meanwhile is not
+    // yet, and is no ended session); a stream of one student, on that student's rights, whoever the batch is about.
+    const judged = new Set(this.subscribers);
+    const checked = new Set([...batch.map((e) => e.studentId), ...[...judged].flatMap((s) => s.watcher.studentId ?? [])]);
+    const [allowed, liveSessions, graph] = await Promise.all([
+      this.watchable([...checked]),
       this.liveSessions(),
+      loadEventGraph(this.em(), batch),
     ]);
+    for (const event of batch) event.graph = graph;
     for (const sub of [...this.subscribers]) {
-      if (!liveSessions.has(sub.watcher.sessionId)) {
+      if (judged.has(sub) && !liveSessions.has(sub.watcher.sessionId)) {
         sub.fail('SESSION_ENDED');
         continue;
       }
-      if (sub.watcher.studentId && !allowed.has(`${sub.watcher.studentId}:${sub.watcher.userId}`)) {
+      if (sub.watcher.studentId && checked.has(sub.watcher.studentId) && !allowed.has(`${sub.watcher.studentId}:${sub.watcher.userId}`)) {
         sub.fail('ACCESS_REVOKED');
         continue;
       }

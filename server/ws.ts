@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { GraphQLError, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError, ErrorCode } from '../domain/errors';
@@ -42,7 +42,7 @@ export function attachSubscriptions(httpServer: http.Server, schema: GraphQLSche
     {
       schema,
       connectionInitWaitTimeout: WS_LIMITS.connectionInitTimeoutMs,
-      validate: (s, document) => validate(s, document, rules),
+      validate: (s, document) => validate(s, document, rules).map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')),
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         const token = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] : undefined;
@@ -63,16 +63,27 @@ export function attachSubscriptions(httpServer: http.Server, schema: GraphQLSche
       onClose: (ctx) => {
         if (ctx.extra.state?.expiryTimer) clearTimeout(ctx.extra.state.expiryTimer);
       },
-      onSubscribe: (ctx) => {
-        if (Object.keys(ctx.subscriptions).length >= WS_LIMITS.maxSubscriptionsPerSocket) {
+      onSubscribe: (ctx, _id, payload) => {
+        // graphql-ws has already reserved this operation's id in ctx.subscriptions: count it in.
+        if (Object.keys(ctx.subscriptions).length > WS_LIMITS.maxSubscriptionsPerSocket) {
           return [new AppError(ErrorCode.BAD_USER_INPUT, `At most ${WS_LIMITS.maxSubscriptionsPerSocket} subscriptions per socket.`)];
+        }
+        // graphql-ws lets a syntax error escape and closes the whole socket (4500): answer it like HTTP instead.
+        try {
+          parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : new AppError(ErrorCode.BAD_USER_INPUT, 'Unreadable document.')];
         }
         return undefined;
       },
-      context: (ctx) => {
-        const context = new RequestContext(services.em.fork(), services, ctx.extra.state?.viewer ?? null,
-          ctx.extra.request.socket.remoteAddress ?? null);
+      context: async (ctx) => {
+        const em = services.em.fork();
+        // Every operation re-loads the viewer, as every HTTP request does: a lock or a logout since connecting counts at once.
+        const opened = ctx.extra.state?.viewer;
+        const viewer = opened ? await loadViewer(em, opened.userId, opened.sessionId, services.clock.now()) : null;
+        const context = new RequestContext(em, services, viewer, ctx.extra.request.socket.remoteAddress ?? null);
         context.onSessionEnded = () => ctx.extra.socket.close(CLOSE_CODES.forbidden, 'Session ended');
+        if (!viewer) context.onSessionEnded();
         return context;
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -91,8 +102,19 @@ export function attachSubscriptions(httpServer: http.Server, schema: GraphQLSche
   };
 }
 
+/** Tagged as Apollo tags them over HTTP; without the code the masking below would turn them into internal errors. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code },
+  });
+}
+
 /** The same masking as HTTP: contract codes pass, anything else is a bare internal error. */
 function toClientError(error: GraphQLError): GraphQLFormattedError {
+  // A variable of the wrong type, or a required one missing: BAD_USER_INPUT, as Apollo answers over HTTP.
+  if (!error.extensions?.code && error.nodes?.length === 1 && error.nodes[0].kind === Kind.VARIABLE_DEFINITION) {
+    return formatError({ message: error.message, locations: error.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } }, error);
+  }
   const original = (error.originalError ?? error) as GraphQLError;
   const source = original instanceof GraphQLError ? original : error;
   return formatError(
