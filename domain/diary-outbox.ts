@@ -17,10 +17,12 @@ const STAMP_LOCK_KEY = 0x5d1a7e;
  */
 export async function publishDiaryEvents(em: EntityManager): Promise<void> {
   await em.flush();
-  const pending = await em.execute<{ n: number }[]>(`select count(*)::int as n from diary_event where position is null`);
-  if (!pending[0] || pending[0].n === 0) return;
+  // Uses the partial index of unstamped rows; other transactions' unstamped rows are invisible here.
+  const pending = await em.execute<{ any: boolean }[]>(`select exists(select 1 from diary_event where position is null) as any`);
+  if (!pending[0]?.any) return;
   await em.execute(`select pg_advisory_xact_lock(?)`, [STAMP_LOCK_KEY]);
-  // Only this transaction's rows can be unstamped: everyone else's committed stamped.
+  // The unstamped rows this transaction sees are its own: others' are uncommitted (invisible)
+  // or committed, and every committed row was stamped before its commit.
   const stamped = await em.execute<{ last: string | null }[]>(
     `with ordered as (select id from diary_event where position is null order by id),
           numbered as (select id, nextval('diary_event_position_seq') as position from ordered)

@@ -48,6 +48,7 @@ export class AuditEntry {
 @Entity()
 @Index({ properties: ['student', 'id'] })
 @Index({ properties: ['student', 'position'] })
+@Index({ name: 'diary_event_unstamped_index', expression: 'create index "diary_event_unstamped_index" on "diary_event" ("id") where "position" is null' })
 export class DiaryEvent {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;

@@ -14,14 +14,15 @@ import type { Clock } from '../server/clock';
 export class Loaders {
   private readonly byId = new Map<EntityClass<unknown>, DataLoader<string, unknown>>();
 
-  constructor(private readonly em: EntityManager, private readonly clock: Clock) {}
+  /** `em` is called only when a loader actually queries: primed rows cost no fork at all. */
+  constructor(private readonly em: () => EntityManager, private readonly clock: Clock) {}
 
   /** Any entity by id (undefined when missing). */
   entity<T extends { id: string }>(cls: EntityClass<T>): DataLoader<string, T | undefined> {
     let loader = this.byId.get(cls as EntityClass<unknown>);
     if (!loader) {
       loader = new DataLoader<string, T | undefined>(async (ids) => {
-        const rows = await this.em.find(cls, { id: { $in: [...ids] } } as never);
+        const rows = await this.em().find(cls, { id: { $in: [...ids] } } as never);
         const map = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => map.get(id));
       });
@@ -59,19 +60,19 @@ export class Loaders {
   }
 
   readonly lessonRecord = new DataLoader<string, LessonRecord | undefined>(async (lessonIds) => {
-    const rows = await this.em.find(LessonRecord, { lesson: { $in: [...lessonIds] } });
+    const rows = await this.em().find(LessonRecord, { lesson: { $in: [...lessonIds] } });
     const map = new Map(rows.map((r) => [r.lesson.id, r]));
     return lessonIds.map((id) => map.get(id));
   });
 
   readonly markVersions = new DataLoader<string, MarkVersion[]>(async (markIds) => {
-    const rows = await this.em.find(MarkVersion, { mark: { $in: [...markIds] } }, { orderBy: { revision: 'asc' } });
+    const rows = await this.em().find(MarkVersion, { mark: { $in: [...markIds] } }, { orderBy: { revision: 'asc' } });
     return markIds.map((id) => rows.filter((v) => v.mark.id === id));
   });
 
   /** The class a student is in today (in the school's own time zone). */
   readonly currentClass = new DataLoader<string, ClassGroup | null>(async (studentIds) => {
-    const rows = await this.em.getConnection().execute<{ student_id: string; class_group_id: string }[]>(
+    const rows = await this.em().getConnection().execute<{ student_id: string; class_group_id: string }[]>(
       `select distinct on (e.student_id) e.student_id, e.class_group_id
          from enrollment e join student s on s.id = e.student_id join school sc on sc.id = s.school_id
         where e.student_id = any(?::uuid[])

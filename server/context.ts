@@ -20,7 +20,7 @@ export interface AppServices {
 
 /** One request (or one subscription event): its own EntityManager fork, viewer, loaders and row scope. */
 export class RequestContext {
-  private currentEm: EntityManager;
+  private currentEm: EntityManager | null;
   private currentLoaders: Loaders;
   private accessScope?: AccessScope;
   /** Set on WebSocket operations: closes the socket when the viewer's session ends. */
@@ -33,10 +33,11 @@ export class RequestContext {
     readonly ip: string | null,
   ) {
     this.currentEm = em;
-    this.currentLoaders = new Loaders(em, services.clock);
+    this.currentLoaders = new Loaders(() => this.em, services.clock);
   }
 
   get em(): EntityManager {
+    this.currentEm ??= this.services.em.fork();
     return this.currentEm;
   }
 
@@ -47,10 +48,11 @@ export class RequestContext {
   /**
    * A fresh unit of work for the next subscription event: a subscription outlives its
    * request, and an identity map or loader cache kept across events would serve stale rows.
+   * The fork itself is made only if the event needs the database.
    */
   renew(): void {
-    this.currentEm = this.services.em.fork();
-    this.currentLoaders = new Loaders(this.currentEm, this.services.clock);
+    this.currentEm = null;
+    this.currentLoaders = new Loaders(() => this.em, this.services.clock);
     this.accessScope = undefined;
   }
 

@@ -33,13 +33,14 @@ export interface EventGraph {
   students: Student[];
 }
 
-async function loadEventGraph(em: EntityManager, events: OutboxEvent[]): Promise<EventGraph> {
+/** Four statements in parallel, each on a fork of its own (a fork is one unit of work, not for concurrent use). */
+async function loadEventGraph(fork: () => EntityManager, events: OutboxEvent[]): Promise<EventGraph> {
   const ids = (pick: (e: OutboxEvent) => string | null) => [...new Set(events.map(pick).filter((id): id is string => !!id))];
   const [lessons, marks, attendance, students] = await Promise.all([
-    lessonsByIds(em, ids((e) => e.lessonId)),
-    marksByIds(em, ids((e) => e.markId)),
-    em.find(Attendance, { id: { $in: ids((e) => e.attendanceId) } }),
-    em.find(Student, { id: { $in: ids((e) => e.studentId) } }),
+    lessonsByIds(fork(), ids((e) => e.lessonId)),
+    marksByIds(fork(), ids((e) => e.markId)),
+    fork().find(Attendance, { id: { $in: ids((e) => e.attendanceId) } }),
+    fork().find(Student, { id: { $in: ids((e) => e.studentId) } }),
   ]);
   return { lessons, marks: marks.map((m) => m.mark), workTypes: marks.map((m) => m.workType), attendance, students };
 }
@@ -84,7 +85,8 @@ export class DiaryHub {
   private sweepTimer: NodeJS.Timeout | null = null;
   private pulling: Promise<void> | null = null;
   private pullAgain = false;
-  private recheckPending = false;
+  private rechecking: Promise<void> | null = null;
+  private recheckAgain = false;
   private stopped = false;
   private reconnectDelayMs = 100;
 
@@ -152,7 +154,7 @@ export class DiaryHub {
       const batch = rows.map(toEvent);
       const allowed = await this.watchable(batch.map((e) => e.studentId));
       const visible = batch.filter((e) => allowed.has(`${e.studentId}:${watcher.userId}`));
-      const graph = await loadEventGraph(this.em(), visible);
+      const graph = await loadEventGraph(() => this.em(), visible);
       for (const event of visible) event.graph = graph;
       events.push(...visible);
       cursor = batch[batch.length - 1].position;
@@ -211,30 +213,28 @@ export class DiaryHub {
     }
   }
 
-  /** Authorizes the whole batch in one statement, then delivers each event to its watchers. */
+  /**
+   * Authorizes the batch's events in one statement, then delivers each to its watchers.
+   * Sessions are not re-read per batch: a logout, a lock or a revoked session fires
+   * `diary_access` (database triggers), which re-checks every subscriber at once.
+   */
   private async dispatch(batch: OutboxEvent[]): Promise<void> {
     if (this.subscribers.size === 0) return;
-    // Judged: the subscribers whose sessions are checked now (one that subscribes meanwhile is not
-    // yet, and is no ended session); a stream of one student, on that student's rights, whoever the batch is about.
-    const judged = new Set(this.subscribers);
-    const checked = new Set([...batch.map((e) => e.studentId), ...[...judged].flatMap((s) => s.watcher.studentId ?? [])]);
-    const [allowed, liveSessions, graph] = await Promise.all([
-      this.watchable([...checked]),
-      this.liveSessions(),
-      loadEventGraph(this.em(), batch),
+    const students = new Set(batch.map((e) => e.studentId));
+    const [allowed, graph] = await Promise.all([
+      this.watchable([...students]),
+      loadEventGraph(() => this.em(), batch),
     ]);
     for (const event of batch) event.graph = graph;
     for (const sub of [...this.subscribers]) {
-      if (judged.has(sub) && !liveSessions.has(sub.watcher.sessionId)) {
-        sub.fail('SESSION_ENDED');
-        continue;
-      }
-      if (sub.watcher.studentId && checked.has(sub.watcher.studentId) && !allowed.has(`${sub.watcher.studentId}:${sub.watcher.userId}`)) {
+      const own = sub.watcher.studentId;
+      // A stream of one student ends when that student's rights are gone (judged only when the batch is about them).
+      if (own && students.has(own) && !allowed.has(`${own}:${sub.watcher.userId}`)) {
         sub.fail('ACCESS_REVOKED');
         continue;
       }
       for (const event of batch) {
-        if (sub.watcher.studentId && event.studentId !== sub.watcher.studentId) continue;
+        if (own && event.studentId !== own) continue;
         if (allowed.has(`${event.studentId}:${sub.watcher.userId}`)) sub.deliver(event);
       }
     }
@@ -268,9 +268,9 @@ export class DiaryHub {
     return new Set(rows.map((r) => `${r.student_id}:${r.user_id}`));
   }
 
-  /** Sessions of the current subscribers that are still alive (not logged out, revoked or expired). */
-  private async liveSessions(): Promise<Set<string>> {
-    const sessions = [...new Set([...this.subscribers].map((s) => s.watcher.sessionId))];
+  /** Sessions of these subscribers that are still alive (not logged out, revoked or expired; account not locked). */
+  private async liveSessions(subs: DiarySubscription[]): Promise<Set<string>> {
+    const sessions = [...new Set(subs.map((s) => s.watcher.sessionId))];
     if (sessions.length === 0) return new Set();
     const rows = await this.em().execute<{ family_id: string }[]>(
       `select distinct rt.family_id from refresh_token rt join app_user u on u.id = rt.user_id and not u.locked
@@ -286,21 +286,32 @@ export class DiaryHub {
    * the sweep, so a lost right stops the stream at once.
    */
   async recheckSubscribers(): Promise<void> {
-    if (this.subscribers.size === 0 || this.recheckPending || this.stopped) return;
-    this.recheckPending = true;
-    try {
-      const subs = [...this.subscribers];
-      const explicit = subs.flatMap((s) => (s.watcher.studentId ? [s.watcher.studentId] : []));
-      const [allowed, liveSessions] = await Promise.all([this.watchable(explicit), this.liveSessions()]);
-      for (const sub of subs) {
-        if (!liveSessions.has(sub.watcher.sessionId)) sub.fail('SESSION_ENDED');
-        else if (sub.watcher.studentId && !allowed.has(`${sub.watcher.studentId}:${sub.watcher.userId}`)) sub.fail('ACCESS_REVOKED');
-      }
-    } catch (error) {
-      console.error('[diary-hub] re-checking subscribers failed; the sweep retries', error);
-    } finally {
-      this.recheckPending = false;
+    if (this.stopped) return;
+    if (this.rechecking) {
+      // A change arrived while checking: check once more when this round ends.
+      this.recheckAgain = true;
+      return this.rechecking;
     }
+    const run = async () => {
+      try {
+        do {
+          this.recheckAgain = false;
+          const subs = [...this.subscribers];
+          if (subs.length === 0) break;
+          const explicit = subs.flatMap((s) => (s.watcher.studentId ? [s.watcher.studentId] : []));
+          const [allowed, liveSessions] = await Promise.all([this.watchable(explicit), this.liveSessions(subs)]);
+          for (const sub of subs) {
+            if (!liveSessions.has(sub.watcher.sessionId)) sub.fail('SESSION_ENDED');
+            else if (sub.watcher.studentId && !allowed.has(`${sub.watcher.studentId}:${sub.watcher.userId}`)) sub.fail('ACCESS_REVOKED');
+          }
+        } while (this.recheckAgain && !this.stopped);
+      } catch (error) {
+        console.error('[diary-hub] re-checking subscribers failed; the sweep retries', error);
+      }
+    };
+    // Cleared in .finally(), which always runs after this assignment, even when `run` ends at once.
+    this.rechecking = run().finally(() => { this.rechecking = null; });
+    return this.rechecking;
   }
 
   // --- the LISTEN connection ---------------------------------------------------------
