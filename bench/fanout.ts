@@ -39,29 +39,40 @@ interface StepResult {
 async function main(): Promise<void> {
   const maxSockets = Math.max(...SOCKET_STEPS);
   const db = await openBenchDatabase();
-  const port = await freePort();
-  const server = startServer(db.url, port);
+  let server: ChildProcess | null = null;
   try {
-    await waitForHealth(port);
-    const pg = new Client({ connectionString: db.url });
-    pg.on('error', () => {});
-    await pg.connect();
-    const world = await prepareWorld(pg, maxSockets);
     const results: StepResult[] = [];
+    let world: World | null = null;
+    // Each step on a fresh server process (same database), so its memory and CPU are its own.
     for (const sockets of SOCKET_STEPS) {
+      const port = await freePort();
+      server = startServer(db.url, port);
+      await waitForHealth(port);
+      if (!world) {
+        const pg = new Client({ connectionString: db.url });
+        pg.on('error', () => {});
+        await pg.connect();
+        world = await prepareWorld(pg, maxSockets);
+        await pg.end();
+      }
       results.push(await runStep(server, port, world, sockets));
-      await new Promise((r) => setTimeout(r, 1_000));
+      await stopServer(server);
+      server = null;
     }
-    await pg.end();
     report(results);
   } catch (error) {
     console.error('benchmark failed:', error);
     process.exitCode = 1;
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    if (server) await stopServer(server);
     await db.close();
   }
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
 }
 
 // --- setup ---------------------------------------------------------------------------
@@ -95,7 +106,7 @@ function startServer(databaseUrl: string, port: number): ChildProcess {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), APP_NOW, JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: '36000' },
+    env: { ...process.env, LOG_SHUTDOWN: 'true', DATABASE_URL: databaseUrl, PORT: String(port), APP_NOW, JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: '36000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;

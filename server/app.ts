@@ -44,7 +44,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
-  const plugins: ApolloServerPlugin<RequestContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];
+  const plugins: ApolloServerPlugin<RequestContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 })];
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
@@ -52,6 +52,8 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     introspection: !config.production,
     validationRules: extraValidationRules(config.production),
     csrfPrevention: true,
+    // server/main.ts handles SIGINT/SIGTERM: sockets first, then HTTP, then the database.
+    stopOnTerminationSignals: false,
     plugins,
   });
   await apollo.start();
@@ -85,10 +87,17 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
       }),
     close: async () => {
       // Sockets first (1001), then in-flight HTTP requests drain, then the hub stops listening.
+      const log = (what: string) => { if (process.env.LOG_SHUTDOWN === 'true') console.log(`closed ${what}`); };
       await subscriptions.close();
+      log('sockets');
+      // Idle keep-alive connections have nothing to drain.
+      httpServer.closeIdleConnections();
       await apollo.stop();
+      log('apollo');
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      log('http');
       await hub.stop();
+      log('hub');
     },
   };
 }

@@ -7,6 +7,14 @@ import { loadConfig } from './config';
 import { openDatabase } from './database';
 import { ormConfig } from './orm';
 
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
+async function step(what: string, work: () => Promise<unknown>): Promise<void> {
+  const started = Date.now();
+  await work().catch((error: unknown) => console.error(`stopping ${what} failed:`, error));
+  if (process.env.LOG_SHUTDOWN === 'true') console.log(`stopped ${what} in ${Date.now() - started} ms`);
+}
+
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, then serve. */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -25,9 +33,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: draining and stopping`);
-    await app.close().catch((e) => console.error(e));
-    await orm.close().catch((e) => console.error(e));
-    await db.close().catch((e) => console.error(e));
+    // Draining is bounded: whatever still hangs after this is cut off.
+    setTimeout(() => {
+      console.error(`shutdown took over ${SHUTDOWN_DEADLINE_MS} ms; exiting anyway; still open:`, process.getActiveResourcesInfo().join(', '));
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    await step('sockets and HTTP', () => app.close());
+    await step('database pool', () => orm.close());
+    await step('embedded database', () => db.close());
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
