@@ -329,6 +329,7 @@ export class DiaryHub {
       setTimeout(() => void this.connectListener().catch(() => undefined), delay).unref();
     };
     client.on('error', (error) => {
+      if (this.stopped || this.listener !== client) return;
       console.error('[diary-hub] LISTEN connection lost; reconnecting', error.message);
       lost();
     });
