@@ -31,20 +31,34 @@ export class ManualClock implements Clock {
   }
 }
 
+// Building an Intl.DateTimeFormat is costly and these run on every write: one per zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat) {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = make();
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar date ("2026-11-20") of an instant in an IANA time zone. */
 export function localDate(instant: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return cached(dateFormats, timeZone, () =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(instant);
 }
 
 /** The instant a school-local date and time ("2026-11-20", "08:30:00") stands for. */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
   const asUtc = new Date(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
   // The zone's offset at that moment: format the UTC guess in the zone and compare.
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = cached(partFormats, timeZone, () => new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(asUtc);
+  })).formatToParts(asUtc);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const zonedAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return new Date(asUtc.getTime() - (zonedAsUtc - asUtc.getTime()));
