@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../schema/global-id';
-import { buildWorld, type World } from '../support/factories';
-import { TEST_NOW, TestServer } from '../support/server';
-import { Journal, auditEntriesOf, diaryEventsOf, expectRefused, lessonOf, ok, onlyChanged, query, uuidOf, withDelta } from './support';
+import { type World } from '../support/factories';
+import type { TestServer } from '../support/server';
+import { Journal, useJournalWorld, auditEntriesOf, diaryEventsOf, expectRefused, lessonOf, ok, onlyChanged, query, uuidOf, withDelta } from './support';
 
 /**
  * Rule 8 (004 §8.5.1): the class teacher sets absence reasons for their class, with the
@@ -14,14 +14,7 @@ let em: EntityManager;
 let w: World;
 let j: Journal;
 
-beforeAll(async () => {
-  server = await TestServer.start();
-  em = server.em();
-  w = await buildWorld(em);
-  j = new Journal(server);
-});
-afterAll(async () => { await server.stop(); });
-beforeEach(() => { server.clock.set(TEST_NOW); });
+useJournalWorld((world) => ({ server, em, w, j } = world));
 
 /** The math teacher marks the student absent at a fresh 5А math lesson, through the API. */
 async function recordedAbsence(date = '2026-11-20', number = 1) {

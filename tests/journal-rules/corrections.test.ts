@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../entities';
 import { toGlobalId } from '../../schema/global-id';
-import { buildAssignment, buildMark, buildStaff, buildWorld, type World } from '../support/factories';
-import { TEST_NOW, TestServer, errorCode } from '../support/server';
+import { buildAssignment, buildMark, buildStaff, type World } from '../support/factories';
+import { TestServer, errorCode } from '../support/server';
 import {
-  Journal, auditEntriesOf, diaryEventsOf, expectRefused, failure, lessonOf, markVersionsOf, ok, onlyChanged, query, uuidOf, withDelta,
+  Journal, useJournalWorld, auditEntriesOf, diaryEventsOf, expectRefused, failure, lessonOf, markVersionsOf, ok, onlyChanged, query, uuidOf, withDelta,
 } from './support';
 
 /**
@@ -21,16 +21,11 @@ let j: Journal;
 /** Teaches Russian to 5А, but is not its class teacher: reads the student, not the math marks. */
 let russianTeacher: Awaited<ReturnType<typeof buildStaff>>;
 
-beforeAll(async () => {
-  server = await TestServer.start();
-  em = server.em();
-  w = await buildWorld(em);
-  j = new Journal(server);
+useJournalWorld(async (world) => {
+  ({ server, em, w, j } = world);
   russianTeacher = await buildStaff(em, w.school, [Role.TEACHER]);
   await buildAssignment(em, russianTeacher.employee, w.class5a, w.russian);
 });
-afterAll(async () => { await server.stop(); });
-beforeEach(() => { server.clock.set(TEST_NOW); });
 
 /** A fresh lesson of 5А math on `date` with a mark '4' for `student`, recorded through the API by the teacher. */
 async function recordedMark(date = '2026-11-20', value = '4') {

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LessonState, Role } from '../../entities';
 import {
-  buildAbsence, buildAssignment, buildClass, buildSchool, buildStaff, buildStudent, buildSubject, buildLesson, buildWorld, type World,
+  buildAbsence, buildAssignment, buildClass, buildSchool, buildStaff, buildStudent, buildSubject, buildLesson, type World,
 } from '../support/factories';
-import { TEST_NOW, TestServer } from '../support/server';
-import { Journal, expectRefused, lessonOf, lessonState, ok, query } from './support';
+import type { TestServer } from '../support/server';
+import { Journal, useJournalWorld, expectRefused, lessonOf, lessonState, ok, query } from './support';
 
 /**
  * Rule 1 (004 §8.6): marks, attendance, topic and homework go in on the lesson's day and
@@ -17,14 +17,7 @@ let em: EntityManager;
 let w: World;
 let j: Journal;
 
-beforeAll(async () => {
-  server = await TestServer.start();
-  em = server.em();
-  w = await buildWorld(em);
-  j = new Journal(server);
-});
-afterAll(async () => { await server.stop(); });
-beforeEach(() => { server.clock.set(TEST_NOW); });
+useJournalWorld((world) => ({ server, em, w, j } = world));
 
 /** All three lesson-bound writes by the lesson's teacher must succeed. */
 async function writeAll(lesson: Awaited<ReturnType<typeof lessonOf>>) {

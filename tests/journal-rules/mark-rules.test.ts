@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Enrollment, GradingScale, LessonState, Role, WorkType } from '../../entities';
 import {
-  buildAssignment, buildClass, buildStaff, buildStudent, buildSubgroup, buildSubject, buildWorld, type World,
+  buildAssignment, buildClass, buildStaff, buildStudent, buildSubgroup, buildSubject, type World,
 } from '../support/factories';
-import { TEST_NOW, TestServer } from '../support/server';
-import { Journal, expectRefused, lessonOf, lessonState, ok, onlyChanged, query, uuidOf, withDelta } from './support';
+import type { TestServer } from '../support/server';
+import { Journal, useJournalWorld, expectRefused, lessonOf, lessonState, ok, onlyChanged, query, uuidOf, withDelta } from './support';
 
 /**
  * Rules 3, 4 and 5: no marks in first grade (attendance is still kept); a mark needs a
@@ -17,14 +17,7 @@ let em: EntityManager;
 let w: World;
 let j: Journal;
 
-beforeAll(async () => {
-  server = await TestServer.start();
-  em = server.em();
-  w = await buildWorld(em);
-  j = new Journal(server);
-});
-afterAll(async () => { await server.stop(); });
-beforeEach(() => { server.clock.set(TEST_NOW); });
+useJournalWorld((world) => ({ server, em, w, j } = world));
 
 describe('rule 3: first grade', () => {
   it('refuses any mark for a first grader, on any work type, and writes nothing', async () => {

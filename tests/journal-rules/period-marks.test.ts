@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GradingScale, Role, StudyPeriod } from '../../entities';
 import { toGlobalId } from '../../schema/global-id';
 import {
-  buildAssignment, buildClass, buildParent, buildStaff, buildStudent, buildSubgroup, buildSubject, buildWorld, type World,
+  buildAssignment, buildClass, buildParent, buildStaff, buildStudent, buildSubgroup, buildSubject, type World,
 } from '../support/factories';
 import { TEST_NOW, TestServer, errorCode } from '../support/server';
-import { Journal, auditEntriesOf, expectRefused, ok, onlyChanged, query, quarter, uuidOf, withDelta } from './support';
+import { Journal, useJournalWorld, auditEntriesOf, expectRefused, ok, onlyChanged, query, quarter, uuidOf, withDelta } from './support';
 
 /**
  * Rule 6 (004 §8.7, §8.9): period marks go in by the last day of the period. The subject's
@@ -22,15 +22,10 @@ let q1: StudyPeriod;
 let q2: StudyPeriod;
 let q3: StudyPeriod;
 
-beforeAll(async () => {
-  server = await TestServer.start();
-  em = server.em();
-  w = await buildWorld(em);
-  j = new Journal(server);
+useJournalWorld(async (world) => {
+  ({ server, em, w, j } = world);
   [q1, q2, q3] = [await quarter(em, w, 1), await quarter(em, w, 2), await quarter(em, w, 3)];
 });
-afterAll(async () => { await server.stop(); });
-beforeEach(() => { server.clock.set(TEST_NOW); });
 
 /** A new 5А student, so every test has period marks of its own. */
 const freshStudent = async () => (await buildStudent(em, w.class5a)).student;

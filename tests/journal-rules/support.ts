@@ -4,8 +4,8 @@ import {
   type Subgroup, type Subject, type User,
 } from '../../entities';
 import { parseGlobalId, toGlobalId } from '../../schema/global-id';
-import { buildLesson, type World } from '../support/factories';
-import { type GraphQLResponse, type TestServer, errorCode } from '../support/server';
+import { buildLesson, buildWorld, type World } from '../support/factories';
+import { type GraphQLResponse, TEST_NOW, TestServer, errorCode } from '../support/server';
 
 /**
  * Shared by the journal-rule tests: the six journal mutations called as a given user
@@ -36,6 +36,24 @@ const gid = (type: Parameters<typeof toGlobalId>[0], row: string | { id: string 
   typeof row === 'string' ? (parseGlobalId(row) ? row : toGlobalId(type, row)) : toGlobalId(type, row.id);
 
 /** The uuid inside a global id. */
+export interface JournalWorld { server: TestServer; em: EntityManager; w: World; j: Journal }
+
+/**
+ * The hooks every journal-rule file starts with: a server on a database of its own, a whole
+ * school (buildWorld), and the clock back at TEST_NOW before each test. `ready` receives them
+ * once they exist, and may add the file's own rows.
+ */
+export function useJournalWorld(ready: (world: JournalWorld) => unknown): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await TestServer.start();
+    const em = server.em();
+    await ready({ server, em, w: await buildWorld(em), j: new Journal(server) });
+  });
+  afterAll(async () => { await server?.stop(); });
+  beforeEach(() => { server?.clock.set(TEST_NOW); });
+}
+
 export function uuidOf(globalId: string): string {
   const parsed = parseGlobalId(globalId);
   if (!parsed) throw new Error(`not a global id: ${globalId}`);

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LessonState } from '../../entities';
 import { toGlobalId } from '../../schema/global-id';
-import { buildAssignment, buildClass, buildStudent, buildSubgroup, buildWorld, type World } from '../support/factories';
-import { TEST_NOW, TestServer } from '../support/server';
+import { buildAssignment, buildClass, buildStudent, buildSubgroup, type World } from '../support/factories';
+import type { TestServer } from '../support/server';
 import {
-  Journal, auditEntriesOf, diaryEventsOf, expectRefused, fingerprint, lessonOf, lessonState, ok, onlyChanged, query, uuidOf, withDelta,
+  Journal, useJournalWorld, auditEntriesOf, diaryEventsOf, expectRefused, fingerprint, lessonOf, lessonState, ok, onlyChanged, query, uuidOf, withDelta,
 } from './support';
 
 /**
@@ -18,14 +18,7 @@ let em: EntityManager;
 let w: World;
 let j: Journal;
 
-beforeAll(async () => {
-  server = await TestServer.start();
-  em = server.em();
-  w = await buildWorld(em);
-  j = new Journal(server);
-});
-afterAll(async () => { await server.stop(); });
-beforeEach(() => { server.clock.set(TEST_NOW); });
+useJournalWorld((world) => ({ server, em, w, j } = world));
 
 describe('what a write leaves behind', () => {
   it('recordMark: the mark, its version 1, one audit entry and one MARK_ADDED event', async () => {
