@@ -40,11 +40,7 @@ async function* subscribeToDiary(
     if (reason === 'SESSION_ENDED') context.onSessionEnded?.();
   };
   try {
-    for await (const event of subscription) {
-      context.renew();
-      if (event.graph) context.loaders.primeEventGraph(event.graph);
-      yield event;
-    }
+    for await (const event of subscription) yield event;
   } finally {
     subscription.end();
   }
@@ -90,9 +86,14 @@ export class DiaryEventsResolver {
   })
   diaryEvents(
     @Root() event: OutboxEvent,
+    @Ctx() ctx: RequestContext,
     @Arg('studentId', () => ID, { nullable: true }) _studentId?: string,
     @Arg('after', () => String, { nullable: true }) _after?: string,
   ): OutboxEvent {
+    // Runs once per execution of an event (shared by like subscribers, server/diary-execution.ts),
+    // before any field below it: a fresh unit of work, primed with the batch's rows.
+    ctx.renew();
+    if (event.graph) ctx.loaders.primeEventGraph(event.graph);
     return event;
   }
 

@@ -18,6 +18,19 @@ export interface OutboxEvent {
   occurredAt: Date;
   /** The rows the event points at, read once per batch for every subscriber (see EventGraph). */
   graph?: EventGraph;
+  /**
+   * Who may watch the event's student, judged for its batch: "student:user" → how the user
+   * is tied to the student ("parent", "self", "class_teacher"; several joined by "+").
+   * Subscribers tied alike share one execution of the event (server/diary-execution.ts).
+   */
+  watchers?: Watchable;
+}
+
+/** "student:user" → the ties that let the user watch the student now. */
+export type Watchable = ReadonlyMap<string, string>;
+
+export function watcherKey(studentId: string, userId: string): string {
+  return `${studentId}:${userId}`;
 }
 
 /**
@@ -153,9 +166,12 @@ export class DiaryHub {
       if (rows.length === 0) break;
       const batch = rows.map(toEvent);
       const allowed = await this.watchable(batch.map((e) => e.studentId));
-      const visible = batch.filter((e) => allowed.has(`${e.studentId}:${watcher.userId}`));
+      const visible = batch.filter((e) => allowed.has(watcherKey(e.studentId, watcher.userId)));
       const graph = await loadEventGraph(() => this.em(), visible);
-      for (const event of visible) event.graph = graph;
+      for (const event of visible) {
+        event.graph = graph;
+        event.watchers = allowed;
+      }
       events.push(...visible);
       cursor = batch[batch.length - 1].position;
       if (rows.length < this.batchSize) break;
@@ -165,7 +181,7 @@ export class DiaryHub {
 
   /** May this user watch this student right now (self, parent, class teacher)? */
   async mayWatch(userId: string, studentId: string): Promise<boolean> {
-    return (await this.watchable([studentId])).has(`${studentId}:${userId}`);
+    return (await this.watchable([studentId])).has(watcherKey(studentId, userId));
   }
 
   // --- reading the outbox -----------------------------------------------------------
@@ -225,47 +241,51 @@ export class DiaryHub {
       this.watchable([...students]),
       loadEventGraph(() => this.em(), batch),
     ]);
-    for (const event of batch) event.graph = graph;
+    for (const event of batch) {
+      event.graph = graph;
+      event.watchers = allowed;
+    }
     for (const sub of [...this.subscribers]) {
       const own = sub.watcher.studentId;
       // A stream of one student ends when that student's rights are gone (judged only when the batch is about them).
-      if (own && students.has(own) && !allowed.has(`${own}:${sub.watcher.userId}`)) {
+      if (own && students.has(own) && !allowed.has(watcherKey(own, sub.watcher.userId))) {
         sub.fail('ACCESS_REVOKED');
         continue;
       }
       for (const event of batch) {
         if (own && event.studentId !== own) continue;
-        if (allowed.has(`${event.studentId}:${sub.watcher.userId}`)) sub.deliver(event);
+        if (allowed.has(watcherKey(event.studentId, sub.watcher.userId))) sub.deliver(event);
       }
     }
   }
 
   /**
-   * "student:user" pairs of who may watch the students now: the student, their parents
+   * Who may watch the students now, as "student:user" → ties: the student, their parents
    * (guardianship not revoked) and the class teacher of their current class; never a
    * locked account. One statement, whatever the number of subscribers.
    */
-  private async watchable(studentIds: string[]): Promise<Set<string>> {
+  private async watchable(studentIds: string[]): Promise<Watchable> {
     const ids = [...new Set(studentIds)];
-    if (ids.length === 0) return new Set();
-    const rows = await this.em().execute<{ student_id: string; user_id: string }[]>(
-      `select w.student_id, w.user_id from (
-          select s.id as student_id, s.user_id from student s where s.id = any(?::uuid[]) and s.user_id is not null
-          union
-          select g.student_id, gd.user_id from guardianship g join guardian gd on gd.id = g.guardian_id
+    if (ids.length === 0) return new Map();
+    const rows = await this.em().execute<{ student_id: string; user_id: string; tie: string }[]>(
+      `select w.student_id, w.user_id, string_agg(distinct w.tie, '+' order by w.tie) as tie from (
+          select s.id as student_id, s.user_id, 'self' as tie from student s where s.id = any(?::uuid[]) and s.user_id is not null
+          union all
+          select g.student_id, gd.user_id, 'parent' from guardianship g join guardian gd on gd.id = g.guardian_id
            where g.student_id = any(?::uuid[]) and g.revoked_at is null and gd.user_id is not null
-          union
-          select e.student_id, emp.user_id from enrollment e
+          union all
+          select e.student_id, emp.user_id, 'class_teacher' from enrollment e
             join class_group c on c.id = e.class_group_id
             join employee emp on emp.id = c.class_teacher_id and emp.dismissed_on is null
             join school sc on sc.id = c.school_id
            where e.student_id = any(?::uuid[]) and emp.user_id is not null
              and e.starts_on <= (?::timestamptz at time zone sc.timezone)::date
              and (e.ends_on is null or e.ends_on >= (?::timestamptz at time zone sc.timezone)::date)
-        ) w join app_user u on u.id = w.user_id and not u.locked`,
+        ) w join app_user u on u.id = w.user_id and not u.locked
+        group by w.student_id, w.user_id`,
       [uuidArray(ids), uuidArray(ids), uuidArray(ids), this.options.clock.now(), this.options.clock.now()],
     );
-    return new Set(rows.map((r) => `${r.student_id}:${r.user_id}`));
+    return new Map(rows.map((r) => [watcherKey(r.student_id, r.user_id), r.tie]));
   }
 
   /** Sessions of these subscribers that are still alive (not logged out, revoked or expired; account not locked). */
@@ -302,7 +322,7 @@ export class DiaryHub {
           const [allowed, liveSessions] = await Promise.all([this.watchable(explicit), this.liveSessions(subs)]);
           for (const sub of subs) {
             if (!liveSessions.has(sub.watcher.sessionId)) sub.fail('SESSION_ENDED');
-            else if (sub.watcher.studentId && !allowed.has(`${sub.watcher.studentId}:${sub.watcher.userId}`)) sub.fail('ACCESS_REVOKED');
+            else if (sub.watcher.studentId && !allowed.has(watcherKey(sub.watcher.studentId, sub.watcher.userId))) sub.fail('ACCESS_REVOKED');
           }
         } while (this.recheckAgain && !this.stopped);
       } catch (error) {

@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../domain/errors';
 import { loadViewer, type Viewer } from '../domain/viewer';
 import { formatError } from './app-errors';
 import { RequestContext, type AppServices } from './context';
+import { subscribeSharingEvents } from './diary-execution';
 import { extraValidationRules } from './validation';
 
 /** Limits of one socket. */
@@ -41,6 +42,7 @@ export function attachSubscriptions(httpServer: http.Server, schema: GraphQLSche
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
+      subscribe: subscribeSharingEvents,
       connectionInitWaitTimeout: WS_LIMITS.connectionInitTimeoutMs,
       validate: (s, document) => validate(s, document, rules).map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')),
       onConnect: async (ctx) => {
