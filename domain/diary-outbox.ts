@@ -14,22 +14,28 @@ const STAMP_LOCK_KEY = 0x5d1a7e;
  * reader sees position p, every event below p has committed (or was rolled back, leaving
  * a gap). That is what lets a client resume from a position without missing anything,
  * even when transactions commit out of id order.
+ *
+ * `written: true` says the caller knows it added events, which skips the check for any.
  */
-export async function publishDiaryEvents(em: EntityManager): Promise<void> {
+export async function publishDiaryEvents(em: EntityManager, { written = false }: { written?: boolean } = {}): Promise<void> {
   await em.flush();
-  // Uses the partial index of unstamped rows; other transactions' unstamped rows are invisible here.
-  const pending = await em.execute<{ any: boolean }[]>(`select exists(select 1 from diary_event where position is null) as any`);
-  if (!pending[0]?.any) return;
-  await em.execute(`select pg_advisory_xact_lock(?)`, [STAMP_LOCK_KEY]);
-  // The unstamped rows this transaction sees are its own: others' are uncommitted (invisible)
-  // or committed, and every committed row was stamped before its commit.
-  const stamped = await em.execute<{ last: string | null }[]>(
-    `with ordered as (select id from diary_event where position is null order by id),
-          numbered as (select id, nextval('diary_event_position_seq') as position from ordered)
-     update diary_event d set position = n.position from numbered n where d.id = n.id
-     returning d.position as last`,
+  if (!written) {
+    // Uses the partial index of unstamped rows; other transactions' unstamped rows are invisible here.
+    const pending = await em.execute<{ any: boolean }[]>(`select exists(select 1 from diary_event where position is null) as any`);
+    if (!pending[0]?.any) return;
+  }
+  // One round trip: take the lock, number this transaction's unstamped rows in id order, and
+  // NOTIFY the last position (delivered by PostgreSQL only on commit, to every listening instance).
+  // The rows are read through a join with the lock's row, so no position is drawn before the
+  // lock is held. The unstamped rows this transaction sees are its own: others' are uncommitted
+  // (invisible) or committed, and every committed row was stamped before its commit.
+  await em.execute(
+    `with locked as materialized (select pg_advisory_xact_lock(?) as held),
+          numbered as materialized (
+            select o.id, nextval('diary_event_position_seq') as position
+              from (select d.id from locked, diary_event d where d.position is null order by d.id) o),
+          stamped as (update diary_event d set position = n.position from numbered n where d.id = n.id returning d.position)
+     select pg_notify(?, coalesce(max(position), 0)::text) from stamped`,
+    [STAMP_LOCK_KEY, DIARY_EVENTS_CHANNEL],
   );
-  const last = stamped.reduce((max, row) => (BigInt(row.last ?? 0) > max ? BigInt(row.last ?? 0) : max), 0n);
-  // Delivered by PostgreSQL only on commit, to every listening instance.
-  await em.execute(`select pg_notify(?, ?)`, [DIARY_EVENTS_CHANNEL, last.toString()]);
 }

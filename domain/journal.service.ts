@@ -41,7 +41,7 @@ export class JournalService {
     const code = requiredText(cmd.workTypeCode, 'workTypeCode', 30);
     return this.write(async (em, now) => {
       const lesson = await this.writableLesson(em, cmd.lessonId);
-      const student = await this.visibleStudent(em, cmd.studentId);
+      const student = await this.visibleStudentRef(em, cmd.studentId);
       const workType = await em.findOne(WorkType, { school: lesson.school, code });
       if (!workType) throw badInput('workTypeCode', `Unknown work type "${code}".`);
       const subject = await em.findOneOrFail(Subject, lesson.subject);
@@ -108,7 +108,7 @@ export class JournalService {
   async recordAttendance(cmd: RecordAttendanceCommand): Promise<Attendance> {
     return this.write(async (em, now) => {
       const lesson = await this.writableLesson(em, cmd.lessonId);
-      const student = await this.visibleStudent(em, cmd.studentId);
+      const student = await this.visibleStudentRef(em, cmd.studentId);
       await this.assertLessonHeld(em, lesson, now);
       this.assertInEntryWindow(lesson, now);
       await this.assertEnrolled(em, lesson, student.id);
@@ -194,6 +194,7 @@ export class JournalService {
       });
       await em.flush();
       // One event per student who attends the lesson, in the same transaction.
+      this.eventsWritten = true;
       await em.execute(
         `insert into diary_event (type, school_id, student_id, lesson_id, occurred_at)
          select ?, l.school_id, e.student_id, l.id, ?
@@ -303,15 +304,20 @@ export class JournalService {
       // Access checks run on the transaction's own connection: a write holding one pooled
       // connection while waiting for a second deadlocks the pool under concurrent writes.
       this.scope.access = new AccessScope(em, this.scope.viewer, this.scope.clock);
+      this.eventsWritten = false;
       const result = await work(em, now);
-      await publishDiaryEvents(em);
+      if (this.eventsWritten) await publishDiaryEvents(em, { written: true });
       return result;
     });
   }
 
+  /** Set by each write that adds diary events, so the commit stamps and announces them. */
+  private eventsWritten = false;
+
   /** The lesson, if the viewer may see it (else NOT_FOUND) and write its journal (else FORBIDDEN). */
   private async writableLesson(em: EntityManager, lessonId: string): Promise<Lesson> {
-    const lesson = await em.findOne(Lesson, lessonId, { populate: ['classGroup', 'school'] });
+    // The subject comes along: every journal write checks the mark against its grading scale.
+    const lesson = await em.findOne(Lesson, lessonId, { populate: ['classGroup', 'school', 'subject'] });
     const access = lesson ? await this.scope.access.lesson(lesson.id) : null;
     if (!lesson || !access?.read) throw notFound('Lesson');
     if (!access.teaches) throw forbidden('Only the lesson\'s teacher (or the teacher standing in) writes its journal.');
@@ -319,9 +325,19 @@ export class JournalService {
   }
 
   private async visibleStudent(em: EntityManager, studentId: string): Promise<Student> {
+    await this.assertStudentVisible(studentId);
+    return em.findOneOrFail(Student, studentId);
+  }
+
+  /** Like visibleStudent, for writes that only point at the student (no extra read). */
+  private async visibleStudentRef(em: EntityManager, studentId: string): Promise<Student> {
+    await this.assertStudentVisible(studentId);
+    return em.getReference(Student, studentId);
+  }
+
+  private async assertStudentVisible(studentId: string): Promise<void> {
     const access = await this.scope.access.student(studentId);
     if (access.level === 'NONE' || access.level === 'CARD') throw notFound('Student');
-    return em.findOneOrFail(Student, studentId);
   }
 
   private async canReadMark(mark: Mark): Promise<boolean> {
@@ -384,6 +400,7 @@ export class JournalService {
     em: EntityManager, at: Date, type: DiaryEventType, schoolId: string, studentId: string,
     refs: { lesson?: Lesson; mark?: Mark; attendance?: Attendance },
   ) {
+    this.eventsWritten = true;
     em.create(DiaryEvent, {
       type, school: em.getReference(School, schoolId), student: em.getReference(Student, studentId),
       lesson: refs.lesson, mark: refs.mark, attendance: refs.attendance, occurredAt: at,
