@@ -104,7 +104,8 @@ export class AuthService {
     }
     return this.em.transactional(async (em) => {
       const fresh = await em.findOneOrFail(User, user.id);
-      fresh.lastLoginAt = now;
+      // A plain update: a login must not bump the account's version (and conflict with an admin's edit).
+      await em.nativeUpdate(User, { id: user.id }, { lastLoginAt: now });
       audit(em, { actorId: user.id, schoolId: null, action: 'auth.login', entityType: 'User', entityId: user.id, ip: this.ip, at: now });
       return this.issue(em, fresh, randomUUID(), now);
     });

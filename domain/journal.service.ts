@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, Lesson, LessonRecord,
@@ -54,7 +54,7 @@ export class JournalService {
       await this.assertLessonHeld(em, lesson, now);
       this.assertInEntryWindow(lesson, now);
       await this.assertEnrolled(em, lesson, student.id);
-      if (lesson.state === LessonState.SCHEDULED) lesson.state = LessonState.HELD;
+      await this.markHeld(em, lesson);
 
       const author = em.getReference(User, this.scope.viewer.userId);
       const mark = em.create(Mark, {
@@ -112,7 +112,7 @@ export class JournalService {
       await this.assertLessonHeld(em, lesson, now);
       this.assertInEntryWindow(lesson, now);
       await this.assertEnrolled(em, lesson, student.id);
-      if (lesson.state === LessonState.SCHEDULED) lesson.state = LessonState.HELD;
+      await this.markHeld(em, lesson);
 
       // Serializes writes of one lesson's attendance: a double submit finds the first row instead of a unique violation.
       await em.lock(lesson, LockMode.PESSIMISTIC_WRITE);
@@ -351,6 +351,20 @@ export class JournalService {
   }
 
   /** Rule 1: no entry for a lesson that was cancelled or has not started yet. */
+  /**
+   * SCHEDULED → HELD on the first journal write, as one conditional update that leaves the
+   * lesson's optimistic-lock `version` alone: two journal writes at once, or one during a
+   * timetable edit of the lesson, must not collide on it. The loaded entity learns the new
+   * state without becoming dirty.
+   */
+  private async markHeld(em: EntityManager, lesson: Lesson): Promise<void> {
+    if (lesson.state !== LessonState.SCHEDULED) return;
+    await em.nativeUpdate(Lesson, { id: lesson.id, state: LessonState.SCHEDULED }, { state: LessonState.HELD });
+    lesson.state = LessonState.HELD;
+    const loaded = helper(lesson).__originalEntityData;
+    if (loaded) loaded.state = LessonState.HELD;
+  }
+
   private async assertLessonHeld(em: EntityManager, lesson: Lesson, now: Date): Promise<void> {
     if (lesson.state === LessonState.CANCELLED) throw new AppError(ErrorCode.LESSON_NOT_HELD, 'The lesson was cancelled.');
     const bell = await em.findOne(Bell, { school: lesson.school, shift: lesson.classGroup.shift, number: lesson.number });

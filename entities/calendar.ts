@@ -1,11 +1,11 @@
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { UuidEntity } from './base';
+import { VersionedEntity } from './base';
 import { AcademicYearState, StudyPeriodKind } from './enums';
 import { School } from './tenancy';
 
 @Entity()
 @Unique({ properties: ['school', 'name'] })
-export class AcademicYear extends UuidEntity {
+export class AcademicYear extends VersionedEntity {
   @ManyToOne(() => School)
   school!: School;
 
@@ -21,11 +21,19 @@ export class AcademicYear extends UuidEntity {
 
   @Enum({ items: () => AcademicYearState, nativeEnumName: 'academic_year_state' })
   state: AcademicYearState = AcademicYearState.PLANNING;
+
+  /** The year this one was rolled over from (rule 9); null for a year set up by hand. */
+  @ManyToOne(() => AcademicYear, { nullable: true })
+  previousYear?: AcademicYear;
+
+  /** Set when the year became CLOSED: from then on it is read-only. */
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date;
 }
 
 @Entity()
 @Unique({ properties: ['year', 'ordinal'] })
-export class StudyPeriod extends UuidEntity {
+export class StudyPeriod extends VersionedEntity {
   @ManyToOne(() => AcademicYear)
   year!: AcademicYear;
 
@@ -47,7 +55,7 @@ export class StudyPeriod extends UuidEntity {
 }
 
 @Entity()
-export class Holiday extends UuidEntity {
+export class Holiday extends VersionedEntity {
   @ManyToOne(() => AcademicYear)
   year!: AcademicYear;
 
@@ -63,7 +71,7 @@ export class Holiday extends UuidEntity {
 
 /** A day off moved onto another date (004 §4.4): `workDate` is worked in place of `dayOffDate`. */
 @Entity()
-export class MovedWorkingDay extends UuidEntity {
+export class MovedWorkingDay extends VersionedEntity {
   @ManyToOne(() => AcademicYear)
   year!: AcademicYear;
 
@@ -80,7 +88,7 @@ export class MovedWorkingDay extends UuidEntity {
 /** One bell of a shift: lesson `number` runs from `startsAt` to `endsAt` (school-local time). */
 @Entity()
 @Unique({ properties: ['school', 'shift', 'number'] })
-export class Bell extends UuidEntity {
+export class Bell extends VersionedEntity {
   @ManyToOne(() => School)
   school!: School;
 

@@ -22,6 +22,30 @@ export enum AbsenceReason { UNKNOWN = 'UNKNOWN', ILLNESS = 'ILLNESS', EXCUSED = 
 export enum GradingScale { FIVE_POINT = 'FIVE_POINT', PASS_FAIL = 'PASS_FAIL' }
 /** What a period mark closes: a study period, or the year, the exam, the final mark. */
 export enum PeriodMarkKind { PERIOD = 'PERIOD', YEAR = 'YEAR', EXAM = 'EXAM', FINAL = 'FINAL' }
+/** Orders of the movement book (004 §10): each opens, closes or changes a student's enrollment. */
+export enum MovementOrderType {
+  ENROLL = 'ENROLL',
+  WITHDRAW = 'WITHDRAW',
+  PROMOTE = 'PROMOTE',
+  /** Promoted with an academic debt; a later DEBT_CLEARED order records it paid off. */
+  PROMOTE_CONDITIONAL = 'PROMOTE_CONDITIONAL',
+  DEBT_CLEARED = 'DEBT_CLEARED',
+  REPEAT_YEAR = 'REPEAT_YEAR',
+  GRADUATE = 'GRADUATE',
+  TRANSFER_CLASS = 'TRANSFER_CLASS',
+  FAMILY_EDUCATION = 'FAMILY_EDUCATION',
+}
+export enum Gender { MALE = 'MALE', FEMALE = 'FEMALE' }
+export enum IdentityDocumentKind {
+  BIRTH_CERTIFICATE = 'BIRTH_CERTIFICATE',
+  PASSPORT = 'PASSPORT',
+  FOREIGN_DOCUMENT = 'FOREIGN_DOCUMENT',
+  OTHER = 'OTHER',
+}
+/** Whose personal-data card a consent or an access-log row is about. */
+export enum PersonCardKind { STUDENT = 'STUDENT', GUARDIAN = 'GUARDIAN', EMPLOYEE = 'EMPLOYEE' }
+/** The two parts of a curriculum (ФГОС): «обязательная часть» and «часть, формируемая участниками образовательных отношений». */
+export enum CurriculumComponent { COMPULSORY = 'COMPULSORY', PARTICIPANTS = 'PARTICIPANTS' }
 export enum DiaryEventType {
   MARK_ADDED = 'MARK_ADDED',
   MARK_CORRECTED = 'MARK_CORRECTED',

@@ -4,6 +4,9 @@ export * from './tenancy';
 export * from './calendar';
 export * from './people';
 export * from './school-structure';
+export * from './curriculum';
+export * from './timetable';
+export * from './personal-data';
 export * from './journal';
 export * from './audit';
 
@@ -11,14 +14,19 @@ import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
 import { Attendance, Lesson, LessonRecord, Mark, MarkVersion, PeriodMark, PeriodMarkVersion, WorkType } from './journal';
 import { Employee, Guardian, Guardianship, RefreshToken, RoleGrant, Student, User } from './people';
-import { ClassGroup, Enrollment, Subgroup, SubgroupMember, Subject, TeachingAssignment } from './school-structure';
+import { CurriculumItem, ThematicPlanItem } from './curriculum';
+import { PersonalDataAccess, PersonalDataConsent } from './personal-data';
+import { Room, TimetableEntry } from './timetable';
+import { ClassGroup, Enrollment, MovementOrder, Subgroup, SubgroupMember, Subject, TeachingAssignment } from './school-structure';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
   Region, Municipality, School,
   AcademicYear, StudyPeriod, Holiday, MovedWorkingDay, Bell,
   User, RoleGrant, RefreshToken, Employee, Student, Guardian, Guardianship,
-  ClassGroup, Enrollment, Subject, Subgroup, SubgroupMember, TeachingAssignment,
+  PersonalDataConsent, PersonalDataAccess,
+  ClassGroup, MovementOrder, Enrollment, Subject, Subgroup, SubgroupMember, TeachingAssignment,
+  CurriculumItem, ThematicPlanItem, Room, TimetableEntry,
   Lesson, LessonRecord, WorkType, Mark, MarkVersion, PeriodMark, PeriodMarkVersion, Attendance,
   AuditEntry, DiaryEvent, AppSetting,
 ];

@@ -1,16 +1,19 @@
-import { Entity, Enum, Index, ManyToOne, OneToOne, Property, Unique, type Opt } from '@mikro-orm/core';
-import { UuidEntity } from './base';
+import { Check, Entity, Enum, Index, ManyToOne, OneToOne, Property, Unique, type Opt } from '@mikro-orm/core';
+import { UuidEntity, VersionedEntity } from './base';
 import { AcademicYear, StudyPeriod } from './calendar';
 import { AbsenceReason, AttendanceKind, LessonState, PeriodMarkKind } from './enums';
 import { Employee, Student, User } from './people';
 import { ClassGroup, Subgroup, Subject } from './school-structure';
 import { School } from './tenancy';
+import { Room, TimetableEntry } from './timetable';
 
 @Entity()
 @Index({ properties: ['classGroup', 'date'] })
 @Index({ properties: ['teacher', 'date'] })
 @Index({ properties: ['substituteTeacher', 'date'] })
-export class Lesson extends UuidEntity {
+@Index({ properties: ['timetableEntry'] })
+@Index({ properties: ['room', 'date'] })
+export class Lesson extends VersionedEntity {
   @ManyToOne(() => School)
   school!: School;
 
@@ -38,8 +41,24 @@ export class Lesson extends UuidEntity {
   @Property()
   number!: number;
 
+  /**
+   * SCHEDULED → HELD happens on the first journal write, as a plain update that leaves
+   * `version` alone (domain/journal.service.ts), so journal writes never conflict with
+   * a timetable edit of the same lesson.
+   */
   @Enum({ items: () => LessonState, nativeEnumName: 'lesson_state' })
   state: Opt<LessonState> = LessonState.SCHEDULED;
+
+  @ManyToOne(() => Room, { nullable: true })
+  room?: Room;
+
+  /** The weekly-timetable slot the lesson was generated from; null for one added by hand. */
+  @ManyToOne(() => TimetableEntry, { nullable: true })
+  timetableEntry?: TimetableEntry;
+
+  /** Why a CANCELLED lesson was cancelled. */
+  @Property({ length: 500, nullable: true })
+  cancelReason?: string;
 }
 
 /** What was taught and what was set (004 §8.2, §8.4.2). */
@@ -145,9 +164,17 @@ export class MarkVersion extends UuidEntity {
   createdAt!: Date;
 }
 
-/** Period, year, exam or final mark (004 §8.7–8.9). */
+/**
+ * Period, year, exam or final mark (004 §8.7–8.9). A PERIOD mark names its study period;
+ * YEAR, EXAM and FINAL marks name none and are unique per student, subject, year and kind.
+ */
 @Entity()
 @Unique({ properties: ['student', 'subject', 'year', 'kind', 'studyPeriod'] })
+@Unique({
+  name: 'period_mark_yearly_unique',
+  expression: 'create unique index "period_mark_yearly_unique" on "period_mark" ("student_id", "subject_id", "year_id", "kind") where "study_period_id" is null',
+})
+@Check({ name: 'period_mark_period_iff_kind', expression: "(kind = 'PERIOD') = (study_period_id is not null)" })
 export class PeriodMark extends UuidEntity {
   @ManyToOne(() => School)
   school!: School;

@@ -1,10 +1,10 @@
 import { Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
-import { UuidEntity } from './base';
-import { Role } from './enums';
+import { UuidEntity, VersionedEntity } from './base';
+import { Gender, IdentityDocumentKind, Role } from './enums';
 import { Municipality, Region, School } from './tenancy';
 
 @Entity({ tableName: 'app_user' })
-export class User extends UuidEntity {
+export class User extends VersionedEntity {
   /** Stored lowercase: logins are matched case-insensitively. */
   @Property({ length: 100, unique: true })
   @Check({ name: 'app_user_login_lowercase', expression: 'login = lower(login)' })
@@ -22,8 +22,20 @@ export class User extends UuidEntity {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
+  /** Written with a plain update on login, so it never bumps `version` (an admin's edit must not conflict with a login). */
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt?: Date;
+
+  /** When and why `locked` was last set; cleared on unlock. */
+  @Property({ type: 'datetime', nullable: true })
+  lockedAt?: Date;
+
+  @Property({ length: 500, nullable: true })
+  lockedReason?: string;
+
+  /** The administrator (or class teacher, 004 §3.2.3) who created the account; null for seeded ones. */
+  @ManyToOne(() => User, { nullable: true })
+  createdBy?: User;
 }
 
 /**
@@ -47,6 +59,12 @@ export class RoleGrant extends UuidEntity {
 
   @ManyToOne(() => Region, { nullable: true })
   region?: Region;
+
+  @Property({ type: 'datetime' })
+  grantedAt: Opt<Date> = new Date();
+
+  @ManyToOne(() => User, { nullable: true })
+  grantedBy?: User;
 }
 
 /** Refresh tokens are stored only as a SHA-256 hash; a family is one login's chain of rotations. */
@@ -72,7 +90,7 @@ export class RefreshToken extends UuidEntity {
   revokedAt?: Date;
 }
 
-abstract class PersonCard extends UuidEntity {
+abstract class PersonCard extends VersionedEntity {
   @ManyToOne(() => School)
   school!: School;
 
@@ -99,6 +117,12 @@ export class Employee extends PersonCard {
   @Property({ length: 200, nullable: true })
   position?: string;
 
+  @Property({ length: 40, nullable: true })
+  phone?: string;
+
+  @Property({ length: 254, nullable: true })
+  email?: string;
+
   @Property({ type: 'date', nullable: true })
   hiredOn?: string;
 
@@ -106,21 +130,55 @@ export class Employee extends PersonCard {
   dismissedOn?: string;
 }
 
-/** Student card (004 §6). Personal data is kept only with a recorded consent (004 §6.1). */
+/**
+ * Student card (004 §6). Personal data is kept only with a recorded consent (004 §6.1):
+ * the consents themselves are PersonalDataConsent rows; `personalDataConsentAt` is the
+ * quick "is there one" mark, kept equal to the newest consent not withdrawn (null when none).
+ */
 @Entity()
+@Check({ name: 'student_snils_format', expression: "snils ~ '^[0-9]{11}$'" })
 export class Student extends PersonCard {
   @Property({ type: 'date', nullable: true })
   birthDate?: string;
+
+  @Enum({ items: () => Gender, nativeEnumName: 'gender', nullable: true })
+  gender?: Gender;
+
+  @Property({ length: 500, nullable: true })
+  address?: string;
+
+  @Property({ length: 40, nullable: true })
+  phone?: string;
+
+  @Property({ length: 254, nullable: true })
+  email?: string;
+
+  @Enum({ items: () => IdentityDocumentKind, nativeEnumName: 'identity_document_kind', nullable: true })
+  identityDocumentKind?: IdentityDocumentKind;
+
+  /** Series and number as written on the document. */
+  @Property({ length: 60, nullable: true })
+  identityDocumentNumber?: string;
+
+  /** СНИЛС: the 11 digits, without dashes or spaces. */
+  @Property({ length: 11, nullable: true })
+  snils?: string;
 
   @Property({ type: 'datetime', nullable: true })
   personalDataConsentAt?: Date;
 }
 
-/** Parent or legal representative (004 §6.3). */
+/** Parent or legal representative (004 §6.3). `personalDataConsentAt` as on Student. */
 @Entity()
 export class Guardian extends PersonCard {
   @Property({ length: 40, nullable: true })
   phone?: string;
+
+  @Property({ length: 254, nullable: true })
+  email?: string;
+
+  @Property({ length: 500, nullable: true })
+  address?: string;
 
   @Property({ type: 'datetime', nullable: true })
   personalDataConsentAt?: Date;

@@ -1,14 +1,14 @@
-import { Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Opt } from '@mikro-orm/core';
-import { UuidEntity } from './base';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Opt } from '@mikro-orm/core';
+import { UuidEntity, VersionedEntity } from './base';
 import { AcademicYear } from './calendar';
-import { GradingScale } from './enums';
-import { Employee, Student } from './people';
+import { GradingScale, MovementOrderType } from './enums';
+import { Employee, Student, User } from './people';
 import { School } from './tenancy';
 
 /** A class such as "5Б" in one academic year. */
 @Entity()
 @Unique({ properties: ['year', 'grade', 'letter'] })
-export class ClassGroup extends UuidEntity {
+export class ClassGroup extends VersionedEntity {
   @ManyToOne(() => School)
   school!: School;
 
@@ -27,12 +27,73 @@ export class ClassGroup extends UuidEntity {
   @ManyToOne(() => Employee, { nullable: true })
   classTeacher?: Employee;
 
+  /** Last year's class this one continues (rollover, rule 9): 5А of 2027/2028 from 4А of 2026/2027. */
+  @ManyToOne(() => ClassGroup, { nullable: true })
+  promotedFrom?: ClassGroup;
+
   get name(): Opt<string> {
     return `${this.grade}${this.letter}`;
   }
 }
 
-/** A student in a class for a span of dates (`endsOn` null: still there). */
+/**
+ * One order of the movement book (004 §10), for one student. Orders are the record;
+ * enrollments are derived from them: an order effective on D closes the student's open
+ * enrollment with `endsOn` D − 1 (`closedBy`) and/or opens one from D (`openedBy`).
+ * ENROLL opens; WITHDRAW, GRADUATE, FAMILY_EDUCATION close; TRANSFER_CLASS, PROMOTE,
+ * PROMOTE_CONDITIONAL and REPEAT_YEAR close the `fromClass` one and open the `toClass` one;
+ * DEBT_CLEARED changes no enrollment.
+ */
+@Entity()
+@Unique({ properties: ['school', 'year', 'number'] })
+@Index({ properties: ['student', 'effectiveOn'] })
+@Index({ properties: ['school', 'orderDate'] })
+@Check({ name: 'movement_order_enroll_has_class', expression: "type <> 'ENROLL' or to_class_id is not null" })
+@Check({ name: 'movement_order_transfer_has_classes', expression: "type <> 'TRANSFER_CLASS' or (from_class_id is not null and to_class_id is not null)" })
+export class MovementOrder extends VersionedEntity {
+  @ManyToOne(() => School)
+  school!: School;
+
+  /** The year whose book the order is written in (its number is unique within it). */
+  @ManyToOne(() => AcademicYear)
+  year!: AcademicYear;
+
+  /** As printed on the order: "15-у". */
+  @Property({ length: 30 })
+  number!: string;
+
+  @Property({ type: 'date' })
+  orderDate!: string;
+
+  /** The first day the order's change applies. */
+  @Property({ type: 'date' })
+  effectiveOn!: string;
+
+  @Enum({ items: () => MovementOrderType, nativeEnumName: 'movement_order_type' })
+  type!: MovementOrderType;
+
+  @ManyToOne(() => Student)
+  student!: Student;
+
+  @ManyToOne(() => ClassGroup, { nullable: true })
+  fromClass?: ClassGroup;
+
+  @ManyToOne(() => ClassGroup, { nullable: true })
+  toClass?: ClassGroup;
+
+  /** What the order rests on: "заявление родителя от 25.08.2026", "решение педсовета №3". */
+  @Property({ type: 'text', nullable: true })
+  basis?: string;
+
+  /** Null only on the ENROLL orders the movement-book migration wrote for enrollments older than it. */
+  @ManyToOne(() => User, { nullable: true })
+  createdBy?: User;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}
+
+/** A student in a class for a span of dates (`endsOn` null: still there), opened and closed by orders. */
 @Entity()
 @Index({ properties: ['classGroup', 'startsOn'] })
 @Index({ properties: ['student', 'startsOn'] })
@@ -48,11 +109,18 @@ export class Enrollment extends UuidEntity {
 
   @Property({ type: 'date', nullable: true })
   endsOn?: string;
+
+  @ManyToOne(() => MovementOrder, { unique: true })
+  openedBy!: MovementOrder;
+
+  /** Null while open; on enrollments closed before the movement book existed, null as well. */
+  @ManyToOne(() => MovementOrder, { nullable: true, unique: true })
+  closedBy?: MovementOrder;
 }
 
 @Entity()
 @Unique({ properties: ['school', 'name'] })
-export class Subject extends UuidEntity {
+export class Subject extends VersionedEntity {
   [OptionalProps]?: 'gradingScale';
 
   @ManyToOne(() => School)
@@ -67,7 +135,7 @@ export class Subject extends UuidEntity {
 
 /** A class split for one subject (001 "деление на подгруппы"). */
 @Entity()
-export class Subgroup extends UuidEntity {
+export class Subgroup extends VersionedEntity {
   @ManyToOne(() => ClassGroup)
   classGroup!: ClassGroup;
 
@@ -91,9 +159,14 @@ export class SubgroupMember extends UuidEntity {
 /** A teacher teaches a subject to a class (or one of its subgroups) for a year (004 §4.6, §5). */
 @Entity()
 @Index({ properties: ['teacher'] })
-export class TeachingAssignment extends UuidEntity {
+@Index({ properties: ['year', 'teacher'] })
+export class TeachingAssignment extends VersionedEntity {
   @ManyToOne(() => Employee)
   teacher!: Employee;
+
+  /** Always its class's year; kept here so a year's assignments are one indexed read (rollover copies them). */
+  @ManyToOne(() => AcademicYear)
+  year!: AcademicYear;
 
   @ManyToOne(() => ClassGroup)
   classGroup!: ClassGroup;

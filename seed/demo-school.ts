@@ -15,7 +15,8 @@ import type { EntityName, RequiredEntityData } from '@mikro-orm/core';
 import {
   AbsenceReason, AcademicYear, AcademicYearState, Attendance, AttendanceKind, Bell, ClassGroup, Employee,
   Enrollment, GradingScale, Guardian, Guardianship, Holiday, Lesson, LessonRecord, LessonState, Mark, MarkVersion,
-  Municipality, Region, Role, RoleGrant, School, Student, StudyPeriod, StudyPeriodKind, Subject,
+  MovementOrder, MovementOrderType, Municipality, PersonalDataConsent, Region, Role, RoleGrant, School, Student,
+  StudyPeriod, StudyPeriodKind, Subject,
   TeachingAssignment, User, WorkType,
 } from '../entities';
 import { addDays, isoWeekday, zonedInstant } from '../server/clock';
@@ -367,8 +368,11 @@ export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions
   }
 
   const { students: studentSpecs, guardians: guardianSpecs } = generatePeople();
+  // The movement book: every enrollment is opened by the secretary's ENROLL order, one per student, numbered in class order.
+  const secretary = users.get('secretary')!;
+  const enrollOrderDate = '2026-08-28';
   const students = new Map<string, Student>();
-  for (const s of studentSpecs) {
+  studentSpecs.forEach((s, i) => {
     if (s.login) grant(s.login, Role.STUDENT);
     const student = em.create(Student, {
       school, user: s.login ? users.get(s.login) : undefined,
@@ -376,8 +380,15 @@ export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions
       birthDate: s.birthDate, personalDataConsentAt: consentAt,
     }, GETTER_SAFE);
     students.set(s.key, student);
-    em.create(Enrollment, { student, classGroup: classes.get(s.classKey)!, startsOn: YEAR.startsOn });
-  }
+    const classGroup = classes.get(s.classKey)!;
+    const openedBy = em.create(MovementOrder, {
+      school, year, number: `${i + 1}-у`, orderDate: enrollOrderDate, effectiveOn: YEAR.startsOn,
+      type: MovementOrderType.ENROLL, student, toClass: classGroup,
+      basis: 'Заявление родителя (законного представителя)', createdBy: secretary, createdAt: at(enrollOrderDate, '11:00:00'),
+    });
+    em.create(Enrollment, { student, classGroup, startsOn: YEAR.startsOn, openedBy });
+  });
+  const consentOn = consentAt.toISOString().slice(0, 10);
   for (const g of guardianSpecs) {
     if (g.login) grant(g.login, Role.PARENT);
     const guardian = em.create(Guardian, {
@@ -385,8 +396,16 @@ export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions
       lastName: g.lastName, firstName: g.firstName, middleName: g.middleName,
       phone: g.phone, personalDataConsentAt: consentAt,
     }, GETTER_SAFE);
+    // One signed consent for the guardian's own card and one for each child's (a minor's is given by the parent).
+    const givenByName = [g.lastName, g.firstName, g.middleName].join(' ');
+    const consent = { school, givenByName, givenOn: consentOn, recordedBy: secretary, createdAt: consentAt };
+    em.create(PersonalDataConsent, { ...consent, guardian, givenByRelation: 'сам', document: 'Согласие на обработку персональных данных' });
     for (const child of g.children) {
-      em.create(Guardianship, { guardian, student: students.get(child.studentKey)!, relation: child.relation, createdAt: consentAt });
+      const student = students.get(child.studentKey)!;
+      em.create(Guardianship, { guardian, student, relation: child.relation, createdAt: consentAt });
+      em.create(PersonalDataConsent, {
+        ...consent, student, givenByRelation: child.relation, document: 'Согласие на обработку персональных данных ребёнка',
+      });
     }
   }
 
@@ -399,7 +418,7 @@ export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions
         if (assigned.has(k)) continue;
         assigned.add(k);
         em.create(TeachingAssignment, {
-          teacher: employees.get(teacher)!, classGroup: classes.get(c.key)!, subject: subjects.get(subject)!,
+          teacher: employees.get(teacher)!, classGroup: classes.get(c.key)!, year, subject: subjects.get(subject)!,
         });
       }
     }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Enrollment, GradingScale, LessonState, Role, WorkType } from '../../entities';
+import { GradingScale, LessonState, Role, WorkType } from '../../entities';
 import {
-  buildAssignment, buildClass, buildStaff, buildStudent, buildSubgroup, buildSubject, type World,
+  buildAssignment, buildClass, buildStaff, buildStudent, buildSubgroup, buildSubject, transfer, type World,
 } from '../support/factories';
 import type { TestServer } from '../support/server';
 import { Journal, useJournalWorld, expectRefused, lessonOf, lessonState, ok, onlyChanged, query, uuidOf, withDelta } from './support';
@@ -148,9 +148,8 @@ describe('rule 5: enrollment on the lesson\'s date', () => {
     const newClass = await buildClass(em, w.school, { grade: 5, letter: 'В' });
     await buildAssignment(em, w.teacher.employee, newClass, w.math);
     // In 5В until 11-18, in 5А from 11-19.
-    const { student } = await buildStudent(em, newClass, { endsOn: '2026-11-18' });
-    em.create(Enrollment, { student, classGroup: w.class5a, startsOn: '2026-11-19' });
-    await em.flush();
+    const { student } = await buildStudent(em, newClass);
+    await transfer(em, student, newClass, w.class5a, { effectiveOn: '2026-11-19' });
     const oldClassAfter = await lessonOf(em, w, { date: '2026-11-19', classGroup: newClass, number: 3 });
     const newClassBefore = await lessonOf(em, w, { date: '2026-11-18', number: 3 });
     await expectRefused(server, 'NOT_ENROLLED', () => j.recordMark(w.teacher, { lesson: oldClassAfter, student, value: '5' }));

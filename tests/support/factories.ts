@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AcademicYear, AcademicYearState, Attendance, AttendanceKind, Bell, ClassGroup, Employee, Enrollment, Guardian,
-  Guardianship, Lesson, LessonState, Mark, MarkVersion, Municipality, Region, Role, RoleGrant, School, Student,
+  Guardianship, Lesson, LessonState, Mark, MarkVersion, MovementOrder, MovementOrderType, Municipality, Region, Role, RoleGrant, School, Student,
   StudyPeriod, StudyPeriodKind, Subject, Subgroup, SubgroupMember, TeachingAssignment, User, WorkType,
 } from '../../entities';
 import { hashPassword } from '../../domain/auth.service';
+import { addDays } from '../../server/clock';
 
 /** Every factory-made account has this password. */
 export const PASSWORD = 'correct-horse-1';
@@ -107,9 +108,54 @@ export async function buildStudent(
   const student = em.create(Student, {
     school, user, lastName: options.lastName ?? `Ученик-${uniq()}`, firstName: 'Иван', personalDataConsentAt: new Date(),
   });
-  em.create(Enrollment, { student, classGroup, startsOn: options.startsOn ?? '2026-09-01', endsOn: options.endsOn });
-  await em.flush();
+  const { enrollment } = await enroll(em, student, classGroup, { startsOn: options.startsOn ?? '2026-09-01' });
+  if (options.endsOn) {
+    enrollment.endsOn = options.endsOn;
+    enrollment.closedBy = em.create(MovementOrder, orderRow(student, MovementOrderType.WITHDRAW, addDays(options.endsOn, 1), { fromClass: classGroup }));
+    await em.flush();
+  }
   return { student, user };
+}
+
+/** The fields every movement order needs; the number is unique, the order dated on the day it takes effect. */
+function orderRow(
+  student: Student, type: MovementOrderType, effectiveOn: string, classes: { fromClass?: ClassGroup; toClass?: ClassGroup },
+) {
+  const year = (classes.toClass ?? classes.fromClass)!.year;
+  return {
+    school: student.school, year, number: `${uniq()}-у`, orderDate: effectiveOn, effectiveOn, type, student,
+    ...classes, createdAt: new Date(),
+  };
+}
+
+/** Enrolls a student the way the movement book does: an ENROLL order and the enrollment it opens. */
+export async function enroll(
+  em: EntityManager, student: Student, classGroup: ClassGroup, options: { startsOn: string },
+): Promise<{ order: MovementOrder; enrollment: Enrollment }> {
+  const order = em.create(MovementOrder, orderRow(student, MovementOrderType.ENROLL, options.startsOn, { toClass: classGroup }));
+  const enrollment = em.create(Enrollment, { student, classGroup, startsOn: options.startsOn, openedBy: order });
+  await em.flush();
+  return { order, enrollment };
+}
+
+/**
+ * Moves a student between classes from `effectiveOn` (TRANSFER_CLASS by default; PROMOTE,
+ * REPEAT_YEAR, … work alike): one order closes their open enrollment in `fromClass` the day
+ * before and opens one in `toClass`.
+ */
+export async function transfer(
+  em: EntityManager, student: Student, fromClass: ClassGroup, toClass: ClassGroup,
+  options: { effectiveOn: string; type?: MovementOrderType },
+): Promise<{ order: MovementOrder; enrollment: Enrollment }> {
+  const open = await em.findOneOrFail(Enrollment, { student, classGroup: fromClass, endsOn: null });
+  const order = em.create(MovementOrder, orderRow(student, options.type ?? MovementOrderType.TRANSFER_CLASS, options.effectiveOn, {
+    fromClass, toClass,
+  }));
+  open.endsOn = addDays(options.effectiveOn, -1);
+  open.closedBy = order;
+  const enrollment = em.create(Enrollment, { student, classGroup: toClass, startsOn: options.effectiveOn, openedBy: order });
+  await em.flush();
+  return { order, enrollment };
 }
 
 /** A parent with a login, guardian of the given students. */
@@ -122,7 +168,7 @@ export async function buildParent(em: EntityManager, school: School, children: S
 }
 
 export async function buildAssignment(em: EntityManager, teacher: Employee, classGroup: ClassGroup, subject: Subject, subgroup?: Subgroup) {
-  const assignment = em.create(TeachingAssignment, { teacher, classGroup, subject, subgroup });
+  const assignment = em.create(TeachingAssignment, { teacher, classGroup, year: classGroup.year, subject, subgroup });
   await em.flush();
   return assignment;
 }
