@@ -104,8 +104,9 @@ export class AuthService {
     }
     return this.em.transactional(async (em) => {
       const fresh = await em.findOneOrFail(User, user.id);
-      // A plain update: a login must not bump the account's version (and conflict with an admin's edit).
-      await em.nativeUpdate(User, { id: user.id }, { lastLoginAt: now });
+      // Plain SQL, so a login leaves the account's optimistic-lock version alone: an admin's edit
+      // made meanwhile must not get CONFLICT, and two logins at once must not fail on it.
+      await em.execute(`update "app_user" set "last_login_at" = ? where "id" = ?`, [now, user.id]);
       audit(em, { actorId: user.id, schoolId: null, action: 'auth.login', entityType: 'User', entityId: user.id, ip: this.ip, at: now });
       return this.issue(em, fresh, randomUUID(), now);
     });

@@ -352,17 +352,19 @@ export class JournalService {
 
   /** Rule 1: no entry for a lesson that was cancelled or has not started yet. */
   /**
-   * SCHEDULED → HELD on the first journal write, as one conditional update that leaves the
-   * lesson's optimistic-lock `version` alone: two journal writes at once, or one during a
-   * timetable edit of the lesson, must not collide on it. The loaded entity learns the new
-   * state without becoming dirty.
+   * SCHEDULED → HELD on the first journal write, as one conditional update (which bumps the
+   * lesson's optimistic-lock `version`, as any change does). Two first writes at once then
+   * both succeed: the second finds the lesson held already, where a flush of the loaded
+   * entity would fail on the version the first one bumped.
    */
   private async markHeld(em: EntityManager, lesson: Lesson): Promise<void> {
     if (lesson.state !== LessonState.SCHEDULED) return;
-    await em.nativeUpdate(Lesson, { id: lesson.id, state: LessonState.SCHEDULED }, { state: LessonState.HELD });
+    const changed = await em.nativeUpdate(Lesson, { id: lesson.id, state: LessonState.SCHEDULED }, { state: LessonState.HELD });
+    // The loaded entity learns the new state and version without becoming dirty.
     lesson.state = LessonState.HELD;
+    lesson.version += changed;
     const loaded = helper(lesson).__originalEntityData;
-    if (loaded) loaded.state = LessonState.HELD;
+    if (loaded) Object.assign(loaded, { state: LessonState.HELD, version: lesson.version });
   }
 
   private async assertLessonHeld(em: EntityManager, lesson: Lesson, now: Date): Promise<void> {

@@ -8,11 +8,11 @@ export abstract class UuidEntity {
 }
 
 /**
- * A row people edit through the API. `version` is MikroORM's optimistic lock: every flush
- * that changes the row runs `update … where version = <loaded>` and bumps it, and throws
- * OptimisticLockError when someone else got there first. Clients send the version they saw
- * back; the domain checks it with `em.lock(row, LockMode.OPTIMISTIC, version)` and answers
- * CONFLICT for either error. Bulk `nativeUpdate`s do not bump it (on purpose: see markHeld).
+ * A row people edit through the API. `version` is MikroORM's optimistic lock: a flush that
+ * changes a loaded row runs `update … where version = <loaded>` and bumps it, throwing
+ * OptimisticLockError when someone else changed the row first; `em.nativeUpdate` bumps it
+ * too (without the check). Clients send back the version they saw; the domain checks it with
+ * `em.lock(row, LockMode.OPTIMISTIC, version)` and answers CONFLICT for either error.
  */
 export abstract class VersionedEntity extends UuidEntity {
   @Property({ version: true, type: 'integer' })

@@ -42,9 +42,8 @@ export class Lesson extends VersionedEntity {
   number!: number;
 
   /**
-   * SCHEDULED → HELD happens on the first journal write, as a plain update that leaves
-   * `version` alone (domain/journal.service.ts), so journal writes never conflict with
-   * a timetable edit of the same lesson.
+   * SCHEDULED → HELD happens on the first journal write, as one conditional update
+   * (domain/journal.service.ts markHeld), so first writes at once never fail on `version`.
    */
   @Enum({ items: () => LessonState, nativeEnumName: 'lesson_state' })
   state: Opt<LessonState> = LessonState.SCHEDULED;

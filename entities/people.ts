@@ -22,7 +22,7 @@ export class User extends VersionedEntity {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  /** Written with a plain update on login, so it never bumps `version` (an admin's edit must not conflict with a login). */
+  /** Written with plain SQL on login, so it never bumps `version` (an admin's edit must not conflict with a login). */
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt?: Date;
 
