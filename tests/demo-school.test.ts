@@ -100,11 +100,22 @@ it('fills each class to 25 students and shows t.math the journal of 5А mathemat
 });
 
 describe('SQL statements per query stay fixed, whatever the amount of data', () => {
+  /**
+   * The statements of one read. The live-diary hub's 5-second outbox sweep runs on the same
+   * pool and can land inside one measurement; it cannot land in two runs of a read in a row,
+   * so the fewer of two counts is the read's own (a read's cost is the same on each run).
+   */
+  async function statementsOf(query: string, variables: Record<string, unknown>, token: string | undefined) {
+    const first = await server.countStatements(() => server.gql(query, variables, token));
+    const second = await server.countStatements(() => server.gql(query, variables, token));
+    return { result: first.result, statements: Math.min(first.statements, second.statements) };
+  }
+
   it('diary: a week and a month cost the same', async () => {
     const child = (await me('s.ivanov')).student.id;
     const token = tokens.get('p.ivanova');
-    const week = await server.countStatements(() => server.gql(DIARY, { s: child, from: '2026-11-16', to: '2026-11-20' }, token));
-    const month = await server.countStatements(() => server.gql(DIARY, { s: child, from: '2026-10-21', to: '2026-11-20' }, token));
+    const week = await statementsOf(DIARY, { s: child, from: '2026-11-16', to: '2026-11-20' }, token);
+    const month = await statementsOf(DIARY, { s: child, from: '2026-10-21', to: '2026-11-20' }, token);
     expect(week.result.errors).toBeUndefined();
     expect(month.result.errors).toBeUndefined();
     const monthLessons = month.result.data!.diary.flatMap((d: any) => d.lessons).length;
@@ -120,8 +131,8 @@ describe('SQL statements per query stay fixed, whatever the amount of data', () 
       `select c.id as class_id, s.id as subject_id from class_group c, subject s where c.grade = 5 and c.letter = 'Б' and s.name = 'Математика'`);
     const vars = { c: toGlobalId('ClassGroup', ids.class_id), s: toGlobalId('Subject', ids.subject_id) };
     const token = tokens.get('t.math');
-    const week = await server.countStatements(() => server.gql(JOURNAL, { ...vars, from: '2026-11-16', to: '2026-11-20' }, token));
-    const quarter = await server.countStatements(() => server.gql(JOURNAL, { ...vars, from: '2026-09-01', to: '2026-11-20' }, token));
+    const week = await statementsOf(JOURNAL, { ...vars, from: '2026-11-16', to: '2026-11-20' }, token);
+    const quarter = await statementsOf(JOURNAL, { ...vars, from: '2026-09-01', to: '2026-11-20' }, token);
     expect(quarter.result.errors).toBeUndefined();
     expect(quarter.result.data!.classJournal.marks.length).toBeGreaterThan(100);
     expect(quarter.statements).toBe(week.statements);
