@@ -1,11 +1,20 @@
+import { OptimisticLockError } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
-import { PUBLIC_CODES } from '../domain/errors';
+import { ErrorCode, PUBLIC_CODES } from '../domain/errors';
 
 /**
  * Only errors meant for clients keep their message: anything unexpected (a bug,
  * a database error) becomes a bare INTERNAL_SERVER_ERROR with no stack, SQL or table name.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // A versioned row changed since the client read it (em.lock OPTIMISTIC, or the flush's
+  // `where version = …`): the one place MikroORM's error becomes the contract's CONFLICT.
+  if (originalOf(error) instanceof OptimisticLockError) {
+    return {
+      message: 'Someone changed this meanwhile; reload it and try again.', locations: formatted.locations, path: formatted.path,
+      extensions: { code: ErrorCode.CONFLICT },
+    };
+  }
   const code = String(formatted.extensions?.code ?? '');
   if (PUBLIC_CODES.has(code)) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
@@ -13,4 +22,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   console.error('[graphql] unexpected error', error);
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function originalOf(error: unknown): unknown {
+  let current = error as { originalError?: unknown } | undefined;
+  while (current?.originalError) current = current.originalError as { originalError?: unknown };
+  return current;
 }
