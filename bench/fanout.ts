@@ -142,8 +142,8 @@ async function prepareWorld(pg: Client, count: number): Promise<World> {
      select gen_random_uuid(), 'bench.parent.' || g, (select password_hash from app_user where login = 'admin'), false, false, now()
        from generate_series(1, $1) g`, [count]);
   await pg.query(
-    `insert into role_grant (id, user_id, role, school_id)
-     select gen_random_uuid(), u.id, 'PARENT', $1 from app_user u where u.login like 'bench.parent.%'`, [school.id]);
+    `insert into role_grant (id, user_id, role, school_id, granted_at)
+     select gen_random_uuid(), u.id, 'PARENT', $1, now() from app_user u where u.login like 'bench.parent.%'`, [school.id]);
   await pg.query(
     `insert into guardian (id, school_id, user_id, last_name, first_name)
      select gen_random_uuid(), $1, u.id, 'Родитель', u.login from app_user u where u.login like 'bench.parent.%'`, [school.id]);
