@@ -2,6 +2,7 @@ import { deny, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { Role } from '../entities';
 import { AppError, ErrorCode } from '../domain/errors';
+import { FEDERATION_QUERY_RULES, FEDERATION_RULES } from './federation.rules';
 import { hasRole, isAuthenticated, isPublic, isSignedIn, isStaff, isTeacher, readsJournal } from './rules';
 
 /**
@@ -24,6 +25,7 @@ export const RULES = {
     classJournal: readsJournal,
     academicYears: signedIn,
     workTypes: signedIn,
+    ...FEDERATION_QUERY_RULES,
   },
   Mutation: {
     login: isPublic,
@@ -82,6 +84,7 @@ export const RULES = {
   MarkEdge: { cursor: signedIn, node: signedIn },
   AttendanceConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
   AttendanceEdge: { cursor: signedIn, node: signedIn },
+  ...FEDERATION_RULES,
 } satisfies IRules;
 
 export const permissions = shield(RULES, {

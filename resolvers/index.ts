@@ -9,6 +9,7 @@ import { NodeResolver } from './node.resolver';
 import {
   CalendarResolver, ClassGroupResolver, EmployeeResolver, StudyPeriodResolver, SubjectResolver, UserResolver,
 } from './reference.resolver';
+import { SchoolResolver } from './school.resolver';
 import { StudentResolver } from './student.resolver';
 import { ViewerResolver } from './viewer.resolver';
 
@@ -17,4 +18,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   StudentResolver, LessonResolver, MarkResolver, MarkVersionResolver, WorkTypeResolver, AttendanceResolver,
   PeriodMarkResolver, UserResolver, EmployeeResolver, SubjectResolver, ClassGroupResolver, CalendarResolver,
   StudyPeriodResolver, DiaryEventsResolver,
+  SchoolResolver,
 ];

@@ -1,4 +1,4 @@
-import { Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, Student, StudyPeriod, Subject, AcademicYear } from '../entities';
+import { Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, School, Student, StudyPeriod, Subject, AcademicYear } from '../entities';
 import { notFound } from '../domain/errors';
 import type { RequestContext } from '../server/context';
 import { parseGlobalId } from '../schema/global-id';
@@ -62,6 +62,10 @@ export async function fetchNode(ctx: RequestContext, globalId: string): Promise<
     case 'ClassGroup': return inViewerSchool(ctx, await ctx.loaders.entity(ClassGroup).load(uuid));
     case 'Employee': return inViewerSchool(ctx, await ctx.loaders.entity(Employee).load(uuid));
     case 'AcademicYear': return inViewerSchool(ctx, await ctx.loaders.entity(AcademicYear).load(uuid));
+    case 'School': {
+      const school = await ctx.loaders.entity(School).load(uuid);
+      return school && (await ctx.access.isMemberOf(school.id)) ? school : null;
+    }
     case 'StudyPeriod': {
       const period = await ctx.loaders.entity(StudyPeriod).load(uuid);
       const year = period && (await ctx.loaders.entity(AcademicYear).load(period.year.id));

@@ -8,6 +8,7 @@ import { permissions } from '../permissions';
 import { RESOLVERS } from '../resolvers';
 import { PROJECT_ROOT } from '../server/paths';
 import './enums';
+import { toSubgraphSchema } from './federation';
 import { DateTimeScalar } from './scalars';
 
 /**
@@ -23,15 +24,15 @@ const NO_TOPICS: PubSub = {
   },
 };
 
-/** The executable schema without the permission layer (for printing and the schema walk). */
+/** The executable schema without the permission layer (for printing and the schema walk): a federation subgraph. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  return toSubgraphSchema(await buildSchema({
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     pubSub: NO_TOPICS,
     emitSchemaFile: false,
-  });
+  }));
 }
 
 /** The schema the server runs: every field behind its graphql-shield rule. */

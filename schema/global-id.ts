@@ -6,7 +6,7 @@ import { badInput } from '../domain/errors';
  */
 export type NodeTypeName =
   | 'Student' | 'Lesson' | 'Mark' | 'Attendance' | 'Subject' | 'ClassGroup' | 'Employee'
-  | 'User' | 'AcademicYear' | 'StudyPeriod' | 'PeriodMark' | 'WorkType';
+  | 'User' | 'AcademicYear' | 'StudyPeriod' | 'PeriodMark' | 'WorkType' | 'School';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

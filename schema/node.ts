@@ -1,6 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import {
-  AcademicYear, Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, Student, StudyPeriod, Subject, User,
+  AcademicYear, Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, School, Student, StudyPeriod, Subject, User,
 } from '../entities';
 import type { NodeTypeName } from './global-id';
 
@@ -8,7 +8,7 @@ import type { NodeTypeName } from './global-id';
 const TYPE_OF_ENTITY = new Map<Function, NodeTypeName>([
   [Student, 'Student'], [Lesson, 'Lesson'], [Mark, 'Mark'], [Attendance, 'Attendance'], [Subject, 'Subject'],
   [ClassGroup, 'ClassGroup'], [Employee, 'Employee'], [User, 'User'], [AcademicYear, 'AcademicYear'],
-  [StudyPeriod, 'StudyPeriod'], [PeriodMark, 'PeriodMark'],
+  [StudyPeriod, 'StudyPeriod'], [PeriodMark, 'PeriodMark'], [School, 'School'],
 ]);
 
 export function nodeTypeOf(value: object): NodeTypeName | undefined {

@@ -1,8 +1,9 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { AbsenceReason, AcademicYearState, AttendanceKind, DiaryEventType, GradingScale, LessonState, PeriodMarkKind, Role } from './enums';
 import { ConnectionType } from './connection';
 import { NodeInterface } from './node';
 import { DateScalar } from './scalars';
+import { ENTITY_KEY } from './entity-key';
 
 // Object types of the API. Resolvers return entities as the root values; fields
 // that are not plain entity properties are resolved in resolvers/*.resolver.ts.
@@ -13,17 +14,20 @@ export class UserType {
   @Field() login!: string;
 }
 
+@Directive(ENTITY_KEY)
 @ObjectType('Employee', { implements: NodeInterface })
 export class EmployeeType extends NodeInterface {
   @Field() fullName!: string;
 }
 
+@Directive(ENTITY_KEY)
 @ObjectType('Subject', { implements: NodeInterface })
 export class SubjectType extends NodeInterface {
   @Field() name!: string;
   @Field(() => GradingScale) gradingScale!: GradingScale;
 }
 
+@Directive(ENTITY_KEY)
 @ObjectType('ClassGroup', { implements: NodeInterface })
 export class ClassGroupType extends NodeInterface {
   @Field({ description: 'Grade and letter, "5Б".' }) name!: string;
@@ -31,6 +35,7 @@ export class ClassGroupType extends NodeInterface {
   @Field(() => EmployeeType, { nullable: true }) classTeacher?: EmployeeType;
 }
 
+@Directive(ENTITY_KEY)
 @ObjectType('Student', { implements: NodeInterface })
 export class StudentType extends NodeInterface {
   @Field() fullName!: string;
@@ -49,6 +54,7 @@ export class WorkTypeType {
   @Field(() => Float) weight!: number;
 }
 
+@Directive(ENTITY_KEY)
 @ObjectType('Lesson', { implements: NodeInterface })
 export class LessonType extends NodeInterface {
   @Field(() => DateScalar) date!: string;
@@ -74,6 +80,7 @@ export class MarkVersionType {
   @Field(() => UserType) author!: UserType;
 }
 
+@Directive(ENTITY_KEY)
 @ObjectType('Mark', { implements: NodeInterface })
 export class MarkType extends NodeInterface {
   @Field({ description: '"1"–"5" on the five-point scale, "зач"/"незач" on pass/fail.' }) value!: string;

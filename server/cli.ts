@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { writeSchemaFile } from '../schema/build';
+import { writeSchemaArtifacts } from '../schema/artifacts';
 import { migrateAndSeed } from './bootstrap';
 import { loadConfig } from './config';
 import { openDatabase } from './database';
 import { ormConfig } from './orm';
 import { SystemClock } from './clock';
 
-/** Maintenance commands: `node dist/server/cli.js <migrate|seed|migration:create|print-schema>`. */
-async function main(command: string | undefined): Promise<void> {
+/** Maintenance commands: `node dist/server/cli.js <migrate|seed|migration:create|print-schema [--role ROLE]>`. */
+async function main(command: string | undefined, args: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'print-schema') {
-    await writeSchemaFile();
+    await writeSchemaArtifacts(args);
     return;
   }
   const db = await openDatabase(config);
@@ -40,7 +40,7 @@ async function main(command: string | undefined): Promise<void> {
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
