@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -11,6 +12,7 @@ import type { AppConfig } from './config';
 import { formatError } from './app-errors';
 import { createContext, type AppServices, type RequestContext } from './context';
 import { DiaryHub } from './diary-hub';
+import { RoleAwareIntrospection } from './introspection';
 import { extraValidationRules } from './validation';
 import { attachSubscriptions } from './ws';
 
@@ -44,12 +46,19 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
-  const plugins: ApolloServerPlugin<RequestContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 })];
+  const introspection = new RoleAwareIntrospection(schema, config.production);
+  const plugins: ApolloServerPlugin<RequestContext>[] = [
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),
+    introspection.plugin(),
+    // Apollo turns on federated tracing for a subgraph: traces would hand any client resolver timings and raw errors.
+    ApolloServerPluginInlineTraceDisabled(),
+  ];
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: !config.production,
+    // Role-aware, and refused to anonymous callers in production: server/introspection.ts.
+    introspection: true,
     validationRules: extraValidationRules(config.production),
     csrfPrevention: true,
     // server/main.ts handles SIGINT/SIGTERM: sockets first, then HTTP, then the database.
@@ -67,7 +76,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     }
   });
 
-  const subscriptions = attachSubscriptions(httpServer, schema, services, config.production);
+  const subscriptions = attachSubscriptions(httpServer, schema, services, config.production, introspection);
 
   app.use(
     '/graphql',

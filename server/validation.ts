@@ -1,9 +1,11 @@
-import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
+import type { ValidationRule } from 'graphql';
 
 /**
  * Validation rules added to graphql-js's own, for HTTP (Apollo) and WebSocket
  * (graphql-ws) alike: the socket path skips Apollo, so it must not skip these.
+ * Introspection is not banned here: it answers with the caller's part of the schema and
+ * is refused to anonymous callers in production (server/introspection.ts).
  */
-export function extraValidationRules(production: boolean): ValidationRule[] {
-  return production ? [NoSchemaIntrospectionCustomRule] : [];
+export function extraValidationRules(_production: boolean): ValidationRule[] {
+  return [];
 }

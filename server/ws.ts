@@ -7,6 +7,7 @@ import { loadViewer, type Viewer } from '../domain/viewer';
 import { formatError } from './app-errors';
 import { RequestContext, type AppServices } from './context';
 import { subscribeSharingEvents } from './diary-execution';
+import type { RoleAwareIntrospection } from './introspection';
 import { extraValidationRules } from './validation';
 
 /** Limits of one socket. */
@@ -35,13 +36,16 @@ type Extra = { socket: WebSocket; request: http.IncomingMessage; state?: SocketS
  * (no or bad token: 4403); each operation gets a RequestContext like an HTTP request; the
  * same validation rules apply; the socket closes when its access token expires.
  */
-export function attachSubscriptions(httpServer: http.Server, schema: GraphQLSchema, services: AppServices, production: boolean) {
+export function attachSubscriptions(
+  httpServer: http.Server, schema: GraphQLSchema, services: AppServices, production: boolean, introspection: RoleAwareIntrospection,
+) {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayloadBytes });
   const rules = [...specifiedRules, ...extraValidationRules(production)];
 
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
-      schema,
+      // Introspection over the socket answers with the viewer's part of the schema, as over HTTP.
+      schema: (ctx, _id, _payload, args) => introspection.schemaFor(args.document, ctx.extra.state?.viewer ?? null),
       subscribe: subscribeSharingEvents,
       connectionInitWaitTimeout: WS_LIMITS.connectionInitTimeoutMs,
       validate: (s, document) => validate(s, document, rules).map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')),
