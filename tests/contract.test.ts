@@ -4,7 +4,10 @@ import {
   buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, lexicographicSortSchema, printSchema,
   type GraphQLSchema,
 } from 'graphql';
+import { Role } from '../entities';
+import { subgraphSdl } from '../schema/artifacts';
 import { buildBareSchema } from '../schema/build';
+import { printRoleSchema, roleSchemaFile } from '../schema/role-schema';
 
 let actual: GraphQLSchema;
 beforeAll(async () => { actual = await buildBareSchema(); });
@@ -49,4 +52,13 @@ describe('the schema keeps the public contract (CONTRACT.md)', () => {
 it('schema/schema.graphql is the schema the code builds (run `npm run schema:print` after a change)', () => {
   const committed = fs.readFileSync(path.join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8');
   expect(committed).toBe(`${printSchema(lexicographicSortSchema(actual))}\n`);
+});
+
+it('schema/subgraph.graphql is the SDL `_service` answers (run `npm run schema:print` after a change)', async () => {
+  const committed = fs.readFileSync(path.join(__dirname, '..', 'schema', 'subgraph.graphql'), 'utf8');
+  expect(committed).toBe(await subgraphSdl(actual));
+});
+
+it.each(Object.values(Role))('schema/roles/%s.graphql is what that role may use (run `npm run schema:print` after a change)', async (role) => {
+  expect(fs.readFileSync(roleSchemaFile(role), 'utf8')).toBe(await printRoleSchema(actual, role));
 });

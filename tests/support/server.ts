@@ -10,7 +10,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }[];
 }
 
-export interface TestServerOptions { accessTokenTtlSeconds?: number }
+export interface TestServerOptions { accessTokenTtlSeconds?: number; production?: boolean }
 
 /** The default "now" of the tests: Friday 2026-11-20, 12:00 in Moscow. */
 export const TEST_NOW = '2026-11-20T12:00:00+03:00';
@@ -53,7 +53,7 @@ export class TestServer {
       orm, clock,
       config: {
         jwtSecret: undefined, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
-        refreshTokenTtlSeconds: 30 * 24 * 3600, production: false,
+        refreshTokenTtlSeconds: 30 * 24 * 3600, production: options.production ?? false,
       },
     });
     const port = await app.listen(0);
