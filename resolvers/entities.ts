@@ -1,7 +1,7 @@
 import { ClassGroup, Employee, Lesson, Mark, School, Student, Subject } from '../entities';
 import type { RequestContext } from '../server/context';
-import { parseGlobalId } from '../schema/global-id';
-import { nodeTypeOf } from '../schema/node';
+import type { Resolvers } from '../schema/generated/graphql';
+import { parseGlobalId, type NodeTypeName } from '../schema/global-id';
 import { fetchNode } from './visibility';
 
 /**
@@ -9,12 +9,29 @@ import { fetchNode } from './visibility';
  * the viewer's row scope, null when the object is missing *or* not the viewer's to see.
  * A representation whose id names another type, or is no id at all, is missing too.
  */
-export async function resolveEntityReference(typeName: string, reference: unknown, ctx: RequestContext): Promise<object | null> {
-  const id = (reference as { id?: unknown } | null)?.id;
+async function resolveEntityReference<T extends object>(
+  entity: new (...args: never[]) => T, typeName: NodeTypeName, reference: { id?: unknown }, ctx: RequestContext,
+): Promise<T | null> {
+  const id = reference?.id;
   if (typeof id !== 'string' || parseGlobalId(id)?.type !== typeName) return null;
   const found = await fetchNode(ctx, id);
-  return found && nodeTypeOf(found) === typeName ? found : null;
+  return found instanceof entity ? found : null;
 }
+
+/**
+ * Every `@key` type's reference resolver, typed by the generated resolver types
+ * (schema/generated/graphql.ts, from schema/subgraph.graphql): schema/federation.ts
+ * refuses to build a subgraph with an entity type missing here.
+ */
+export const ENTITY_REFERENCE_RESOLVERS = {
+  School: { __resolveReference: (ref, ctx) => resolveEntityReference(School, 'School', ref, ctx) },
+  ClassGroup: { __resolveReference: (ref, ctx) => resolveEntityReference(ClassGroup, 'ClassGroup', ref, ctx) },
+  Student: { __resolveReference: (ref, ctx) => resolveEntityReference(Student, 'Student', ref, ctx) },
+  Employee: { __resolveReference: (ref, ctx) => resolveEntityReference(Employee, 'Employee', ref, ctx) },
+  Subject: { __resolveReference: (ref, ctx) => resolveEntityReference(Subject, 'Subject', ref, ctx) },
+  Lesson: { __resolveReference: (ref, ctx) => resolveEntityReference(Lesson, 'Lesson', ref, ctx) },
+  Mark: { __resolveReference: (ref, ctx) => resolveEntityReference(Mark, 'Mark', ref, ctx) },
+} satisfies Resolvers<RequestContext>;
 
 /**
  * Loads the rows and access of a whole `_entities` batch up front, a statement per kind,

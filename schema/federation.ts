@@ -3,8 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
-import { prefetchEntities, resolveEntityReference } from '../resolvers/entities';
-import type { RequestContext } from '../server/context';
+import { ENTITY_REFERENCE_RESOLVERS, prefetchEntities } from '../resolvers/entities';
 
 /**
  * Apollo Federation 2: the server's schema is a subgraph. Types marked with `@key`
@@ -34,8 +33,10 @@ export function toSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
   const typeDefs = subgraphTypeDefs(schema);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const typeName of entityTypeNames(typeDefs)) {
-    const __resolveReference = (reference: unknown, ctx: RequestContext) => resolveEntityReference(typeName, reference, ctx);
-    resolvers[typeName] = { ...resolvers[typeName], __resolveReference } as GraphQLResolverMap<unknown>[string];
+    // Without its own resolver an entity would be served as the raw representation the caller sent.
+    const reference = (ENTITY_REFERENCE_RESOLVERS as Record<string, { __resolveReference: unknown }>)[typeName];
+    if (!reference) throw new Error(`${typeName} has @key but no reference resolver in resolvers/entities.ts`);
+    resolvers[typeName] = { ...resolvers[typeName], ...reference } as GraphQLResolverMap<unknown>[string];
   }
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers });
   // One batch of access checks for all references of a request, instead of one per reference.

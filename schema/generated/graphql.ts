@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { School as SchoolEntity, ClassGroup as ClassGroupEntity, Student as StudentEntity, Employee as EmployeeEntity, Subject as SubjectEntity, Lesson as LessonEntity, Mark as MarkEntity } from '../../entities';
+import type { RequestContext } from '../../server/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -13,6 +16,11 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  _Any: { input: unknown; output: unknown; }
+  federation__FieldSet: { input: unknown; output: unknown; }
+  federation__Policy: { input: unknown; output: unknown; }
+  federation__Scope: { input: unknown; output: unknown; }
+  link__Import: { input: unknown; output: unknown; }
 };
 
 export type AbsenceReason =
@@ -326,6 +334,8 @@ export type PeriodMarkKind =
 
 export type Query = {
   __typename?: 'Query';
+  _entities: Array<Maybe<_Entity>>;
+  _service: _Service;
   /** The academic years of the viewer's schools, newest first. */
   academicYears: Array<AcademicYear>;
   /** The journal page of one class in one subject: lessons, students, marks and attendance; at most 92 days. */
@@ -340,6 +350,11 @@ export type Query = {
   student?: Maybe<Student>;
   /** The work types of the viewer's schools, with their weights. */
   workTypes: Array<WorkType>;
+};
+
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
 };
 
 
@@ -393,6 +408,13 @@ export type Role =
   | 'SECRETARY'
   | 'STUDENT'
   | 'TEACHER';
+
+/** A school (the tenant of its classes, staff and students). */
+export type School = Node & {
+  __typename?: 'School';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
 
 export type SetAbsenceReasonInput = {
   attendanceId: Scalars['ID']['input'];
@@ -502,10 +524,34 @@ export type WorkType = {
   weight: Scalars['Float']['output'];
 };
 
+export type _Entity = ClassGroup | Employee | Lesson | Mark | School | Student | Subject;
+
+export type _Service = {
+  __typename?: '_Service';
+  sdl?: Maybe<Scalars['String']['output']>;
+};
+
+export type Link__Purpose =
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION'
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -569,22 +615,69 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = {
+  ClassGroup: ClassGroup;
+  Employee: Employee;
+  Lesson: Lesson;
+  Mark: Mark;
+  School: School;
+  Student: Student;
+  Subject: Subject;
+};
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  ClassGroup:
+    ( { __typename: 'ClassGroup' }
+    & GraphQLRecursivePick<FederationTypes['ClassGroup'], {"id":true}> );
+  Employee:
+    ( { __typename: 'Employee' }
+    & GraphQLRecursivePick<FederationTypes['Employee'], {"id":true}> );
+  Lesson:
+    ( { __typename: 'Lesson' }
+    & GraphQLRecursivePick<FederationTypes['Lesson'], {"id":true}> );
+  Mark:
+    ( { __typename: 'Mark' }
+    & GraphQLRecursivePick<FederationTypes['Mark'], {"id":true}> );
+  School:
+    ( { __typename: 'School' }
+    & GraphQLRecursivePick<FederationTypes['School'], {"id":true}> );
+  Student:
+    ( { __typename: 'Student' }
+    & GraphQLRecursivePick<FederationTypes['Student'], {"id":true}> );
+  Subject:
+    ( { __typename: 'Subject' }
+    & GraphQLRecursivePick<FederationTypes['Subject'], {"id":true}> );
+};
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  _Entity:
+    | ( ClassGroupEntity )
+    | ( EmployeeEntity )
+    | ( LessonEntity )
+    | ( MarkEntity )
+    | ( SchoolEntity )
+    | ( StudentEntity )
+    | ( SubjectEntity )
+  ;
+};
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
     | ( AcademicYear )
-    | ( Attendance )
-    | ( ClassGroup )
-    | ( Employee )
-    | ( Lesson )
-    | ( Mark )
-    | ( PeriodMark )
-    | ( Student )
+    | ( Omit<Attendance, 'lesson' | 'student'> & { lesson: _RefType['Lesson'], student: _RefType['Student'] } )
+    | ( ClassGroupEntity )
+    | ( EmployeeEntity )
+    | ( LessonEntity )
+    | ( MarkEntity )
+    | ( Omit<PeriodMark, 'student' | 'subject'> & { student: _RefType['Student'], subject: _RefType['Subject'] } )
+    | ( SchoolEntity )
+    | ( StudentEntity )
     | ( StudyPeriod )
-    | ( Subject )
+    | ( SubjectEntity )
   ;
 };
 
@@ -592,103 +685,198 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AbsenceReason: AbsenceReason;
   AcademicYear: ResolverTypeWrapper<AcademicYear>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AcademicYearState: AcademicYearState;
-  Attendance: ResolverTypeWrapper<Attendance>;
-  AttendanceConnection: ResolverTypeWrapper<AttendanceConnection>;
-  AttendanceEdge: ResolverTypeWrapper<AttendanceEdge>;
+  Attendance: ResolverTypeWrapper<Omit<Attendance, 'lesson' | 'student'> & { lesson: ResolversTypes['Lesson'], student: ResolversTypes['Student'] }>;
+  AttendanceConnection: ResolverTypeWrapper<Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversTypes['AttendanceEdge']> }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AttendanceEdge: ResolverTypeWrapper<Omit<AttendanceEdge, 'node'> & { node: ResolversTypes['Attendance'] }>;
   AttendanceKind: AttendanceKind;
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ClassGroup: ResolverTypeWrapper<ClassGroup>;
-  ClassJournal: ResolverTypeWrapper<ClassJournal>;
+  ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
   CorrectMarkInput: CorrectMarkInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  DiaryDay: ResolverTypeWrapper<DiaryDay>;
-  DiaryEvent: ResolverTypeWrapper<DiaryEvent>;
+  DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversTypes['DiaryLesson']> }>;
+  DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
   DiaryEventType: DiaryEventType;
-  DiaryLesson: ResolverTypeWrapper<DiaryLesson>;
-  Employee: ResolverTypeWrapper<Employee>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']> }>;
+  Employee: ResolverTypeWrapper<EmployeeEntity>;
   GradingScale: GradingScale;
   Holiday: ResolverTypeWrapper<Holiday>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Lesson: ResolverTypeWrapper<Lesson>;
+  Lesson: ResolverTypeWrapper<LessonEntity>;
   LessonState: LessonState;
-  Mark: ResolverTypeWrapper<Mark>;
-  MarkConnection: ResolverTypeWrapper<MarkConnection>;
-  MarkEdge: ResolverTypeWrapper<MarkEdge>;
+  Mark: ResolverTypeWrapper<MarkEntity>;
+  MarkConnection: ResolverTypeWrapper<Omit<MarkConnection, 'edges'> & { edges: Array<ResolversTypes['MarkEdge']> }>;
+  MarkEdge: ResolverTypeWrapper<Omit<MarkEdge, 'node'> & { node: ResolversTypes['Mark'] }>;
   MarkVersion: ResolverTypeWrapper<MarkVersion>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  PeriodMark: ResolverTypeWrapper<PeriodMark>;
+  PeriodMark: ResolverTypeWrapper<Omit<PeriodMark, 'student' | 'subject'> & { student: ResolversTypes['Student'], subject: ResolversTypes['Subject'] }>;
   PeriodMarkKind: PeriodMarkKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordMarkInput: RecordMarkInput;
   Role: Role;
+  School: ResolverTypeWrapper<SchoolEntity>;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Student: ResolverTypeWrapper<Student>;
+  Student: ResolverTypeWrapper<StudentEntity>;
   StudyPeriod: ResolverTypeWrapper<StudyPeriod>;
-  Subject: ResolverTypeWrapper<Subject>;
+  Subject: ResolverTypeWrapper<SubjectEntity>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<User>;
-  Viewer: ResolverTypeWrapper<Viewer>;
+  Viewer: ResolverTypeWrapper<Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversTypes['Student']>, employee?: Maybe<ResolversTypes['Employee']>, student?: Maybe<ResolversTypes['Student']> }>;
   WorkType: ResolverTypeWrapper<WorkType>;
+  _Any: ResolverTypeWrapper<Scalars['_Any']['output']>;
+  _Entity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['_Entity']>;
+  _Service: ResolverTypeWrapper<_Service>;
+  federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
+  federation__Policy: ResolverTypeWrapper<Scalars['federation__Policy']['output']>;
+  federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
+  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
+  link__Purpose: Link__Purpose;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AcademicYear: AcademicYear;
-  Attendance: Attendance;
-  AttendanceConnection: AttendanceConnection;
-  AttendanceEdge: AttendanceEdge;
+  ID: Scalars['ID']['output'];
+  Attendance: Omit<Attendance, 'lesson' | 'student'> & { lesson: ResolversParentTypes['Lesson'], student: ResolversParentTypes['Student'] };
+  AttendanceConnection: Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AttendanceEdge']> };
+  Float: Scalars['Float']['output'];
+  AttendanceEdge: Omit<AttendanceEdge, 'node'> & { node: ResolversParentTypes['Attendance'] };
   AuthPayload: AuthPayload;
-  Boolean: Scalars['Boolean']['output'];
-  ClassGroup: ClassGroup;
-  ClassJournal: ClassJournal;
+  ClassGroup: ClassGroupEntity;
+  Int: Scalars['Int']['output'];
+  ClassJournal: Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
   CorrectMarkInput: CorrectMarkInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  DiaryDay: DiaryDay;
-  DiaryEvent: DiaryEvent;
-  DiaryLesson: DiaryLesson;
-  Employee: Employee;
-  Float: Scalars['Float']['output'];
+  DiaryDay: Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversParentTypes['DiaryLesson']> };
+  DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
+  DiaryLesson: Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']> };
+  Employee: EmployeeEntity;
   Holiday: Holiday;
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  Lesson: Lesson;
-  Mark: Mark;
-  MarkConnection: MarkConnection;
-  MarkEdge: MarkEdge;
+  Lesson: LessonEntity;
+  Mark: MarkEntity;
+  MarkConnection: Omit<MarkConnection, 'edges'> & { edges: Array<ResolversParentTypes['MarkEdge']> };
+  MarkEdge: Omit<MarkEdge, 'node'> & { node: ResolversParentTypes['Mark'] };
   MarkVersion: MarkVersion;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
-  PeriodMark: PeriodMark;
+  PeriodMark: Omit<PeriodMark, 'student' | 'subject'> & { student: ResolversParentTypes['Student'], subject: ResolversParentTypes['Subject'] };
   Query: Record<PropertyKey, never>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordMarkInput: RecordMarkInput;
+  School: SchoolEntity;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
-  String: Scalars['String']['output'];
-  Student: Student;
+  Student: StudentEntity;
   StudyPeriod: StudyPeriod;
-  Subject: Subject;
+  Subject: SubjectEntity;
   Subscription: Record<PropertyKey, never>;
   User: User;
-  Viewer: Viewer;
+  Viewer: Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversParentTypes['Student']>, employee?: Maybe<ResolversParentTypes['Employee']>, student?: Maybe<ResolversParentTypes['Student']> };
   WorkType: WorkType;
+  _Any: Scalars['_Any']['output'];
+  _Entity: ResolversUnionTypes<ResolversParentTypes>['_Entity'];
+  _Service: _Service;
+  federation__FieldSet: Scalars['federation__FieldSet']['output'];
+  federation__Policy: Scalars['federation__Policy']['output'];
+  federation__Scope: Scalars['federation__Scope']['output'];
+  link__Import: Scalars['link__Import']['output'];
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
-export type AcademicYearResolvers<ContextType = any, ParentType extends ResolversParentTypes['AcademicYear'] = ResolversParentTypes['AcademicYear']> = {
+export type Federation__AuthenticatedDirectiveArgs = { };
+
+export type Federation__AuthenticatedDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ComposeDirectiveDirectiveArgs = {
+  name?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ExtendsDirectiveArgs = { };
+
+export type Federation__ExtendsDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ExternalDirectiveArgs = {
+  reason?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__ExternalDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__ExternalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__InaccessibleDirectiveArgs = { };
+
+export type Federation__InaccessibleDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__InterfaceObjectDirectiveArgs = { };
+
+export type Federation__InterfaceObjectDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__OverrideDirectiveArgs = {
+  from: Scalars['String']['input'];
+  label?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__OverrideDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__PolicyDirectiveArgs = {
+  policies: Array<Array<Scalars['federation__Policy']['input']>>;
+};
+
+export type Federation__PolicyDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ProvidesDirectiveArgs = {
+  fields: Scalars['federation__FieldSet']['input'];
+};
+
+export type Federation__ProvidesDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__ProvidesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__RequiresDirectiveArgs = {
+  fields: Scalars['federation__FieldSet']['input'];
+};
+
+export type Federation__RequiresDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__RequiresDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__RequiresScopesDirectiveArgs = {
+  scopes: Array<Array<Scalars['federation__Scope']['input']>>;
+};
+
+export type Federation__RequiresScopesDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ShareableDirectiveArgs = { };
+
+export type Federation__ShareableDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__TagDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type Federation__TagDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = Federation__TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type LinkDirectiveArgs = {
+  as?: Maybe<Scalars['String']['input']>;
+  for?: Maybe<Link__Purpose>;
+  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
+  url?: Maybe<Scalars['String']['input']>;
+};
+
+export type LinkDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AcademicYearResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AcademicYear'] = ResolversParentTypes['AcademicYear']> = {
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   holidays?: Resolver<Array<ResolversTypes['Holiday']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -699,7 +887,7 @@ export type AcademicYearResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type AttendanceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
+export type AttendanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AttendanceKind'], ParentType, ContextType>;
@@ -709,24 +897,25 @@ export type AttendanceResolvers<ContextType = any, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type AttendanceConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AttendanceConnection'] = ResolversParentTypes['AttendanceConnection']> = {
+export type AttendanceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AttendanceConnection'] = ResolversParentTypes['AttendanceConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AttendanceEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type AttendanceEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['AttendanceEdge'] = ResolversParentTypes['AttendanceEdge']> = {
+export type AttendanceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AttendanceEdge'] = ResolversParentTypes['AttendanceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType>;
 };
 
-export type AuthPayloadResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
-export type ClassGroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassGroup'] = ResolversParentTypes['ClassGroup']> = {
+export type ClassGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassGroup'] = ResolversParentTypes['ClassGroup'], FederationReferenceType extends FederationReferenceTypes['ClassGroup'] = FederationReferenceTypes['ClassGroup']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ClassGroup']> | FederationReferenceType, FederationReferenceType, ContextType>;
   classTeacher?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -734,7 +923,7 @@ export type ClassGroupResolvers<ContextType = any, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ClassJournalResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassJournal'] = ResolversParentTypes['ClassJournal']> = {
+export type ClassJournalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassJournal'] = ResolversParentTypes['ClassJournal']> = {
   attendance?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   lessons?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
@@ -749,12 +938,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type DiaryDayResolvers<ContextType = any, ParentType extends ResolversParentTypes['DiaryDay'] = ResolversParentTypes['DiaryDay']> = {
+export type DiaryDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DiaryDay'] = ResolversParentTypes['DiaryDay']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   lessons?: Resolver<Array<ResolversTypes['DiaryLesson']>, ParentType, ContextType>;
 };
 
-export type DiaryEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['DiaryEvent'] = ResolversParentTypes['DiaryEvent']> = {
+export type DiaryEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DiaryEvent'] = ResolversParentTypes['DiaryEvent']> = {
   attendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lesson?: Resolver<Maybe<ResolversTypes['Lesson']>, ParentType, ContextType>;
@@ -764,25 +953,27 @@ export type DiaryEventResolvers<ContextType = any, ParentType extends ResolversP
   type?: Resolver<ResolversTypes['DiaryEventType'], ParentType, ContextType>;
 };
 
-export type DiaryLessonResolvers<ContextType = any, ParentType extends ResolversParentTypes['DiaryLesson'] = ResolversParentTypes['DiaryLesson']> = {
+export type DiaryLessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DiaryLesson'] = ResolversParentTypes['DiaryLesson']> = {
   attendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
   lesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
 };
 
-export type EmployeeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee']> = {
+export type EmployeeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee'], FederationReferenceType extends FederationReferenceTypes['Employee'] = FederationReferenceTypes['Employee']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Employee']> | FederationReferenceType, FederationReferenceType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type HolidayResolvers<ContextType = any, ParentType extends ResolversParentTypes['Holiday'] = ResolversParentTypes['Holiday']> = {
+export type HolidayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Holiday'] = ResolversParentTypes['Holiday']> = {
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
-export type LessonResolvers<ContextType = any, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson']> = {
+export type LessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson'], FederationReferenceType extends FederationReferenceTypes['Lesson'] = FederationReferenceTypes['Lesson']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Lesson']> | FederationReferenceType, FederationReferenceType, ContextType>;
   classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   homework?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -796,7 +987,8 @@ export type LessonResolvers<ContextType = any, ParentType extends ResolversParen
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type MarkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mark'] = ResolversParentTypes['Mark']> = {
+export type MarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mark'] = ResolversParentTypes['Mark'], FederationReferenceType extends FederationReferenceTypes['Mark'] = FederationReferenceTypes['Mark']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Mark']> | FederationReferenceType, FederationReferenceType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   corrected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -811,18 +1003,18 @@ export type MarkResolvers<ContextType = any, ParentType extends ResolversParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type MarkConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['MarkConnection'] = ResolversParentTypes['MarkConnection']> = {
+export type MarkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkConnection'] = ResolversParentTypes['MarkConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MarkEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type MarkEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['MarkEdge'] = ResolversParentTypes['MarkEdge']> = {
+export type MarkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkEdge'] = ResolversParentTypes['MarkEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Mark'], ParentType, ContextType>;
 };
 
-export type MarkVersionResolvers<ContextType = any, ParentType extends ResolversParentTypes['MarkVersion'] = ResolversParentTypes['MarkVersion']> = {
+export type MarkVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkVersion'] = ResolversParentTypes['MarkVersion']> = {
   author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -831,7 +1023,7 @@ export type MarkVersionResolvers<ContextType = any, ParentType extends Resolvers
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
@@ -844,16 +1036,16 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   setPeriodMark?: Resolver<ResolversTypes['PeriodMark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
 };
 
-export type NodeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'ClassGroup' | 'Employee' | 'Lesson' | 'Mark' | 'PeriodMark' | 'Student' | 'StudyPeriod' | 'Subject', ParentType, ContextType>;
+export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'ClassGroup' | 'Employee' | 'Lesson' | 'Mark' | 'PeriodMark' | 'School' | 'Student' | 'StudyPeriod' | 'Subject', ParentType, ContextType>;
 };
 
-export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PeriodMarkResolvers<ContextType = any, ParentType extends ResolversParentTypes['PeriodMark'] = ResolversParentTypes['PeriodMark']> = {
+export type PeriodMarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PeriodMark'] = ResolversParentTypes['PeriodMark']> = {
   corrected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PeriodMarkKind'], ParentType, ContextType>;
@@ -865,7 +1057,9 @@ export type PeriodMarkResolvers<ContextType = any, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
+  _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
   academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
   diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
@@ -875,7 +1069,15 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   workTypes?: Resolver<Array<ResolversTypes['WorkType']>, ParentType, ContextType>;
 };
 
-export type StudentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Student'] = ResolversParentTypes['Student']> = {
+export type SchoolResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School'], FederationReferenceType extends FederationReferenceTypes['School'] = FederationReferenceTypes['School']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['School']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StudentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Student'] = ResolversParentTypes['Student'], FederationReferenceType extends FederationReferenceTypes['Student'] = FederationReferenceTypes['Student']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Student']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attendance?: Resolver<ResolversTypes['AttendanceConnection'], ParentType, ContextType, Partial<StudentAttendanceArgs>>;
   classGroup?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -885,7 +1087,7 @@ export type StudentResolvers<ContextType = any, ParentType extends ResolversPare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type StudyPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['StudyPeriod'] = ResolversParentTypes['StudyPeriod']> = {
+export type StudyPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyPeriod'] = ResolversParentTypes['StudyPeriod']> = {
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -894,23 +1096,24 @@ export type StudyPeriodResolvers<ContextType = any, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SubjectResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subject'] = ResolversParentTypes['Subject']> = {
+export type SubjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subject'] = ResolversParentTypes['Subject'], FederationReferenceType extends FederationReferenceTypes['Subject'] = FederationReferenceTypes['Subject']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Subject']> | FederationReferenceType, FederationReferenceType, ContextType>;
   gradingScale?: Resolver<ResolversTypes['GradingScale'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   diaryEvents?: SubscriptionResolver<ResolversTypes['DiaryEvent'], "diaryEvents", ParentType, ContextType, Partial<SubscriptionDiaryEventsArgs>>;
 };
 
-export type UserResolvers<ContextType = any, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ViewerResolvers<ContextType = any, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+export type ViewerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   children?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -918,13 +1121,41 @@ export type ViewerResolvers<ContextType = any, ParentType extends ResolversParen
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
-export type WorkTypeResolvers<ContextType = any, ParentType extends ResolversParentTypes['WorkType'] = ResolversParentTypes['WorkType']> = {
+export type WorkTypeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkType'] = ResolversParentTypes['WorkType']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type Resolvers<ContextType = any> = {
+export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['_Any'], any> {
+  name: '_Any';
+}
+
+export type _EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
+  __resolveType: TypeResolveFn<'ClassGroup' | 'Employee' | 'Lesson' | 'Mark' | 'School' | 'Student' | 'Subject', ParentType, ContextType>;
+};
+
+export type _ServiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['_Service'] = ResolversParentTypes['_Service']> = {
+  sdl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
+  name: 'federation__FieldSet';
+}
+
+export interface Federation__PolicyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Policy'], any> {
+  name: 'federation__Policy';
+}
+
+export interface Federation__ScopeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Scope'], any> {
+  name: 'federation__Scope';
+}
+
+export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
+  name: 'link__Import';
+}
+
+export type Resolvers<ContextType = RequestContext> = {
   AcademicYear?: AcademicYearResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendanceConnection?: AttendanceConnectionResolvers<ContextType>;
@@ -949,6 +1180,7 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PeriodMark?: PeriodMarkResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  School?: SchoolResolvers<ContextType>;
   Student?: StudentResolvers<ContextType>;
   StudyPeriod?: StudyPeriodResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
@@ -956,5 +1188,28 @@ export type Resolvers<ContextType = any> = {
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WorkType?: WorkTypeResolvers<ContextType>;
+  _Any?: GraphQLScalarType;
+  _Entity?: _EntityResolvers<ContextType>;
+  _Service?: _ServiceResolvers<ContextType>;
+  federation__FieldSet?: GraphQLScalarType;
+  federation__Policy?: GraphQLScalarType;
+  federation__Scope?: GraphQLScalarType;
+  link__Import?: GraphQLScalarType;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  federation__authenticated?: Federation__AuthenticatedDirectiveResolver<any, any, ContextType>;
+  federation__composeDirective?: Federation__ComposeDirectiveDirectiveResolver<any, any, ContextType>;
+  federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
+  federation__external?: Federation__ExternalDirectiveResolver<any, any, ContextType>;
+  federation__inaccessible?: Federation__InaccessibleDirectiveResolver<any, any, ContextType>;
+  federation__interfaceObject?: Federation__InterfaceObjectDirectiveResolver<any, any, ContextType>;
+  federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
+  federation__policy?: Federation__PolicyDirectiveResolver<any, any, ContextType>;
+  federation__provides?: Federation__ProvidesDirectiveResolver<any, any, ContextType>;
+  federation__requires?: Federation__RequiresDirectiveResolver<any, any, ContextType>;
+  federation__requiresScopes?: Federation__RequiresScopesDirectiveResolver<any, any, ContextType>;
+  federation__shareable?: Federation__ShareableDirectiveResolver<any, any, ContextType>;
+  federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
+  link?: LinkDirectiveResolver<any, any, ContextType>;
+};
