@@ -1,17 +1,22 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { writeSchemaArtifacts } from '../schema/artifacts';
+import { runSchemaCheck } from '../schema/check';
 import { migrateAndSeed } from './bootstrap';
 import { loadConfig } from './config';
 import { openDatabase } from './database';
 import { ormConfig } from './orm';
 import { SystemClock } from './clock';
 
-/** Maintenance commands: `node dist/server/cli.js <migrate|seed|migration:create|print-schema [--role ROLE]>`. */
+/** Maintenance commands: `node dist/server/cli.js <migrate|seed|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]>`. */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'print-schema') {
     await writeSchemaArtifacts(args);
+    return;
+  }
+  if (command === 'check-schema') {
+    process.exitCode = await runSchemaCheck(args);
     return;
   }
   const db = await openDatabase(config);
@@ -32,7 +37,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         break;
       }
       default:
-        throw new Error(`unknown command "${command}": use migrate, seed, migration:create or print-schema`);
+        throw new Error(`unknown command "${command}": use migrate, seed, migration:create, print-schema or check-schema`);
     }
   } finally {
     await orm.close();
