@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -12,6 +12,7 @@ import type { AppConfig } from './config';
 import { formatError } from './app-errors';
 import { createContext, type AppServices, type RequestContext } from './context';
 import { DiaryHub } from './diary-hub';
+import { explorerRoutes } from './explorer';
 import { RoleAwareIntrospection } from './introspection';
 import { extraValidationRules } from './validation';
 import { attachSubscriptions } from './ws';
@@ -52,6 +53,8 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     introspection.plugin(),
     // Apollo turns on federated tracing for a subgraph: traces would hand any client resolver timings and raw errors.
     ApolloServerPluginInlineTraceDisabled(),
+    // Apollo's landing pages load from a CDN; our explorer (server/explorer.ts) is bundled locally.
+    ApolloServerPluginLandingPageDisabled(),
   ];
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -78,6 +81,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
 
   const subscriptions = attachSubscriptions(httpServer, schema, services, config.production, introspection);
 
+  app.use(explorerRoutes(config.production));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
