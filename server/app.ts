@@ -14,6 +14,7 @@ import { createContext, type AppServices, type RequestContext } from './context'
 import { DiaryHub } from './diary-hub';
 import { explorerRoutes } from './explorer';
 import { RoleAwareIntrospection } from './introspection';
+import { PARSE_OPTIONS, documentSizeGuard, queryCostPlugin } from './limits';
 import { extraValidationRules } from './validation';
 import { attachSubscriptions } from './ws';
 
@@ -55,6 +56,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     ApolloServerPluginInlineTraceDisabled(),
     // Apollo's landing pages load from a CDN; our explorer (server/explorer.ts) is bundled locally.
     ApolloServerPluginLandingPageDisabled(),
+    queryCostPlugin(schema),
   ];
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -63,6 +65,9 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     // Role-aware, and refused to anonymous callers in production: server/introspection.ts.
     introspection: true,
     validationRules: extraValidationRules(config.production),
+    parseOptions: PARSE_OPTIONS,
+    // No "Did you mean …?" in production: it describes the schema.
+    hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
     // server/main.ts handles SIGINT/SIGTERM: sockets first, then HTTP, then the database.
     stopOnTerminationSignals: false,
@@ -85,6 +90,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    documentSizeGuard,
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(services, req.headers.authorization, req.ip ?? null),
     }),

@@ -8,6 +8,7 @@ import { formatError } from './app-errors';
 import { RequestContext, type AppServices } from './context';
 import { subscribeSharingEvents } from './diary-execution';
 import type { RoleAwareIntrospection } from './introspection';
+import { PARSE_OPTIONS, costErrors, documentSizeError, withoutSuggestions } from './limits';
 import { extraValidationRules } from './validation';
 
 /** Limits of one socket. */
@@ -48,7 +49,8 @@ export function attachSubscriptions(
       schema: (ctx, _id, _payload, args) => introspection.schemaFor(args.document, ctx.extra.state?.viewer ?? null),
       subscribe: subscribeSharingEvents,
       connectionInitWaitTimeout: WS_LIMITS.connectionInitTimeoutMs,
-      validate: (s, document) => validate(s, document, rules).map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')),
+      validate: (s, document) => validate(s, document, rules)
+        .map((e) => withCode(production ? withoutSuggestions(e) : e, 'GRAPHQL_VALIDATION_FAILED')),
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         const token = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] : undefined;
@@ -75,12 +77,17 @@ export function attachSubscriptions(
           return [new AppError(ErrorCode.BAD_USER_INPUT, `At most ${WS_LIMITS.maxSubscriptionsPerSocket} subscriptions per socket.`)];
         }
         // graphql-ws lets a syntax error escape and closes the whole socket (4500): answer it like HTTP instead.
+        // The same query limits as HTTP (server/limits.ts): size and tokens before parsing, cost for this viewer.
+        const tooLong = documentSizeError(payload.query);
+        if (tooLong) return [tooLong];
+        let document;
         try {
-          parse(payload.query);
+          document = parse(payload.query, PARSE_OPTIONS);
         } catch (error) {
           return [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : new AppError(ErrorCode.BAD_USER_INPUT, 'Unreadable document.')];
         }
-        return undefined;
+        const tooCostly = costErrors(schema, document, payload.variables, ctx.extra.state?.viewer ?? null);
+        return tooCostly.length ? tooCostly : undefined;
       },
       context: async (ctx) => {
         const em = services.em.fork();

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { createApp, type RunningApp } from '../../server/app';
+import { createApp, type AppOptions, type RunningApp } from '../../server/app';
 import { ManualClock } from '../../server/clock';
 import { ormConfig } from '../../server/orm';
 import { createTestDatabase } from './database';
@@ -10,7 +10,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }[];
 }
 
-export interface TestServerOptions { accessTokenTtlSeconds?: number; production?: boolean }
+export interface TestServerOptions {
+  accessTokenTtlSeconds?: number;
+  production?: boolean;
+  /** Settings of the web edge and the rest (CORS_ORIGINS, body limit, trust proxy, …). */
+  config?: Partial<AppOptions['config']>;
+}
 
 /** The default "now" of the tests: Friday 2026-11-20, 12:00 in Moscow. */
 export const TEST_NOW = '2026-11-20T12:00:00+03:00';
@@ -53,7 +58,7 @@ export class TestServer {
       orm, clock,
       config: {
         jwtSecret: undefined, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
-        refreshTokenTtlSeconds: 30 * 24 * 3600, production: options.production ?? false,
+        refreshTokenTtlSeconds: 30 * 24 * 3600, production: options.production ?? false, ...options.config,
       },
     });
     const port = await app.listen(0);
