@@ -16,12 +16,14 @@ import { explorerRoutes } from './explorer';
 import { RoleAwareIntrospection } from './introspection';
 import { PARSE_OPTIONS, documentSizeGuard, queryCostPlugin } from './limits';
 import { extraValidationRules } from './validation';
+import { applyWebEdge, bodyErrors, jsonBody } from './web-edge';
 import { attachSubscriptions } from './ws';
 
 export interface AppOptions {
   orm: MikroORM;
   clock: Clock;
-  config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>;
+  config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
+    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy'>>;
 }
 
 export interface RunningApp {
@@ -45,7 +47,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   };
 
   const app = express();
-  app.disable('x-powered-by');
+  applyWebEdge(app, config);
   const httpServer = http.createServer(app);
 
   const introspection = new RoleAwareIntrospection(schema, config.production);
@@ -89,12 +91,13 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   app.use(explorerRoutes(config.production));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    jsonBody(config),
     documentSizeGuard,
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(services, req.headers.authorization, req.ip ?? null),
     }),
   );
+  app.use(bodyErrors(config));
 
   return {
     httpServer,

@@ -14,7 +14,16 @@ export interface AppConfig {
   seedDemo: boolean;
   production: boolean;
   logQueries: boolean;
+  /** Browser origins allowed cross-origin (CORS_ORIGINS, comma-separated); none when unset. */
+  corsOrigins: string[];
+  /** Largest request body in bytes (BODY_LIMIT_BYTES). */
+  bodyLimitBytes: number;
+  /** Express "trust proxy" (TRUST_PROXY): a hop count, addresses, or true; unset trusts no proxy. */
+  trustProxy?: string | number | boolean;
 }
+
+/** Access tokens stay short: a stolen one is worth little, and a locked account's sockets close soon anyway. */
+export const MAX_ACCESS_TOKEN_TTL_SECONDS = 3600;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const appNow = env.APP_NOW ? new Date(env.APP_NOW) : undefined;
@@ -27,12 +36,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: env.DATA_DIR || '.data',
     appNow,
     jwtSecret: env.JWT_SECRET || undefined,
-    accessTokenTtlSeconds: intOr(env.ACCESS_TOKEN_TTL_SECONDS, 15 * 60),
+    accessTokenTtlSeconds: accessTokenTtl(env.ACCESS_TOKEN_TTL_SECONDS),
     refreshTokenTtlSeconds: intOr(env.REFRESH_TOKEN_TTL_SECONDS, 30 * 24 * 3600),
     seedDemo: env.SEED_DEMO !== 'false',
     production: env.NODE_ENV === 'production',
     logQueries: env.LOG_QUERIES === 'true',
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    bodyLimitBytes: intOr(env.BODY_LIMIT_BYTES, 256 * 1024),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
+}
+
+function accessTokenTtl(value: string | undefined): number {
+  const ttl = intOr(value, 15 * 60);
+  if (ttl > MAX_ACCESS_TOKEN_TTL_SECONDS) {
+    throw new Error(`ACCESS_TOKEN_TTL_SECONDS is at most ${MAX_ACCESS_TOKEN_TTL_SECONDS} (got ${ttl}): refresh tokens keep sessions long`);
+  }
+  return ttl;
+}
+
+function trustProxy(value: string | undefined): string | number | boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function intOr(value: string | undefined, fallback: number): number {
