@@ -5,6 +5,8 @@ import { AppSetting, RefreshToken, User } from '../entities';
 import type { Clock } from '../server/clock';
 import { audit } from './audit';
 import { AppError, ErrorCode, badInput, unauthenticated } from './errors';
+import { beginLoginAttempt } from './login-throttle';
+import { revokeAllSessions } from './sessions';
 
 export interface AuthSettings {
   accessTokenTtlSeconds: number;
@@ -91,17 +93,21 @@ export class AuthService {
     const now = this.clock.now();
     const normalized = (login ?? '').trim().toLowerCase();
     if (normalized.length > 100 || (password ?? '').length > PASSWORD_MAX_LENGTH) throw this.loginFailed();
+    // Counted before the password is checked, known login or not (TOO_MANY_ATTEMPTS when throttled).
+    const attempt = await beginLoginAttempt(this.em, normalized, this.ip, now);
     const user = normalized
       ? await this.em.findOne(User, { login: normalized }, { populate: ['passwordHash'] })
       : null;
     dummyHash ??= argon2.hash(randomBytes(16).toString('hex'));
     const ok = await argon2.verify(user?.passwordHash ?? (await dummyHash), password ?? '').catch(() => false);
     if (!user || !ok || user.locked) {
+      await attempt.failed();
       await this.em.transactional(async (em) => {
         audit(em, { actorId: user?.id ?? null, schoolId: null, action: 'auth.login_failed', entityType: 'User', entityId: user?.id ?? null, after: { login: normalized.slice(0, 100) }, ip: this.ip, at: now });
       });
       throw this.loginFailed();
     }
+    await attempt.succeeded();
     return this.em.transactional(async (em) => {
       const fresh = await em.findOneOrFail(User, user.id);
       // Plain SQL, so a login leaves the account's optimistic-lock version alone: an admin's edit
@@ -156,7 +162,7 @@ export class AuthService {
     const hash = await hashPassword(newPassword);
     await this.em.transactional(async (em) => {
       await em.nativeUpdate(User, { id: userId }, { passwordHash: hash, mustChangePassword: false });
-      await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null, familyId: { $ne: currentSessionId } }, { revokedAt: now });
+      await revokeAllSessions(em, userId, now, { except: currentSessionId });
       audit(em, { actorId: userId, schoolId: null, action: 'auth.change_password', entityType: 'User', entityId: userId, ip: this.ip, at: now });
     });
     return true;

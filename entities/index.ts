@@ -9,9 +9,11 @@ export * from './timetable';
 export * from './personal-data';
 export * from './journal';
 export * from './audit';
+export * from './hardening';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
+import { IdempotencyRecord, LoginThrottle } from './hardening';
 import { Attendance, Lesson, LessonRecord, Mark, MarkVersion, PeriodMark, PeriodMarkVersion, WorkType } from './journal';
 import { Employee, Guardian, Guardianship, RefreshToken, RoleGrant, Student, User } from './people';
 import { CurriculumItem, ThematicPlanItem } from './curriculum';
@@ -29,4 +31,5 @@ export const ALL_ENTITIES = [
   CurriculumItem, ThematicPlanItem, Room, TimetableEntry,
   Lesson, LessonRecord, WorkType, Mark, MarkVersion, PeriodMark, PeriodMarkVersion, Attendance,
   AuditEntry, DiaryEvent, AppSetting,
+  LoginThrottle, IdempotencyRecord,
 ];

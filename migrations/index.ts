@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122122626_initial } from './Migration20261122122626_initial';
 import { Migration20261122140000_login_lowercase } from './Migration20261122140000_login_lowercase';
 import { Migration20261122150000_diary_event_position } from './Migration20261122150000_diary_event_position';
+import { Migration20261201190000_hardening } from './Migration20261201190000_hardening';
 import { Migration20261201200000_running_the_school } from './Migration20261201200000_running_the_school';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
@@ -9,5 +10,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122122626_initial', class: Migration20261122122626_initial },
   { name: 'Migration20261122140000_login_lowercase', class: Migration20261122140000_login_lowercase },
   { name: 'Migration20261122150000_diary_event_position', class: Migration20261122150000_diary_event_position },
+  { name: 'Migration20261201190000_hardening', class: Migration20261201190000_hardening },
   { name: 'Migration20261201200000_running_the_school', class: Migration20261201200000_running_the_school },
 ];

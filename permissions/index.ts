@@ -3,6 +3,7 @@ import type { IRules } from 'graphql-shield';
 import { Role } from '../entities';
 import { AppError, ErrorCode } from '../domain/errors';
 import { FEDERATION_QUERY_RULES, FEDERATION_RULES } from './federation.rules';
+import { HARDENING_RULES } from './hardening.rules';
 import { hasRole, isAuthenticated, isPublic, isSignedIn, isStaff, isTeacher, readsJournal } from './rules';
 
 /**
@@ -38,6 +39,7 @@ export const RULES = {
     setAbsenceReason: isTeacher,
     setLessonRecord: isTeacher,
     setPeriodMark: hasRole(Role.TEACHER, Role.DEPUTY_ACADEMIC),
+    ...HARDENING_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary-events.resolver.ts) and again for every event by the diary hub.

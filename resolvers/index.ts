@@ -4,6 +4,7 @@ import { DiaryResolver } from './diary.resolver';
 import { DiaryEventsResolver } from './diary-events.resolver';
 import { JournalResolver } from './journal.resolver';
 import { LessonResolver } from './lesson.resolver';
+import { LoginLockoutResolver } from './login-lockout.resolver';
 import { AttendanceResolver, MarkResolver, MarkVersionResolver, PeriodMarkResolver, WorkTypeResolver } from './mark.resolver';
 import { NodeResolver } from './node.resolver';
 import {
@@ -19,4 +20,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PeriodMarkResolver, UserResolver, EmployeeResolver, SubjectResolver, ClassGroupResolver, CalendarResolver,
   StudyPeriodResolver, DiaryEventsResolver,
   SchoolResolver,
+  LoginLockoutResolver,
 ];
