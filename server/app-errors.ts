@@ -1,10 +1,12 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, PUBLIC_CODES } from '../domain/errors';
+import { UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './faults';
 
 /**
- * Only errors meant for clients keep their message: anything unexpected (a bug,
- * a database error) becomes a bare INTERNAL_SERVER_ERROR with no stack, SQL or table name.
+ * Only errors meant for clients keep their message: a database that is down or too slow is
+ * SERVICE_UNAVAILABLE (server/faults.ts); anything else unexpected (a bug, a database error)
+ * becomes a bare INTERNAL_SERVER_ERROR with no stack, SQL or table name.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // A versioned row changed since the client read it (em.lock OPTIMISTIC, or the flush's
@@ -19,6 +21,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (PUBLIC_CODES.has(code)) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error('[graphql] database unavailable:', error instanceof Error ? error.message : error);
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
   console.error('[graphql] unexpected error', error);
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -14,6 +14,7 @@ import { createContext, type AppServices, type RequestContext } from './context'
 import { DiaryHub } from './diary-hub';
 import { explorerRoutes } from './explorer';
 import { RoleAwareIntrospection } from './introspection';
+import { idempotencyPlugin } from './idempotency';
 import { PARSE_OPTIONS, documentSizeGuard, queryCostPlugin } from './limits';
 import { extraValidationRules } from './validation';
 import { applyWebEdge, bodyErrors, jsonBody } from './web-edge';
@@ -58,7 +59,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     ApolloServerPluginInlineTraceDisabled(),
     // Apollo's landing pages load from a CDN; our explorer (server/explorer.ts) is bundled locally.
     ApolloServerPluginLandingPageDisabled(),
-    queryCostPlugin(schema),
+    queryCostPlugin(schema), idempotencyPlugin(schema),
   ];
   const apollo = new ApolloServer<RequestContext>({
     schema,
