@@ -14,6 +14,7 @@ import { createContext, type AppServices, type RequestContext } from './context'
 import { DiaryHub } from './diary-hub';
 import { explorerRoutes } from './explorer';
 import { RoleAwareIntrospection } from './introspection';
+import { databaseAnswers } from './faults';
 import { idempotencyPlugin } from './idempotency';
 import { PARSE_OPTIONS, documentSizeGuard, queryCostPlugin } from './limits';
 import { extraValidationRules } from './validation';
@@ -79,12 +80,8 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   await apollo.start();
 
   app.get('/health', async (_req, res) => {
-    try {
-      await orm.em.getConnection().execute('select 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
+    if (await databaseAnswers(() => orm.em.getConnection().execute('select 1'))) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'database unavailable' });
   });
 
   const subscriptions = attachSubscriptions(httpServer, schema, services, config.production, introspection);

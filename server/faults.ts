@@ -16,6 +16,8 @@ const UNAVAILABLE_MESSAGES = [
   /terminating connection/i,
   /Client was closed and is not queryable/i,
   /Unable to acquire a connection/i,
+  // When a wrapper kept only the message (Apollo's ensureError of a value from another realm).
+  /\b(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)\b/,
 ];
 const UNAVAILABLE_NAMES = new Set(['ConnectionException', 'LockWaitTimeoutException', 'KnexTimeoutError', 'TimeoutError']);
 
@@ -24,14 +26,26 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const e = current as { code?: unknown; sqlState?: unknown; name?: unknown; message?: unknown; originalError?: unknown; cause?: unknown };
+    const e = current as { code?: unknown; sqlState?: unknown; name?: unknown; message?: unknown; originalError?: unknown; cause?: unknown; thrownValue?: unknown };
     const code = typeof e.sqlState === 'string' ? e.sqlState : typeof e.code === 'string' ? e.code : '';
     if (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_NODE_CODES.has(code)) return true;
     if (typeof e.name === 'string' && UNAVAILABLE_NAMES.has(e.name)) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(e.message as string))) return true;
-    current = e.originalError ?? e.cause;
+    // graphql-js wraps a thrown non-Error (an error from another realm, too) as `thrownValue`.
+    current = e.originalError ?? e.cause ?? e.thrownValue;
   }
   return false;
 }
 
 export const UNAVAILABLE_MESSAGE = 'The service is briefly unavailable; nothing was changed by this request, try again shortly.';
+
+/** GET /health: 200 when the database answers within `timeoutMs`, else 503 (never hangs on a dead pool). */
+export async function databaseAnswers(ping: () => Promise<unknown>, timeoutMs = 3_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); });
+  try {
+    return await Promise.race([ping().then(() => true as const, () => false as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

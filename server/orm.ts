@@ -10,10 +10,20 @@ export interface OrmOptions {
   databaseUrl: string;
   logQueries?: boolean;
   poolMax?: number;
+  /** A statement running longer is cancelled (57014 → SERVICE_UNAVAILABLE). */
+  statementTimeoutMs?: number;
+  /** Waiting longer for a free pooled connection (or for a new one to connect) fails the request. */
+  acquireTimeoutMs?: number;
 }
 
+/** Defaults of the database timeouts (README: DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS, DB_POOL_MAX). */
+export const DATABASE_TIMEOUTS = { statementTimeoutMs: 15_000, acquireTimeoutMs: 10_000, idleInTransactionMs: 60_000 } as const;
+
 /** MikroORM configuration: explicit entity list, committed migrations, never schema sync. */
-export function ormConfig({ databaseUrl, logQueries = false, poolMax = 10 }: OrmOptions) {
+export function ormConfig({
+  databaseUrl, logQueries = false, poolMax = 10,
+  statementTimeoutMs = DATABASE_TIMEOUTS.statementTimeoutMs, acquireTimeoutMs = DATABASE_TIMEOUTS.acquireTimeoutMs,
+}: OrmOptions) {
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl,
@@ -25,8 +35,17 @@ export function ormConfig({ databaseUrl, logQueries = false, poolMax = 10 }: Orm
     // Batches Reference.load() and collection loads of one tick into one query.
     dataloader: true,
     forceUtcTimezone: true,
-    pool: { min: 0, max: poolMax, acquireTimeoutMillis: 10_000 },
-    driverOptions: { connection: { statement_timeout: 15_000, connectionTimeoutMillis: 10_000 } },
+    // A dead pooled connection (database restarted, backend killed) is dropped by knex's error
+    // handler and replaced on the next acquire; nothing here waits forever.
+    pool: { min: 0, max: poolMax, acquireTimeoutMillis: acquireTimeoutMs },
+    driverOptions: {
+      connection: {
+        statement_timeout: statementTimeoutMs,
+        connectionTimeoutMillis: acquireTimeoutMs,
+        // A request that hangs inside a transaction does not hold its locks for ever.
+        idle_in_transaction_session_timeout: DATABASE_TIMEOUTS.idleInTransactionMs,
+      },
+    },
     debug: logQueries,
     extensions: [Migrator],
     migrations: {
