@@ -247,6 +247,8 @@ export type Mutation = {
   setLessonRecord: Lesson;
   /** Sets or corrects a period, year, exam or final mark (rule 6). */
   setPeriodMark: PeriodMark;
+  /** ADMIN: lifts the sign-in lockout (too many failed logins) of an account of their school; true when there was one. */
+  unlockLogin: Scalars['Boolean']['output'];
 };
 
 
@@ -299,6 +301,11 @@ export type MutationSetLessonRecordArgs = {
 
 export type MutationSetPeriodMarkArgs = {
   input: SetPeriodMarkInput;
+};
+
+
+export type MutationUnlockLoginArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 /** An object with an opaque, globally unique id that `node(id:)` fetches again. */
@@ -1034,6 +1041,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   setAbsenceReason?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationSetAbsenceReasonArgs, 'input'>>;
   setLessonRecord?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSetLessonRecordArgs, 'input'>>;
   setPeriodMark?: Resolver<ResolversTypes['PeriodMark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
+  unlockLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlockLoginArgs, 'userId'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
