@@ -12,6 +12,7 @@ import { publishDiaryEvents } from './diary-outbox';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from './errors';
 import { LAST_PRIMARY_GRADE, MARK_VALUES, isValidMark, isValidPeriodMark } from './mark-values';
 import type { RequestScope } from './request-scope';
+import { assertLessonYearWritable, assertYearWritable } from './school-year';
 
 /** Days after the lesson's day on which a teacher may still write its journal (004 §8.6). */
 export const ENTRY_WINDOW_DAYS = 3;
@@ -82,6 +83,7 @@ export class JournalService {
         if (!lessonAccess.teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may correct this mark.');
         this.assertInEntryWindow(lesson, now);
       }
+      await assertYearWritable(em, lesson.classGroup.year.id);
       if (cmd.expectedRevision != null && cmd.expectedRevision !== mark.revision) {
         throw conflict(`The mark was corrected meanwhile (now at revision ${mark.revision}); reload it and try again.`);
       }
@@ -146,6 +148,7 @@ export class JournalService {
       if (!readable) throw notFound('Attendance');
       // Rule 8: reasons are the class teacher's to set (004 §8.5.1).
       if (!lessonAccess.leadsClass) throw forbidden('Only the class teacher sets absence reasons.');
+      await assertLessonYearWritable(em, attendance.lesson.id);
       const before = { reason: attendance.reason, document: attendance.document ?? null };
       attendance.reason = cmd.reason;
       attendance.document = document ?? undefined;
@@ -255,6 +258,7 @@ export class JournalService {
         && classGroup.classTeacherId === this.scope.viewer.employeeId;
       const mayWrite = assigned || primaryClassTeacher;
       if (!mayWrite && !isDeputy) throw forbidden('Only the subject\'s teacher sets this mark; the deputy head corrects it.');
+      await assertYearWritable(em, year.id);
       if (classGroup.grade === 1) throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks.');
       if (!isValidPeriodMark(subject.gradingScale, value)) throw badInput('value', `"${value}" is not a period mark on this subject's scale.`);
 
@@ -321,6 +325,7 @@ export class JournalService {
     const access = lesson ? await this.scope.access.lesson(lesson.id) : null;
     if (!lesson || !access?.read) throw notFound('Lesson');
     if (!access.teaches) throw forbidden('Only the lesson\'s teacher (or the teacher standing in) writes its journal.');
+    await assertYearWritable(em, lesson.classGroup.year.id);
     return lesson;
   }
 

@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../domain/errors';
 import { FEDERATION_QUERY_RULES, FEDERATION_RULES } from './federation.rules';
 import { HARDENING_RULES } from './hardening.rules';
 import { hasRole, isAuthenticated, isPublic, isSignedIn, isStaff, isTeacher, readsJournal } from './rules';
+import { YEAR_RULES } from './year.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -27,6 +28,7 @@ export const RULES = {
     academicYears: signedIn,
     workTypes: signedIn,
     ...FEDERATION_QUERY_RULES,
+    ...YEAR_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -40,6 +42,7 @@ export const RULES = {
     setLessonRecord: isTeacher,
     setPeriodMark: hasRole(Role.TEACHER, Role.DEPUTY_ACADEMIC),
     ...HARDENING_RULES.Mutation,
+    ...YEAR_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -55,13 +58,13 @@ export const RULES = {
     id: signedIn, fullName: signedIn, classGroup: signedIn,
     marks: signedIn, attendance: signedIn, periodMarks: signedIn,
   },
-  ClassGroup: { id: signedIn, name: signedIn, grade: signedIn, classTeacher: signedIn },
+  ClassGroup: { id: signedIn, name: signedIn, grade: signedIn, classTeacher: signedIn, ...YEAR_RULES.ClassGroup },
   Employee: { id: signedIn, fullName: signedIn },
-  Subject: { id: signedIn, name: signedIn, gradingScale: signedIn },
+  Subject: { id: signedIn, name: signedIn, gradingScale: signedIn, ...YEAR_RULES.Subject },
   WorkType: { code: signedIn, name: signedIn, weight: signedIn },
   Lesson: {
     id: signedIn, date: signedIn, number: signedIn, state: signedIn, subject: signedIn, teacher: signedIn,
-    substituteTeacher: signedIn, classGroup: signedIn, topic: signedIn, homework: signedIn,
+    substituteTeacher: signedIn, classGroup: signedIn, topic: signedIn, homework: signedIn, ...YEAR_RULES.Lesson,
   },
   Mark: {
     id: signedIn, value: signedIn, workType: signedIn, lesson: signedIn, student: signedIn, comment: signedIn,
@@ -75,9 +78,12 @@ export const RULES = {
     id: signedIn, kind: signedIn, studyPeriod: signedIn, subject: signedIn, student: signedIn,
     value: signedIn, corrected: signedIn, revision: signedIn,
   },
-  AcademicYear: { id: signedIn, name: signedIn, startsOn: signedIn, endsOn: signedIn, state: signedIn, studyPeriods: signedIn, holidays: signedIn },
-  StudyPeriod: { id: signedIn, name: signedIn, ordinal: signedIn, startsOn: signedIn, endsOn: signedIn },
-  Holiday: { name: signedIn, startsOn: signedIn, endsOn: signedIn },
+  AcademicYear: {
+    id: signedIn, name: signedIn, startsOn: signedIn, endsOn: signedIn, state: signedIn, studyPeriods: signedIn, holidays: signedIn,
+    ...YEAR_RULES.AcademicYear,
+  },
+  StudyPeriod: { id: signedIn, name: signedIn, ordinal: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.StudyPeriod },
+  Holiday: { name: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.Holiday },
   DiaryDay: { date: signedIn, lessons: signedIn },
   DiaryLesson: { lesson: signedIn, marks: signedIn, attendance: signedIn },
   ClassJournal: { lessons: signedIn, students: signedIn, marks: signedIn, attendance: signedIn },
@@ -87,6 +93,7 @@ export const RULES = {
   AttendanceConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
   AttendanceEdge: { cursor: signedIn, node: signedIn },
   ...FEDERATION_RULES,
+  ...YEAR_RULES.types,
 } satisfies IRules;
 
 export const permissions = shield(RULES, {

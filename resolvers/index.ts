@@ -13,6 +13,14 @@ import {
 import { SchoolResolver } from './school.resolver';
 import { StudentResolver } from './student.resolver';
 import { ViewerResolver } from './viewer.resolver';
+import { HolidayResolver, MovedWorkingDayResolver, SchoolYearResolver, StudyPeriodYearResolver } from './school-year.resolver';
+import {
+  CurriculumItemResolver, CurriculumResolver, SubgroupResolver, TeachingAssignmentResolver, ThematicPlanItemResolver,
+} from './curriculum.resolver';
+import {
+  BellResolver, ClassGroupRolloverResolver, LessonTimetableResolver, RoomResolver, SubjectVersionResolver, TimetableEntryResolver,
+  TimetableResolver,
+} from './timetable.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
@@ -21,4 +29,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   StudyPeriodResolver, DiaryEventsResolver,
   SchoolResolver,
   LoginLockoutResolver,
+  // The school year, curriculum and timetable (issue 4, parts 4–6).
+  SchoolYearResolver, StudyPeriodYearResolver, HolidayResolver, MovedWorkingDayResolver, CurriculumResolver, CurriculumItemResolver,
+  SubgroupResolver, TeachingAssignmentResolver, ThematicPlanItemResolver, TimetableResolver, BellResolver, RoomResolver,
+  TimetableEntryResolver, LessonTimetableResolver, SubjectVersionResolver, ClassGroupRolloverResolver,
 ];

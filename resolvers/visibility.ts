@@ -2,6 +2,7 @@ import { Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, School, Stu
 import { notFound } from '../domain/errors';
 import type { RequestContext } from '../server/context';
 import { parseGlobalId } from '../schema/global-id';
+import { fetchYearNode } from './year-visibility';
 
 /**
  * Reads one object by id through the viewer's row scope. Missing and not-allowed
@@ -71,7 +72,7 @@ export async function fetchNode(ctx: RequestContext, globalId: string): Promise<
       const year = period && (await ctx.loaders.entity(AcademicYear).load(period.year.id));
       return year && (await ctx.access.isMemberOf(year.school.id)) ? period : null;
     }
-    default: return null;
+    default: return fetchYearNode(ctx, type, uuid);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import {
   AcademicYear, Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, School, Student, StudyPeriod, Subject, User,
+  Bell, CurriculumItem, MovedWorkingDay, Room, Subgroup, TeachingAssignment, ThematicPlanItem, TimetableEntry,
 } from '../entities';
 import type { NodeTypeName } from './global-id';
 
@@ -9,6 +10,8 @@ const TYPE_OF_ENTITY = new Map<Function, NodeTypeName>([
   [Student, 'Student'], [Lesson, 'Lesson'], [Mark, 'Mark'], [Attendance, 'Attendance'], [Subject, 'Subject'],
   [ClassGroup, 'ClassGroup'], [Employee, 'Employee'], [User, 'User'], [AcademicYear, 'AcademicYear'],
   [StudyPeriod, 'StudyPeriod'], [PeriodMark, 'PeriodMark'], [School, 'School'],
+  [MovedWorkingDay, 'MovedWorkingDay'], [CurriculumItem, 'CurriculumItem'], [Subgroup, 'Subgroup'], [TeachingAssignment, 'TeachingAssignment'],
+  [ThematicPlanItem, 'ThematicPlanItem'], [Bell, 'Bell'], [Room, 'Room'], [TimetableEntry, 'TimetableEntry'],
 ]);
 
 export function nodeTypeOf(value: object): NodeTypeName | undefined {
