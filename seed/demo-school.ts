@@ -20,6 +20,7 @@ import {
   TeachingAssignment, User, WorkType,
 } from '../entities';
 import { addDays, isoWeekday, zonedInstant } from '../server/clock';
+import { seedDemoTimetable } from './demo-timetable';
 import {
   BELLS, BOY_NAMES, FATHERS, GIRL_NAMES, MOTHER_NAMES, SURNAMES, TIMETABLE, TOPICS, WORK_TYPE_MIX, WORK_TYPES,
   femaleSurname, homeworkFor, type SubjectName, type WorkTypeCode,
@@ -288,6 +289,8 @@ interface LessonPlan {
   subject: SubjectName;
   teacher: TeacherKey;
   state: LessonState;
+  entryId: string;
+  roomId: string;
 }
 
 export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions): Promise<void> {
@@ -424,6 +427,11 @@ export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions
     }
   }
 
+  // Rooms and the weekly timetable: the lessons below are generated from these entries.
+  const timetable = seedDemoTimetable(em, {
+    school, year, classes: CLASSES.map((c) => ({ key: c.key, classGroup: classes.get(c.key)! })), subjects, employees, teacherOf,
+  });
+
   // The bulk rows below reference these by id, so they must be in the database first.
   await em.flush();
 
@@ -431,20 +439,18 @@ export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions
   const days = schoolDays();
   const cancelBefore = addDays(today, -7); // keep the recent past free of cancellations
   const lessons: LessonPlan[] = [];
+  const gradeOf = new Map(CLASSES.map((c) => [c.key, c.grade]));
   for (const date of days) {
-    const weekday = isoWeekday(date);
-    for (const c of CLASSES) {
-      TIMETABLE[c.key][weekday].forEach((subject, i) => {
-        const number = i + 1;
-        const key = `${c.key}:${date}:${number}`;
-        let state = date < today ? LessonState.HELD : LessonState.SCHEDULED;
-        if (state === LessonState.HELD && date < cancelBefore && rngFor(`cancel:${key}`)() < 0.01) {
-          state = LessonState.CANCELLED;
-        }
-        lessons.push({
-          id: randomUUID(), key, date, number, classKey: c.key, grade: c.grade, subject,
-          teacher: teacherOf(c.key, subject), state,
-        });
+    for (const slot of timetable.get(isoWeekday(date)) ?? []) {
+      const number = slot.entry.bellNumber;
+      const key = `${slot.classKey}:${date}:${number}`;
+      let state = date < today ? LessonState.HELD : LessonState.SCHEDULED;
+      if (state === LessonState.HELD && date < cancelBefore && rngFor(`cancel:${key}`)() < 0.01) {
+        state = LessonState.CANCELLED;
+      }
+      lessons.push({
+        id: randomUUID(), key, date, number, classKey: slot.classKey, grade: gradeOf.get(slot.classKey)!, subject: slot.subject,
+        teacher: slot.teacher, state, entryId: slot.entry.id, roomId: slot.entry.room!.id,
       });
     }
   }
@@ -452,6 +458,8 @@ export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions
   await insertChunked(em, Lesson, lessons.map((l) => ({
     id: l.id, school: schoolId, classGroup: classes.get(l.classKey)!.id, subject: subjects.get(l.subject)!.id,
     teacher: employees.get(l.teacher)!.id, date: l.date, number: l.number, state: l.state,
+    timetableEntry: l.entryId, room: l.roomId,
+    cancelReason: l.state === LessonState.CANCELLED ? 'Болезнь учителя, замена не найдена' : null,
   })));
 
   // ------------------------------------------------ topics and homework
