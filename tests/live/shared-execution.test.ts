@@ -137,6 +137,9 @@ const REVIEWED_FIELDS_BELOW_DIARY_EVENT = [
   'Subject.gradingScale', 'Subject.id', 'Subject.name',
   'User.id', 'User.login',
   'WorkType.code', 'WorkType.name', 'WorkType.weight',
+  // The school year and timetable (issue 4): plain stored values, the same for every viewer.
+  'ClassGroup.promotedFrom', 'Lesson.cancelReason', 'Lesson.room', 'Lesson.version',
+  'Room.capacity', 'Room.id', 'Room.name', 'Room.version', 'StudyPeriod.kind', 'Subject.version',
 ];
 
 function fieldsReachableFrom(schema: GraphQLSchema, typeName: string): string[] {
