@@ -2,6 +2,7 @@ import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../entities';
 import type { VersionedEntity } from '../entities/base';
+import { AccessScope } from './access';
 import { audit } from './audit';
 import { badInput, conflict, forbidden, notFound } from './errors';
 import type { RequestScope } from './request-scope';
@@ -17,7 +18,12 @@ export class AdminWriter {
 
   protected async write<T>(work: (em: EntityManager, now: Date) => Promise<T>): Promise<T> {
     const now = this.scope.clock.now();
-    return this.scope.em.transactional((em) => work(em, now));
+    return this.scope.em.transactional((em) => {
+      // Access checks run on the transaction's own connection (as in the journal): a write holding
+      // one pooled connection while waiting for a second would deadlock the pool under load.
+      this.scope.access = new AccessScope(em, this.scope.viewer, this.scope.clock);
+      return work(em, now);
+    });
   }
 
   /** NOT_FOUND unless the viewer belongs to the school; FORBIDDEN unless they hold one of `roles` there. */

@@ -19,14 +19,22 @@ import { PLAN_READERS, curriculumReach, seesAllAssignments, visibleSubgroups } f
 const curriculum = (ctx: RequestContext) => new CurriculumService(ctx.scope);
 const classId = (id: string, field = 'classGroupId') => fromGlobalId(id, 'ClassGroup', field);
 
-/** Per-request batching for subgroup members (one statement per list of subgroups). */
-const memberLoaders = new WeakMap<RequestContext, DataLoader<string, string[]>>();
-function membersLoader(ctx: RequestContext): DataLoader<string, string[]> {
+/**
+ * Per-request batching of subgroup members: for a whole list of subgroups, one statement for the
+ * members, one for the viewer's access to them, one for the students the viewer may see.
+ */
+const memberLoaders = new WeakMap<RequestContext, DataLoader<string, Student[]>>();
+function visibleMembersLoader(ctx: RequestContext): DataLoader<string, Student[]> {
   let loader = memberLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader(async (ids) => {
       const rows = await ctx.em.find(SubgroupMember, { subgroup: { $in: [...ids] } });
-      return ids.map((id) => rows.filter((m) => m.subgroup.id === id).map((m) => m.student.id));
+      const access = await ctx.access.studentsAccess(rows.map((m) => m.student.id));
+      const visible = rows.filter((m) => ['FULL', 'TAUGHT'].includes(access.get(m.student.id)?.level ?? 'NONE'));
+      const students = await ctx.loaders.entity(Student).loadMany([...new Set(visible.map((m) => m.student.id))]);
+      const byId = new Map(students.filter((s): s is Student => s instanceof Student).map((s) => [s.id, s]));
+      return ids.map((id) => visible.filter((m) => m.subgroup.id === id).map((m) => byId.get(m.student.id)!)
+        .sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru')));
     });
     memberLoaders.set(ctx, loader);
   }
@@ -191,14 +199,10 @@ export class SubgroupResolver {
   @FieldResolver(() => ClassGroupType) classGroup(@Root() row: Subgroup, @Ctx() ctx: RequestContext) { return classOf(ctx, row); }
   @FieldResolver(() => SubjectType) subject(@Root() row: Subgroup, @Ctx() ctx: RequestContext) { return subjectOf(ctx, row); }
 
-  /** Only the members the viewer may see (FULL or TAUGHT access): one statement for the batch. */
+  /** Only the members the viewer may see (FULL or TAUGHT access), batched for the whole list. */
   @FieldResolver(() => [StudentType])
-  async members(@Root() row: Subgroup, @Ctx() ctx: RequestContext): Promise<Student[]> {
-    const ids = await membersLoader(ctx).load(row.id);
-    const access = await ctx.access.studentsAccess(ids);
-    const visible = ids.filter((id) => ['FULL', 'TAUGHT'].includes(access.get(id)?.level ?? 'NONE'));
-    const students = await ctx.loaders.entity(Student).loadMany(visible);
-    return students.filter((s): s is Student => s instanceof Student).sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
+  members(@Root() row: Subgroup, @Ctx() ctx: RequestContext): Promise<Student[]> {
+    return visibleMembersLoader(ctx).load(row.id);
   }
 }
 

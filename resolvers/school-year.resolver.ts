@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AcademicYear, ClassGroup, Employee, Holiday, MovedWorkingDay, StudyPeriod, StudyPeriodKind } from '../entities';
 import { RolloverService, summarize, type RolloverCommand, type RolloverDecision } from '../domain/rollover';
@@ -12,6 +13,24 @@ import {
 import { MovedWorkingDayType, RolloverPreviewType } from '../schema/year.types';
 
 const years = (ctx: RequestContext) => new SchoolYearService(ctx.scope);
+
+/** Per-request batching of a year's rows (one statement for a list of years). */
+const byYearLoaders = new WeakMap<RequestContext, Map<string, DataLoader<string, unknown[]>>>();
+function rowsOfYears<T extends { year: { id: string } }>(
+  ctx: RequestContext, name: string, load: (yearIds: string[]) => Promise<T[]>,
+): DataLoader<string, T[]> {
+  let loaders = byYearLoaders.get(ctx);
+  if (!loaders) byYearLoaders.set(ctx, (loaders = new Map()));
+  let loader = loaders.get(name);
+  if (!loader) {
+    loader = new DataLoader<string, unknown[]>(async (ids) => {
+      const rows = await load([...ids]);
+      return ids.map((id) => rows.filter((r) => r.year.id === id));
+    });
+    loaders.set(name, loader);
+  }
+  return loader as DataLoader<string, T[]>;
+}
 
 function rolloverCommand(input: RolloverInput, token?: string): RolloverCommand {
   return {
@@ -45,12 +64,14 @@ export class SchoolYearResolver {
 
   @FieldResolver(() => [MovedWorkingDayType])
   movedWorkingDays(@Root() year: AcademicYear, @Ctx() ctx: RequestContext): Promise<MovedWorkingDay[]> {
-    return ctx.em.find(MovedWorkingDay, { year: year.id }, { orderBy: { workDate: 'asc' } });
+    return rowsOfYears(ctx, 'movedWorkingDays', (ids) => ctx.em.find(MovedWorkingDay, { year: { $in: ids } }, { orderBy: { workDate: 'asc' } }))
+      .load(year.id);
   }
 
   @FieldResolver(() => [ClassGroupType], { description: 'The year\'s classes, by grade and letter.' })
   classGroups(@Root() year: AcademicYear, @Ctx() ctx: RequestContext): Promise<ClassGroup[]> {
-    return ctx.em.find(ClassGroup, { year: year.id }, { orderBy: { grade: 'asc', letter: 'asc' } });
+    return rowsOfYears(ctx, 'classGroups', (ids) => ctx.em.find(ClassGroup, { year: { $in: ids } }, { orderBy: { grade: 'asc', letter: 'asc' } }))
+      .load(year.id);
   }
 
   @Query(() => RolloverPreviewType, { description: 'What the year rollover (rule 9) would do; nothing changes. ADMIN, DIRECTOR, DEPUTY_ACADEMIC.' })
