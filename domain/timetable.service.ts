@@ -199,10 +199,11 @@ export class TimetableService extends AdminWriter {
       // One generation per year at a time: concurrent runs would both insert the same slots.
       await em.execute('select id from academic_year where id = ? for update', [year.id]);
 
-      const [periods, holidays, movedDays, entries] = await Promise.all([
-        em.find(StudyPeriod, { year }), em.find(Holiday, { year }), em.find(MovedWorkingDay, { year }),
-        em.find(TimetableEntry, { year, ...(classFilter ? { classGroup: classFilter } : {}) }),
-      ]);
+      // One after the other: a transaction's statements share one connection.
+      const periods = await em.find(StudyPeriod, { year });
+      const holidays = await em.find(Holiday, { year });
+      const movedDays = await em.find(MovedWorkingDay, { year });
+      const entries = await em.find(TimetableEntry, { year, ...(classFilter ? { classGroup: classFilter } : {}) });
       const calendar = { periods, holidays, movedDays };
       const byWeekday = new Map<number, TimetableEntry[]>();
       for (const e of entries) byWeekday.set(e.weekday, [...(byWeekday.get(e.weekday) ?? []), e]);
