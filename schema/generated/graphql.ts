@@ -31,19 +31,53 @@ export type AbsenceReason =
 
 export type AcademicYear = Node & {
   __typename?: 'AcademicYear';
+  /** The year's classes, by grade and letter. */
+  classGroups: Array<ClassGroup>;
+  /** When the year was CLOSED: from then on it is read-only. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
   endsOn: Scalars['Date']['output'];
   holidays: Array<Holiday>;
   id: Scalars['ID']['output'];
+  movedWorkingDays: Array<MovedWorkingDay>;
   name: Scalars['String']['output'];
+  /** The year this one was rolled over from. */
+  previousYear?: Maybe<AcademicYear>;
   startsOn: Scalars['Date']['output'];
   state: AcademicYearState;
   studyPeriods: Array<StudyPeriod>;
+  /** Moves with every change of the year or its calendar; send it back as expectedVersion. */
+  version: Scalars['Int']['output'];
 };
 
 export type AcademicYearState =
   | 'ACTIVE'
   | 'CLOSED'
   | 'PLANNING';
+
+export type AddThematicPlanItemInput = {
+  classGroupId: Scalars['ID']['input'];
+  hours: Scalars['Int']['input'];
+  plannedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Where to insert (1-based); left out: at the end. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  subgroupId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId: Scalars['ID']['input'];
+  topic: Scalars['String']['input'];
+};
+
+export type ApplyRolloverInput = {
+  decisions?: Array<RolloverDecisionInput>;
+  /** PROMOTE or PROMOTE_CONDITIONAL for every student not listed (the last grade graduates). Left out: unlisted students are undecided. */
+  defaultDecision?: InputMaybe<RolloverDecision>;
+  endsOn: Scalars['Date']['input'];
+  /** The new year: "2027/2028". */
+  name: Scalars['String']['input'];
+  startsOn: Scalars['Date']['input'];
+  /** The token of the preview being applied. */
+  token: Scalars['String']['input'];
+  /** The year rolled over (ACTIVE, not yet closed). */
+  yearId: Scalars['ID']['input'];
+};
 
 export type Attendance = Node & {
   __typename?: 'Attendance';
@@ -81,6 +115,25 @@ export type AuthPayload = {
   user: User;
 };
 
+/** Lesson `number` of a shift runs from `startsAt` to `endsAt` (school-local time). */
+export type Bell = Node & {
+  __typename?: 'Bell';
+  endsAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  number: Scalars['Int']['output'];
+  shift: Scalars['Int']['output'];
+  /** "08:30:00" */
+  startsAt: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type CancelLessonInput = {
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  lessonId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
 export type ClassGroup = Node & {
   __typename?: 'ClassGroup';
   classTeacher?: Maybe<Employee>;
@@ -88,6 +141,8 @@ export type ClassGroup = Node & {
   id: Scalars['ID']['output'];
   /** Grade and letter, "5Б". */
   name: Scalars['String']['output'];
+  /** Last year's class this one continues (year rollover). */
+  promotedFrom?: Maybe<ClassGroup>;
 };
 
 export type ClassJournal = {
@@ -105,6 +160,91 @@ export type CorrectMarkInput = {
   /** Why the mark is corrected; required. */
   reason: Scalars['String']['input'];
   value: Scalars['String']['input'];
+};
+
+export type CreateAcademicYearInput = {
+  endsOn: Scalars['Date']['input'];
+  name: Scalars['String']['input'];
+  startsOn: Scalars['Date']['input'];
+};
+
+export type CreateBellInput = {
+  endsAt: Scalars['String']['input'];
+  number: Scalars['Int']['input'];
+  shift: Scalars['Int']['input'];
+  /** "08:30" */
+  startsAt: Scalars['String']['input'];
+};
+
+export type CreateCurriculumItemInput = {
+  classGroupId: Scalars['ID']['input'];
+  component: CurriculumComponent;
+  /** "2", "0.5": positive, at most one decimal. */
+  hoursPerWeek: Scalars['String']['input'];
+  subjectId: Scalars['ID']['input'];
+};
+
+export type CreateRoomInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type CreateSubgroupInput = {
+  classGroupId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** Students enrolled in the class. */
+  studentIds: Array<Scalars['ID']['input']>;
+  subjectId: Scalars['ID']['input'];
+};
+
+export type CreateSubjectInput = {
+  gradingScale?: InputMaybe<GradingScale>;
+  name: Scalars['String']['input'];
+};
+
+export type CreateTeachingAssignmentInput = {
+  classGroupId: Scalars['ID']['input'];
+  subgroupId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId: Scalars['ID']['input'];
+  teacherId: Scalars['ID']['input'];
+};
+
+export type CreateTimetableEntryInput = {
+  bellNumber: Scalars['Int']['input'];
+  classGroupId: Scalars['ID']['input'];
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+  subgroupId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId: Scalars['ID']['input'];
+  /** An employee assigned to the subject in the class. */
+  teacherId: Scalars['ID']['input'];
+  /** Default: the year's first day. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  /** ISO weekday 1–7. */
+  weekday: Scalars['Int']['input'];
+};
+
+/** COMPULSORY: «обязательная часть»; PARTICIPANTS: «часть, формируемая участниками образовательных отношений». */
+export type CurriculumComponent =
+  | 'COMPULSORY'
+  | 'PARTICIPANTS';
+
+/** A subject of a class's curriculum with its weekly hours (004 §5.2). */
+export type CurriculumItem = Node & {
+  __typename?: 'CurriculumItem';
+  classGroup: ClassGroup;
+  component: CurriculumComponent;
+  /** Hours per week, "2.0", "0.5". */
+  hoursPerWeek: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  subject: Subject;
+  version: Scalars['Int']['output'];
+};
+
+export type DeleteInput = {
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 export type DiaryDay = {
@@ -146,6 +286,30 @@ export type Employee = Node & {
   id: Scalars['ID']['output'];
 };
 
+export type GenerateLessonsInput = {
+  /** Only this class. */
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default: the year's first day. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Default: the year's last day. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  yearId: Scalars['ID']['input'];
+};
+
+/** What generateLessons did. */
+export type GenerateLessonsResult = {
+  __typename?: 'GenerateLessonsResult';
+  /** Lessons no longer in the timetable that were kept: they were held, cancelled or carry journal data. */
+  conflicts: Array<Lesson>;
+  created: Scalars['Int']['output'];
+  /** Slots whose lesson existed already. */
+  kept: Scalars['Int']['output'];
+  /** Generated lessons no longer in the timetable, removed. */
+  removed: Scalars['Int']['output'];
+  /** Scheduled lessons that followed a changed entry (subject, teacher, room). */
+  updated: Scalars['Int']['output'];
+};
+
 /** FIVE_POINT: "1"–"5"; PASS_FAIL: "зач"/"незач". */
 export type GradingScale =
   | 'FIVE_POINT'
@@ -154,18 +318,23 @@ export type GradingScale =
 export type Holiday = {
   __typename?: 'Holiday';
   endsOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   startsOn: Scalars['Date']['output'];
+  version: Scalars['Int']['output'];
 };
 
 export type Lesson = Node & {
   __typename?: 'Lesson';
+  /** Why a CANCELLED lesson was cancelled. */
+  cancelReason?: Maybe<Scalars['String']['output']>;
   classGroup: ClassGroup;
   date: Scalars['Date']['output'];
   homework?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Bell number within the day. */
   number: Scalars['Int']['output'];
+  room?: Maybe<Room>;
   state: LessonState;
   subject: Subject;
   /** Who stands in for the teacher, when someone does. */
@@ -173,6 +342,8 @@ export type Lesson = Node & {
   /** The lesson's own teacher. */
   teacher: Employee;
   topic?: Maybe<Scalars['String']['output']>;
+  /** Send it back as expectedVersion (substituteLesson, cancelLesson). */
+  version: Scalars['Int']['output'];
 };
 
 export type LessonState =
@@ -225,12 +396,50 @@ export type MarkVersion = {
   value: Scalars['String']['output'];
 };
 
+/** A day off moved: `workDate` is worked with the timetable of `dayOffDate`'s weekday, `dayOffDate` has no lessons. */
+export type MovedWorkingDay = Node & {
+  __typename?: 'MovedWorkingDay';
+  dayOffDate: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+  workDate: Scalars['Date']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Inserts a topic into the viewer's own plan (the later ones move down). */
+  addThematicPlanItem: ThematicPlanItem;
+  /** Applies the previewed rollover in one transaction: the new PLANNING year with its classes, copies and movement-book orders. */
+  applyRollover: AcademicYear;
+  /** Cancels a scheduled lesson, with the reason; it then takes no marks. */
+  cancelLesson: Lesson;
   /** Sets a new password (at least 8 characters) and ends every other session at once. */
   changePassword: Scalars['Boolean']['output'];
   /** A corrected value with its reason; the old value stays in the mark's versions (rule 2). */
   correctMark: Mark;
+  /** A new year (PLANNING) in the school you administer. */
+  createAcademicYear: AcademicYear;
+  createBell: Bell;
+  createCurriculumItem: CurriculumItem;
+  createRoom: Room;
+  createSubgroup: Subgroup;
+  createSubject: Subject;
+  createTeachingAssignment: TeachingAssignment;
+  /** A slot of the weekly timetable; CONFLICT (extensions.clash) on a double booking. */
+  createTimetableEntry: TimetableEntry;
+  /** Answers the class the item belonged to. */
+  deleteCurriculumItem: ClassGroup;
+  deleteHoliday: AcademicYear;
+  deleteMovedWorkingDay: AcademicYear;
+  deleteSubgroup: ClassGroup;
+  deleteTeachingAssignment: ClassGroup;
+  /** Deletes a topic; answers the rest of the plan, renumbered. */
+  deleteThematicPlanItem: Array<ThematicPlanItem>;
+  /** Removes an entry that never generated lessons (end a used one with validTo). */
+  deleteTimetableEntry: ClassGroup;
+  /** Makes a span's lessons match the weekly timetable (idempotent; lessons with journal data are kept). */
+  generateLessons: GenerateLessonsResult;
   /** Signs in; the access token is short-lived, the refresh token rotates. */
   login: AuthPayload;
   /** Ends the session the refresh token belongs to; its access tokens stop working at once. */
@@ -241,14 +450,48 @@ export type Mutation = {
   recordMark: Mark;
   /** Trades a refresh token for new tokens; each refresh token works once. */
   refreshSession: AuthPayload;
+  /** Adds a holiday (yearId) or changes one (holidayId + expectedVersion). */
+  saveHoliday: Holiday;
+  /** Adds a moved working day (yearId) or changes one (movedWorkingDayId + expectedVersion). */
+  saveMovedWorkingDay: MovedWorkingDay;
   /** The class teacher sets why a student was absent (rule 8). */
   setAbsenceReason: Attendance;
+  /** PLANNING → ACTIVE (one ACTIVE year per school) → CLOSED (read-only from then on). */
+  setAcademicYearState: AcademicYear;
   /** Sets the topic taught and the homework set (rule 1). */
   setLessonRecord: Lesson;
   /** Sets or corrects a period, year, exam or final mark (rule 6). */
   setPeriodMark: PeriodMark;
+  setStudyPeriods: AcademicYear;
+  /** A teacher stands in for one lesson (and then writes its journal); null removes them. */
+  substituteLesson: Lesson;
   /** ADMIN: lifts the sign-in lockout (too many failed logins) of an account of their school; true when there was one. */
   unlockLogin: Scalars['Boolean']['output'];
+  updateAcademicYear: AcademicYear;
+  updateBell: Bell;
+  updateCurriculumItem: CurriculumItem;
+  updateRoom: Room;
+  updateSubgroup: Subgroup;
+  updateSubject: Subject;
+  updateTeachingAssignment: TeachingAssignment;
+  /** Changes a topic and/or moves it (ordinals stay 1…n). */
+  updateThematicPlanItem: ThematicPlanItem;
+  updateTimetableEntry: TimetableEntry;
+};
+
+
+export type MutationAddThematicPlanItemArgs = {
+  input: AddThematicPlanItemInput;
+};
+
+
+export type MutationApplyRolloverArgs = {
+  input: ApplyRolloverInput;
+};
+
+
+export type MutationCancelLessonArgs = {
+  input: CancelLessonInput;
 };
 
 
@@ -260,6 +503,86 @@ export type MutationChangePasswordArgs = {
 
 export type MutationCorrectMarkArgs = {
   input: CorrectMarkInput;
+};
+
+
+export type MutationCreateAcademicYearArgs = {
+  input: CreateAcademicYearInput;
+};
+
+
+export type MutationCreateBellArgs = {
+  input: CreateBellInput;
+};
+
+
+export type MutationCreateCurriculumItemArgs = {
+  input: CreateCurriculumItemInput;
+};
+
+
+export type MutationCreateRoomArgs = {
+  input: CreateRoomInput;
+};
+
+
+export type MutationCreateSubgroupArgs = {
+  input: CreateSubgroupInput;
+};
+
+
+export type MutationCreateSubjectArgs = {
+  input: CreateSubjectInput;
+};
+
+
+export type MutationCreateTeachingAssignmentArgs = {
+  input: CreateTeachingAssignmentInput;
+};
+
+
+export type MutationCreateTimetableEntryArgs = {
+  input: CreateTimetableEntryInput;
+};
+
+
+export type MutationDeleteCurriculumItemArgs = {
+  input: DeleteInput;
+};
+
+
+export type MutationDeleteHolidayArgs = {
+  input: DeleteInput;
+};
+
+
+export type MutationDeleteMovedWorkingDayArgs = {
+  input: DeleteInput;
+};
+
+
+export type MutationDeleteSubgroupArgs = {
+  input: DeleteInput;
+};
+
+
+export type MutationDeleteTeachingAssignmentArgs = {
+  input: DeleteInput;
+};
+
+
+export type MutationDeleteThematicPlanItemArgs = {
+  input: DeleteInput;
+};
+
+
+export type MutationDeleteTimetableEntryArgs = {
+  input: DeleteInput;
+};
+
+
+export type MutationGenerateLessonsArgs = {
+  input: GenerateLessonsInput;
 };
 
 
@@ -289,8 +612,23 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationSaveHolidayArgs = {
+  input: SaveHolidayInput;
+};
+
+
+export type MutationSaveMovedWorkingDayArgs = {
+  input: SaveMovedWorkingDayInput;
+};
+
+
 export type MutationSetAbsenceReasonArgs = {
   input: SetAbsenceReasonInput;
+};
+
+
+export type MutationSetAcademicYearStateArgs = {
+  input: SetAcademicYearStateInput;
 };
 
 
@@ -304,8 +642,63 @@ export type MutationSetPeriodMarkArgs = {
 };
 
 
+export type MutationSetStudyPeriodsArgs = {
+  input: SetStudyPeriodsInput;
+};
+
+
+export type MutationSubstituteLessonArgs = {
+  input: SubstituteLessonInput;
+};
+
+
 export type MutationUnlockLoginArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateAcademicYearArgs = {
+  input: UpdateAcademicYearInput;
+};
+
+
+export type MutationUpdateBellArgs = {
+  input: UpdateBellInput;
+};
+
+
+export type MutationUpdateCurriculumItemArgs = {
+  input: UpdateCurriculumItemInput;
+};
+
+
+export type MutationUpdateRoomArgs = {
+  input: UpdateRoomInput;
+};
+
+
+export type MutationUpdateSubgroupArgs = {
+  input: UpdateSubgroupInput;
+};
+
+
+export type MutationUpdateSubjectArgs = {
+  input: UpdateSubjectInput;
+};
+
+
+export type MutationUpdateTeachingAssignmentArgs = {
+  input: UpdateTeachingAssignmentInput;
+};
+
+
+export type MutationUpdateThematicPlanItemArgs = {
+  input: UpdateThematicPlanItemInput;
+};
+
+
+export type MutationUpdateTimetableEntryArgs = {
+  input: UpdateTimetableEntryInput;
 };
 
 /** An object with an opaque, globally unique id that `node(id:)` fetches again. */
@@ -345,16 +738,34 @@ export type Query = {
   _service: _Service;
   /** The academic years of the viewer's schools, newest first. */
   academicYears: Array<AcademicYear>;
+  /** The bell schedules of the viewer's schools, by shift and number. */
+  bells: Array<Bell>;
   /** The journal page of one class in one subject: lessons, students, marks and attendance; at most 92 days. */
   classJournal: ClassJournal;
+  /** A class's curriculum (the administration; its teachers and class teacher; its students and their parents). */
+  curriculum: Array<CurriculumItem>;
   /** A student's lessons with their marks and attendance, day by day; at most 31 days. */
   diary: Array<DiaryDay>;
   /** The signed-in user, their roles and the people they are tied to. */
   me: Viewer;
   /** Any object by id; null when it does not exist or is not yours to see. */
   node?: Maybe<Node>;
+  /** What the year rollover (rule 9) would do; nothing changes. ADMIN, DIRECTOR, DEPUTY_ACADEMIC. */
+  rolloverPreview: RolloverPreview;
+  /** The rooms of the viewer's schools. */
+  rooms: Array<Room>;
   /** NOT_FOUND when the student does not exist or is not yours to see. */
   student?: Maybe<Student>;
+  /** A class's subgroups the viewer may see. */
+  subgroups: Array<Subgroup>;
+  /** The subjects of the viewer's schools, by name. */
+  subjects: Array<Subject>;
+  /** With classGroupId: the class's assignments (a teacher who only teaches there sees their own). Without: the viewer's own. */
+  teachingAssignments: Array<TeachingAssignment>;
+  /** The thematic plan of a class and subject, in order. Teachers read their own; the administration any teacher's (teacherId), or all when left out. */
+  thematicPlan: Array<ThematicPlanItem>;
+  /** The weekly timetable of a class (its school's staff; its students and their parents) or of a teacher (the school's staff), by weekday and bell. */
+  timetable: Array<TimetableEntry>;
   /** The work types of the viewer's schools, with their weights. */
   workTypes: Array<WorkType>;
 };
@@ -373,6 +784,11 @@ export type QueryClassJournalArgs = {
 };
 
 
+export type QueryCurriculumArgs = {
+  classGroupId: Scalars['ID']['input'];
+};
+
+
 export type QueryDiaryArgs = {
   from: Scalars['Date']['input'];
   studentId: Scalars['ID']['input'];
@@ -385,8 +801,36 @@ export type QueryNodeArgs = {
 };
 
 
+export type QueryRolloverPreviewArgs = {
+  input: RolloverInput;
+};
+
+
 export type QueryStudentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySubgroupsArgs = {
+  classGroupId: Scalars['ID']['input'];
+};
+
+
+export type QueryTeachingAssignmentsArgs = {
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryThematicPlanArgs = {
+  classGroupId: Scalars['ID']['input'];
+  subjectId: Scalars['ID']['input'];
+  teacherId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryTimetableArgs = {
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  teacherId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type RecordAttendanceInput = {
@@ -416,6 +860,113 @@ export type Role =
   | 'STUDENT'
   | 'TEACHER';
 
+/** A class the rollover creates in the new year. */
+export type RolloverClass = {
+  __typename?: 'RolloverClass';
+  classTeacher?: Maybe<Employee>;
+  /** The old class it continues (`promotedFrom`); null for a class made for repeaters. */
+  fromClass?: Maybe<ClassGroup>;
+  grade: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Students it will have. */
+  students: Scalars['Int']['output'];
+};
+
+/** What becomes of a student at the year rollover (one movement-book order each). */
+export type RolloverDecision =
+  | 'GRADUATE'
+  | 'PROMOTE'
+  | 'PROMOTE_CONDITIONAL'
+  | 'REPEAT_YEAR';
+
+export type RolloverDecisionInput = {
+  decision: RolloverDecision;
+  studentId: Scalars['ID']['input'];
+};
+
+export type RolloverInput = {
+  decisions?: Array<RolloverDecisionInput>;
+  /** PROMOTE or PROMOTE_CONDITIONAL for every student not listed (the last grade graduates). Left out: unlisted students are undecided. */
+  defaultDecision?: InputMaybe<RolloverDecision>;
+  endsOn: Scalars['Date']['input'];
+  /** The new year: "2027/2028". */
+  name: Scalars['String']['input'];
+  startsOn: Scalars['Date']['input'];
+  /** The year rolled over (ACTIVE, not yet closed). */
+  yearId: Scalars['ID']['input'];
+};
+
+/** What applyRollover would do, exactly; pass `token` to apply it. */
+export type RolloverPreview = {
+  __typename?: 'RolloverPreview';
+  /** True when every student has a decision. */
+  canApply: Scalars['Boolean']['output'];
+  classes: Array<RolloverClass>;
+  /** Curriculum items copied to the new classes. */
+  curriculumItems: Scalars['Int']['output'];
+  endsOn: Scalars['Date']['output'];
+  graduating: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  promoted: Scalars['Int']['output'];
+  promotedConditionally: Scalars['Int']['output'];
+  repeating: Scalars['Int']['output'];
+  startsOn: Scalars['Date']['output'];
+  students: Array<RolloverStudent>;
+  /** Subgroups copied (with the members who move with their class). */
+  subgroups: Scalars['Int']['output'];
+  /** Teaching assignments copied (teachers not dismissed). */
+  teachingAssignments: Scalars['Int']['output'];
+  /** Fingerprint of everything the plan rests on: applyRollover answers CONFLICT when the data changed since. */
+  token: Scalars['String']['output'];
+  /** Students with no decision: apply is refused while any are left. */
+  undecided: Array<Student>;
+};
+
+/** One student in a rollover preview. */
+export type RolloverStudent = {
+  __typename?: 'RolloverStudent';
+  /** Null: undecided (apply is refused until every student has a decision). */
+  decision?: Maybe<RolloverDecision>;
+  fromClass: ClassGroup;
+  /** The movement-book order number the apply step writes. */
+  orderNumber?: Maybe<Scalars['String']['output']>;
+  student: Student;
+  /** The new year's class ("6А"); null when graduating or undecided. */
+  toClassName?: Maybe<Scalars['String']['output']>;
+};
+
+export type Room = Node & {
+  __typename?: 'Room';
+  capacity?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type SaveHolidayInput = {
+  endsOn: Scalars['Date']['input'];
+  /** The holiday's version, when changing it. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** To change one. */
+  holidayId?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  startsOn: Scalars['Date']['input'];
+  /** For a new holiday. */
+  yearId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SaveMovedWorkingDayInput = {
+  dayOffDate: Scalars['Date']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** To change one. */
+  movedWorkingDayId?: InputMaybe<Scalars['ID']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Worked in place of dayOffDate, with its weekday's timetable. */
+  workDate: Scalars['Date']['input'];
+  /** For a new moved day. */
+  yearId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A school (the tenant of its classes, staff and students). */
 export type School = Node & {
   __typename?: 'School';
@@ -427,6 +978,14 @@ export type SetAbsenceReasonInput = {
   attendanceId: Scalars['ID']['input'];
   document?: InputMaybe<Scalars['String']['input']>;
   reason: AbsenceReason;
+};
+
+export type SetAcademicYearStateInput = {
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  /** PLANNING → ACTIVE → CLOSED only. */
+  state: AcademicYearState;
+  yearId: Scalars['ID']['input'];
 };
 
 export type SetLessonRecordInput = {
@@ -447,6 +1006,15 @@ export type SetPeriodMarkInput = {
   subjectId: Scalars['ID']['input'];
   /** "1"–"5", "зач"/"незач" or "н/а". */
   value: Scalars['String']['input'];
+};
+
+export type SetStudyPeriodsInput = {
+  /** The year's version. */
+  expectedVersion: Scalars['Int']['input'];
+  kind: StudyPeriodKind;
+  /** In order: 4 quarters, 3 trimesters or 2 half-years, from the year's first day to its last. */
+  periods: Array<StudyPeriodInput>;
+  yearId: Scalars['ID']['input'];
 };
 
 export type Student = Node & {
@@ -481,9 +1049,33 @@ export type StudyPeriod = Node & {
   __typename?: 'StudyPeriod';
   endsOn: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
+  kind: StudyPeriodKind;
   name: Scalars['String']['output'];
   ordinal: Scalars['Int']['output'];
   startsOn: Scalars['Date']['output'];
+};
+
+export type StudyPeriodInput = {
+  endsOn: Scalars['Date']['input'];
+  name: Scalars['String']['input'];
+  startsOn: Scalars['Date']['input'];
+};
+
+export type StudyPeriodKind =
+  | 'HALF_YEAR'
+  | 'QUARTER'
+  | 'TRIMESTER';
+
+/** A class split for one subject. */
+export type Subgroup = Node & {
+  __typename?: 'Subgroup';
+  classGroup: ClassGroup;
+  id: Scalars['ID']['output'];
+  /** The members the viewer may see: all of them for the administration, the class teacher and the subgroup's teacher; a student or parent sees their own. */
+  members: Array<Student>;
+  name: Scalars['String']['output'];
+  subject: Subject;
+  version: Scalars['Int']['output'];
 };
 
 export type Subject = Node & {
@@ -491,6 +1083,7 @@ export type Subject = Node & {
   gradingScale: GradingScale;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
 };
 
 export type Subscription = {
@@ -503,6 +1096,142 @@ export type Subscription = {
 export type SubscriptionDiaryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SubstituteLessonInput = {
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  lessonId: Scalars['ID']['input'];
+  /** Null: nobody stands in any more. */
+  substituteTeacherId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A teacher teaches a subject to a class or one of its subgroups. */
+export type TeachingAssignment = Node & {
+  __typename?: 'TeachingAssignment';
+  classGroup: ClassGroup;
+  id: Scalars['ID']['output'];
+  subgroup?: Maybe<Subgroup>;
+  subject: Subject;
+  teacher: Employee;
+  version: Scalars['Int']['output'];
+};
+
+/** One topic of a teacher's thematic plan (КТП) for a class and subject. */
+export type ThematicPlanItem = Node & {
+  __typename?: 'ThematicPlanItem';
+  classGroup: ClassGroup;
+  hours: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** 1-based position; the plan's ordinals stay 1…n. */
+  ordinal: Scalars['Int']['output'];
+  plannedOn?: Maybe<Scalars['Date']['output']>;
+  subgroup?: Maybe<Subgroup>;
+  subject: Subject;
+  teacher: Employee;
+  topic: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** One slot of the weekly timetable; lessons are generated from these (generateLessons). */
+export type TimetableEntry = Node & {
+  __typename?: 'TimetableEntry';
+  bellNumber: Scalars['Int']['output'];
+  classGroup: ClassGroup;
+  id: Scalars['ID']['output'];
+  room?: Maybe<Room>;
+  shift: Scalars['Int']['output'];
+  subgroup?: Maybe<Subgroup>;
+  subject: Subject;
+  teacher: Employee;
+  validFrom: Scalars['Date']['output'];
+  validTo?: Maybe<Scalars['Date']['output']>;
+  version: Scalars['Int']['output'];
+  /** ISO weekday, 1 Monday … 7 Sunday. */
+  weekday: Scalars['Int']['output'];
+};
+
+export type UpdateAcademicYearInput = {
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  startsOn?: InputMaybe<Scalars['Date']['input']>;
+  yearId: Scalars['ID']['input'];
+};
+
+export type UpdateBellInput = {
+  bellId: Scalars['ID']['input'];
+  endsAt: Scalars['String']['input'];
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  startsAt: Scalars['String']['input'];
+};
+
+export type UpdateCurriculumItemInput = {
+  component?: InputMaybe<CurriculumComponent>;
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  hoursPerWeek?: InputMaybe<Scalars['String']['input']>;
+  itemId: Scalars['ID']['input'];
+};
+
+export type UpdateRoomInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  roomId: Scalars['ID']['input'];
+};
+
+export type UpdateSubgroupInput = {
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The whole new member list. */
+  studentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  subgroupId: Scalars['ID']['input'];
+};
+
+export type UpdateSubjectInput = {
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  gradingScale?: InputMaybe<GradingScale>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  subjectId: Scalars['ID']['input'];
+};
+
+export type UpdateTeachingAssignmentInput = {
+  assignmentId: Scalars['ID']['input'];
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The teacher who takes it over. */
+  teacherId: Scalars['ID']['input'];
+};
+
+export type UpdateThematicPlanItemInput = {
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  hours?: InputMaybe<Scalars['Int']['input']>;
+  itemId: Scalars['ID']['input'];
+  plannedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Move it to this position. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateTimetableEntryInput = {
+  bellNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** True: no room. */
+  clearRoom?: InputMaybe<Scalars['Boolean']['input']>;
+  entryId: Scalars['ID']['input'];
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+  teacherId?: InputMaybe<Scalars['ID']['input']>;
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+  weekday?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type User = {
@@ -674,43 +1403,68 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
-    | ( AcademicYear )
+    | ( Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<_RefType['ClassGroup']>, previousYear?: Maybe<_RefType['AcademicYear']> } )
     | ( Omit<Attendance, 'lesson' | 'student'> & { lesson: _RefType['Lesson'], student: _RefType['Student'] } )
+    | ( Bell )
     | ( ClassGroupEntity )
+    | ( Omit<CurriculumItem, 'classGroup' | 'subject'> & { classGroup: _RefType['ClassGroup'], subject: _RefType['Subject'] } )
     | ( EmployeeEntity )
     | ( LessonEntity )
     | ( MarkEntity )
+    | ( MovedWorkingDay )
     | ( Omit<PeriodMark, 'student' | 'subject'> & { student: _RefType['Student'], subject: _RefType['Subject'] } )
+    | ( Room )
     | ( SchoolEntity )
     | ( StudentEntity )
     | ( StudyPeriod )
+    | ( Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: _RefType['ClassGroup'], members: Array<_RefType['Student']>, subject: _RefType['Subject'] } )
     | ( SubjectEntity )
+    | ( Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: _RefType['ClassGroup'], subgroup?: Maybe<_RefType['Subgroup']>, subject: _RefType['Subject'], teacher: _RefType['Employee'] } )
+    | ( Omit<ThematicPlanItem, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: _RefType['ClassGroup'], subgroup?: Maybe<_RefType['Subgroup']>, subject: _RefType['Subject'], teacher: _RefType['Employee'] } )
+    | ( Omit<TimetableEntry, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: _RefType['ClassGroup'], subgroup?: Maybe<_RefType['Subgroup']>, subject: _RefType['Subject'], teacher: _RefType['Employee'] } )
   ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AbsenceReason: AbsenceReason;
-  AcademicYear: ResolverTypeWrapper<AcademicYear>;
+  AcademicYear: ResolverTypeWrapper<Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversTypes['ClassGroup']>, previousYear?: Maybe<ResolversTypes['AcademicYear']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AcademicYearState: AcademicYearState;
+  AddThematicPlanItemInput: AddThematicPlanItemInput;
+  ApplyRolloverInput: ApplyRolloverInput;
   Attendance: ResolverTypeWrapper<Omit<Attendance, 'lesson' | 'student'> & { lesson: ResolversTypes['Lesson'], student: ResolversTypes['Student'] }>;
   AttendanceConnection: ResolverTypeWrapper<Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversTypes['AttendanceEdge']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AttendanceEdge: ResolverTypeWrapper<Omit<AttendanceEdge, 'node'> & { node: ResolversTypes['Attendance'] }>;
   AttendanceKind: AttendanceKind;
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  Bell: ResolverTypeWrapper<Bell>;
+  CancelLessonInput: CancelLessonInput;
   ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
   CorrectMarkInput: CorrectMarkInput;
+  CreateAcademicYearInput: CreateAcademicYearInput;
+  CreateBellInput: CreateBellInput;
+  CreateCurriculumItemInput: CreateCurriculumItemInput;
+  CreateRoomInput: CreateRoomInput;
+  CreateSubgroupInput: CreateSubgroupInput;
+  CreateSubjectInput: CreateSubjectInput;
+  CreateTeachingAssignmentInput: CreateTeachingAssignmentInput;
+  CreateTimetableEntryInput: CreateTimetableEntryInput;
+  CurriculumComponent: CurriculumComponent;
+  CurriculumItem: ResolverTypeWrapper<Omit<CurriculumItem, 'classGroup' | 'subject'> & { classGroup: ResolversTypes['ClassGroup'], subject: ResolversTypes['Subject'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteInput: DeleteInput;
   DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversTypes['DiaryLesson']> }>;
   DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
   DiaryEventType: DiaryEventType;
   DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']> }>;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
+  GenerateLessonsInput: GenerateLessonsInput;
+  GenerateLessonsResult: ResolverTypeWrapper<Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversTypes['Lesson']> }>;
   GradingScale: GradingScale;
   Holiday: ResolverTypeWrapper<Holiday>;
   Lesson: ResolverTypeWrapper<LessonEntity>;
@@ -719,6 +1473,7 @@ export type ResolversTypes = {
   MarkConnection: ResolverTypeWrapper<Omit<MarkConnection, 'edges'> & { edges: Array<ResolversTypes['MarkEdge']> }>;
   MarkEdge: ResolverTypeWrapper<Omit<MarkEdge, 'node'> & { node: ResolversTypes['Mark'] }>;
   MarkVersion: ResolverTypeWrapper<MarkVersion>;
+  MovedWorkingDay: ResolverTypeWrapper<MovedWorkingDay>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -728,14 +1483,41 @@ export type ResolversTypes = {
   RecordAttendanceInput: RecordAttendanceInput;
   RecordMarkInput: RecordMarkInput;
   Role: Role;
+  RolloverClass: ResolverTypeWrapper<Omit<RolloverClass, 'classTeacher' | 'fromClass'> & { classTeacher?: Maybe<ResolversTypes['Employee']>, fromClass?: Maybe<ResolversTypes['ClassGroup']> }>;
+  RolloverDecision: RolloverDecision;
+  RolloverDecisionInput: RolloverDecisionInput;
+  RolloverInput: RolloverInput;
+  RolloverPreview: ResolverTypeWrapper<Omit<RolloverPreview, 'classes' | 'students' | 'undecided'> & { classes: Array<ResolversTypes['RolloverClass']>, students: Array<ResolversTypes['RolloverStudent']>, undecided: Array<ResolversTypes['Student']> }>;
+  RolloverStudent: ResolverTypeWrapper<Omit<RolloverStudent, 'fromClass' | 'student'> & { fromClass: ResolversTypes['ClassGroup'], student: ResolversTypes['Student'] }>;
+  Room: ResolverTypeWrapper<Room>;
+  SaveHolidayInput: SaveHolidayInput;
+  SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: ResolverTypeWrapper<SchoolEntity>;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
+  SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
+  SetStudyPeriodsInput: SetStudyPeriodsInput;
   Student: ResolverTypeWrapper<StudentEntity>;
   StudyPeriod: ResolverTypeWrapper<StudyPeriod>;
+  StudyPeriodInput: StudyPeriodInput;
+  StudyPeriodKind: StudyPeriodKind;
+  Subgroup: ResolverTypeWrapper<Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversTypes['ClassGroup'], members: Array<ResolversTypes['Student']>, subject: ResolversTypes['Subject'] }>;
   Subject: ResolverTypeWrapper<SubjectEntity>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SubstituteLessonInput: SubstituteLessonInput;
+  TeachingAssignment: ResolverTypeWrapper<Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
+  ThematicPlanItem: ResolverTypeWrapper<Omit<ThematicPlanItem, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
+  TimetableEntry: ResolverTypeWrapper<Omit<TimetableEntry, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
+  UpdateAcademicYearInput: UpdateAcademicYearInput;
+  UpdateBellInput: UpdateBellInput;
+  UpdateCurriculumItemInput: UpdateCurriculumItemInput;
+  UpdateRoomInput: UpdateRoomInput;
+  UpdateSubgroupInput: UpdateSubgroupInput;
+  UpdateSubjectInput: UpdateSubjectInput;
+  UpdateTeachingAssignmentInput: UpdateTeachingAssignmentInput;
+  UpdateThematicPlanItemInput: UpdateThematicPlanItemInput;
+  UpdateTimetableEntryInput: UpdateTimetableEntryInput;
   User: ResolverTypeWrapper<User>;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversTypes['Student']>, employee?: Maybe<ResolversTypes['Employee']>, student?: Maybe<ResolversTypes['Student']> }>;
   WorkType: ResolverTypeWrapper<WorkType>;
@@ -753,29 +1535,46 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AcademicYear: AcademicYear;
+  AcademicYear: Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversParentTypes['ClassGroup']>, previousYear?: Maybe<ResolversParentTypes['AcademicYear']> };
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  AddThematicPlanItemInput: AddThematicPlanItemInput;
+  ApplyRolloverInput: ApplyRolloverInput;
   Attendance: Omit<Attendance, 'lesson' | 'student'> & { lesson: ResolversParentTypes['Lesson'], student: ResolversParentTypes['Student'] };
   AttendanceConnection: Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AttendanceEdge']> };
   Float: Scalars['Float']['output'];
   AttendanceEdge: Omit<AttendanceEdge, 'node'> & { node: ResolversParentTypes['Attendance'] };
   AuthPayload: AuthPayload;
+  Bell: Bell;
+  CancelLessonInput: CancelLessonInput;
   ClassGroup: ClassGroupEntity;
-  Int: Scalars['Int']['output'];
   ClassJournal: Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
   CorrectMarkInput: CorrectMarkInput;
+  CreateAcademicYearInput: CreateAcademicYearInput;
+  CreateBellInput: CreateBellInput;
+  CreateCurriculumItemInput: CreateCurriculumItemInput;
+  CreateRoomInput: CreateRoomInput;
+  CreateSubgroupInput: CreateSubgroupInput;
+  CreateSubjectInput: CreateSubjectInput;
+  CreateTeachingAssignmentInput: CreateTeachingAssignmentInput;
+  CreateTimetableEntryInput: CreateTimetableEntryInput;
+  CurriculumItem: Omit<CurriculumItem, 'classGroup' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], subject: ResolversParentTypes['Subject'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeleteInput: DeleteInput;
   DiaryDay: Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
   DiaryLesson: Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']> };
   Employee: EmployeeEntity;
+  GenerateLessonsInput: GenerateLessonsInput;
+  GenerateLessonsResult: Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversParentTypes['Lesson']> };
   Holiday: Holiday;
   Lesson: LessonEntity;
   Mark: MarkEntity;
   MarkConnection: Omit<MarkConnection, 'edges'> & { edges: Array<ResolversParentTypes['MarkEdge']> };
   MarkEdge: Omit<MarkEdge, 'node'> & { node: ResolversParentTypes['Mark'] };
   MarkVersion: MarkVersion;
+  MovedWorkingDay: MovedWorkingDay;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -783,14 +1582,39 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordMarkInput: RecordMarkInput;
+  RolloverClass: Omit<RolloverClass, 'classTeacher' | 'fromClass'> & { classTeacher?: Maybe<ResolversParentTypes['Employee']>, fromClass?: Maybe<ResolversParentTypes['ClassGroup']> };
+  RolloverDecisionInput: RolloverDecisionInput;
+  RolloverInput: RolloverInput;
+  RolloverPreview: Omit<RolloverPreview, 'classes' | 'students' | 'undecided'> & { classes: Array<ResolversParentTypes['RolloverClass']>, students: Array<ResolversParentTypes['RolloverStudent']>, undecided: Array<ResolversParentTypes['Student']> };
+  RolloverStudent: Omit<RolloverStudent, 'fromClass' | 'student'> & { fromClass: ResolversParentTypes['ClassGroup'], student: ResolversParentTypes['Student'] };
+  Room: Room;
+  SaveHolidayInput: SaveHolidayInput;
+  SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: SchoolEntity;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
+  SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
+  SetStudyPeriodsInput: SetStudyPeriodsInput;
   Student: StudentEntity;
   StudyPeriod: StudyPeriod;
+  StudyPeriodInput: StudyPeriodInput;
+  Subgroup: Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], members: Array<ResolversParentTypes['Student']>, subject: ResolversParentTypes['Subject'] };
   Subject: SubjectEntity;
   Subscription: Record<PropertyKey, never>;
+  SubstituteLessonInput: SubstituteLessonInput;
+  TeachingAssignment: Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
+  ThematicPlanItem: Omit<ThematicPlanItem, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
+  TimetableEntry: Omit<TimetableEntry, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
+  UpdateAcademicYearInput: UpdateAcademicYearInput;
+  UpdateBellInput: UpdateBellInput;
+  UpdateCurriculumItemInput: UpdateCurriculumItemInput;
+  UpdateRoomInput: UpdateRoomInput;
+  UpdateSubgroupInput: UpdateSubgroupInput;
+  UpdateSubjectInput: UpdateSubjectInput;
+  UpdateTeachingAssignmentInput: UpdateTeachingAssignmentInput;
+  UpdateThematicPlanItemInput: UpdateThematicPlanItemInput;
+  UpdateTimetableEntryInput: UpdateTimetableEntryInput;
   User: User;
   Viewer: Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversParentTypes['Student']>, employee?: Maybe<ResolversParentTypes['Employee']>, student?: Maybe<ResolversParentTypes['Student']> };
   WorkType: WorkType;
@@ -884,13 +1708,18 @@ export type LinkDirectiveArgs = {
 export type LinkDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AcademicYearResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AcademicYear'] = ResolversParentTypes['AcademicYear']> = {
+  classGroups?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   holidays?: Resolver<Array<ResolversTypes['Holiday']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movedWorkingDays?: Resolver<Array<ResolversTypes['MovedWorkingDay']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousYear?: Resolver<Maybe<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
   startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['AcademicYearState'], ParentType, ContextType>;
   studyPeriods?: Resolver<Array<ResolversTypes['StudyPeriod']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -921,12 +1750,23 @@ export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extend
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type BellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Bell'] = ResolversParentTypes['Bell']> = {
+  endsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shift?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ClassGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassGroup'] = ResolversParentTypes['ClassGroup'], FederationReferenceType extends FederationReferenceTypes['ClassGroup'] = FederationReferenceTypes['ClassGroup']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ClassGroup']> | FederationReferenceType, FederationReferenceType, ContextType>;
   classTeacher?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promotedFrom?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -935,6 +1775,16 @@ export type ClassJournalResolvers<ContextType = RequestContext, ParentType exten
   lessons?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
   students?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
+};
+
+export type CurriculumItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CurriculumItem'] = ResolversParentTypes['CurriculumItem']> = {
+  classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
+  component?: Resolver<ResolversTypes['CurriculumComponent'], ParentType, ContextType>;
+  hoursPerWeek?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -973,24 +1823,37 @@ export type EmployeeResolvers<ContextType = RequestContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GenerateLessonsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GenerateLessonsResult'] = ResolversParentTypes['GenerateLessonsResult']> = {
+  conflicts?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type HolidayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Holiday'] = ResolversParentTypes['Holiday']> = {
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type LessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson'], FederationReferenceType extends FederationReferenceTypes['Lesson'] = FederationReferenceTypes['Lesson']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Lesson']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   homework?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  room?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['LessonState'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
   substituteTeacher?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   teacher?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
   topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1030,22 +1893,64 @@ export type MarkVersionResolvers<ContextType = RequestContext, ParentType extend
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MovedWorkingDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MovedWorkingDay'] = ResolversParentTypes['MovedWorkingDay']> = {
+  dayOffDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addThematicPlanItem?: Resolver<ResolversTypes['ThematicPlanItem'], ParentType, ContextType, RequireFields<MutationAddThematicPlanItemArgs, 'input'>>;
+  applyRollover?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationApplyRolloverArgs, 'input'>>;
+  cancelLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationCancelLessonArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
+  createAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationCreateAcademicYearArgs, 'input'>>;
+  createBell?: Resolver<ResolversTypes['Bell'], ParentType, ContextType, RequireFields<MutationCreateBellArgs, 'input'>>;
+  createCurriculumItem?: Resolver<ResolversTypes['CurriculumItem'], ParentType, ContextType, RequireFields<MutationCreateCurriculumItemArgs, 'input'>>;
+  createRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
+  createSubgroup?: Resolver<ResolversTypes['Subgroup'], ParentType, ContextType, RequireFields<MutationCreateSubgroupArgs, 'input'>>;
+  createSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationCreateSubjectArgs, 'input'>>;
+  createTeachingAssignment?: Resolver<ResolversTypes['TeachingAssignment'], ParentType, ContextType, RequireFields<MutationCreateTeachingAssignmentArgs, 'input'>>;
+  createTimetableEntry?: Resolver<ResolversTypes['TimetableEntry'], ParentType, ContextType, RequireFields<MutationCreateTimetableEntryArgs, 'input'>>;
+  deleteCurriculumItem?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteCurriculumItemArgs, 'input'>>;
+  deleteHoliday?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationDeleteHolidayArgs, 'input'>>;
+  deleteMovedWorkingDay?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationDeleteMovedWorkingDayArgs, 'input'>>;
+  deleteSubgroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteSubgroupArgs, 'input'>>;
+  deleteTeachingAssignment?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTeachingAssignmentArgs, 'input'>>;
+  deleteThematicPlanItem?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<MutationDeleteThematicPlanItemArgs, 'input'>>;
+  deleteTimetableEntry?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTimetableEntryArgs, 'input'>>;
+  generateLessons?: Resolver<ResolversTypes['GenerateLessonsResult'], ParentType, ContextType, RequireFields<MutationGenerateLessonsArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   recordAttendance?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  saveHoliday?: Resolver<ResolversTypes['Holiday'], ParentType, ContextType, RequireFields<MutationSaveHolidayArgs, 'input'>>;
+  saveMovedWorkingDay?: Resolver<ResolversTypes['MovedWorkingDay'], ParentType, ContextType, RequireFields<MutationSaveMovedWorkingDayArgs, 'input'>>;
   setAbsenceReason?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationSetAbsenceReasonArgs, 'input'>>;
+  setAcademicYearState?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetAcademicYearStateArgs, 'input'>>;
   setLessonRecord?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSetLessonRecordArgs, 'input'>>;
   setPeriodMark?: Resolver<ResolversTypes['PeriodMark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
+  setStudyPeriods?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetStudyPeriodsArgs, 'input'>>;
+  substituteLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSubstituteLessonArgs, 'input'>>;
   unlockLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlockLoginArgs, 'userId'>>;
+  updateAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationUpdateAcademicYearArgs, 'input'>>;
+  updateBell?: Resolver<ResolversTypes['Bell'], ParentType, ContextType, RequireFields<MutationUpdateBellArgs, 'input'>>;
+  updateCurriculumItem?: Resolver<ResolversTypes['CurriculumItem'], ParentType, ContextType, RequireFields<MutationUpdateCurriculumItemArgs, 'input'>>;
+  updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'input'>>;
+  updateSubgroup?: Resolver<ResolversTypes['Subgroup'], ParentType, ContextType, RequireFields<MutationUpdateSubgroupArgs, 'input'>>;
+  updateSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationUpdateSubjectArgs, 'input'>>;
+  updateTeachingAssignment?: Resolver<ResolversTypes['TeachingAssignment'], ParentType, ContextType, RequireFields<MutationUpdateTeachingAssignmentArgs, 'input'>>;
+  updateThematicPlanItem?: Resolver<ResolversTypes['ThematicPlanItem'], ParentType, ContextType, RequireFields<MutationUpdateThematicPlanItemArgs, 'input'>>;
+  updateTimetableEntry?: Resolver<ResolversTypes['TimetableEntry'], ParentType, ContextType, RequireFields<MutationUpdateTimetableEntryArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'ClassGroup' | 'Employee' | 'Lesson' | 'Mark' | 'PeriodMark' | 'School' | 'Student' | 'StudyPeriod' | 'Subject', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'Bell' | 'ClassGroup' | 'CurriculumItem' | 'Employee' | 'Lesson' | 'Mark' | 'MovedWorkingDay' | 'PeriodMark' | 'Room' | 'School' | 'Student' | 'StudyPeriod' | 'Subgroup' | 'Subject' | 'TeachingAssignment' | 'ThematicPlanItem' | 'TimetableEntry', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1069,12 +1974,63 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
   academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
+  bells?: Resolver<Array<ResolversTypes['Bell']>, ParentType, ContextType>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
+  curriculum?: Resolver<Array<ResolversTypes['CurriculumItem']>, ParentType, ContextType, RequireFields<QueryCurriculumArgs, 'classGroupId'>>;
   diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  rolloverPreview?: Resolver<ResolversTypes['RolloverPreview'], ParentType, ContextType, RequireFields<QueryRolloverPreviewArgs, 'input'>>;
+  rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
+  subgroups?: Resolver<Array<ResolversTypes['Subgroup']>, ParentType, ContextType, RequireFields<QuerySubgroupsArgs, 'classGroupId'>>;
+  subjects?: Resolver<Array<ResolversTypes['Subject']>, ParentType, ContextType>;
+  teachingAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryTeachingAssignmentsArgs>>;
+  thematicPlan?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<QueryThematicPlanArgs, 'classGroupId' | 'subjectId'>>;
+  timetable?: Resolver<Array<ResolversTypes['TimetableEntry']>, ParentType, ContextType, Partial<QueryTimetableArgs>>;
   workTypes?: Resolver<Array<ResolversTypes['WorkType']>, ParentType, ContextType>;
+};
+
+export type RolloverClassResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RolloverClass'] = ResolversParentTypes['RolloverClass']> = {
+  classTeacher?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  fromClass?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  students?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RolloverPreviewResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RolloverPreview'] = ResolversParentTypes['RolloverPreview']> = {
+  canApply?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['RolloverClass']>, ParentType, ContextType>;
+  curriculumItems?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  graduating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promoted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promotedConditionally?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  repeating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  students?: Resolver<Array<ResolversTypes['RolloverStudent']>, ParentType, ContextType>;
+  subgroups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  teachingAssignments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  undecided?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
+};
+
+export type RolloverStudentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RolloverStudent'] = ResolversParentTypes['RolloverStudent']> = {
+  decision?: Resolver<Maybe<ResolversTypes['RolloverDecision']>, ParentType, ContextType>;
+  fromClass?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
+  orderNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+  toClassName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RoomResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Room'] = ResolversParentTypes['Room']> = {
+  capacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SchoolResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School'], FederationReferenceType extends FederationReferenceTypes['School'] = FederationReferenceTypes['School']> = {
@@ -1098,9 +2054,20 @@ export type StudentResolvers<ContextType = RequestContext, ParentType extends Re
 export type StudyPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyPeriod'] = ResolversParentTypes['StudyPeriod']> = {
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StudyPeriodKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ordinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SubgroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subgroup'] = ResolversParentTypes['Subgroup']> = {
+  classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1109,11 +2076,52 @@ export type SubjectResolvers<ContextType = RequestContext, ParentType extends Re
   gradingScale?: Resolver<ResolversTypes['GradingScale'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   diaryEvents?: SubscriptionResolver<ResolversTypes['DiaryEvent'], "diaryEvents", ParentType, ContextType, Partial<SubscriptionDiaryEventsArgs>>;
+};
+
+export type TeachingAssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TeachingAssignment'] = ResolversParentTypes['TeachingAssignment']> = {
+  classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subgroup?: Resolver<Maybe<ResolversTypes['Subgroup']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  teacher?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ThematicPlanItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ThematicPlanItem'] = ResolversParentTypes['ThematicPlanItem']> = {
+  classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ordinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plannedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  subgroup?: Resolver<Maybe<ResolversTypes['Subgroup']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  teacher?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TimetableEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TimetableEntry'] = ResolversParentTypes['TimetableEntry']> = {
+  bellNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  room?: Resolver<Maybe<ResolversTypes['Room']>, ParentType, ContextType>;
+  shift?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subgroup?: Resolver<Maybe<ResolversTypes['Subgroup']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  teacher?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weekday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -1169,30 +2177,42 @@ export type Resolvers<ContextType = RequestContext> = {
   AttendanceConnection?: AttendanceConnectionResolvers<ContextType>;
   AttendanceEdge?: AttendanceEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Bell?: BellResolvers<ContextType>;
   ClassGroup?: ClassGroupResolvers<ContextType>;
   ClassJournal?: ClassJournalResolvers<ContextType>;
+  CurriculumItem?: CurriculumItemResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DiaryDay?: DiaryDayResolvers<ContextType>;
   DiaryEvent?: DiaryEventResolvers<ContextType>;
   DiaryLesson?: DiaryLessonResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
+  GenerateLessonsResult?: GenerateLessonsResultResolvers<ContextType>;
   Holiday?: HolidayResolvers<ContextType>;
   Lesson?: LessonResolvers<ContextType>;
   Mark?: MarkResolvers<ContextType>;
   MarkConnection?: MarkConnectionResolvers<ContextType>;
   MarkEdge?: MarkEdgeResolvers<ContextType>;
   MarkVersion?: MarkVersionResolvers<ContextType>;
+  MovedWorkingDay?: MovedWorkingDayResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PeriodMark?: PeriodMarkResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RolloverClass?: RolloverClassResolvers<ContextType>;
+  RolloverPreview?: RolloverPreviewResolvers<ContextType>;
+  RolloverStudent?: RolloverStudentResolvers<ContextType>;
+  Room?: RoomResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
   Student?: StudentResolvers<ContextType>;
   StudyPeriod?: StudyPeriodResolvers<ContextType>;
+  Subgroup?: SubgroupResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TeachingAssignment?: TeachingAssignmentResolvers<ContextType>;
+  ThematicPlanItem?: ThematicPlanItemResolvers<ContextType>;
+  TimetableEntry?: TimetableEntryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WorkType?: WorkTypeResolvers<ContextType>;
