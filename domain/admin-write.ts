@@ -32,6 +32,20 @@ export class AdminWriter {
     if (!this.scope.viewer.hasRoleInSchool(schoolId, ...roles)) throw forbidden('Your role does not allow this here.');
   }
 
+  /**
+   * The school a new row goes into: `schoolId` when given (the viewer must hold one of `roles`
+   * there), else the one school where they do; BAD_USER_INPUT on `schoolId` when that is ambiguous.
+   */
+  protected async schoolFor(schoolId: string | null | undefined, roles: readonly Role[]): Promise<string> {
+    if (schoolId) {
+      await this.requireRoleIn(schoolId, roles, 'School');
+      return schoolId;
+    }
+    const schools = [...new Set(this.scope.viewer.schoolsWith(roles))];
+    if (schools.length !== 1) throw badInput('schoolId', 'Name the school ("schoolId").');
+    return schools[0];
+  }
+
   /** The version check of the convention (entities/base.ts): a stale `expectedVersion` is CONFLICT. */
   protected async checkVersion(em: EntityManager, row: VersionedEntity, expectedVersion: number | null | undefined): Promise<void> {
     if (expectedVersion == null) throw badInput('expectedVersion', 'Send back the version you saw ("expectedVersion").');

@@ -82,10 +82,9 @@ export interface UpdatePlanItemCommand {
  * is read-only.
  */
 export class CurriculumService extends AdminWriter {
-  async createSubject(cmd: { name: string; gradingScale?: GradingScale | null }): Promise<Subject> {
+  async createSubject(cmd: { schoolId?: string | null; name: string; gradingScale?: GradingScale | null }): Promise<Subject> {
     const name = requiredText(cmd.name, 'name', 120);
-    const schools = this.scope.viewer.schoolsWith([Role.DEPUTY_ACADEMIC]);
-    if (schools.length !== 1) throw badInput('name', 'A subject is created in the one school you are deputy head of.');
+    const schools = [await this.schoolFor(cmd.schoolId, [Role.DEPUTY_ACADEMIC])];
     return this.write(async (em, now) => {
       if (await em.findOne(Subject, { school: schools[0], name })) throw badInput('name', `The school already has the subject "${name}".`);
       const subject = em.create(Subject, { school: em.getReference(School, schools[0]), name, gradingScale: cmd.gradingScale ?? GradingScale.FIVE_POINT });

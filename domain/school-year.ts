@@ -59,7 +59,7 @@ export function timetableWeekday(date: string, calendar: CalendarFacts): number 
   return isoWeekday(date);
 }
 
-export interface CreateYearCommand { name: string; startsOn: string; endsOn: string }
+export interface CreateYearCommand { schoolId?: string | null; name: string; startsOn: string; endsOn: string }
 export interface UpdateYearCommand { yearId: string; expectedVersion: number; name?: string | null; startsOn?: string | null; endsOn?: string | null }
 export interface SetYearStateCommand { yearId: string; expectedVersion: number; state: AcademicYearState }
 export interface SetStudyPeriodsCommand {
@@ -86,13 +86,12 @@ export class SchoolYearService extends AdminWriter {
     const startsOn = checkDate(cmd.startsOn, 'startsOn');
     const endsOn = checkDate(cmd.endsOn, 'endsOn');
     checkSpan(startsOn, endsOn);
-    const schools = this.scope.viewer.schoolsWith([Role.ADMIN]);
-    if (schools.length !== 1) throw badInput('name', 'A new year is created in the one school you administer.');
+    const schoolId = await this.schoolFor(cmd.schoolId, [Role.ADMIN]);
     return this.write(async (em, now) => {
-      const school = em.getReference(School, schools[0]);
-      await this.assertNoOverlap(em, schools[0], null, name, startsOn, endsOn);
+      const school = em.getReference(School, schoolId);
+      await this.assertNoOverlap(em, schoolId, null, name, startsOn, endsOn);
       const year = em.create(AcademicYear, { school, name, startsOn, endsOn, state: AcademicYearState.PLANNING });
-      this.audit(em, now, schools[0], 'year.create', 'AcademicYear', year.id, null, { name, startsOn, endsOn });
+      this.audit(em, now, schoolId, 'year.create', 'AcademicYear', year.id, null, { name, startsOn, endsOn });
       return year;
     });
   }

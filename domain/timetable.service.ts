@@ -21,9 +21,9 @@ function checkTime(value: string, field: string): string {
 /** A double booking: CONFLICT naming what clashes (`extensions.clash`: TEACHER, CLASS or ROOM). */
 const clash = (kind: 'TEACHER' | 'CLASS' | 'ROOM', message: string) => new AppError(ErrorCode.CONFLICT, message, { clash: kind });
 
-export interface BellCommand { shift: number; number: number; startsAt: string; endsAt: string }
+export interface BellCommand { schoolId?: string | null; shift: number; number: number; startsAt: string; endsAt: string }
 export interface UpdateBellCommand { bellId: string; expectedVersion: number; startsAt: string; endsAt: string }
-export interface RoomCommand { name: string; capacity?: number | null }
+export interface RoomCommand { schoolId?: string | null; name: string; capacity?: number | null }
 export interface UpdateRoomCommand { roomId: string; expectedVersion: number; name?: string | null; capacity?: number | null }
 export interface EntryCommand {
   classGroupId: string; subgroupId?: string | null; subjectId: string; teacherId: string; roomId?: string | null;
@@ -50,7 +50,7 @@ export class TimetableService extends AdminWriter {
     const number = checkInt(cmd.number, 'number', 1, 12);
     const startsAt = checkTime(cmd.startsAt, 'startsAt');
     const endsAt = checkTime(cmd.endsAt, 'endsAt');
-    const schoolId = this.oneSchool('shift');
+    const schoolId = await this.schoolFor(cmd.schoolId, [Role.DEPUTY_ACADEMIC]);
     return this.write(async (em, now) => {
       const bell = em.create(Bell, { school: em.getReference(School, schoolId), shift, number, startsAt, endsAt });
       await this.checkBells(em, schoolId, bell);
@@ -78,7 +78,7 @@ export class TimetableService extends AdminWriter {
   async createRoom(cmd: RoomCommand): Promise<Room> {
     const name = requiredText(cmd.name, 'name', 60);
     const capacity = cmd.capacity == null ? undefined : checkInt(cmd.capacity, 'capacity', 1, 2000);
-    const schoolId = this.oneSchool('name');
+    const schoolId = await this.schoolFor(cmd.schoolId, [Role.DEPUTY_ACADEMIC]);
     return this.write(async (em, now) => {
       if (await em.findOne(Room, { school: schoolId, name })) throw badInput('name', `The school already has a room "${name}".`);
       const room = em.create(Room, { school: em.getReference(School, schoolId), name, capacity });
@@ -327,12 +327,6 @@ export class TimetableService extends AdminWriter {
   }
 
   // ----------------------------------------------------------------- checks
-
-  private oneSchool(field: string): string {
-    const schools = this.scope.viewer.schoolsWith([Role.DEPUTY_ACADEMIC]);
-    if (schools.length !== 1) throw badInput(field, 'This is created in the one school you are deputy head of.');
-    return schools[0];
-  }
 
   private async writableClass(em: EntityManager, classGroupId: string, what = 'ClassGroup'): Promise<ClassGroup> {
     const classGroup = await em.findOne(ClassGroup, classGroupId);

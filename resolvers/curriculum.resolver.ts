@@ -14,6 +14,7 @@ import {
   UpdateThematicPlanItemInput,
 } from '../schema/year.inputs';
 import { CurriculumItemType, SubgroupType, TeachingAssignmentType, ThematicPlanItemType } from '../schema/year.types';
+import { schoolIdOf } from './school-year.resolver';
 import { PLAN_READERS, curriculumReach, seesAllAssignments, visibleSubgroups } from './year-visibility';
 
 const curriculum = (ctx: RequestContext) => new CurriculumService(ctx.scope);
@@ -103,7 +104,7 @@ export class CurriculumResolver {
   }
 
   @Mutation(() => SubjectType) createSubject(@Arg('input') input: CreateSubjectInput, @Ctx() ctx: RequestContext) {
-    return curriculum(ctx).createSubject(input);
+    return curriculum(ctx).createSubject({ ...input, schoolId: schoolIdOf(input.schoolId) });
   }
 
   @Mutation(() => SubjectType) updateSubject(@Arg('input') input: UpdateSubjectInput, @Ctx() ctx: RequestContext) {

@@ -13,6 +13,7 @@ import {
 import { MovedWorkingDayType, RolloverPreviewType } from '../schema/year.types';
 
 const years = (ctx: RequestContext) => new SchoolYearService(ctx.scope);
+export const schoolIdOf = (id: string | null | undefined) => (id ? fromGlobalId(id, 'School', 'schoolId') : null);
 
 /** Per-request batching of a year's rows (one statement for a list of years). */
 const byYearLoaders = new WeakMap<RequestContext, Map<string, DataLoader<string, unknown[]>>>();
@@ -105,7 +106,7 @@ export class SchoolYearResolver {
 
   @Mutation(() => AcademicYearType, { description: 'A new year (PLANNING) in the school you administer.' })
   createAcademicYear(@Arg('input') input: CreateAcademicYearInput, @Ctx() ctx: RequestContext): Promise<AcademicYear> {
-    return years(ctx).createYear(input);
+    return years(ctx).createYear({ ...input, schoolId: schoolIdOf(input.schoolId) });
   }
 
   @Mutation(() => AcademicYearType)

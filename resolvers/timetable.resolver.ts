@@ -11,6 +11,7 @@ import {
 } from '../schema/year.inputs';
 import { BellType, GenerateLessonsResultType, RoomType, SubgroupType, TimetableEntryType } from '../schema/year.types';
 import { classOf, subgroupOf, subjectOf } from './curriculum.resolver';
+import { schoolIdOf } from './school-year.resolver';
 import { SCHEDULE_STAFF, timetableReach } from './year-visibility';
 
 const timetable = (ctx: RequestContext) => new TimetableService(ctx.scope);
@@ -50,7 +51,7 @@ export class TimetableResolver {
   }
 
   @Mutation(() => BellType) createBell(@Arg('input') input: CreateBellInput, @Ctx() ctx: RequestContext) {
-    return timetable(ctx).createBell(input);
+    return timetable(ctx).createBell({ ...input, schoolId: schoolIdOf(input.schoolId) });
   }
 
   @Mutation(() => BellType) updateBell(@Arg('input') input: UpdateBellInput, @Ctx() ctx: RequestContext) {
@@ -58,7 +59,7 @@ export class TimetableResolver {
   }
 
   @Mutation(() => RoomType) createRoom(@Arg('input') input: CreateRoomInput, @Ctx() ctx: RequestContext) {
-    return timetable(ctx).createRoom(input);
+    return timetable(ctx).createRoom({ ...input, schoolId: schoolIdOf(input.schoolId) });
   }
 
   @Mutation(() => RoomType) updateRoom(@Arg('input') input: UpdateRoomInput, @Ctx() ctx: RequestContext) {

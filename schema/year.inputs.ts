@@ -6,6 +6,7 @@ import { RolloverDecisionKind } from './year.types';
 const VERSION = { description: 'The version you saw; CONFLICT when it changed meanwhile.' };
 
 @InputType() export class CreateAcademicYearInput {
+  @Field(() => ID, { nullable: true, description: 'Needed only when you hold the role in several schools.' }) schoolId?: string | null;
   @Field() name!: string;
   @Field(() => DateScalar) startsOn!: string;
   @Field(() => DateScalar) endsOn!: string;
@@ -72,6 +73,7 @@ const VERSION = { description: 'The version you saw; CONFLICT when it changed me
 }
 
 @InputType() export class CreateSubjectInput {
+  @Field(() => ID, { nullable: true, description: 'Needed only when you hold the role in several schools.' }) schoolId?: string | null;
   @Field() name!: string;
   @Field(() => GradingScale, { nullable: true }) gradingScale?: GradingScale | null;
 }
@@ -135,6 +137,7 @@ const VERSION = { description: 'The version you saw; CONFLICT when it changed me
 }
 
 @InputType() export class CreateBellInput {
+  @Field(() => ID, { nullable: true, description: 'Needed only when you hold the role in several schools.' }) schoolId?: string | null;
   @Field(() => Int) shift!: number;
   @Field(() => Int) number!: number;
   @Field({ description: '"08:30"' }) startsAt!: string;
@@ -147,6 +150,7 @@ const VERSION = { description: 'The version you saw; CONFLICT when it changed me
   @Field() endsAt!: string;
 }
 @InputType() export class CreateRoomInput {
+  @Field(() => ID, { nullable: true, description: 'Needed only when you hold the role in several schools.' }) schoolId?: string | null;
   @Field() name!: string;
   @Field(() => Int, { nullable: true }) capacity?: number | null;
 }

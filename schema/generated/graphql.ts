@@ -165,12 +165,16 @@ export type CorrectMarkInput = {
 export type CreateAcademicYearInput = {
   endsOn: Scalars['Date']['input'];
   name: Scalars['String']['input'];
+  /** Needed only when you hold the role in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
   startsOn: Scalars['Date']['input'];
 };
 
 export type CreateBellInput = {
   endsAt: Scalars['String']['input'];
   number: Scalars['Int']['input'];
+  /** Needed only when you hold the role in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
   shift: Scalars['Int']['input'];
   /** "08:30" */
   startsAt: Scalars['String']['input'];
@@ -187,6 +191,8 @@ export type CreateCurriculumItemInput = {
 export type CreateRoomInput = {
   capacity?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
+  /** Needed only when you hold the role in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateSubgroupInput = {
@@ -200,6 +206,8 @@ export type CreateSubgroupInput = {
 export type CreateSubjectInput = {
   gradingScale?: InputMaybe<GradingScale>;
   name: Scalars['String']['input'];
+  /** Needed only when you hold the role in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateTeachingAssignmentInput = {

@@ -51,6 +51,13 @@ describe('creating and editing a year', () => {
     await expectRefused(server, null, CREATE, { i }, 'UNAUTHENTICATED');
   });
 
+  it('takes the school by id when given; another school answers like a missing one', async () => {
+    const i = { ...newYear, name: '2031/2032', startsOn: '2031-09-01', endsOn: '2032-05-26' };
+    await expectNotFoundLikeMissing(server, w.admin.user.id, CREATE, { i: { ...i, schoolId: gid('School', w.otherSchool.id) } }, { i: { ...i, schoolId: randomId('School') } });
+    const bad = await expectRefused(server, w.admin.user.id, CREATE, { i: { ...i, schoolId: 'nonsense' } }, 'BAD_USER_INPUT');
+    expect(bad.errors![0].extensions!.field).toBe('schoolId');
+  });
+
   it('names the bad field: overlapping years, a duplicate name, dates the wrong way round', async () => {
     const overlap = await expectRefused(server, w.admin.user.id, CREATE, { i: { name: 'X', startsOn: '2027-05-01', endsOn: '2027-12-01' } }, 'BAD_USER_INPUT');
     expect(overlap.errors![0].extensions!.field).toBe('startsOn');
