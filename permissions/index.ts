@@ -4,6 +4,7 @@ import { Role } from '../entities';
 import { AppError, ErrorCode } from '../domain/errors';
 import { FEDERATION_QUERY_RULES, FEDERATION_RULES } from './federation.rules';
 import { HARDENING_RULES } from './hardening.rules';
+import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
 import { hasRole, isAuthenticated, isPublic, isSignedIn, isStaff, isTeacher, readsJournal } from './rules';
 
 /**
@@ -27,6 +28,7 @@ export const RULES = {
     academicYears: signedIn,
     workTypes: signedIn,
     ...FEDERATION_QUERY_RULES,
+    ...REPORT_QUERY_RULES,
   },
   Mutation: {
     login: isPublic,
@@ -87,6 +89,7 @@ export const RULES = {
   AttendanceConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
   AttendanceEdge: { cursor: signedIn, node: signedIn },
   ...FEDERATION_RULES,
+  ...REPORT_TYPE_RULES,
 } satisfies IRules;
 
 export const permissions = shield(RULES, {

@@ -11,6 +11,7 @@ import {
   CalendarResolver, ClassGroupResolver, EmployeeResolver, StudyPeriodResolver, SubjectResolver, UserResolver,
 } from './reference.resolver';
 import { SchoolResolver } from './school.resolver';
+import { TermReportResolver, TermReportRowResolver } from './report.resolver';
 import { StudentResolver } from './student.resolver';
 import { ViewerResolver } from './viewer.resolver';
 
@@ -21,4 +22,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   StudyPeriodResolver, DiaryEventsResolver,
   SchoolResolver,
   LoginLockoutResolver,
+  TermReportResolver, TermReportRowResolver,
 ];
