@@ -37,6 +37,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? (REGION ? '1,8' : '1,8,32')).split(',').map(Number);
 const JWT_SECRET = 'perf-benchmark-secret-not-for-production';
 const SAMPLE = 300;
+/** BENCH_WORKLOADS=Q1,M1 runs only those. */
+const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'Q1,Q2,Q3 class,Q3 school,M1').split(',');
+/** BENCH_SIDES=api compares nothing: for iterating on the API alone. */
+const SIDES = (process.env.BENCH_SIDES ?? 'api,floor,postgraphile').split(',') as Side[];
 const RESULTS_FILE = path.join(PROJECT_ROOT, 'bench', 'RESULTS.md');
 const MARKERS = REGION ? ['<!-- perf-region:start -->', '<!-- perf-region:end -->'] : ['<!-- perf:start -->', '<!-- perf:end -->'];
 
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
     const genStarted = Date.now();
     await pg.query('set synchronous_commit = off');
     const argon2 = await import('argon2');
-    const generated = await generate(pg, { schools: SCHOOLS, passwordHash: await argon2.hash(BENCH_PASSWORD), log });
+    const generated = await generate(pg, { schools: SCHOOLS, passwordHash: await argon2.hash(BENCH_PASSWORD), log, trustedBulkLoad: REGION });
     const genSeconds = Math.round((Date.now() - genStarted) / 1000);
     await pg.query('reset synchronous_commit');
     log(`data: ${JSON.stringify(generated.counts)} (${genSeconds} s)`);
@@ -115,15 +119,15 @@ async function main(): Promise<void> {
     const runs: Run[] = [];
     for (const connections of CONNECTIONS) {
       // Q1 on the three servers, in a rotating order, so a noisy stretch of the machine is spread over all sides.
-      for (let round = 1; round <= ROUNDS; round += 1) {
-        const order: Side[] = ['api', 'floor', 'postgraphile'];
-        for (let k = 0; k < (round + connections) % 3; k += 1) order.push(order.shift()!);
+      for (let round = 1; round <= ROUNDS && WORKLOADS.includes('Q1'); round += 1) {
+        const order: Side[] = [...SIDES];
+        for (let k = 0; k < (round + connections) % order.length; k += 1) order.push(order.shift()!);
         for (const side of order) runs.push(await measure(byName(side), 'Q1', connections, round, world));
       }
-      for (const workload of ['Q2', 'Q3 class', 'Q3 school', 'M1']) runs.push(await measure(byName('api'), workload, connections, 1, world));
+      for (const workload of WORKLOADS.filter((x) => x !== 'Q1')) runs.push(await measure(byName('api'), workload, connections, 1, world));
     }
     const markCheck = await checkMarks(db.url, runs);
-    writeResults({ startedAt, pgVersion, generated, genSeconds, dbSize, runs, check, markCheck });
+    if (process.env.BENCH_WRITE !== 'false') writeResults({ startedAt, pgVersion, generated, genSeconds, dbSize, runs, check, markCheck });
   } catch (error) {
     console.error('benchmark failed:', error);
     process.exitCode = 1;
@@ -138,7 +142,7 @@ async function main(): Promise<void> {
 interface BenchDatabase extends DatabaseHandle { postmasterPid: () => number | null }
 
 async function openDatabase(): Promise<BenchDatabase> {
-  const name = REGION ? 'sj_perf_region' : `sj_perf_${process.pid}`;
+  const name = process.env.BENCH_DB_NAME ?? (REGION ? 'sj_perf_region' : `sj_perf_${process.pid}`);
   if (process.env.BENCH_DATABASE_URL) {
     const admin = new Client({ connectionString: process.env.BENCH_DATABASE_URL });
     await admin.connect();
@@ -151,7 +155,7 @@ async function openDatabase(): Promise<BenchDatabase> {
       url: url.toString(),
       postmasterPid: () => null,
       close: async () => {
-        if (REGION && process.env.BENCH_KEEP_DATA === 'true') return;
+        if (process.env.BENCH_KEEP_DATA === 'true') return;
         const c = new Client({ connectionString: process.env.BENCH_DATABASE_URL });
         await c.connect();
         await c.query(`drop database if exists "${name}" with (force)`);
@@ -271,7 +275,9 @@ async function startServer(side: Side, databaseUrl: string): Promise<Server> {
     postgraphile: path.join(dist, 'bench', 'postgraphile-server.js'),
   }[side];
   if (side === 'postgraphile') preload.push('--require', path.join(dist, 'bench', 'promise-with-resolvers.js'));
-  const child = spawn(process.execPath, [...preload, script], {
+  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API server.
+  const extra = side === 'api' ? (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+  const child = spawn(process.execPath, [...extra, ...preload, script], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), APP_NOW: BENCH_NOW, JWT_SECRET, SEED_DEMO: 'false',
       NODE_ENV: 'production', GRAPHILE_ENV: 'production',

@@ -3,6 +3,7 @@ import {
   Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, Student, Subject, WorkType,
 } from '../entities';
 import { uuidArray } from './access';
+import { ReadModel } from './read-model';
 
 /**
  * The journal's read queries. Each is one statement whatever the number of rows:
@@ -59,23 +60,19 @@ function entryColumns(studentColumn: string | null): string {
             from attendance a where a.lesson_id = l.id ${ofStudent('a')}) as j_attendance`;
 }
 
-// JSON carries timestamps as text; the entities expect the Date that node-postgres gives for a column.
-const MARK_DATES = ['created_at', 'corrected_at'] as const;
-const ATTENDANCE_DATES = ['created_at', 'reason_set_at'] as const;
-
-function withDates(row: Record<string, any>, columns: readonly string[]): Record<string, any> {
-  const out = { ...row };
-  for (const c of columns) if (typeof out[c] === 'string') out[c] = new Date(out[c]);
-  return out;
-}
-
 function toLessonsWithEntries(em: EntityManager, rows: Record<string, any>[]): LessonWithEntries[] {
-  return rows.map(({ j_marks, j_attendance, ...lesson }) => ({
-    ...toLessonRows(em, [lesson])[0],
+  const read = new ReadModel(em);
+  return rows.map(({ j_subject, j_teacher, j_substitute, j_class_group, j_record, j_marks, j_attendance, ...lesson }) => ({
+    lesson: read.entity(Lesson, lesson),
+    subject: read.entity(Subject, j_subject),
+    teacher: read.entity(Employee, j_teacher),
+    substituteTeacher: j_substitute ? read.entity(Employee, j_substitute) : null,
+    classGroup: read.entity(ClassGroup, j_class_group),
+    record: j_record ? read.entity(LessonRecord, j_record) : null,
     marks: (j_marks as Record<string, any>[]).map(({ j_work_type, ...mark }) => ({
-      mark: em.map(Mark, withDates(mark, MARK_DATES)), workType: em.map(WorkType, j_work_type),
+      mark: read.entity(Mark, mark), workType: read.entity(WorkType, j_work_type),
     })),
-    attendance: (j_attendance as Record<string, any>[]).map((a) => em.map(Attendance, withDates(a, ATTENDANCE_DATES))),
+    attendance: (j_attendance as Record<string, any>[]).map((a) => read.entity(Attendance, a)),
   }));
 }
 

@@ -117,8 +117,13 @@ describe('figures', () => {
 
   it('costs the same few SQL statements for a class and for a school', async () => {
     const token = await server.token(w.admin.user.id);
-    const forClass = await server.countStatements(() => server.gql(CLASS_REPORT, { c: classId(w.class5a) }, token));
-    const forSchool = await server.countStatements(() => server.gql(SCHOOL_REPORT, {}, token));
+    // Of two runs, the fewer: the diary hub's 5-second sweep may land inside one of them.
+    const fewest = async (query: string, variables: Record<string, unknown>) => {
+      const [a, b] = [await server.countStatements(() => server.gql(query, variables, token)), await server.countStatements(() => server.gql(query, variables, token))];
+      return b.statements < a.statements ? b : a;
+    };
+    const forClass = await fewest(CLASS_REPORT, { c: classId(w.class5a) });
+    const forSchool = await fewest(SCHOOL_REPORT, {});
     expect(forClass.result.errors).toBeUndefined();
     expect(forSchool.result.errors).toBeUndefined();
     // viewer, the class or school with what access needs, the rollup rows
