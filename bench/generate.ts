@@ -4,8 +4,9 @@
  * migrations, so every row passes the real constraints, foreign keys and triggers
  * (the term-report rollup fills itself as the marks go in).
  *
- * One school: 44 classes (grades 1–11, letters А–Г), 1,000 students with a parent each,
- * 60 staff, a full year of lessons from a weekly timetable (about 43,500), lesson records,
+ * One school: 44 classes (grades 1–11, letters А–Г), 1,000 students with a parent each, each
+ * enrolled by an ENROLL order of the movement book, with consents; 60 staff; the curriculum and a
+ * weekly timetable; a full year of lessons from it (about 40,700), lesson records,
  * about 200,000 marks (none in first grade) with their first versions, about 1% absences.
  * Every school is the same shape; the region is 200 of them. Each school is one transaction:
  * an interrupted run keeps the schools it finished.
@@ -127,7 +128,7 @@ async function ensureRegion(pg: Client, newId: string, options: GenerateOptions)
   const { rows: [r] } = await pg.query(`insert into region (id, name) values (${newId}, 'Бенчмарк-регион') returning id`);
   const { rows: [u] } = await pg.query(
     `insert into app_user (id, login, password_hash, created_at) values (${newId}, 'bench.region', $1, now()) returning id`, [options.passwordHash]);
-  await pg.query(`insert into role_grant (id, user_id, role, region_id) values (${newId}, $1, 'REGIONAL_COORDINATOR', $2)`, [u.id, r.id]);
+  await pg.query(`insert into role_grant (id, user_id, role, region_id, granted_at) values (${newId}, $1, 'REGIONAL_COORDINATOR', $2, now())`, [u.id, r.id]);
   await pg.query('commit');
   return r.id;
 }
@@ -141,7 +142,7 @@ async function ensureMunicipality(pg: Client, region: string, m: number, passwor
   const { rows: [u] } = await pg.query(
     `insert into app_user (id, login, password_hash, created_at) values (gen_random_uuid(), $1, $2, now()) returning id`,
     [`bench.m${m}.coordinator`, passwordHash]);
-  await pg.query(`insert into role_grant (id, user_id, role, municipality_id) values (gen_random_uuid(), $1, 'MUNICIPAL_COORDINATOR', $2)`, [u.id, mu.id]);
+  await pg.query(`insert into role_grant (id, user_id, role, municipality_id, granted_at) values (gen_random_uuid(), $1, 'MUNICIPAL_COORDINATOR', $2, now())`, [u.id, mu.id]);
   return mu.id;
 }
 
@@ -189,7 +190,7 @@ async function generateSchool(pg: Client, n: number, municipality: string, days:
                            array['Администратор', 'Директор', 'Заместитель директора по УВР', 'Делопроизводитель'])
                     with ordinality as x(login, role, position, i)) st`, [prefix, teachers]);
   await q(`insert into app_user (id, login, password_hash, created_at) select user_id, login, $1, timestamptz '2026-08-20 09:00+03' from bench_staff`, [passwordHash]);
-  await q(`insert into role_grant (id, user_id, role, school_id) select gen_random_uuid(), user_id, role, $1 from bench_staff`, [s]);
+  await q(`insert into role_grant (id, user_id, role, school_id, granted_at) select gen_random_uuid(), user_id, role, $1, timestamptz '2026-08-20 09:00+03' from bench_staff`, [s]);
   await q(`insert into employee (id, school_id, user_id, last_name, first_name, middle_name, position, hired_on)
            select employee_id, $1, user_id, 'Сотрудник' || k, 'Имя', 'Отчество', position, date '2015-08-25' from bench_staff`, [s]);
 
@@ -204,15 +205,15 @@ async function generateSchool(pg: Client, n: number, municipality: string, days:
   // Students round-robin over the classes, each with an account, a parent (with an account) and an enrollment.
   await q(`create temp table bench_student on commit drop as
            select gen_random_uuid() as id, gen_random_uuid() as user_id, gen_random_uuid() as guardian_id, gen_random_uuid() as parent_user_id,
-                  k, c.id as class_id, c.grade, 2.8 + random() * 2.0 as ability
+                  gen_random_uuid() as order_id, k, c.id as class_id, c.grade, 2.8 + random() * 2.0 as ability
              from generate_series(1, $1::int) k join bench_class c on c.i = (k - 1) % $2`, [STUDENTS_PER_SCHOOL, CLASSES_PER_SCHOOL]);
   await q(`insert into app_user (id, login, password_hash, created_at)
            select user_id, $1 || '.st' || lpad(k::text, 4, '0'), $2, timestamptz '2026-08-20 09:00+03' from bench_student
            union all select parent_user_id, $1 || '.p' || lpad(k::text, 4, '0'), $2, timestamptz '2026-08-20 09:00+03' from bench_student`,
   [prefix, passwordHash]);
-  await q(`insert into role_grant (id, user_id, role, school_id)
-           select gen_random_uuid(), user_id, 'STUDENT'::role, $1::uuid from bench_student
-           union all select gen_random_uuid(), parent_user_id, 'PARENT'::role, $1::uuid from bench_student`, [s]);
+  await q(`insert into role_grant (id, user_id, role, school_id, granted_at)
+           select gen_random_uuid(), user_id, 'STUDENT'::role, $1::uuid, timestamptz '2026-08-20 09:00+03' from bench_student
+           union all select gen_random_uuid(), parent_user_id, 'PARENT'::role, $1::uuid, timestamptz '2026-08-20 09:00+03' from bench_student`, [s]);
   await q(`insert into student (id, school_id, user_id, last_name, first_name, middle_name, birth_date, personal_data_consent_at)
            select id, $1, user_id, 'Ученик' || k, 'Имя', 'Отчество', date '2020-01-01' - (grade * 365), timestamptz '2026-08-28 10:00+03'
              from bench_student`, [s]);
@@ -221,8 +222,18 @@ async function generateSchool(pg: Client, n: number, municipality: string, days:
              from bench_student`, [s]);
   await q(`insert into guardianship (id, guardian_id, student_id, relation, created_at)
            select gen_random_uuid(), guardian_id, id, 'мать', timestamptz '2026-08-28 10:00+03' from bench_student`);
-  await q(`insert into enrollment (id, student_id, class_group_id, starts_on) select gen_random_uuid(), id, class_id, $1 from bench_student`,
-    [YEAR.startsOn]);
+  // The movement book: every enrollment is opened by its ENROLL order; consents to personal data, for the child and the parent.
+  const secretary = `(select user_id from bench_staff where login = '${prefix}.secretary')`;
+  await q(`insert into movement_order (id, school_id, year_id, number, order_date, effective_on, type, student_id, to_class_id, basis, created_by_id, created_at)
+           select order_id, $1, $2, 'М-' || k, date '2026-08-31', $3::date, 'ENROLL', id, class_id, 'Зачисление в порядке перевода',
+                  ${secretary}, timestamptz '2026-08-31 10:00+03' from bench_student`, [s, year.id, YEAR.startsOn]);
+  await q(`insert into enrollment (id, student_id, class_group_id, starts_on, opened_by_id)
+           select gen_random_uuid(), id, class_id, $1, order_id from bench_student`, [YEAR.startsOn]);
+  await q(`insert into personal_data_consent (id, school_id, student_id, guardian_id, given_by_name, given_by_relation, given_on, document, recorded_by_id, created_at)
+           select gen_random_uuid(), $1::uuid, id, null::uuid, 'Родитель' || k, 'мать', date '2026-08-28', 'Согласие на обработку персональных данных ребёнка',
+                  ${secretary}, timestamptz '2026-08-28 10:00+03' from bench_student
+           union all select gen_random_uuid(), $1::uuid, null, guardian_id, 'Родитель' || k, 'сам', date '2026-08-28', 'Согласие на обработку персональных данных',
+                  ${secretary}, timestamptz '2026-08-28 10:00+03' from bench_student`, [s]);
 
   // The weekly timetable: six lessons a day in senior classes, five in primary ones.
   await q(`create temp table bench_timetable on commit drop as
@@ -234,18 +245,24 @@ async function generateSchool(pg: Client, n: number, municipality: string, days:
              join bench_staff st on st.k = case when c.grade <= 4 then c.i + 1
                                                 else $4::int + array_position($3::text[], pick.name::text) * 4 - 3 + c.i % 4 end`,
   [s, PRIMARY_SUBJECTS, SENIOR_SUBJECTS, PRIMARY_CLASSES]);
-  await q(`insert into teaching_assignment (id, teacher_id, class_group_id, subject_id)
-           select gen_random_uuid(), teacher_id, class_id, subject_id from (select distinct teacher_id, class_id, subject_id from bench_timetable) t`);
+  await q(`insert into teaching_assignment (id, teacher_id, class_group_id, subject_id, year_id)
+           select gen_random_uuid(), teacher_id, class_id, subject_id, $1 from (select distinct teacher_id, class_id, subject_id from bench_timetable) t`, [year.id]);
+  await q(`insert into curriculum_item (id, year_id, class_group_id, subject_id, hours_per_week, component)
+           select gen_random_uuid(), $1, class_id, subject_id, count(*), 'COMPULSORY' from bench_timetable group by class_id, subject_id`, [year.id]);
+  await q(`alter table bench_timetable add column entry_id uuid`);
+  await q(`update bench_timetable set entry_id = gen_random_uuid()`);
+  await q(`insert into timetable_entry (id, year_id, class_group_id, subject_id, teacher_id, weekday, bell_number, shift, valid_from, valid_to)
+           select entry_id, $1, class_id, subject_id, teacher_id, weekday, number, 1, $2, $3 from bench_timetable`, [year.id, YEAR.startsOn, YEAR.endsOn]);
 
   // A year of lessons; the past ones were held (a few cancelled), with a topic and mostly homework.
   await q(`create temp table bench_lesson on commit drop as
-           select ${newId} as id, t.class_id, t.grade, t.subject_id, t.teacher_id, t.teacher_user_id, d.day as date, t.number,
+           select ${newId} as id, t.class_id, t.grade, t.subject_id, t.teacher_id, t.teacher_user_id, t.entry_id, d.day as date, t.number,
                   (d.day + time '08:30' + (t.number - 1) * interval '55 minutes') at time zone $3 as starts_at,
                   case when d.day >= $2::date then 'SCHEDULED' when random() < 0.005 then 'CANCELLED' else 'HELD' end::lesson_state as state
              from unnest($1::date[]) d(day) join bench_timetable t on t.weekday = extract(isodow from d.day)
             order by d.day, t.number`, [days, BENCH_TODAY, TIMEZONE]);
-  await q(`insert into lesson (id, school_id, class_group_id, subject_id, teacher_id, date, number, state)
-           select id, $1, class_id, subject_id, teacher_id, date, number, state from bench_lesson`, [s]);
+  await q(`insert into lesson (id, school_id, class_group_id, subject_id, teacher_id, timetable_entry_id, date, number, state)
+           select id, $1, class_id, subject_id, teacher_id, entry_id, date, number, state from bench_lesson`, [s]);
   await q(`insert into lesson_record (id, lesson_id, topic, homework, updated_by_id, updated_at)
            select ${newId}, id, 'Тема урока ' || number || ' (' || to_char(date, 'DD.MM') || ')',
                   case when random() < 0.7 then '§' || (1 + floor(random() * 40))::int || ', упр. ' || (1 + floor(random() * 300))::int end,
