@@ -347,12 +347,16 @@ export type Query = {
   academicYears: Array<AcademicYear>;
   /** The journal page of one class in one subject: lessons, students, marks and attendance; at most 92 days. */
   classJournal: ClassJournal;
+  /** Marks per subject and study period of one class: its class teacher and the school administration. */
+  classTermReport: TermReport;
   /** A student's lessons with their marks and attendance, day by day; at most 31 days. */
   diary: Array<DiaryDay>;
   /** The signed-in user, their roles and the people they are tied to. */
   me: Viewer;
   /** Any object by id; null when it does not exist or is not yours to see. */
   node?: Maybe<Node>;
+  /** Marks per subject and study period of a whole school: its administration (schoolId may be left out) and the coordinators over it. */
+  schoolTermReport: TermReport;
   /** NOT_FOUND when the student does not exist or is not yours to see. */
   student?: Maybe<Student>;
   /** The work types of the viewer's schools, with their weights. */
@@ -373,6 +377,11 @@ export type QueryClassJournalArgs = {
 };
 
 
+export type QueryClassTermReportArgs = {
+  classGroupId: Scalars['ID']['input'];
+};
+
+
 export type QueryDiaryArgs = {
   from: Scalars['Date']['input'];
   studentId: Scalars['ID']['input'];
@@ -382,6 +391,11 @@ export type QueryDiaryArgs = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySchoolTermReportArgs = {
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -503,6 +517,37 @@ export type Subscription = {
 export type SubscriptionDiaryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type TermReport = {
+  __typename?: 'TermReport';
+  /** The class, for a class report. */
+  classGroupName?: Maybe<Scalars['String']['output']>;
+  rows: Array<TermReportRow>;
+  schoolId: Scalars['ID']['output'];
+  schoolName: Scalars['String']['output'];
+};
+
+/** One subject in one study period: aggregates of the current marks, no names. */
+export type TermReportRow = {
+  __typename?: 'TermReportRow';
+  academicYearName: Scalars['String']['output'];
+  average?: Maybe<Scalars['Float']['output']>;
+  /** Marks on the five-point scale: the averages and percentages are over these. */
+  gradedCount: Scalars['Int']['output'];
+  /** Every current mark, whatever its scale. */
+  marksCount: Scalars['Int']['output'];
+  /** Share of the marks that are 4 or 5 ("качество"), in percent. */
+  qualityPercent?: Maybe<Scalars['Float']['output']>;
+  studyPeriodId: Scalars['ID']['output'];
+  studyPeriodName: Scalars['String']['output'];
+  studyPeriodOrdinal: Scalars['Int']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+  /** Share of the marks that are 3, 4 or 5 ("успеваемость"), in percent. */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  /** Weighted by the work types' weights (004 §2.2). */
+  weightedAverage?: Maybe<Scalars['Float']['output']>;
 };
 
 export type User = {
@@ -736,6 +781,8 @@ export type ResolversTypes = {
   StudyPeriod: ResolverTypeWrapper<StudyPeriod>;
   Subject: ResolverTypeWrapper<SubjectEntity>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TermReport: ResolverTypeWrapper<TermReport>;
+  TermReportRow: ResolverTypeWrapper<TermReportRow>;
   User: ResolverTypeWrapper<User>;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversTypes['Student']>, employee?: Maybe<ResolversTypes['Employee']>, student?: Maybe<ResolversTypes['Student']> }>;
   WorkType: ResolverTypeWrapper<WorkType>;
@@ -791,6 +838,8 @@ export type ResolversParentTypes = {
   StudyPeriod: StudyPeriod;
   Subject: SubjectEntity;
   Subscription: Record<PropertyKey, never>;
+  TermReport: TermReport;
+  TermReportRow: TermReportRow;
   User: User;
   Viewer: Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversParentTypes['Student']>, employee?: Maybe<ResolversParentTypes['Employee']>, student?: Maybe<ResolversParentTypes['Student']> };
   WorkType: WorkType;
@@ -1070,9 +1119,11 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
   academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
+  classTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, RequireFields<QueryClassTermReportArgs, 'classGroupId'>>;
   diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
   workTypes?: Resolver<Array<ResolversTypes['WorkType']>, ParentType, ContextType>;
 };
@@ -1114,6 +1165,28 @@ export type SubjectResolvers<ContextType = RequestContext, ParentType extends Re
 
 export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   diaryEvents?: SubscriptionResolver<ResolversTypes['DiaryEvent'], "diaryEvents", ParentType, ContextType, Partial<SubscriptionDiaryEventsArgs>>;
+};
+
+export type TermReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TermReport'] = ResolversParentTypes['TermReport']> = {
+  classGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['TermReportRow']>, ParentType, ContextType>;
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  schoolName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TermReportRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TermReportRow'] = ResolversParentTypes['TermReportRow']> = {
+  academicYearName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  gradedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  marksCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  qualityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  studyPeriodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studyPeriodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  studyPeriodOrdinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  successPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -1193,6 +1266,8 @@ export type Resolvers<ContextType = RequestContext> = {
   StudyPeriod?: StudyPeriodResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TermReport?: TermReportResolvers<ContextType>;
+  TermReportRow?: TermReportRowResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WorkType?: WorkTypeResolvers<ContextType>;
