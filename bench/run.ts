@@ -390,8 +390,12 @@ async function measure(server: Server, workload: string, connections: number, ro
 /** The three diaries agree on what a student's week holds (lessons and marks), and the API's answers carry no errors. */
 async function checkSameAnswers(api: Server, floor: Server, pgl: Server, w: World): Promise<string> {
   const send = async (s: Server, r: CannonRequest) => {
-    const res = await fetch(`http://127.0.0.1:${s.port}${r.path}`, { method: 'POST', headers: r.headers, body: r.body });
-    return (await res.json()) as { data?: any; errors?: unknown[] };
+    try {
+      const res = await fetch(`http://127.0.0.1:${s.port}${r.path}`, { method: 'POST', headers: r.headers, body: r.body });
+      return (await res.json()) as { data?: any; errors?: unknown[] };
+    } catch (error) {
+      throw new Error(`${s.side}: ${String(error)} (${String((error as { cause?: unknown }).cause)})`);
+    }
   };
   let lessons = 0;
   let marks = 0;
