@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { type KeyObject, createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import argon2 from 'argon2';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppSetting, RefreshToken, User } from '../entities';
@@ -33,7 +33,8 @@ async function loadJose(): Promise<Jose> {
 
 /** Signs and checks the short-lived access tokens (HS256 JWTs carrying the user and session ids). */
 export class TokenSigner {
-  private constructor(private readonly key: Uint8Array, private readonly ttlSeconds: number) {}
+  // A KeyObject made once: given raw bytes, jose imports the key again on every sign and verify.
+  private constructor(private readonly key: KeyObject, private readonly ttlSeconds: number) {}
 
   /** The key comes from JWT_SECRET or, when unset, from the database, shared by every instance. */
   static async create(em: EntityManager, secret: string | undefined, ttlSeconds: number): Promise<TokenSigner> {
@@ -45,7 +46,7 @@ export class TokenSigner {
       );
       value = (await em.fork().findOneOrFail(AppSetting, { key: 'jwt_secret' })).value;
     }
-    return new TokenSigner(new TextEncoder().encode(value), ttlSeconds);
+    return new TokenSigner(createSecretKey(Buffer.from(value, 'utf8')), ttlSeconds);
   }
 
   async sign(userId: string, sessionId: string, now: Date): Promise<string> {

@@ -3,6 +3,7 @@ import {
   Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, Student, Subject, WorkType,
 } from '../entities';
 import { uuidArray } from './access';
+import { ReadModel } from './read-model';
 
 /**
  * The journal's read queries. Each is one statement whatever the number of rows:
@@ -41,12 +42,49 @@ function toLessonRows(em: EntityManager, rows: Record<string, any>[]): LessonRow
   }));
 }
 
-/** Lessons a student attends between two dates (rule 5: their class or subgroup on that date). */
-export async function lessonsOfStudent(
+/** A lesson row with its marks (each with its work type) and attendance rows, read in the same statement. */
+export interface LessonWithEntries extends LessonRow {
+  marks: { mark: Mark; workType: WorkType }[];
+  attendance: Attendance[];
+}
+
+/**
+ * The lesson's marks and attendance as JSON arrays beside the lesson, so a journal view costs
+ * one statement for lessons and everything in them. `studentColumn` narrows them to one student.
+ */
+function entryColumns(studentColumn: string | null): string {
+  const ofStudent = (alias: string) => (studentColumn ? `and ${alias}.student_id = ${studentColumn}` : '');
+  return `(select coalesce(jsonb_agg(to_jsonb(m) || jsonb_build_object('j_work_type', to_jsonb(wt)) order by m.created_at, m.id), '[]')
+            from mark m join work_type wt on wt.id = m.work_type_id where m.lesson_id = l.id ${ofStudent('m')}) as j_marks,
+          (select coalesce(jsonb_agg(to_jsonb(a) order by a.created_at, a.id), '[]')
+            from attendance a where a.lesson_id = l.id ${ofStudent('a')}) as j_attendance`;
+}
+
+function toLessonsWithEntries(em: EntityManager, rows: Record<string, any>[]): LessonWithEntries[] {
+  const read = new ReadModel(em);
+  return rows.map(({ j_subject, j_teacher, j_substitute, j_class_group, j_record, j_marks, j_attendance, ...lesson }) => ({
+    lesson: read.entity(Lesson, lesson),
+    subject: read.entity(Subject, j_subject),
+    teacher: read.entity(Employee, j_teacher),
+    substituteTeacher: j_substitute ? read.entity(Employee, j_substitute) : null,
+    classGroup: read.entity(ClassGroup, j_class_group),
+    record: j_record ? read.entity(LessonRecord, j_record) : null,
+    marks: (j_marks as Record<string, any>[]).map(({ j_work_type, ...mark }) => ({
+      mark: read.entity(Mark, mark), workType: read.entity(WorkType, j_work_type),
+    })),
+    attendance: (j_attendance as Record<string, any>[]).map((a) => read.entity(Attendance, a)),
+  }));
+}
+
+/**
+ * Lessons a student attends between two dates (rule 5: their class or subgroup on that date),
+ * each with the student's marks and attendance.
+ */
+export async function diaryLessons(
   em: EntityManager, studentId: string, from: string, to: string, onlyTaughtBy: string | null,
-): Promise<LessonRow[]> {
+): Promise<LessonWithEntries[]> {
   const rows = await em.getConnection().execute(
-    `select ${LESSON_GRAPH_COLUMNS} from lesson l
+    `select ${LESSON_GRAPH_COLUMNS}, ${entryColumns('e.student_id')} from lesson l
        join enrollment e on e.class_group_id = l.class_group_id and e.student_id = ?
                         and l.date >= e.starts_on and (e.ends_on is null or l.date <= e.ends_on)
        ${LESSON_GRAPH_JOINS}
@@ -57,31 +95,7 @@ export async function lessonsOfStudent(
       order by l.date, l.number`,
     [studentId, from, to, onlyTaughtBy, onlyTaughtBy, onlyTaughtBy],
   );
-  return toLessonRows(em, rows);
-}
-
-/** Marks of the lessons, each with its work type (read in the same statement). */
-export async function marksInLessons(
-  em: EntityManager, lessonIds: string[], studentId: string | null,
-): Promise<{ mark: Mark; workType: WorkType }[]> {
-  if (lessonIds.length === 0) return [];
-  const rows = await em.getConnection().execute(
-    `select m.*, to_jsonb(wt) as j_work_type from mark m join work_type wt on wt.id = m.work_type_id
-      where m.lesson_id = any(?::uuid[]) and (?::uuid is null or m.student_id = ?)
-      order by m.created_at, m.id`,
-    [uuidArray(lessonIds), studentId, studentId],
-  );
-  return rows.map(({ j_work_type, ...mark }) => ({ mark: em.map(Mark, mark), workType: em.map(WorkType, j_work_type) }));
-}
-
-export async function attendanceInLessons(em: EntityManager, lessonIds: string[], studentId: string | null): Promise<Attendance[]> {
-  if (lessonIds.length === 0) return [];
-  const rows = await em.getConnection().execute(
-    `select a.* from attendance a where a.lesson_id = any(?::uuid[]) and (?::uuid is null or a.student_id = ?)
-      order by a.created_at, a.id`,
-    [uuidArray(lessonIds), studentId, studentId],
-  );
-  return rows.map((r) => em.map(Attendance, r));
+  return toLessonsWithEntries(em, rows);
 }
 
 /** Lessons by id, each with its graph (for the live diary's batches). */
@@ -103,19 +117,22 @@ export async function marksByIds(em: EntityManager, ids: string[]): Promise<{ ma
   return rows.map(({ j_work_type, ...mark }) => ({ mark: em.map(Mark, mark), workType: em.map(WorkType, j_work_type) }));
 }
 
-/** Lessons of a class in one subject; `onlyTaughtBy` keeps the ones a substitute stood in for. */
-export async function lessonsOfClass(
+/**
+ * Lessons of a class in one subject with all their marks and attendance; `onlyTaughtBy` keeps
+ * the ones a substitute stood in for.
+ */
+export async function classJournalLessons(
   em: EntityManager, classGroupId: string, subjectId: string, from: string, to: string, onlyTaughtBy: string | null,
-): Promise<LessonRow[]> {
+): Promise<LessonWithEntries[]> {
   const rows = await em.getConnection().execute(
-    `select ${LESSON_GRAPH_COLUMNS} from lesson l
+    `select ${LESSON_GRAPH_COLUMNS}, ${entryColumns(null)} from lesson l
        ${LESSON_GRAPH_JOINS}
       where l.class_group_id = ? and l.subject_id = ? and l.date between ? and ?
         and (?::uuid is null or l.teacher_id = ? or l.substitute_teacher_id = ?)
       order by l.date, l.number`,
     [classGroupId, subjectId, from, to, onlyTaughtBy, onlyTaughtBy, onlyTaughtBy],
   );
-  return toLessonRows(em, rows);
+  return toLessonsWithEntries(em, rows);
 }
 
 /** Everyone enrolled in the class at some point between the dates, by name. */

@@ -10,6 +10,7 @@ export * from './personal-data';
 export * from './journal';
 export * from './audit';
 export * from './hardening';
+export * from './report';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -20,6 +21,7 @@ import { CurriculumItem, ThematicPlanItem } from './curriculum';
 import { PersonalDataAccess, PersonalDataConsent } from './personal-data';
 import { Room, TimetableEntry } from './timetable';
 import { ClassGroup, Enrollment, MovementOrder, Subgroup, SubgroupMember, Subject, TeachingAssignment } from './school-structure';
+import { MarkRollup } from './report';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -32,4 +34,5 @@ export const ALL_ENTITIES = [
   Lesson, LessonRecord, WorkType, Mark, MarkVersion, PeriodMark, PeriodMarkVersion, Attendance,
   AuditEntry, DiaryEvent, AppSetting,
   LoginThrottle, IdempotencyRecord,
+  MarkRollup,
 ];

@@ -4,6 +4,7 @@ import { Role } from '../entities';
 import { AppError, ErrorCode } from '../domain/errors';
 import { FEDERATION_QUERY_RULES, FEDERATION_RULES } from './federation.rules';
 import { HARDENING_RULES } from './hardening.rules';
+import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
 import { hasRole, isAuthenticated, isPublic, isSignedIn, isStaff, isTeacher, readsJournal } from './rules';
 import { YEAR_RULES } from './year.rules';
 
@@ -29,6 +30,7 @@ export const RULES = {
     workTypes: signedIn,
     ...FEDERATION_QUERY_RULES,
     ...YEAR_RULES.Query,
+    ...REPORT_QUERY_RULES,
   },
   Mutation: {
     login: isPublic,
@@ -94,6 +96,7 @@ export const RULES = {
   AttendanceEdge: { cursor: signedIn, node: signedIn },
   ...FEDERATION_RULES,
   ...YEAR_RULES.types,
+  ...REPORT_TYPE_RULES,
 } satisfies IRules;
 
 export const permissions = shield(RULES, {

@@ -1,9 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Attendance, Lesson, Mark, Student } from '../entities';
 import { badInput, notFound } from '../domain/errors';
-import {
-  attendanceInLessons, lessonsOfClass, lessonsOfStudent, marksInLessons, studentsOfClass,
-} from '../domain/journal-queries';
+import { classJournalLessons, diaryLessons, studentsOfClass, type LessonWithEntries } from '../domain/journal-queries';
 import { addDays, daysBetween } from '../server/clock';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId } from '../schema/global-id';
@@ -22,6 +20,12 @@ function checkRange(from: string, to: string, maxDays: number): void {
   if (daysBetween(from, to) + 1 > maxDays) throw badInput('to', `At most ${maxDays} days at a time.`);
 }
 
+/** The joined rows go into the request's loaders, so the fields below them cost no query. */
+function primeEntries(ctx: RequestContext, rows: LessonWithEntries[]): void {
+  ctx.loaders.primeLessons(rows);
+  ctx.loaders.primeWorkTypes(rows.flatMap((r) => r.marks.map((m) => m.workType)));
+}
+
 @Resolver()
 export class DiaryResolver {
   @Query(() => [DiaryDayType], { description: `A student's lessons with their marks and attendance, day by day; at most ${DIARY_MAX_DAYS} days.` })
@@ -38,24 +42,14 @@ export class DiaryResolver {
     // A teacher who is not the class teacher sees the student's diary for their own lessons only.
     const onlyTaughtBy = access.level === 'TAUGHT' ? ctx.requireViewer().employeeId : null;
 
-    const lessonRows = await lessonsOfStudent(ctx.em, studentId, from, to, onlyTaughtBy);
-    ctx.loaders.primeLessons(lessonRows);
-    const lessons = lessonRows.map((r) => r.lesson);
-    const lessonIds = lessons.map((l) => l.id);
-    const [markRows, attendance] = await Promise.all([
-      marksInLessons(ctx.em, lessonIds, studentId),
-      attendanceInLessons(ctx.em, lessonIds, studentId),
-    ]);
-    ctx.loaders.primeWorkTypes(markRows.map((r) => r.workType));
-    const marks = markRows.map((r) => r.mark);
+    const rows = await diaryLessons(ctx.em, studentId, from, to, onlyTaughtBy);
+    primeEntries(ctx, rows);
     const byDate = new Map<string, DiaryLesson[]>();
-    for (const lesson of lessons) {
-      const entry: DiaryLesson = {
-        lesson,
-        marks: marks.filter((m) => m.lesson.id === lesson.id),
-        attendance: attendance.find((a) => a.lesson.id === lesson.id) ?? null,
-      };
-      byDate.set(lesson.date, [...(byDate.get(lesson.date) ?? []), entry]);
+    for (const row of rows) {
+      const entry: DiaryLesson = { lesson: row.lesson, marks: row.marks.map((m) => m.mark), attendance: row.attendance[0] ?? null };
+      const day = byDate.get(row.lesson.date);
+      if (day) day.push(entry);
+      else byDate.set(row.lesson.date, [entry]);
     }
     const days: DiaryDay[] = [];
     for (let date = from; date <= to; date = addDays(date, 1)) days.push({ date, lessons: byDate.get(date) ?? [] });
@@ -79,21 +73,22 @@ export class DiaryResolver {
     if (access.scope === 'NONE') throw notFound('ClassGroup');
     const onlyTaughtBy = access.scope === 'OWN' ? ctx.requireViewer().employeeId : null;
 
-    const [lessonRows, students] = await Promise.all([
-      lessonsOfClass(ctx.em, classGroupId, subjectId, from, to, onlyTaughtBy),
+    const [rows, students] = await Promise.all([
+      classJournalLessons(ctx.em, classGroupId, subjectId, from, to, onlyTaughtBy),
       studentsOfClass(ctx.em, classGroupId, from, to),
     ]);
-    ctx.loaders.primeLessons(lessonRows);
-    ctx.loaders.prime(Student, students);
-    const lessons = lessonRows.map((r) => r.lesson);
     // A substitute with no lesson here has no business in this journal.
-    if (access.scope === 'OWN' && lessons.length === 0) throw notFound('ClassGroup');
-    const lessonIds = lessons.map((l) => l.id);
-    const [markRows, attendance] = await Promise.all([
-      marksInLessons(ctx.em, lessonIds, null),
-      attendanceInLessons(ctx.em, lessonIds, null),
-    ]);
-    ctx.loaders.primeWorkTypes(markRows.map((r) => r.workType));
-    return { lessons, students, marks: markRows.map((r) => r.mark), attendance };
+    if (access.scope === 'OWN' && rows.length === 0) throw notFound('ClassGroup');
+    primeEntries(ctx, rows);
+    ctx.loaders.prime(Student, students);
+    // Marks and absences in the order they were entered, as one list over the whole page.
+    const byEntry = <T extends { createdAt: Date; id: string }>(a: T, b: T) =>
+      a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return {
+      lessons: rows.map((r) => r.lesson),
+      students,
+      marks: rows.flatMap((r) => r.marks.map((m) => m.mark)).sort(byEntry),
+      attendance: rows.flatMap((r) => r.attendance).sort(byEntry),
+    };
   }
 }

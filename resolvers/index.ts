@@ -11,6 +11,7 @@ import {
   CalendarResolver, ClassGroupResolver, EmployeeResolver, StudyPeriodResolver, SubjectResolver, UserResolver,
 } from './reference.resolver';
 import { SchoolResolver } from './school.resolver';
+import { TermReportResolver, TermReportRowResolver } from './report.resolver';
 import { StudentResolver } from './student.resolver';
 import { ViewerResolver } from './viewer.resolver';
 import { HolidayResolver, MovedWorkingDayResolver, SchoolYearResolver, StudyPeriodYearResolver } from './school-year.resolver';
@@ -33,4 +34,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SchoolYearResolver, StudyPeriodYearResolver, HolidayResolver, MovedWorkingDayResolver, CurriculumResolver, CurriculumItemResolver,
   SubgroupResolver, TeachingAssignmentResolver, ThematicPlanItemResolver, TimetableResolver, BellResolver, RoomResolver,
   TimetableEntryResolver, LessonTimetableResolver, SubjectVersionResolver, ClassGroupRolloverResolver,
+  TermReportResolver, TermReportRowResolver,
 ];

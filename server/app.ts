@@ -1,7 +1,9 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -61,6 +63,9 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     // Apollo's landing pages load from a CDN; our explorer (server/explorer.ts) is bundled locally.
     ApolloServerPluginLandingPageDisabled(),
     queryCostPlugin(schema), idempotencyPlugin(schema),
+    // The default cache-control plugin wraps every field's resolver to compute HTTP cache hints;
+    // no answer here is cacheable (all are per viewer), so it would only cost time on every field.
+    ApolloServerPluginCacheControlDisabled(),
   ];
   const apollo = new ApolloServer<RequestContext>({
     schema,

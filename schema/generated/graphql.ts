@@ -750,6 +750,8 @@ export type Query = {
   bells: Array<Bell>;
   /** The journal page of one class in one subject: lessons, students, marks and attendance; at most 92 days. */
   classJournal: ClassJournal;
+  /** Marks per subject and study period of one class: its class teacher and the school administration. */
+  classTermReport: TermReport;
   /** A class's curriculum (the administration; its teachers and class teacher; its students and their parents). */
   curriculum: Array<CurriculumItem>;
   /** A student's lessons with their marks and attendance, day by day; at most 31 days. */
@@ -762,6 +764,8 @@ export type Query = {
   rolloverPreview: RolloverPreview;
   /** The rooms of the viewer's schools. */
   rooms: Array<Room>;
+  /** Marks per subject and study period of a whole school: its administration (schoolId may be left out) and the coordinators over it. */
+  schoolTermReport: TermReport;
   /** NOT_FOUND when the student does not exist or is not yours to see. */
   student?: Maybe<Student>;
   /** A class's subgroups the viewer may see. */
@@ -792,6 +796,11 @@ export type QueryClassJournalArgs = {
 };
 
 
+export type QueryClassTermReportArgs = {
+  classGroupId: Scalars['ID']['input'];
+};
+
+
 export type QueryCurriculumArgs = {
   classGroupId: Scalars['ID']['input'];
 };
@@ -811,6 +820,11 @@ export type QueryNodeArgs = {
 
 export type QueryRolloverPreviewArgs = {
   input: RolloverInput;
+};
+
+
+export type QuerySchoolTermReportArgs = {
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1123,6 +1137,37 @@ export type TeachingAssignment = Node & {
   subject: Subject;
   teacher: Employee;
   version: Scalars['Int']['output'];
+};
+
+export type TermReport = {
+  __typename?: 'TermReport';
+  /** The class, for a class report. */
+  classGroupName?: Maybe<Scalars['String']['output']>;
+  rows: Array<TermReportRow>;
+  schoolId: Scalars['ID']['output'];
+  schoolName: Scalars['String']['output'];
+};
+
+/** One subject in one study period: aggregates of the current marks, no names. */
+export type TermReportRow = {
+  __typename?: 'TermReportRow';
+  academicYearName: Scalars['String']['output'];
+  average?: Maybe<Scalars['Float']['output']>;
+  /** Marks on the five-point scale: the averages and percentages are over these. */
+  gradedCount: Scalars['Int']['output'];
+  /** Every current mark, whatever its scale. */
+  marksCount: Scalars['Int']['output'];
+  /** Share of the marks that are 4 or 5 ("качество"), in percent. */
+  qualityPercent?: Maybe<Scalars['Float']['output']>;
+  studyPeriodId: Scalars['ID']['output'];
+  studyPeriodName: Scalars['String']['output'];
+  studyPeriodOrdinal: Scalars['Int']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+  /** Share of the marks that are 3, 4 or 5 ("успеваемость"), in percent. */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  /** Weighted by the work types' weights (004 §2.2). */
+  weightedAverage?: Maybe<Scalars['Float']['output']>;
 };
 
 /** One topic of a teacher's thematic plan (КТП) for a class and subject. */
@@ -1515,6 +1560,8 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubstituteLessonInput: SubstituteLessonInput;
   TeachingAssignment: ResolverTypeWrapper<Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
+  TermReport: ResolverTypeWrapper<TermReport>;
+  TermReportRow: ResolverTypeWrapper<TermReportRow>;
   ThematicPlanItem: ResolverTypeWrapper<Omit<ThematicPlanItem, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
   TimetableEntry: ResolverTypeWrapper<Omit<TimetableEntry, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
   UpdateAcademicYearInput: UpdateAcademicYearInput;
@@ -1612,6 +1659,8 @@ export type ResolversParentTypes = {
   Subscription: Record<PropertyKey, never>;
   SubstituteLessonInput: SubstituteLessonInput;
   TeachingAssignment: Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
+  TermReport: TermReport;
+  TermReportRow: TermReportRow;
   ThematicPlanItem: Omit<ThematicPlanItem, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
   TimetableEntry: Omit<TimetableEntry, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
   UpdateAcademicYearInput: UpdateAcademicYearInput;
@@ -1984,12 +2033,14 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
   bells?: Resolver<Array<ResolversTypes['Bell']>, ParentType, ContextType>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
+  classTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, RequireFields<QueryClassTermReportArgs, 'classGroupId'>>;
   curriculum?: Resolver<Array<ResolversTypes['CurriculumItem']>, ParentType, ContextType, RequireFields<QueryCurriculumArgs, 'classGroupId'>>;
   diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   rolloverPreview?: Resolver<ResolversTypes['RolloverPreview'], ParentType, ContextType, RequireFields<QueryRolloverPreviewArgs, 'input'>>;
   rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType>;
+  schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
   subgroups?: Resolver<Array<ResolversTypes['Subgroup']>, ParentType, ContextType, RequireFields<QuerySubgroupsArgs, 'classGroupId'>>;
   subjects?: Resolver<Array<ResolversTypes['Subject']>, ParentType, ContextType>;
@@ -2100,6 +2151,28 @@ export type TeachingAssignmentResolvers<ContextType = RequestContext, ParentType
   teacher?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TermReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TermReport'] = ResolversParentTypes['TermReport']> = {
+  classGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['TermReportRow']>, ParentType, ContextType>;
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  schoolName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TermReportRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TermReportRow'] = ResolversParentTypes['TermReportRow']> = {
+  academicYearName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  gradedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  marksCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  qualityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  studyPeriodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studyPeriodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  studyPeriodOrdinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  successPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type ThematicPlanItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ThematicPlanItem'] = ResolversParentTypes['ThematicPlanItem']> = {
@@ -2219,6 +2292,8 @@ export type Resolvers<ContextType = RequestContext> = {
   Subject?: SubjectResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TeachingAssignment?: TeachingAssignmentResolvers<ContextType>;
+  TermReport?: TermReportResolvers<ContextType>;
+  TermReportRow?: TermReportRowResolvers<ContextType>;
   ThematicPlanItem?: ThematicPlanItemResolvers<ContextType>;
   TimetableEntry?: TimetableEntryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -1,0 +1,23 @@
+import { Role } from '../entities';
+import { REPORT_ADMINISTRATION } from '../domain/reports';
+import { hasRole, isAuthenticated } from './rules';
+
+/**
+ * Term reports. Which class or school is the viewer's is decided in domain/reports.ts
+ * (NOT_FOUND otherwise); here only who may ask at all.
+ */
+export const REPORT_QUERY_RULES = {
+  // Class teachers hold TEACHER; a teacher who leads no such class gets NOT_FOUND.
+  classTermReport: hasRole(...REPORT_ADMINISTRATION, Role.TEACHER),
+  schoolTermReport: hasRole(...REPORT_ADMINISTRATION, Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR),
+};
+
+export const REPORT_TYPE_RULES = {
+  // Aggregates only: whoever may read the report reads all of it.
+  TermReport: { schoolId: isAuthenticated, schoolName: isAuthenticated, classGroupName: isAuthenticated, rows: isAuthenticated },
+  TermReportRow: {
+    subjectId: isAuthenticated, subjectName: isAuthenticated, studyPeriodId: isAuthenticated, studyPeriodName: isAuthenticated,
+    studyPeriodOrdinal: isAuthenticated, academicYearName: isAuthenticated, marksCount: isAuthenticated, gradedCount: isAuthenticated,
+    average: isAuthenticated, weightedAverage: isAuthenticated, qualityPercent: isAuthenticated, successPercent: isAuthenticated,
+  },
+};
