@@ -11,6 +11,7 @@ import { audit } from './audit';
 import { publishDiaryEvents } from './diary-outbox';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from './errors';
 import { LAST_PRIMARY_GRADE, MARK_VALUES, isValidMark, isValidPeriodMark } from './mark-values';
+import { hasYearMark, minDate, yearlyMarkWindow } from './period-mark-windows';
 import type { RequestScope } from './request-scope';
 import { assertLessonYearWritable, assertYearWritable } from './school-year';
 
@@ -26,6 +27,8 @@ export interface SetAbsenceReasonCommand { attendanceId: string; reason: Absence
 export interface SetLessonRecordCommand { lessonId: string; topic?: string | null; homework?: string | null }
 export interface SetPeriodMarkCommand {
   studentId: string; subjectId: string; kind: PeriodMarkKind; studyPeriodId?: string | null; value: string; reason?: string | null;
+  /** The revision being changed; CONFLICT when someone changed it meanwhile. */
+  expectedRevision?: number | null;
 }
 
 /**
@@ -224,7 +227,9 @@ export class JournalService {
       const school = await em.findOneOrFail(School, student.school);
       const today = this.today(school, now);
 
-      // The window: from the period's (or year's) first day to its last (rule 6).
+      // The window (rule 6): a PERIOD mark from the period's first day to its last; the
+      // others as in domain/period-mark-windows.ts (YEAR by the year's last day, EXAM and
+      // FINAL on into the exam season after it).
       let year: AcademicYear;
       let period: StudyPeriod | null = null;
       let window: { startsOn: string; endsOn: string };
@@ -234,13 +239,13 @@ export class JournalService {
         year = period.year;
         window = period;
       } else {
-        const current = await em.findOne(AcademicYear, { school, startsOn: { $lte: today }, endsOn: { $gte: today } });
-        if (!current) throw new AppError(ErrorCode.ENTRY_WINDOW_CLOSED, 'There is no current academic year.');
-        year = current;
-        window = current;
+        const latest = await yearlyMarkWindow(em, school.id, today, cmd.kind);
+        if (!latest) throw new AppError(ErrorCode.ENTRY_WINDOW_CLOSED, 'There is no current academic year.');
+        year = latest.year;
+        window = latest.window;
       }
 
-      const classGroup = await this.classOfStudentOn(em, student.id, year.id, today < window.endsOn ? today : window.endsOn);
+      const classGroup = await this.classOfStudentOn(em, student.id, year.id, minDate(today, window.endsOn, year.endsOn));
       if (!classGroup) throw new AppError(ErrorCode.NOT_ENROLLED, 'The student is not in a class of that year.');
       const isDeputy = this.scope.viewer.hasRoleInSchool(school.id, Role.DEPUTY_ACADEMIC);
       const teacherHere = this.scope.viewer.hasRoleInSchool(school.id, Role.TEACHER) && this.scope.viewer.employeeId;
@@ -268,7 +273,13 @@ export class JournalService {
         student, subject, year, kind: cmd.kind, studyPeriod: period ?? null,
       }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const isCorrection = Boolean(existing);
+      if (existing && cmd.expectedRevision != null && cmd.expectedRevision !== existing.revision) {
+        throw conflict(`The mark was changed meanwhile (now at revision ${existing.revision}); reload it and try again.`);
+      }
       if (isCorrection && !reason) throw badInput('reason', 'Changing a period mark needs a reason.');
+      if (!existing && cmd.kind === PeriodMarkKind.FINAL && !(await hasYearMark(em, student.id, subject.id, year.id))) {
+        throw badInput('kind', 'A final mark follows the year mark: set the YEAR mark first.');
+      }
       const inWindow = today >= window.startsOn && today <= window.endsOn;
       // Teachers write inside the window; the deputy corrects existing marks at any time.
       if (!inWindow && !(isDeputy && isCorrection)) {
@@ -296,6 +307,25 @@ export class JournalService {
       }
       em.create(PeriodMarkVersion, { periodMark: mark, revision: mark.revision, value, reason: reason ?? undefined, createdBy: author, createdAt: now });
       return mark;
+    });
+  }
+
+  /**
+   * The teacher marks the lesson's register called (everybody present counts too): what the
+   * journal-completeness report calls "attendance taken". Same window as the other entries;
+   * marking it again changes nothing.
+   */
+  async markAttendanceTaken(lessonId: string): Promise<Lesson> {
+    return this.write(async (em, now) => {
+      const lesson = await this.writableLesson(em, lessonId);
+      await this.assertLessonHeld(em, lesson, now);
+      this.assertInEntryWindow(lesson, now);
+      if (lesson.attendanceTakenAt) return lesson;
+      await this.markHeld(em, lesson);
+      // Raw SQL: the register is not an edit of the lesson, so its optimistic-lock version stays.
+      await em.execute('update lesson set attendance_taken_at = ? where id = ? and attendance_taken_at is null', [now, lesson.id]);
+      this.audit(em, now, lesson.school.id, 'lesson.attendance_taken', 'Lesson', lesson.id, null, { attendanceTakenAt: now });
+      return lesson;
     });
   }
 

@@ -58,6 +58,10 @@ export class Lesson extends VersionedEntity {
   /** Why a CANCELLED lesson was cancelled. */
   @Property({ length: 500, nullable: true })
   cancelReason?: string;
+
+  /** When the teacher marked the register called (markAttendanceTaken); see the journal-completeness report. */
+  @Property({ type: 'datetime', nullable: true })
+  attendanceTakenAt?: Date;
 }
 
 /** What was taught and what was set (004 §8.2, §8.4.2). */

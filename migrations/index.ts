@@ -4,6 +4,7 @@ import { Migration20261122140000_login_lowercase } from './Migration202611221400
 import { Migration20261122150000_diary_event_position } from './Migration20261122150000_diary_event_position';
 import { Migration20261201190000_hardening } from './Migration20261201190000_hardening';
 import { Migration20261201200000_running_the_school } from './Migration20261201200000_running_the_school';
+import { Migration20261201212000_attendance_taken } from './Migration20261201212000_attendance_taken';
 import { Migration20261201220000_mark_rollup } from './Migration20261201220000_mark_rollup';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
@@ -13,5 +14,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122150000_diary_event_position', class: Migration20261122150000_diary_event_position },
   { name: 'Migration20261201190000_hardening', class: Migration20261201190000_hardening },
   { name: 'Migration20261201200000_running_the_school', class: Migration20261201200000_running_the_school },
+  { name: 'Migration20261201212000_attendance_taken', class: Migration20261201212000_attendance_taken },
   { name: 'Migration20261201220000_mark_rollup', class: Migration20261201220000_mark_rollup },
 ];

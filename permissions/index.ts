@@ -7,6 +7,7 @@ import { HARDENING_RULES } from './hardening.rules';
 import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
 import { hasRole, isAuthenticated, isPublic, isSignedIn, isStaff, isTeacher, readsJournal } from './rules';
 import { YEAR_RULES } from './year.rules';
+import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPORT_TYPE_RULES } from './journal-reports.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -31,6 +32,7 @@ export const RULES = {
     ...FEDERATION_QUERY_RULES,
     ...YEAR_RULES.Query,
     ...REPORT_QUERY_RULES,
+    ...JOURNAL_REPORT_QUERY_RULES,
   },
   Mutation: {
     login: isPublic,
@@ -45,6 +47,7 @@ export const RULES = {
     setPeriodMark: hasRole(Role.TEACHER, Role.DEPUTY_ACADEMIC),
     ...HARDENING_RULES.Mutation,
     ...YEAR_RULES.Mutation,
+    ...JOURNAL_REPORT_MUTATION_RULES,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -97,6 +100,7 @@ export const RULES = {
   ...FEDERATION_RULES,
   ...YEAR_RULES.types,
   ...REPORT_TYPE_RULES,
+  ...JOURNAL_REPORT_TYPE_RULES,
 } satisfies IRules;
 
 export const permissions = shield(RULES, {

@@ -3,6 +3,7 @@ import { AuthResolver } from './auth.resolver';
 import { DiaryResolver } from './diary.resolver';
 import { DiaryEventsResolver } from './diary-events.resolver';
 import { JournalResolver } from './journal.resolver';
+import { JournalReportsResolver } from './journal-reports.resolver';
 import { LessonResolver } from './lesson.resolver';
 import { LoginLockoutResolver } from './login-lockout.resolver';
 import { AttendanceResolver, MarkResolver, MarkVersionResolver, PeriodMarkResolver, WorkTypeResolver } from './mark.resolver';
@@ -35,4 +36,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SubgroupResolver, TeachingAssignmentResolver, ThematicPlanItemResolver, TimetableResolver, BellResolver, RoomResolver,
   TimetableEntryResolver, LessonTimetableResolver, SubjectVersionResolver, ClassGroupRolloverResolver,
   TermReportResolver, TermReportRowResolver,
+  JournalReportsResolver,
 ];

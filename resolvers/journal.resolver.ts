@@ -58,7 +58,7 @@ export class JournalResolver {
       studentId: fromGlobalId(input.studentId, 'Student', 'studentId'),
       subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'),
       studyPeriodId: input.studyPeriodId ? fromGlobalId(input.studyPeriodId, 'StudyPeriod', 'studyPeriodId') : null,
-      kind: input.kind, value: input.value, reason: input.reason,
+      kind: input.kind, value: input.value, reason: input.reason, expectedRevision: input.expectedRevision,
     });
   }
 }

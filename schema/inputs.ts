@@ -48,4 +48,6 @@ export class SetPeriodMarkInput {
   @Field(() => ID, { nullable: true, description: 'Required when kind is PERIOD.' }) studyPeriodId?: string | null;
   @Field({ description: '"1"–"5", "зач"/"незач" or "н/а".' }) value!: string;
   @Field(() => String, { nullable: true, description: 'Required when it changes an existing mark.' }) reason?: string | null;
+  @Field(() => Int, { nullable: true, description: 'The revision being changed; CONFLICT when someone changed it meanwhile.' })
+  expectedRevision?: number | null;
 }

@@ -25,6 +25,8 @@ import {
   BELLS, BOY_NAMES, FATHERS, GIRL_NAMES, MOTHER_NAMES, SURNAMES, TIMETABLE, TOPICS, WORK_TYPE_MIX, WORK_TYPES,
   femaleSurname, homeworkFor, type SubjectName, type WorkTypeCode,
 } from './demo-data';
+import { seedDemoCurriculum } from './demo-curriculum';
+import { seedDemoReports } from './demo-reports';
 
 export interface DemoSeedOptions {
   /** 'YYYY-MM-DD': the server's today in the school's zone. Lessons before it are held. */
@@ -610,6 +612,8 @@ export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions
   }
   await insertChunked(em, Mark, marks);
   await insertChunked(em, MarkVersion, versions);
+  await seedDemoCurriculum(em, schoolId);
+  await seedDemoReports(em, { schoolId, today, timezone: DEMO_TIMEZONE });
 }
 
 /** No teacher stands in two classes at the same bell on the same weekday. */

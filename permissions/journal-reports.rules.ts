@@ -1,0 +1,58 @@
+import { Role, SCHOOL_WIDE_READERS } from '../entities';
+import { ACADEMIC_REPORT_READERS, ATTENDANCE_REPORT_READERS } from '../domain/journal-reports/reach';
+import { hasRole, isAuthenticated } from './rules';
+
+/**
+ * The journal reports and the period-mark sheet: who may ask at all. Which rows are the
+ * viewer's (own school, own class, own subjects, own child) is decided in
+ * domain/journal-reports/ and domain/period-marks.ts; outside it, NOT_FOUND or no rows.
+ * A change here changes who can reach a report: review it as a permission change.
+ */
+const COORDINATORS = [Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR] as const;
+const readerRule = isAuthenticated;
+
+export const JOURNAL_REPORT_QUERY_RULES = {
+  journalCompletenessReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
+  markTimelinessReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
+  weightedAverageReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
+  atRiskReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
+  attendanceSummaryReport: hasRole(...ATTENDANCE_REPORT_READERS, Role.TEACHER),
+  // Staff who reach the student (FULL or TAUGHT in domain/access.ts); families read the report card.
+  studentAverageReport: hasRole(...SCHOOL_WIDE_READERS, Role.TEACHER),
+  reportCardReport: hasRole(...SCHOOL_WIDE_READERS, Role.TEACHER, Role.STUDENT, Role.PARENT),
+  schoolJournalAggregatesReport: hasRole(...COORDINATORS, ...ACADEMIC_REPORT_READERS),
+  periodMarkSheet: hasRole(...SCHOOL_WIDE_READERS, Role.TEACHER),
+};
+
+export const JOURNAL_REPORT_MUTATION_RULES = {
+  markAttendanceTaken: hasRole(Role.TEACHER),
+};
+
+/** Whoever may read a report reads every field of it: the rows were scoped when fetched. */
+const all = <K extends string>(...fields: K[]) => Object.fromEntries(fields.map((f) => [f, readerRule])) as Record<K, typeof readerRule>;
+
+export const JOURNAL_REPORT_TYPE_RULES = {
+  IncompleteLesson: all('lessonId', 'date', 'number', 'missingTopic', 'missingHomework', 'missingAttendance'),
+  JournalCompletenessRow: all('classGroupId', 'classGroupName', 'subjectId', 'subjectName', 'teacherId', 'teacherName', 'lessons',
+    'missingTopic', 'missingHomework', 'missingAttendance', 'complete', 'incompleteLessons'),
+  JournalCompletenessReport: all('schoolId', 'from', 'to', 'rows'),
+  MarkTimelinessRow: all('teacherId', 'teacherName', 'subjectId', 'subjectName', 'marks', 'lateMarks', 'lateShare', 'averageDelayDays'),
+  MarkTimelinessReport: all('schoolId', 'from', 'to', 'marks', 'lateMarks', 'lateShare', 'rows'),
+  AveragePoint: all('label', 'startsOn', 'endsOn', 'marks', 'average', 'weightedAverage'),
+  StudentAverageReport: all('studentId', 'studentName', 'subjectId', 'marks', 'average', 'weightedAverage', 'trend', 'periods', 'weeks'),
+  WeightedAverageRow: all('studentId', 'studentName', 'subjectId', 'subjectName', 'marks', 'average', 'weightedAverage'),
+  WeightedAverageReport: all('classGroupId', 'classGroupName', 'studyPeriodId', 'studyPeriodName', 'formula', 'rows'),
+  ReportCardSubject: all('subjectId', 'subjectName', 'periodMark', 'yearMark', 'marks', 'average', 'weightedAverage'),
+  ReportCardAbsences: all('absentLessons', 'lateLessons', 'illness', 'excused', 'unexcused', 'unknown'),
+  ReportCard: all('studentId', 'studentName', 'classGroupName', 'studyPeriodId', 'studyPeriodName', 'subjects', 'absences'),
+  ReasonCount: all('kind', 'reason', 'count'),
+  StudentAttendanceRow: all('studentId', 'studentName', 'absent', 'late', 'unexcused'),
+  ClassAttendanceRow: all('classGroupId', 'classGroupName', 'absences', 'lates', 'byReason', 'students'),
+  AttendanceSummaryReport: all('schoolId', 'from', 'to', 'rows'),
+  AtRiskRow: all('studentId', 'studentName', 'classGroupId', 'classGroupName', 'subjectId', 'subjectName', 'hoursPerWeek', 'marks', 'required'),
+  AtRiskReport: all('schoolId', 'studyPeriodId', 'studyPeriodName', 'rows'),
+  SchoolJournalAggregate: all('schoolId', 'schoolName', 'lessons', 'lessonsMissingTopic', 'lessonsMissingHomework', 'lessonsMissingAttendance',
+    'marks', 'lateMarks', 'lateShare', 'averageMark', 'weightedAverageMark', 'absences', 'lates', 'illness', 'excused', 'unexcused',
+    'unknownReason', 'atRiskStudyPeriodName', 'atRiskPairs', 'atRiskStudents'),
+  PeriodMarkSheet: all('classGroup', 'studyPeriod', 'students', 'subjects', 'marks'),
+};
