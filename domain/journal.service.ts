@@ -29,6 +29,8 @@ export interface SetPeriodMarkCommand {
   studentId: string; subjectId: string; kind: PeriodMarkKind; studyPeriodId?: string | null; value: string; reason?: string | null;
   /** The revision being changed; CONFLICT when someone changed it meanwhile. */
   expectedRevision?: number | null;
+  /** The year of a YEAR, EXAM or FINAL mark; by default the latest that has begun. */
+  academicYearId?: string | null;
 }
 
 /**
@@ -220,6 +222,7 @@ export class JournalService {
     const reason = optionalText(cmd.reason, 'reason', LIMITS.reason);
     if (cmd.kind === PeriodMarkKind.PERIOD && !cmd.studyPeriodId) throw badInput('studyPeriodId', 'A period mark needs its study period.');
     if (cmd.kind !== PeriodMarkKind.PERIOD && cmd.studyPeriodId) throw badInput('studyPeriodId', `A ${cmd.kind} mark has no study period.`);
+    if (cmd.kind === PeriodMarkKind.PERIOD && cmd.academicYearId) throw badInput('academicYearId', 'A period mark\'s year is its study period\'s.');
     return this.write(async (em, now) => {
       const student = await this.visibleStudent(em, cmd.studentId);
       const subject = await em.findOne(Subject, { id: cmd.subjectId, school: student.school });
@@ -239,7 +242,8 @@ export class JournalService {
         year = period.year;
         window = period;
       } else {
-        const latest = await yearlyMarkWindow(em, school.id, today, cmd.kind);
+        const latest = await yearlyMarkWindow(em, school.id, today, cmd.kind, cmd.academicYearId ?? null);
+        if (!latest && cmd.academicYearId) throw notFound('AcademicYear');
         if (!latest) throw new AppError(ErrorCode.ENTRY_WINDOW_CLOSED, 'There is no current academic year.');
         year = latest.year;
         window = latest.window;

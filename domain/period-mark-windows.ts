@@ -10,7 +10,8 @@ import { addDays } from '../server/clock';
  * - EXAM and FINAL: from the same first day to EXAM_SEASON_DAYS after the year's last day, since
  *   the state exams and the final marks that follow them (9th and 11th grade) come in June.
  *   A FINAL mark needs the YEAR mark of the subject first (it is derived from it).
- * The deputy head corrects an existing mark of any kind at any time.
+ * The deputy head corrects an existing mark of any kind at any time; a mark of an earlier year is
+ * named by its `academicYearId`.
  */
 export const EXAM_SEASON_DAYS = 40;
 
@@ -19,14 +20,15 @@ export interface YearlyMarkWindow {
   window: { startsOn: string; endsOn: string };
 }
 
+/** `yearId`: the year asked for (null: the latest begun); null when there is none of the school's. */
 export async function yearlyMarkWindow(
-  em: EntityManager, schoolId: string, today: string, kind: PeriodMarkKind,
+  em: EntityManager, schoolId: string, today: string, kind: PeriodMarkKind, yearId: string | null = null,
 ): Promise<YearlyMarkWindow | null> {
   const rows = await em.execute<{ id: string; last_period_starts_on: string | null }[]>(
     `select y.id, (select max(p.starts_on) from study_period p where p.year_id = y.id)::text as last_period_starts_on
-       from academic_year y where y.school_id = ? and y.starts_on <= ?
+       from academic_year y where y.school_id = ? and (y.id = ?::uuid or (?::uuid is null and y.starts_on <= ?))
       order by y.starts_on desc limit 1`,
-    [schoolId, today],
+    [schoolId, yearId, yearId, today],
   );
   const row = rows[0];
   if (!row) return null;

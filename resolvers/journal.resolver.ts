@@ -59,6 +59,7 @@ export class JournalResolver {
       subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'),
       studyPeriodId: input.studyPeriodId ? fromGlobalId(input.studyPeriodId, 'StudyPeriod', 'studyPeriodId') : null,
       kind: input.kind, value: input.value, reason: input.reason, expectedRevision: input.expectedRevision,
+      academicYearId: input.academicYearId ? fromGlobalId(input.academicYearId, 'AcademicYear', 'academicYearId') : null,
     });
   }
 }

@@ -50,4 +50,6 @@ export class SetPeriodMarkInput {
   @Field(() => String, { nullable: true, description: 'Required when it changes an existing mark.' }) reason?: string | null;
   @Field(() => Int, { nullable: true, description: 'The revision being changed; CONFLICT when someone changed it meanwhile.' })
   expectedRevision?: number | null;
+  @Field(() => ID, { nullable: true, description: 'The year of a YEAR, EXAM or FINAL mark; by default the latest that has begun (the deputy head names an earlier one to correct it).' })
+  academicYearId?: string | null;
 }
