@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, MarkVersion, Student, Subject, WorkType } from '../entities';
+import { Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, MarkVersion, PeriodMark, Student, Subject, WorkType } from '../entities';
 import type { EventGraph } from '../server/diary-hub';
 import type { LessonRow } from '../domain/journal-queries';
 import { uuidArray } from '../domain/access';
@@ -68,6 +68,12 @@ export class Loaders {
   readonly markVersions = new DataLoader<string, MarkVersion[]>(async (markIds) => {
     const rows = await this.em().find(MarkVersion, { mark: { $in: [...markIds] } }, { orderBy: { revision: 'asc' } });
     return markIds.map((id) => rows.filter((v) => v.mark.id === id));
+  });
+
+  /** A student's period, year, exam and final marks, oldest first. */
+  readonly periodMarks = new DataLoader<string, PeriodMark[]>(async (studentIds) => {
+    const rows = await this.em().find(PeriodMark, { student: { $in: [...studentIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return studentIds.map((id) => rows.filter((m) => m.student.id === id));
   });
 
   /** The class a student is in today (in the school's own time zone). */

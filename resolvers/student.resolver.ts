@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { ClassGroup, PeriodMark, Student } from '../entities';
+import DataLoader from 'dataloader';
+import type { StudentAccess } from '../domain/access';
 import { forbidden } from '../domain/errors';
 import { attendanceOfStudent, marksOfStudent } from '../domain/journal-queries';
 import type { RequestContext } from '../server/context';
@@ -57,8 +59,9 @@ export class StudentResolver {
 
   @FieldResolver(() => [PeriodMarkType], { description: 'Period, year, exam and final marks.' })
   async periodMarks(@Root() student: Student, @Ctx() ctx: RequestContext): Promise<PeriodMark[]> {
-    const onlyTaughtBy = await journalScope(ctx, student.id);
-    const marks = await ctx.em.find(PeriodMark, { student: student.id }, { orderBy: { createdAt: 'asc' } });
+    const onlyTaughtBy = journalScopeOf(await batchedAccess(ctx).load(student.id), ctx);
+    // Batched: a parent's children (or a list of students) cost one statement together.
+    const marks = await ctx.loaders.periodMarks.load(student.id);
     if (!onlyTaughtBy) return marks;
     // A subject teacher sees the period marks of the subjects they teach the student.
     const rows = await ctx.em.getConnection().execute<{ subject_id: string }[]>(
@@ -78,8 +81,28 @@ export class StudentResolver {
  * an employee id = only that teacher's lessons. FORBIDDEN for card-only access.
  */
 async function journalScope(ctx: RequestContext, studentId: string): Promise<string | null> {
-  const access = await ctx.access.student(studentId);
+  return journalScopeOf(await ctx.access.student(studentId), ctx);
+}
+
+function journalScopeOf(access: StudentAccess, ctx: RequestContext): string | null {
   if (access.level === 'FULL') return null;
   if (access.level === 'TAUGHT') return ctx.requireViewer().employeeId;
   throw forbidden('You may not read this student\'s journal.');
+}
+
+/**
+ * The row scope of the students of one list (a parent's children…) in one statement. Kept with
+ * the request's loaders, which a subscription renews for every event, as it does the access scope.
+ */
+const accessLoaders = new WeakMap<object, DataLoader<string, StudentAccess>>();
+function batchedAccess(ctx: RequestContext): DataLoader<string, StudentAccess> {
+  let loader = accessLoaders.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const access = await ctx.access.studentsAccess(ids);
+      return ids.map((id) => access.get(id)!);
+    });
+    accessLoaders.set(ctx.loaders, loader);
+  }
+  return loader;
 }
