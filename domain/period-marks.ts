@@ -1,21 +1,27 @@
-import { ClassGroup, PeriodMark, Role, SCHOOL_WIDE_READERS, Student, StudyPeriod, Subject } from '../entities';
+import { PeriodMarkKind, Role, SCHOOL_WIDE_READERS } from '../entities';
+import { toGlobalId } from '../schema/global-id';
+import { uuidArray } from './access';
 import { notFound } from './errors';
+import { fullNameSql } from './journal-reports/reach';
 import type { RequestScope } from './request-scope';
 
 /**
- * A class's period-mark sheet (ведомость): the students who were in the class during the
- * year (or the period), the subjects the viewer may read, and the period, year, exam and final
- * marks. Who reads it: the administration (ADMIN, DIRECTOR, both deputies) and the class
- * teacher every subject; a subject teacher the subjects they teach in the class; anyone else
- * gets NOT_FOUND, as for a class that does not exist. A fixed number of SQL statements: the
- * class with the viewer's reach, the students, subjects and marks, one each.
+ * A class's period-mark sheet (ведомость), class × subject × period: the students who were in
+ * the class during the year (or the period asked for), the subjects the viewer may read, and
+ * the period, year, exam and final marks as flat cells. Who reads it: the administration
+ * (ADMIN, DIRECTOR, both deputies) and the class teacher every subject; a subject teacher the
+ * subjects they teach in the class; anyone else gets NOT_FOUND, as for a class that does not
+ * exist. Two SQL statements whatever the size: the class with the viewer's reach, then the rest.
  */
+export interface PeriodMarkCell {
+  periodMarkId: string; studentId: string; subjectId: string; kind: PeriodMarkKind; studyPeriodId: string | null;
+  value: string; revision: number; corrected: boolean;
+}
 export interface PeriodMarkSheet {
-  classGroup: ClassGroup;
-  studyPeriod: StudyPeriod | null;
-  students: Student[];
-  subjects: Subject[];
-  marks: PeriodMark[];
+  classGroupId: string; classGroupName: string; studyPeriodId: string | null; studyPeriodName: string | null;
+  students: { studentId: string; fullName: string }[];
+  subjects: { subjectId: string; name: string }[];
+  marks: PeriodMarkCell[];
 }
 
 export async function periodMarkSheet(
@@ -23,9 +29,11 @@ export async function periodMarkSheet(
 ): Promise<PeriodMarkSheet> {
   const v = scope.viewer;
   const [row] = await scope.em.execute<{
-    school_id: string; year_id: string; leads: boolean; taught: string[]; subjects: string[]; students: string[]; period_ok: boolean;
+    school_id: string; year_id: string; class_name: string; period_name: string | null; leads: boolean;
+    taught: string[]; subjects: string[]; students: string[]; period_ok: boolean;
   }[]>(
-    `select c.school_id, c.year_id, coalesce(c.class_teacher_id = ?::uuid, false) as leads,
+    `select c.school_id, c.year_id, c.grade || c.letter as class_name, p.name as period_name,
+            coalesce(c.class_teacher_id = ?::uuid, false) as leads,
             array(select distinct ta.subject_id from teaching_assignment ta
                    where ta.class_group_id = c.id and ta.teacher_id = ?::uuid)::text[] as taught,
             array(select ci.subject_id from curriculum_item ci where ci.class_group_id = c.id
@@ -45,17 +53,30 @@ export async function periodMarkSheet(
   if (!all && !(teacher && row.taught.length > 0)) throw notFound('ClassGroup');
   if (!row.period_ok) throw notFound('StudyPeriod');
 
-  const em = scope.em;
-  const subjectIds = all ? row.subjects : row.taught;
-  // One after another: a request's EntityManager runs one statement at a time.
-  const classGroup = await em.findOneOrFail(ClassGroup, args.classGroupId);
-  const students = row.students.length === 0 ? []
-    : await em.find(Student, { id: { $in: row.students } }, { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
-  const subjects = subjectIds.length === 0 ? [] : await em.find(Subject, { id: { $in: subjectIds } }, { orderBy: { name: 'asc' } });
-  const marks = students.length === 0 || subjects.length === 0 ? [] : await em.find(PeriodMark, {
-    student: { $in: students.map((s) => s.id) }, subject: { $in: subjects.map((s) => s.id) }, year: row.year_id,
-    ...(args.studyPeriodId ? { $or: [{ studyPeriod: args.studyPeriodId }, { studyPeriod: null }] } : {}),
-  }, { orderBy: { createdAt: 'asc' } });
-  const studyPeriod = args.studyPeriodId ? await em.findOneOrFail(StudyPeriod, args.studyPeriodId) : null;
-  return { classGroup, studyPeriod, students, subjects, marks };
+  const students = uuidArray(row.students);
+  const subjects = uuidArray(all ? row.subjects : row.taught);
+  const [sheet] = await scope.em.execute<{ students: any[]; subjects: any[]; marks: any[] }[]>(
+    `select
+       (select coalesce(json_agg(json_build_object('id', st.id, 'name', ${fullNameSql('st')}) order by st.last_name, st.first_name, st.id), '[]')
+          from student st where st.id = any(?::uuid[])) as students,
+       (select coalesce(json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name, s.id), '[]')
+          from subject s where s.id = any(?::uuid[])) as subjects,
+       (select coalesce(json_agg(json_build_object('id', pm.id, 'student', pm.student_id, 'subject', pm.subject_id, 'kind', pm.kind,
+                 'period', pm.study_period_id, 'value', pm.value, 'revision', pm.revision) order by pm.created_at, pm.id), '[]')
+          from period_mark pm
+         where pm.student_id = any(?::uuid[]) and pm.subject_id = any(?::uuid[]) and pm.year_id = ?
+           and (?::uuid is null or pm.study_period_id = ?::uuid or pm.study_period_id is null)) as marks`,
+    [students, subjects, students, subjects, row.year_id, args.studyPeriodId, args.studyPeriodId],
+  );
+  return {
+    classGroupId: toGlobalId('ClassGroup', args.classGroupId), classGroupName: row.class_name,
+    studyPeriodId: args.studyPeriodId ? toGlobalId('StudyPeriod', args.studyPeriodId) : null, studyPeriodName: row.period_name,
+    students: sheet.students.map((s) => ({ studentId: toGlobalId('Student', s.id), fullName: s.name })),
+    subjects: sheet.subjects.map((s) => ({ subjectId: toGlobalId('Subject', s.id), name: s.name })),
+    marks: sheet.marks.map((m) => ({
+      periodMarkId: toGlobalId('PeriodMark', m.id), studentId: toGlobalId('Student', m.student), subjectId: toGlobalId('Subject', m.subject),
+      kind: m.kind, studyPeriodId: m.period ? toGlobalId('StudyPeriod', m.period) : null, value: m.value,
+      revision: m.revision, corrected: m.revision > 1,
+    })),
+  };
 }

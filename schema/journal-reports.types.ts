@@ -1,7 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { AbsenceReason, AttendanceKind } from './enums';
+import { AbsenceReason, AttendanceKind, PeriodMarkKind } from './enums';
 import { DateScalar } from './scalars';
-import { ClassGroupType, PeriodMarkType, StudentType, StudyPeriodType, SubjectType } from './types';
 
 // The journal reports (004 §11) and the period-mark sheet: typed rows, never HTML or JSON
 // blobs. Who reads what: domain/journal-reports/reach.ts. The aggregate type for coordinators
@@ -186,17 +185,22 @@ export class AttendanceSummaryReportType {
   @Field(() => [ClassAttendanceRowType], { description: 'Classes with at least one absence or late arrival.' }) rows!: ClassAttendanceRowType[];
 }
 
-@ObjectType('AtRiskRow', { description: 'A student short of marks in a subject (rule 7).' })
-export class AtRiskRowType {
+@ObjectType('AtRiskSubject', { description: 'A subject a student is short of marks in (rule 7).' })
+export class AtRiskSubjectType {
+  @Field(() => ID) subjectId!: string;
+  @Field() subjectName!: string;
+  @Field(() => Float, { description: 'From the class\'s curriculum item.' }) hoursPerWeek!: number;
+  @Field(() => Int, { description: 'The student\'s current marks in the subject and period.' }) marks!: number;
+  @Field(() => Int, { description: '3 for under 2 hours a week, 5 for 2 or more.' }) required!: number;
+}
+
+@ObjectType('AtRiskStudent', { description: 'A student short of marks for attestation in at least one subject.' })
+export class AtRiskStudentType {
   @Field(() => ID) studentId!: string;
   @Field() studentName!: string;
   @Field(() => ID) classGroupId!: string;
   @Field() classGroupName!: string;
-  @Field(() => ID) subjectId!: string;
-  @Field() subjectName!: string;
-  @Field(() => Float, { description: 'From the class\'s curriculum item.' }) hoursPerWeek!: number;
-  @Field(() => Int) marks!: number;
-  @Field(() => Int, { description: '3 for under 2 hours a week, 5 for 2 or more.' }) required!: number;
+  @Field(() => [AtRiskSubjectType]) subjects!: AtRiskSubjectType[];
 }
 
 @ObjectType('AtRiskReport')
@@ -204,7 +208,7 @@ export class AtRiskReportType {
   @Field(() => ID) schoolId!: string;
   @Field(() => ID) studyPeriodId!: string;
   @Field() studyPeriodName!: string;
-  @Field(() => [AtRiskRowType]) rows!: AtRiskRowType[];
+  @Field(() => [AtRiskStudentType], { description: 'By class, then name.' }) students!: AtRiskStudentType[];
 }
 
 @ObjectType('SchoolJournalAggregate', { description: 'One school\'s journal figures: counts and averages, no names or personal data.' })
@@ -232,14 +236,40 @@ export class SchoolJournalAggregateType {
   @Field(() => Int) atRiskStudents!: number;
 }
 
+@ObjectType('PeriodMarkSheetStudent')
+export class PeriodMarkSheetStudentType {
+  @Field(() => ID) studentId!: string;
+  @Field() fullName!: string;
+}
+
+@ObjectType('PeriodMarkSheetSubject')
+export class PeriodMarkSheetSubjectType {
+  @Field(() => ID) subjectId!: string;
+  @Field() name!: string;
+}
+
+@ObjectType('PeriodMarkCell', { description: 'One period, year, exam or final mark of the sheet; `node(id: periodMarkId)` is the PeriodMark.' })
+export class PeriodMarkCellType {
+  @Field(() => ID) periodMarkId!: string;
+  @Field(() => ID) studentId!: string;
+  @Field(() => ID) subjectId!: string;
+  @Field(() => PeriodMarkKind) kind!: PeriodMarkKind;
+  @Field(() => ID, { nullable: true, description: 'Set for a PERIOD mark.' }) studyPeriodId!: string | null;
+  @Field({ description: '"1"–"5", "зач"/"незач" or "н/а" (not attested).' }) value!: string;
+  @Field(() => Int, { description: 'Pass it as expectedRevision to setPeriodMark when changing the mark.' }) revision!: number;
+  @Field() corrected!: boolean;
+}
+
 @ObjectType('PeriodMarkSheet', { description: 'A class × subject × period sheet of period, year, exam and final marks.' })
 export class PeriodMarkSheetType {
-  @Field(() => ClassGroupType) classGroup!: ClassGroupType;
-  @Field(() => StudyPeriodType, { nullable: true, description: 'When asked for one period: its PERIOD marks and the yearly ones.' })
-  studyPeriod!: StudyPeriodType | null;
-  @Field(() => [StudentType]) students!: StudentType[];
-  @Field(() => [SubjectType], { description: 'The subjects the viewer may read.' }) subjects!: SubjectType[];
-  @Field(() => [PeriodMarkType]) marks!: PeriodMarkType[];
+  @Field(() => ID) classGroupId!: string;
+  @Field() classGroupName!: string;
+  @Field(() => ID, { nullable: true, description: 'When asked for one period: its PERIOD marks and the yearly ones.' }) studyPeriodId!: string | null;
+  @Field(() => String, { nullable: true }) studyPeriodName!: string | null;
+  @Field(() => [PeriodMarkSheetStudentType], { description: 'Who was in the class during the year, or the period.' })
+  students!: PeriodMarkSheetStudentType[];
+  @Field(() => [PeriodMarkSheetSubjectType], { description: 'The subjects the viewer may read.' }) subjects!: PeriodMarkSheetSubjectType[];
+  @Field(() => [PeriodMarkCellType]) marks!: PeriodMarkCellType[];
 }
 
 @InputType()

@@ -243,11 +243,12 @@ export async function reportCardReport(scope: RequestScope, args: { studentId: s
 
 // ------------------------------------------------------------------------ at risk of non-attestation (rule 7)
 
-export interface AtRiskRow {
-  studentId: string; studentName: string; classGroupId: string; classGroupName: string; subjectId: string; subjectName: string;
-  hoursPerWeek: number; marks: number; required: number;
+export interface AtRiskSubject { subjectId: string; subjectName: string; hoursPerWeek: number; marks: number; required: number }
+/** One student short of marks, with each subject they are short in. */
+export interface AtRiskStudent {
+  studentId: string; studentName: string; classGroupId: string; classGroupName: string; subjects: AtRiskSubject[];
 }
-export interface AtRiskReport { schoolId: string; studyPeriodId: string; studyPeriodName: string; rows: AtRiskRow[] }
+export interface AtRiskReport { schoolId: string; studyPeriodId: string; studyPeriodName: string; students: AtRiskStudent[] }
 
 /**
  * Students of grades 2–11 (first grade has no marks) enrolled in a class during the period
@@ -281,19 +282,34 @@ export async function atRiskReport(
        left join counts k on k.student_id = en.student_id and k.class_group_id = c.id and k.subject_id = s.id
       where coalesce(k.n, 0) < case when ci.hours_per_week >= 2 then 5 else 3 end
         and ${reachSql('s.id', false)}
-      order by c.grade, c.letter, student_name, s.name`,
+      order by c.grade, c.letter, student_name, en.student_id, s.name`,
     [args.studyPeriodId, args.classGroupId, args.classGroupId, ...reachParams(reach, false)],
   );
   return {
     schoolId: toGlobalId('School', reach.schoolId), studyPeriodId: toGlobalId('StudyPeriod', args.studyPeriodId), studyPeriodName: period.name,
-    rows: rows.map((r) => {
-      const hours = Number(r.hours_per_week);
-      return {
-        studentId: toGlobalId('Student', r.student_id), studentName: r.student_name,
-        classGroupId: toGlobalId('ClassGroup', r.class_id), classGroupName: r.class_name,
-        subjectId: toGlobalId('Subject', r.subject_id), subjectName: r.subject_name,
-        hoursPerWeek: hours, marks: int(r.n), required: marksRequired(hours),
-      };
-    }),
+    students: groupAtRisk(rows),
   };
+}
+
+/** The rows come ordered by class and student: one entry per student, their subjects in order. */
+function groupAtRisk(rows: any[]): AtRiskStudent[] {
+  const students: AtRiskStudent[] = [];
+  let current: AtRiskStudent | null = null;
+  let currentKey = '';
+  for (const r of rows) {
+    const key = `${r.class_id}|${r.student_id}`;
+    if (!current || key !== currentKey) {
+      current = {
+        studentId: toGlobalId('Student', r.student_id), studentName: r.student_name,
+        classGroupId: toGlobalId('ClassGroup', r.class_id), classGroupName: r.class_name, subjects: [],
+      };
+      currentKey = key;
+      students.push(current);
+    }
+    const hours = Number(r.hours_per_week);
+    current.subjects.push({
+      subjectId: toGlobalId('Subject', r.subject_id), subjectName: r.subject_name, hoursPerWeek: hours, marks: int(r.n), required: marksRequired(hours),
+    });
+  }
+  return students;
 }

@@ -61,17 +61,21 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
          from sc cross join lateral (
            select p.* from study_period p join academic_year y on y.id = p.year_id
             where y.school_id = sc.id and p.starts_on <= ? order by p.starts_on desc limit 1) p),
+     en as (
+       select distinct per.school_id, e.student_id, e.class_group_id
+         from per join class_group c on c.year_id = per.year_id and c.grade > 1 join enrollment e on e.class_group_id = c.id
+        where e.starts_on <= per.ends_on and (e.ends_on is null or e.ends_on >= per.starts_on)),
+     counts as (
+       select m.student_id, l.class_group_id, l.subject_id, count(*) as n
+         from per join lesson l on l.school_id = per.school_id and l.date between per.starts_on and per.ends_on
+         join mark m on m.lesson_id = l.id
+        group by m.student_id, l.class_group_id, l.subject_id),
      risk as (
-       select per.school_id, count(*) as pairs, count(distinct en.student_id) as students
-         from per
-         join lateral (select distinct e.student_id, e.class_group_id from enrollment e join class_group c on c.id = e.class_group_id
-                        where c.year_id = per.year_id and c.grade > 1
-                          and e.starts_on <= per.ends_on and (e.ends_on is null or e.ends_on >= per.starts_on)) en on true
-         join curriculum_item ci on ci.class_group_id = en.class_group_id
-        where (select count(*) from mark m join lesson l on l.id = m.lesson_id
-                where m.student_id = en.student_id and l.class_group_id = en.class_group_id and l.subject_id = ci.subject_id
-                  and l.date between per.starts_on and per.ends_on) < case when ci.hours_per_week >= 2 then 5 else 3 end
-        group by per.school_id)
+       select en.school_id, count(*) as pairs, count(distinct en.student_id) as students
+         from en join curriculum_item ci on ci.class_group_id = en.class_group_id
+         left join counts k on k.student_id = en.student_id and k.class_group_id = en.class_group_id and k.subject_id = ci.subject_id
+        where coalesce(k.n, 0) < case when ci.hours_per_week >= 2 then 5 else 3 end
+        group by en.school_id)
      select sc.id, sc.name, les.lessons, les.no_topic, les.no_homework, les.no_att, mk.marks, mk.late, mk.average, mk.weighted,
             att.absences, att.lates, att.illness, att.excused, att.unexcused, att.unknown,
             per.name as period_name, risk.pairs, risk.students
