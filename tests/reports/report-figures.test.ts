@@ -4,7 +4,9 @@ import {
   type Subject,
 } from '../../entities';
 import { toGlobalId } from '../../schema/global-id';
-import { buildAbsence, buildAssignment, buildClass, buildMark, buildStaff, buildStudent, buildSubject, type World } from '../support/factories';
+import {
+  buildAbsence, buildAssignment, buildClass, buildMark, buildStaff, buildStudent, buildSubject, buildUser, type World,
+} from '../support/factories';
 import type { TestServer } from '../support/server';
 import { errorCode } from '../support/server';
 import { type Journal, lessonOf, ok, query, quarter, useJournalWorld } from '../journal-rules/support';
@@ -226,6 +228,13 @@ describe('who reads which report', () => {
     const other = ok(await j.as(w.otherAdmin, AGGREGATES), 'schoolJournalAggregatesReport');
     expect(other.map((s: any) => s.schoolId)).toEqual([gid('School', w.otherSchool.id)]);
     expect(errorCode(await j.as(w.teacher, AGGREGATES))).toBe('FORBIDDEN');
+    // A regional coordinator: every school of the region, and only those.
+    const regional = await buildUser(em, null);
+    const [region] = await query(server, 'select m.region_id from school s join municipality m on m.id = s.municipality_id where s.id = ?', [w.otherSchool.id]);
+    await query(server, `insert into role_grant (id, user_id, role, region_id, granted_at) values (gen_random_uuid(), ?, 'REGIONAL_COORDINATOR', ?, now())`,
+      [regional.id, region.region_id]);
+    const figures = ok(await j.as(regional, AGGREGATES), 'schoolJournalAggregatesReport');
+    expect(figures.map((s: any) => s.schoolId)).toEqual([gid('School', w.otherSchool.id)]);
   });
 
   it('a teacher in two schools names the school (BAD_USER_INPUT on schoolId otherwise)', async () => {
