@@ -327,7 +327,10 @@ export class JournalService {
       if (lesson.attendanceTakenAt) return lesson;
       await this.markHeld(em, lesson);
       // Raw SQL: the register is not an edit of the lesson, so its optimistic-lock version stays.
-      await em.execute('update lesson set attendance_taken_at = ? where id = ? and attendance_taken_at is null', [now, lesson.id]);
+      const changed = await em.execute<{ id: string }[]>(
+        'update lesson set attendance_taken_at = ? where id = ? and attendance_taken_at is null returning id', [now, lesson.id]);
+      // A double submit: the first one marked it and wrote the audit entry.
+      if (changed.length === 0) return lesson;
       this.audit(em, now, lesson.school.id, 'lesson.attendance_taken', 'Lesson', lesson.id, null, { attendanceTakenAt: now });
       return lesson;
     });

@@ -201,6 +201,14 @@ describe('the register marked called (markAttendanceTaken)', () => {
     expect((await auditEntriesOf(server, lesson.id)).map((a) => a.action)).toEqual(['lesson.attendance_taken']);
   });
 
+  it('a double submit marks it once, with one audit entry', async () => {
+    const lesson = await lessonOf(em, w, { date: '2026-11-19', number: 6 });
+    const vars = { i: { lessonId: toGlobalId('Lesson', lesson.id) } };
+    const answers = await Promise.all([j.as(w.teacher, TAKEN, vars), j.as(w.teacher, TAKEN, vars), j.as(w.teacher, TAKEN, vars)]);
+    for (const a of answers) ok(a, 'markAttendanceTaken');
+    expect((await auditEntriesOf(server, lesson.id)).map((a) => a.action)).toEqual(['lesson.attendance_taken']);
+  });
+
   it('refuses others, late entries and bad ids, changing nothing', async () => {
     const lesson = await lessonOf(em, w, { date: '2026-11-19', number: 4 });
     const vars = { i: { lessonId: toGlobalId('Lesson', lesson.id) } };
