@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   try {
     const port = await freePort();
     server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), APP_NOW, ACCESS_TOKEN_TTL_SECONDS: '36000' },
+      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), APP_NOW, ACCESS_TOKEN_TTL_SECONDS: '3600' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     await waitForHealth(port);
