@@ -79,6 +79,38 @@ export type ApplyRolloverInput = {
   yearId: Scalars['ID']['input'];
 };
 
+export type AtRiskReport = {
+  __typename?: 'AtRiskReport';
+  schoolId: Scalars['ID']['output'];
+  /** By class, then name. */
+  students: Array<AtRiskStudent>;
+  studyPeriodId: Scalars['ID']['output'];
+  studyPeriodName: Scalars['String']['output'];
+};
+
+/** A student short of marks for attestation in at least one subject. */
+export type AtRiskStudent = {
+  __typename?: 'AtRiskStudent';
+  classGroupId: Scalars['ID']['output'];
+  classGroupName: Scalars['String']['output'];
+  studentId: Scalars['ID']['output'];
+  studentName: Scalars['String']['output'];
+  subjects: Array<AtRiskSubject>;
+};
+
+/** A subject a student is short of marks in (rule 7). */
+export type AtRiskSubject = {
+  __typename?: 'AtRiskSubject';
+  /** From the class's curriculum item. */
+  hoursPerWeek: Scalars['Float']['output'];
+  /** The student's current marks in the subject and period. */
+  marks: Scalars['Int']['output'];
+  /** 3 for under 2 hours a week, 5 for 2 or more. */
+  required: Scalars['Int']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+};
+
 export type Attendance = Node & {
   __typename?: 'Attendance';
   /** The supporting document for the reason. */
@@ -108,11 +140,34 @@ export type AttendanceKind =
   | 'ABSENT'
   | 'LATE';
 
+export type AttendanceSummaryReport = {
+  __typename?: 'AttendanceSummaryReport';
+  from: Scalars['Date']['output'];
+  /** Classes with at least one absence or late arrival. */
+  rows: Array<ClassAttendanceRow>;
+  schoolId: Scalars['ID']['output'];
+  to: Scalars['Date']['output'];
+};
+
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   accessToken: Scalars['String']['output'];
   refreshToken: Scalars['String']['output'];
   user: User;
+};
+
+/** Averages over one study period or one week (Monday to Sunday). */
+export type AveragePoint = {
+  __typename?: 'AveragePoint';
+  average?: Maybe<Scalars['Float']['output']>;
+  endsOn: Scalars['Date']['output'];
+  /** The study period's name, or the week's Monday. */
+  label: Scalars['String']['output'];
+  /** Five-point marks counted. */
+  marks: Scalars['Int']['output'];
+  startsOn: Scalars['Date']['output'];
+  /** Σ(value × weight) / Σ(weight) over the five-point marks. */
+  weightedAverage?: Maybe<Scalars['Float']['output']>;
 };
 
 /** Lesson `number` of a shift runs from `startsAt` to `endsAt` (school-local time). */
@@ -132,6 +187,19 @@ export type CancelLessonInput = {
   expectedVersion: Scalars['Int']['input'];
   lessonId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+export type ClassAttendanceRow = {
+  __typename?: 'ClassAttendanceRow';
+  /** Lessons missed. */
+  absences: Scalars['Int']['output'];
+  byReason: Array<ReasonCount>;
+  classGroupId: Scalars['ID']['output'];
+  classGroupName: Scalars['String']['output'];
+  /** Late arrivals. */
+  lates: Scalars['Int']['output'];
+  /** Students who missed or were late at least once. */
+  students: Array<StudentAttendanceRow>;
 };
 
 export type ClassGroup = Node & {
@@ -332,6 +400,45 @@ export type Holiday = {
   version: Scalars['Int']['output'];
 };
 
+/** A lesson that took place but lacks a topic, a homework or attendance. */
+export type IncompleteLesson = {
+  __typename?: 'IncompleteLesson';
+  date: Scalars['Date']['output'];
+  lessonId: Scalars['ID']['output'];
+  /** Neither the register marked called (markAttendanceTaken) nor any absence or late arrival recorded. */
+  missingAttendance: Scalars['Boolean']['output'];
+  missingHomework: Scalars['Boolean']['output'];
+  missingTopic: Scalars['Boolean']['output'];
+  number: Scalars['Int']['output'];
+};
+
+export type JournalCompletenessReport = {
+  __typename?: 'JournalCompletenessReport';
+  from: Scalars['Date']['output'];
+  rows: Array<JournalCompletenessRow>;
+  schoolId: Scalars['ID']['output'];
+  to: Scalars['Date']['output'];
+};
+
+/** One class × subject × teacher (the one standing in, when someone did). */
+export type JournalCompletenessRow = {
+  __typename?: 'JournalCompletenessRow';
+  classGroupId: Scalars['ID']['output'];
+  classGroupName: Scalars['String']['output'];
+  /** Lessons with a topic, a homework and attendance. */
+  complete: Scalars['Int']['output'];
+  incompleteLessons: Array<IncompleteLesson>;
+  /** Lessons that took place: not cancelled, held or dated before today. */
+  lessons: Scalars['Int']['output'];
+  missingAttendance: Scalars['Int']['output'];
+  missingHomework: Scalars['Int']['output'];
+  missingTopic: Scalars['Int']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+  teacherId: Scalars['ID']['output'];
+  teacherName: Scalars['String']['output'];
+};
+
 export type Lesson = Node & {
   __typename?: 'Lesson';
   /** Why a CANCELLED lesson was cancelled. */
@@ -378,6 +485,10 @@ export type Mark = Node & {
   workType: WorkType;
 };
 
+export type MarkAttendanceTakenInput = {
+  lessonId: Scalars['ID']['input'];
+};
+
 export type MarkConnection = {
   __typename?: 'MarkConnection';
   edges: Array<MarkEdge>;
@@ -390,6 +501,32 @@ export type MarkEdge = {
   __typename?: 'MarkEdge';
   cursor: Scalars['String']['output'];
   node: Mark;
+};
+
+export type MarkTimelinessReport = {
+  __typename?: 'MarkTimelinessReport';
+  from: Scalars['Date']['output'];
+  lateMarks: Scalars['Int']['output'];
+  lateShare?: Maybe<Scalars['Float']['output']>;
+  marks: Scalars['Int']['output'];
+  rows: Array<MarkTimelinessRow>;
+  schoolId: Scalars['ID']['output'];
+  to: Scalars['Date']['output'];
+};
+
+/** Marks of one teacher × subject; late = created after the lesson's day. */
+export type MarkTimelinessRow = {
+  __typename?: 'MarkTimelinessRow';
+  /** Mean days between the lesson and the entry, of the late marks. */
+  averageDelayDays?: Maybe<Scalars['Float']['output']>;
+  lateMarks: Scalars['Int']['output'];
+  /** lateMarks / marks, 0–1; null without marks. */
+  lateShare?: Maybe<Scalars['Float']['output']>;
+  marks: Scalars['Int']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+  teacherId: Scalars['ID']['output'];
+  teacherName: Scalars['String']['output'];
 };
 
 /** One value a mark has had; revision 1 is the mark as first entered. */
@@ -452,6 +589,8 @@ export type Mutation = {
   login: AuthPayload;
   /** Ends the session the refresh token belongs to; its access tokens stop working at once. */
   logout: Scalars['Boolean']['output'];
+  /** Marks the lesson's register called (everybody present counts), for the journal-completeness report. */
+  markAttendanceTaken: Lesson;
   /** Records an absence or a late arrival (rules 1, 5). */
   recordAttendance: Attendance;
   /** A new mark for a student at a lesson (rules 1, 3, 4, 5). */
@@ -605,6 +744,11 @@ export type MutationLogoutArgs = {
 };
 
 
+export type MutationMarkAttendanceTakenArgs = {
+  input: MarkAttendanceTakenInput;
+};
+
+
 export type MutationRecordAttendanceArgs = {
   input: RecordAttendanceInput;
 };
@@ -734,11 +878,54 @@ export type PeriodMark = Node & {
   value: Scalars['String']['output'];
 };
 
+/** One period, year, exam or final mark of the sheet; `node(id: periodMarkId)` is the PeriodMark. */
+export type PeriodMarkCell = {
+  __typename?: 'PeriodMarkCell';
+  corrected: Scalars['Boolean']['output'];
+  kind: PeriodMarkKind;
+  periodMarkId: Scalars['ID']['output'];
+  /** Pass it as expectedRevision to setPeriodMark when changing the mark. */
+  revision: Scalars['Int']['output'];
+  studentId: Scalars['ID']['output'];
+  /** Set for a PERIOD mark. */
+  studyPeriodId?: Maybe<Scalars['ID']['output']>;
+  subjectId: Scalars['ID']['output'];
+  /** "1"–"5", "зач"/"незач" or "н/а" (not attested). */
+  value: Scalars['String']['output'];
+};
+
 export type PeriodMarkKind =
   | 'EXAM'
   | 'FINAL'
   | 'PERIOD'
   | 'YEAR';
+
+/** A class × subject × period sheet of period, year, exam and final marks. */
+export type PeriodMarkSheet = {
+  __typename?: 'PeriodMarkSheet';
+  classGroupId: Scalars['ID']['output'];
+  classGroupName: Scalars['String']['output'];
+  marks: Array<PeriodMarkCell>;
+  /** Who was in the class during the year, or the period. */
+  students: Array<PeriodMarkSheetStudent>;
+  /** When asked for one period: its PERIOD marks and the yearly ones. */
+  studyPeriodId?: Maybe<Scalars['ID']['output']>;
+  studyPeriodName?: Maybe<Scalars['String']['output']>;
+  /** The subjects the viewer may read. */
+  subjects: Array<PeriodMarkSheetSubject>;
+};
+
+export type PeriodMarkSheetStudent = {
+  __typename?: 'PeriodMarkSheetStudent';
+  fullName: Scalars['String']['output'];
+  studentId: Scalars['ID']['output'];
+};
+
+export type PeriodMarkSheetSubject = {
+  __typename?: 'PeriodMarkSheetSubject';
+  name: Scalars['String']['output'];
+  subjectId: Scalars['ID']['output'];
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -746,6 +933,10 @@ export type Query = {
   _service: _Service;
   /** The academic years of the viewer's schools, newest first. */
   academicYears: Array<AcademicYear>;
+  /** Students short of marks for attestation in a study period (rule 7: 3 marks for a 1-hour subject, 5 for 2 hours or more). */
+  atRiskReport: AtRiskReport;
+  /** Absences and late arrivals per class, by reason, with the students concerned. */
+  attendanceSummaryReport: AttendanceSummaryReport;
   /** The bell schedules of the viewer's schools, by shift and number. */
   bells: Array<Bell>;
   /** The journal page of one class in one subject: lessons, students, marks and attendance; at most 92 days. */
@@ -756,18 +947,30 @@ export type Query = {
   curriculum: Array<CurriculumItem>;
   /** A student's lessons with their marks and attendance, day by day; at most 31 days. */
   diary: Array<DiaryDay>;
+  /** Lessons that took place without a topic, a homework or attendance, per class × subject × teacher. schoolId may be left out by who works in one school. */
+  journalCompletenessReport: JournalCompletenessReport;
+  /** Marks entered after the lesson's day, per teacher × subject. */
+  markTimelinessReport: MarkTimelinessReport;
   /** The signed-in user, their roles and the people they are tied to. */
   me: Viewer;
   /** Any object by id; null when it does not exist or is not yours to see. */
   node?: Maybe<Node>;
+  /** A class's period, year, exam and final marks, for the subjects the viewer may read. */
+  periodMarkSheet: PeriodMarkSheet;
+  /** The report card (табель) of a student for a study period: period marks, current averages, absences. */
+  reportCardReport: ReportCard;
   /** What the year rollover (rule 9) would do; nothing changes. ADMIN, DIRECTOR, DEPUTY_ACADEMIC. */
   rolloverPreview: RolloverPreview;
   /** The rooms of the viewer's schools. */
   rooms: Array<Room>;
+  /** The journal reports as per-school figures with no names: the coordinators' schools, or the administration's own. */
+  schoolJournalAggregatesReport: Array<SchoolJournalAggregate>;
   /** Marks per subject and study period of a whole school: its administration (schoolId may be left out) and the coordinators over it. */
   schoolTermReport: TermReport;
   /** NOT_FOUND when the student does not exist or is not yours to see. */
   student?: Maybe<Student>;
+  /** A student's average and weighted average this year, per study period and per week, and its trend. */
+  studentAverageReport: StudentAverageReport;
   /** A class's subgroups the viewer may see. */
   subgroups: Array<Subgroup>;
   /** The subjects of the viewer's schools, by name. */
@@ -778,6 +981,8 @@ export type Query = {
   thematicPlan: Array<ThematicPlanItem>;
   /** The weekly timetable of a class (its school's staff; its students and their parents) or of a teacher (the school's staff), by weekday and bell. */
   timetable: Array<TimetableEntry>;
+  /** Weighted average per student and subject of a class in a study period: Σ(value × weight) / Σ(weight) over the five-point marks, weight = the work type's weight. */
+  weightedAverageReport: WeightedAverageReport;
   /** The work types of the viewer's schools, with their weights. */
   workTypes: Array<WorkType>;
 };
@@ -785,6 +990,21 @@ export type Query = {
 
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QueryAtRiskReportArgs = {
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  studyPeriodId: Scalars['ID']['input'];
+};
+
+
+export type QueryAttendanceSummaryReportArgs = {
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['Date']['input'];
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -813,13 +1033,47 @@ export type QueryDiaryArgs = {
 };
 
 
+export type QueryJournalCompletenessReportArgs = {
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['Date']['input'];
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryMarkTimelinessReportArgs = {
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['Date']['input'];
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+export type QueryPeriodMarkSheetArgs = {
+  classGroupId: Scalars['ID']['input'];
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryReportCardReportArgs = {
+  studentId: Scalars['ID']['input'];
+  studyPeriodId: Scalars['ID']['input'];
+};
+
+
 export type QueryRolloverPreviewArgs = {
   input: RolloverInput;
+};
+
+
+export type QuerySchoolJournalAggregatesReportArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -830,6 +1084,12 @@ export type QuerySchoolTermReportArgs = {
 
 export type QueryStudentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryStudentAverageReportArgs = {
+  studentId: Scalars['ID']['input'];
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -855,6 +1115,20 @@ export type QueryTimetableArgs = {
   teacherId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type QueryWeightedAverageReportArgs = {
+  classGroupId: Scalars['ID']['input'];
+  studyPeriodId: Scalars['ID']['input'];
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ReasonCount = {
+  __typename?: 'ReasonCount';
+  count: Scalars['Int']['output'];
+  kind: AttendanceKind;
+  reason: AbsenceReason;
+};
+
 export type RecordAttendanceInput = {
   kind: AttendanceKind;
   lessonId: Scalars['ID']['input'];
@@ -867,6 +1141,43 @@ export type RecordMarkInput = {
   studentId: Scalars['ID']['input'];
   value: Scalars['String']['input'];
   workTypeCode: Scalars['String']['input'];
+};
+
+/** The report card (табель) of a student for a study period. */
+export type ReportCard = {
+  __typename?: 'ReportCard';
+  absences: ReportCardAbsences;
+  classGroupName?: Maybe<Scalars['String']['output']>;
+  studentId: Scalars['ID']['output'];
+  studentName: Scalars['String']['output'];
+  studyPeriodId: Scalars['ID']['output'];
+  studyPeriodName: Scalars['String']['output'];
+  subjects: Array<ReportCardSubject>;
+};
+
+/** Absences and late arrivals in the period, counted per lesson. */
+export type ReportCardAbsences = {
+  __typename?: 'ReportCardAbsences';
+  absentLessons: Scalars['Int']['output'];
+  excused: Scalars['Int']['output'];
+  illness: Scalars['Int']['output'];
+  lateLessons: Scalars['Int']['output'];
+  unexcused: Scalars['Int']['output'];
+  unknown: Scalars['Int']['output'];
+};
+
+export type ReportCardSubject = {
+  __typename?: 'ReportCardSubject';
+  average?: Maybe<Scalars['Float']['output']>;
+  /** Current marks of any scale in the period. */
+  marks: Scalars['Int']['output'];
+  /** The period mark ("1"–"5", "зач"/"незач", "н/а"), once set. */
+  periodMark?: Maybe<Scalars['String']['output']>;
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+  /** Σ(value × weight) / Σ(weight) over the five-point marks. */
+  weightedAverage?: Maybe<Scalars['Float']['output']>;
+  yearMark?: Maybe<Scalars['String']['output']>;
 };
 
 export type Role =
@@ -996,6 +1307,34 @@ export type School = Node & {
   name: Scalars['String']['output'];
 };
 
+/** One school's journal figures: counts and averages, no names or personal data. */
+export type SchoolJournalAggregate = {
+  __typename?: 'SchoolJournalAggregate';
+  absences: Scalars['Int']['output'];
+  /** Student × subject pairs short of marks (rule 7). */
+  atRiskPairs: Scalars['Int']['output'];
+  atRiskStudents: Scalars['Int']['output'];
+  /** The study period the at-risk figures are for: the one holding `to`, or the last before it. */
+  atRiskStudyPeriodName?: Maybe<Scalars['String']['output']>;
+  averageMark?: Maybe<Scalars['Float']['output']>;
+  excused: Scalars['Int']['output'];
+  illness: Scalars['Int']['output'];
+  lateMarks: Scalars['Int']['output'];
+  lateShare?: Maybe<Scalars['Float']['output']>;
+  lates: Scalars['Int']['output'];
+  lessons: Scalars['Int']['output'];
+  lessonsMissingAttendance: Scalars['Int']['output'];
+  lessonsMissingHomework: Scalars['Int']['output'];
+  lessonsMissingTopic: Scalars['Int']['output'];
+  marks: Scalars['Int']['output'];
+  schoolId: Scalars['ID']['output'];
+  schoolName: Scalars['String']['output'];
+  unexcused: Scalars['Int']['output'];
+  unknownReason: Scalars['Int']['output'];
+  /** Σ(value × weight) / Σ(weight) over the five-point marks. */
+  weightedAverageMark?: Maybe<Scalars['Float']['output']>;
+};
+
 export type SetAbsenceReasonInput = {
   attendanceId: Scalars['ID']['input'];
   document?: InputMaybe<Scalars['String']['input']>;
@@ -1019,6 +1358,10 @@ export type SetLessonRecordInput = {
 };
 
 export type SetPeriodMarkInput = {
+  /** The year of a YEAR, EXAM or FINAL mark; by default the latest that has begun (the deputy head names an earlier one to correct it). */
+  academicYearId?: InputMaybe<Scalars['ID']['input']>;
+  /** The revision being changed; CONFLICT when someone changed it meanwhile. */
+  expectedRevision?: InputMaybe<Scalars['Int']['input']>;
   kind: PeriodMarkKind;
   /** Required when it changes an existing mark. */
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -1065,6 +1408,32 @@ export type StudentMarksArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   subjectId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type StudentAttendanceRow = {
+  __typename?: 'StudentAttendanceRow';
+  absent: Scalars['Int']['output'];
+  late: Scalars['Int']['output'];
+  studentId: Scalars['ID']['output'];
+  studentName: Scalars['String']['output'];
+  unexcused: Scalars['Int']['output'];
+};
+
+/** A student's average over the current year, per study period and per week. */
+export type StudentAverageReport = {
+  __typename?: 'StudentAverageReport';
+  average?: Maybe<Scalars['Float']['output']>;
+  marks: Scalars['Int']['output'];
+  periods: Array<AveragePoint>;
+  studentId: Scalars['ID']['output'];
+  studentName: Scalars['String']['output'];
+  /** Set when the report is about one subject. */
+  subjectId?: Maybe<Scalars['ID']['output']>;
+  /** Weighted average of the last four weeks with marks minus that of the four weeks with marks before them; null without both. */
+  trend?: Maybe<Scalars['Float']['output']>;
+  /** Weeks with marks, oldest first. */
+  weeks: Array<AveragePoint>;
+  weightedAverage?: Maybe<Scalars['Float']['output']>;
 };
 
 export type StudyPeriod = Node & {
@@ -1305,6 +1674,32 @@ export type Viewer = {
   user: User;
 };
 
+/** Weighted average per student and subject of a class in a study period: Σ(value × weight) / Σ(weight) over the five-point marks, weight = the work type's weight. */
+export type WeightedAverageReport = {
+  __typename?: 'WeightedAverageReport';
+  classGroupId: Scalars['ID']['output'];
+  classGroupName: Scalars['String']['output'];
+  /** The formula, in words. */
+  formula: Scalars['String']['output'];
+  rows: Array<WeightedAverageRow>;
+  studyPeriodId: Scalars['ID']['output'];
+  studyPeriodName: Scalars['String']['output'];
+};
+
+export type WeightedAverageRow = {
+  __typename?: 'WeightedAverageRow';
+  /** Σ(value) / count. */
+  average?: Maybe<Scalars['Float']['output']>;
+  /** Five-point marks counted. */
+  marks: Scalars['Int']['output'];
+  studentId: Scalars['ID']['output'];
+  studentName: Scalars['String']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+  /** Σ(value × weight) / Σ(weight) over the student's five-point marks ("1"–"5") in the subject and period, each weighted by its work type's weight (WorkType.weight); pass/fail marks take no part. Rounded to 2 places. */
+  weightedAverage?: Maybe<Scalars['Float']['output']>;
+};
+
 /** The kind of task a mark is for, with its weight in the weighted average. */
 export type WorkType = {
   __typename?: 'WorkType';
@@ -1487,14 +1882,20 @@ export type ResolversTypes = {
   AcademicYearState: AcademicYearState;
   AddThematicPlanItemInput: AddThematicPlanItemInput;
   ApplyRolloverInput: ApplyRolloverInput;
+  AtRiskReport: ResolverTypeWrapper<AtRiskReport>;
+  AtRiskStudent: ResolverTypeWrapper<AtRiskStudent>;
+  AtRiskSubject: ResolverTypeWrapper<AtRiskSubject>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Attendance: ResolverTypeWrapper<Omit<Attendance, 'lesson' | 'student'> & { lesson: ResolversTypes['Lesson'], student: ResolversTypes['Student'] }>;
   AttendanceConnection: ResolverTypeWrapper<Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversTypes['AttendanceEdge']> }>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AttendanceEdge: ResolverTypeWrapper<Omit<AttendanceEdge, 'node'> & { node: ResolversTypes['Attendance'] }>;
   AttendanceKind: AttendanceKind;
+  AttendanceSummaryReport: ResolverTypeWrapper<AttendanceSummaryReport>;
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  AveragePoint: ResolverTypeWrapper<AveragePoint>;
   Bell: ResolverTypeWrapper<Bell>;
   CancelLessonInput: CancelLessonInput;
+  ClassAttendanceRow: ResolverTypeWrapper<ClassAttendanceRow>;
   ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
   ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
   CorrectMarkInput: CorrectMarkInput;
@@ -1520,21 +1921,35 @@ export type ResolversTypes = {
   GenerateLessonsResult: ResolverTypeWrapper<Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversTypes['Lesson']> }>;
   GradingScale: GradingScale;
   Holiday: ResolverTypeWrapper<Holiday>;
+  IncompleteLesson: ResolverTypeWrapper<IncompleteLesson>;
+  JournalCompletenessReport: ResolverTypeWrapper<JournalCompletenessReport>;
+  JournalCompletenessRow: ResolverTypeWrapper<JournalCompletenessRow>;
   Lesson: ResolverTypeWrapper<LessonEntity>;
   LessonState: LessonState;
   Mark: ResolverTypeWrapper<MarkEntity>;
+  MarkAttendanceTakenInput: MarkAttendanceTakenInput;
   MarkConnection: ResolverTypeWrapper<Omit<MarkConnection, 'edges'> & { edges: Array<ResolversTypes['MarkEdge']> }>;
   MarkEdge: ResolverTypeWrapper<Omit<MarkEdge, 'node'> & { node: ResolversTypes['Mark'] }>;
+  MarkTimelinessReport: ResolverTypeWrapper<MarkTimelinessReport>;
+  MarkTimelinessRow: ResolverTypeWrapper<MarkTimelinessRow>;
   MarkVersion: ResolverTypeWrapper<MarkVersion>;
   MovedWorkingDay: ResolverTypeWrapper<MovedWorkingDay>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PeriodMark: ResolverTypeWrapper<Omit<PeriodMark, 'student' | 'subject'> & { student: ResolversTypes['Student'], subject: ResolversTypes['Subject'] }>;
+  PeriodMarkCell: ResolverTypeWrapper<PeriodMarkCell>;
   PeriodMarkKind: PeriodMarkKind;
+  PeriodMarkSheet: ResolverTypeWrapper<PeriodMarkSheet>;
+  PeriodMarkSheetStudent: ResolverTypeWrapper<PeriodMarkSheetStudent>;
+  PeriodMarkSheetSubject: ResolverTypeWrapper<PeriodMarkSheetSubject>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReasonCount: ResolverTypeWrapper<ReasonCount>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordMarkInput: RecordMarkInput;
+  ReportCard: ResolverTypeWrapper<ReportCard>;
+  ReportCardAbsences: ResolverTypeWrapper<ReportCardAbsences>;
+  ReportCardSubject: ResolverTypeWrapper<ReportCardSubject>;
   Role: Role;
   RolloverClass: ResolverTypeWrapper<Omit<RolloverClass, 'classTeacher' | 'fromClass'> & { classTeacher?: Maybe<ResolversTypes['Employee']>, fromClass?: Maybe<ResolversTypes['ClassGroup']> }>;
   RolloverDecision: RolloverDecision;
@@ -1546,12 +1961,15 @@ export type ResolversTypes = {
   SaveHolidayInput: SaveHolidayInput;
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: ResolverTypeWrapper<SchoolEntity>;
+  SchoolJournalAggregate: ResolverTypeWrapper<SchoolJournalAggregate>;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
   SetStudyPeriodsInput: SetStudyPeriodsInput;
   Student: ResolverTypeWrapper<StudentEntity>;
+  StudentAttendanceRow: ResolverTypeWrapper<StudentAttendanceRow>;
+  StudentAverageReport: ResolverTypeWrapper<StudentAverageReport>;
   StudyPeriod: ResolverTypeWrapper<StudyPeriod>;
   StudyPeriodInput: StudyPeriodInput;
   StudyPeriodKind: StudyPeriodKind;
@@ -1575,6 +1993,8 @@ export type ResolversTypes = {
   UpdateTimetableEntryInput: UpdateTimetableEntryInput;
   User: ResolverTypeWrapper<User>;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversTypes['Student']>, employee?: Maybe<ResolversTypes['Employee']>, student?: Maybe<ResolversTypes['Student']> }>;
+  WeightedAverageReport: ResolverTypeWrapper<WeightedAverageReport>;
+  WeightedAverageRow: ResolverTypeWrapper<WeightedAverageRow>;
   WorkType: ResolverTypeWrapper<WorkType>;
   _Any: ResolverTypeWrapper<Scalars['_Any']['output']>;
   _Entity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['_Entity']>;
@@ -1595,13 +2015,19 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AddThematicPlanItemInput: AddThematicPlanItemInput;
   ApplyRolloverInput: ApplyRolloverInput;
+  AtRiskReport: AtRiskReport;
+  AtRiskStudent: AtRiskStudent;
+  AtRiskSubject: AtRiskSubject;
+  Float: Scalars['Float']['output'];
   Attendance: Omit<Attendance, 'lesson' | 'student'> & { lesson: ResolversParentTypes['Lesson'], student: ResolversParentTypes['Student'] };
   AttendanceConnection: Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AttendanceEdge']> };
-  Float: Scalars['Float']['output'];
   AttendanceEdge: Omit<AttendanceEdge, 'node'> & { node: ResolversParentTypes['Attendance'] };
+  AttendanceSummaryReport: AttendanceSummaryReport;
   AuthPayload: AuthPayload;
+  AveragePoint: AveragePoint;
   Bell: Bell;
   CancelLessonInput: CancelLessonInput;
+  ClassAttendanceRow: ClassAttendanceRow;
   ClassGroup: ClassGroupEntity;
   ClassJournal: Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
   CorrectMarkInput: CorrectMarkInput;
@@ -1624,19 +2050,33 @@ export type ResolversParentTypes = {
   GenerateLessonsInput: GenerateLessonsInput;
   GenerateLessonsResult: Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversParentTypes['Lesson']> };
   Holiday: Holiday;
+  IncompleteLesson: IncompleteLesson;
+  JournalCompletenessReport: JournalCompletenessReport;
+  JournalCompletenessRow: JournalCompletenessRow;
   Lesson: LessonEntity;
   Mark: MarkEntity;
+  MarkAttendanceTakenInput: MarkAttendanceTakenInput;
   MarkConnection: Omit<MarkConnection, 'edges'> & { edges: Array<ResolversParentTypes['MarkEdge']> };
   MarkEdge: Omit<MarkEdge, 'node'> & { node: ResolversParentTypes['Mark'] };
+  MarkTimelinessReport: MarkTimelinessReport;
+  MarkTimelinessRow: MarkTimelinessRow;
   MarkVersion: MarkVersion;
   MovedWorkingDay: MovedWorkingDay;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   PeriodMark: Omit<PeriodMark, 'student' | 'subject'> & { student: ResolversParentTypes['Student'], subject: ResolversParentTypes['Subject'] };
+  PeriodMarkCell: PeriodMarkCell;
+  PeriodMarkSheet: PeriodMarkSheet;
+  PeriodMarkSheetStudent: PeriodMarkSheetStudent;
+  PeriodMarkSheetSubject: PeriodMarkSheetSubject;
   Query: Record<PropertyKey, never>;
+  ReasonCount: ReasonCount;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordMarkInput: RecordMarkInput;
+  ReportCard: ReportCard;
+  ReportCardAbsences: ReportCardAbsences;
+  ReportCardSubject: ReportCardSubject;
   RolloverClass: Omit<RolloverClass, 'classTeacher' | 'fromClass'> & { classTeacher?: Maybe<ResolversParentTypes['Employee']>, fromClass?: Maybe<ResolversParentTypes['ClassGroup']> };
   RolloverDecisionInput: RolloverDecisionInput;
   RolloverInput: RolloverInput;
@@ -1646,12 +2086,15 @@ export type ResolversParentTypes = {
   SaveHolidayInput: SaveHolidayInput;
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: SchoolEntity;
+  SchoolJournalAggregate: SchoolJournalAggregate;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
   SetStudyPeriodsInput: SetStudyPeriodsInput;
   Student: StudentEntity;
+  StudentAttendanceRow: StudentAttendanceRow;
+  StudentAverageReport: StudentAverageReport;
   StudyPeriod: StudyPeriod;
   StudyPeriodInput: StudyPeriodInput;
   Subgroup: Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], members: Array<ResolversParentTypes['Student']>, subject: ResolversParentTypes['Subject'] };
@@ -1674,6 +2117,8 @@ export type ResolversParentTypes = {
   UpdateTimetableEntryInput: UpdateTimetableEntryInput;
   User: User;
   Viewer: Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversParentTypes['Student']>, employee?: Maybe<ResolversParentTypes['Employee']>, student?: Maybe<ResolversParentTypes['Student']> };
+  WeightedAverageReport: WeightedAverageReport;
+  WeightedAverageRow: WeightedAverageRow;
   WorkType: WorkType;
   _Any: Scalars['_Any']['output'];
   _Entity: ResolversUnionTypes<ResolversParentTypes>['_Entity'];
@@ -1780,6 +2225,29 @@ export type AcademicYearResolvers<ContextType = RequestContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type AtRiskReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AtRiskReport'] = ResolversParentTypes['AtRiskReport']> = {
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  students?: Resolver<Array<ResolversTypes['AtRiskStudent']>, ParentType, ContextType>;
+  studyPeriodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studyPeriodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AtRiskStudentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AtRiskStudent'] = ResolversParentTypes['AtRiskStudent']> = {
+  classGroupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  classGroupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['AtRiskSubject']>, ParentType, ContextType>;
+};
+
+export type AtRiskSubjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AtRiskSubject'] = ResolversParentTypes['AtRiskSubject']> = {
+  hoursPerWeek?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type AttendanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1801,10 +2269,26 @@ export type AttendanceEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType>;
 };
 
+export type AttendanceSummaryReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AttendanceSummaryReport'] = ResolversParentTypes['AttendanceSummaryReport']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ClassAttendanceRow']>, ParentType, ContextType>;
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type AveragePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AveragePoint'] = ResolversParentTypes['AveragePoint']> = {
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type BellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Bell'] = ResolversParentTypes['Bell']> = {
@@ -1815,6 +2299,15 @@ export type BellResolvers<ContextType = RequestContext, ParentType extends Resol
   startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ClassAttendanceRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassAttendanceRow'] = ResolversParentTypes['ClassAttendanceRow']> = {
+  absences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byReason?: Resolver<Array<ResolversTypes['ReasonCount']>, ParentType, ContextType>;
+  classGroupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  classGroupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  students?: Resolver<Array<ResolversTypes['StudentAttendanceRow']>, ParentType, ContextType>;
 };
 
 export type ClassGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassGroup'] = ResolversParentTypes['ClassGroup'], FederationReferenceType extends FederationReferenceTypes['ClassGroup'] = FederationReferenceTypes['ClassGroup']> = {
@@ -1896,6 +2389,37 @@ export type HolidayResolvers<ContextType = RequestContext, ParentType extends Re
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type IncompleteLessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncompleteLesson'] = ResolversParentTypes['IncompleteLesson']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  lessonId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  missingAttendance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  missingHomework?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  missingTopic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type JournalCompletenessReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JournalCompletenessReport'] = ResolversParentTypes['JournalCompletenessReport']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['JournalCompletenessRow']>, ParentType, ContextType>;
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type JournalCompletenessRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JournalCompletenessRow'] = ResolversParentTypes['JournalCompletenessRow']> = {
+  classGroupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  classGroupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incompleteLessons?: Resolver<Array<ResolversTypes['IncompleteLesson']>, ParentType, ContextType>;
+  lessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missingAttendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missingHomework?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missingTopic?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  teacherId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  teacherName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson'], FederationReferenceType extends FederationReferenceTypes['Lesson'] = FederationReferenceTypes['Lesson']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Lesson']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1941,6 +2465,27 @@ export type MarkEdgeResolvers<ContextType = RequestContext, ParentType extends R
   node?: Resolver<ResolversTypes['Mark'], ParentType, ContextType>;
 };
 
+export type MarkTimelinessReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkTimelinessReport'] = ResolversParentTypes['MarkTimelinessReport']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  lateMarks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['MarkTimelinessRow']>, ParentType, ContextType>;
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type MarkTimelinessRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkTimelinessRow'] = ResolversParentTypes['MarkTimelinessRow']> = {
+  averageDelayDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lateMarks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  teacherId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  teacherName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MarkVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkVersion'] = ResolversParentTypes['MarkVersion']> = {
   author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1983,6 +2528,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   generateLessons?: Resolver<ResolversTypes['GenerateLessonsResult'], ParentType, ContextType, RequireFields<MutationGenerateLessonsArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
+  markAttendanceTaken?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationMarkAttendanceTakenArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
@@ -2027,27 +2573,102 @@ export type PeriodMarkResolvers<ContextType = RequestContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PeriodMarkCellResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PeriodMarkCell'] = ResolversParentTypes['PeriodMarkCell']> = {
+  corrected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PeriodMarkKind'], ParentType, ContextType>;
+  periodMarkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studyPeriodId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PeriodMarkSheetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PeriodMarkSheet'] = ResolversParentTypes['PeriodMarkSheet']> = {
+  classGroupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  classGroupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['PeriodMarkCell']>, ParentType, ContextType>;
+  students?: Resolver<Array<ResolversTypes['PeriodMarkSheetStudent']>, ParentType, ContextType>;
+  studyPeriodId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  studyPeriodName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['PeriodMarkSheetSubject']>, ParentType, ContextType>;
+};
+
+export type PeriodMarkSheetStudentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PeriodMarkSheetStudent'] = ResolversParentTypes['PeriodMarkSheetStudent']> = {
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PeriodMarkSheetSubjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PeriodMarkSheetSubject'] = ResolversParentTypes['PeriodMarkSheetSubject']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
   academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
+  atRiskReport?: Resolver<ResolversTypes['AtRiskReport'], ParentType, ContextType, RequireFields<QueryAtRiskReportArgs, 'studyPeriodId'>>;
+  attendanceSummaryReport?: Resolver<ResolversTypes['AttendanceSummaryReport'], ParentType, ContextType, RequireFields<QueryAttendanceSummaryReportArgs, 'from' | 'to'>>;
   bells?: Resolver<Array<ResolversTypes['Bell']>, ParentType, ContextType>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
   classTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, RequireFields<QueryClassTermReportArgs, 'classGroupId'>>;
   curriculum?: Resolver<Array<ResolversTypes['CurriculumItem']>, ParentType, ContextType, RequireFields<QueryCurriculumArgs, 'classGroupId'>>;
   diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
+  journalCompletenessReport?: Resolver<ResolversTypes['JournalCompletenessReport'], ParentType, ContextType, RequireFields<QueryJournalCompletenessReportArgs, 'from' | 'to'>>;
+  markTimelinessReport?: Resolver<ResolversTypes['MarkTimelinessReport'], ParentType, ContextType, RequireFields<QueryMarkTimelinessReportArgs, 'from' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  periodMarkSheet?: Resolver<ResolversTypes['PeriodMarkSheet'], ParentType, ContextType, RequireFields<QueryPeriodMarkSheetArgs, 'classGroupId'>>;
+  reportCardReport?: Resolver<ResolversTypes['ReportCard'], ParentType, ContextType, RequireFields<QueryReportCardReportArgs, 'studentId' | 'studyPeriodId'>>;
   rolloverPreview?: Resolver<ResolversTypes['RolloverPreview'], ParentType, ContextType, RequireFields<QueryRolloverPreviewArgs, 'input'>>;
   rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType>;
+  schoolJournalAggregatesReport?: Resolver<Array<ResolversTypes['SchoolJournalAggregate']>, ParentType, ContextType, RequireFields<QuerySchoolJournalAggregatesReportArgs, 'from' | 'to'>>;
   schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
+  studentAverageReport?: Resolver<ResolversTypes['StudentAverageReport'], ParentType, ContextType, RequireFields<QueryStudentAverageReportArgs, 'studentId'>>;
   subgroups?: Resolver<Array<ResolversTypes['Subgroup']>, ParentType, ContextType, RequireFields<QuerySubgroupsArgs, 'classGroupId'>>;
   subjects?: Resolver<Array<ResolversTypes['Subject']>, ParentType, ContextType>;
   teachingAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryTeachingAssignmentsArgs>>;
   thematicPlan?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<QueryThematicPlanArgs, 'classGroupId' | 'subjectId'>>;
   timetable?: Resolver<Array<ResolversTypes['TimetableEntry']>, ParentType, ContextType, Partial<QueryTimetableArgs>>;
+  weightedAverageReport?: Resolver<ResolversTypes['WeightedAverageReport'], ParentType, ContextType, RequireFields<QueryWeightedAverageReportArgs, 'classGroupId' | 'studyPeriodId'>>;
   workTypes?: Resolver<Array<ResolversTypes['WorkType']>, ParentType, ContextType>;
+};
+
+export type ReasonCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReasonCount'] = ResolversParentTypes['ReasonCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AttendanceKind'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['AbsenceReason'], ParentType, ContextType>;
+};
+
+export type ReportCardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportCard'] = ResolversParentTypes['ReportCard']> = {
+  absences?: Resolver<ResolversTypes['ReportCardAbsences'], ParentType, ContextType>;
+  classGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  studyPeriodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studyPeriodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['ReportCardSubject']>, ParentType, ContextType>;
+};
+
+export type ReportCardAbsencesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportCardAbsences'] = ResolversParentTypes['ReportCardAbsences']> = {
+  absentLessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  illness?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateLessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unexcused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReportCardSubjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportCardSubject'] = ResolversParentTypes['ReportCardSubject']> = {
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodMark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  yearMark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type RolloverClassResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RolloverClass'] = ResolversParentTypes['RolloverClass']> = {
@@ -2099,6 +2720,29 @@ export type SchoolResolvers<ContextType = RequestContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SchoolJournalAggregateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolJournalAggregate'] = ResolversParentTypes['SchoolJournalAggregate']> = {
+  absences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  atRiskPairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  atRiskStudents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  atRiskStudyPeriodName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  averageMark?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  illness?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateMarks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lessonsMissingAttendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lessonsMissingHomework?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lessonsMissingTopic?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  schoolName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unexcused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknownReason?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weightedAverageMark?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type StudentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Student'] = ResolversParentTypes['Student'], FederationReferenceType extends FederationReferenceTypes['Student'] = FederationReferenceTypes['Student']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Student']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attendance?: Resolver<ResolversTypes['AttendanceConnection'], ParentType, ContextType, Partial<StudentAttendanceArgs>>;
@@ -2108,6 +2752,26 @@ export type StudentResolvers<ContextType = RequestContext, ParentType extends Re
   marks?: Resolver<ResolversTypes['MarkConnection'], ParentType, ContextType, Partial<StudentMarksArgs>>;
   periodMarks?: Resolver<Array<ResolversTypes['PeriodMark']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type StudentAttendanceRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudentAttendanceRow'] = ResolversParentTypes['StudentAttendanceRow']> = {
+  absent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unexcused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StudentAverageReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudentAverageReport'] = ResolversParentTypes['StudentAverageReport']> = {
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['AveragePoint']>, ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  trend?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  weeks?: Resolver<Array<ResolversTypes['AveragePoint']>, ParentType, ContextType>;
+  weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type StudyPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyPeriod'] = ResolversParentTypes['StudyPeriod']> = {
@@ -2218,6 +2882,25 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type WeightedAverageReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeightedAverageReport'] = ResolversParentTypes['WeightedAverageReport']> = {
+  classGroupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  classGroupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['WeightedAverageRow']>, ParentType, ContextType>;
+  studyPeriodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studyPeriodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WeightedAverageRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeightedAverageRow'] = ResolversParentTypes['WeightedAverageRow']> = {
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type WorkTypeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkType'] = ResolversParentTypes['WorkType']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2254,11 +2937,17 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type Resolvers<ContextType = RequestContext> = {
   AcademicYear?: AcademicYearResolvers<ContextType>;
+  AtRiskReport?: AtRiskReportResolvers<ContextType>;
+  AtRiskStudent?: AtRiskStudentResolvers<ContextType>;
+  AtRiskSubject?: AtRiskSubjectResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendanceConnection?: AttendanceConnectionResolvers<ContextType>;
   AttendanceEdge?: AttendanceEdgeResolvers<ContextType>;
+  AttendanceSummaryReport?: AttendanceSummaryReportResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  AveragePoint?: AveragePointResolvers<ContextType>;
   Bell?: BellResolvers<ContextType>;
+  ClassAttendanceRow?: ClassAttendanceRowResolvers<ContextType>;
   ClassGroup?: ClassGroupResolvers<ContextType>;
   ClassJournal?: ClassJournalResolvers<ContextType>;
   CurriculumItem?: CurriculumItemResolvers<ContextType>;
@@ -2270,23 +2959,39 @@ export type Resolvers<ContextType = RequestContext> = {
   Employee?: EmployeeResolvers<ContextType>;
   GenerateLessonsResult?: GenerateLessonsResultResolvers<ContextType>;
   Holiday?: HolidayResolvers<ContextType>;
+  IncompleteLesson?: IncompleteLessonResolvers<ContextType>;
+  JournalCompletenessReport?: JournalCompletenessReportResolvers<ContextType>;
+  JournalCompletenessRow?: JournalCompletenessRowResolvers<ContextType>;
   Lesson?: LessonResolvers<ContextType>;
   Mark?: MarkResolvers<ContextType>;
   MarkConnection?: MarkConnectionResolvers<ContextType>;
   MarkEdge?: MarkEdgeResolvers<ContextType>;
+  MarkTimelinessReport?: MarkTimelinessReportResolvers<ContextType>;
+  MarkTimelinessRow?: MarkTimelinessRowResolvers<ContextType>;
   MarkVersion?: MarkVersionResolvers<ContextType>;
   MovedWorkingDay?: MovedWorkingDayResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PeriodMark?: PeriodMarkResolvers<ContextType>;
+  PeriodMarkCell?: PeriodMarkCellResolvers<ContextType>;
+  PeriodMarkSheet?: PeriodMarkSheetResolvers<ContextType>;
+  PeriodMarkSheetStudent?: PeriodMarkSheetStudentResolvers<ContextType>;
+  PeriodMarkSheetSubject?: PeriodMarkSheetSubjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReasonCount?: ReasonCountResolvers<ContextType>;
+  ReportCard?: ReportCardResolvers<ContextType>;
+  ReportCardAbsences?: ReportCardAbsencesResolvers<ContextType>;
+  ReportCardSubject?: ReportCardSubjectResolvers<ContextType>;
   RolloverClass?: RolloverClassResolvers<ContextType>;
   RolloverPreview?: RolloverPreviewResolvers<ContextType>;
   RolloverStudent?: RolloverStudentResolvers<ContextType>;
   Room?: RoomResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
+  SchoolJournalAggregate?: SchoolJournalAggregateResolvers<ContextType>;
   Student?: StudentResolvers<ContextType>;
+  StudentAttendanceRow?: StudentAttendanceRowResolvers<ContextType>;
+  StudentAverageReport?: StudentAverageReportResolvers<ContextType>;
   StudyPeriod?: StudyPeriodResolvers<ContextType>;
   Subgroup?: SubgroupResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
@@ -2298,6 +3003,8 @@ export type Resolvers<ContextType = RequestContext> = {
   TimetableEntry?: TimetableEntryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WeightedAverageReport?: WeightedAverageReportResolvers<ContextType>;
+  WeightedAverageRow?: WeightedAverageRowResolvers<ContextType>;
   WorkType?: WorkTypeResolvers<ContextType>;
   _Any?: GraphQLScalarType;
   _Entity?: _EntityResolvers<ContextType>;
