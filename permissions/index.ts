@@ -8,6 +8,7 @@ import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
 import { hasRole, isAuthenticated, isPublic, isSignedIn, isStaff, isTeacher, readsJournal } from './rules';
 import { YEAR_RULES } from './year.rules';
 import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPORT_TYPE_RULES } from './journal-reports.rules';
+import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './people.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -33,6 +34,7 @@ export const RULES = {
     ...YEAR_RULES.Query,
     ...REPORT_QUERY_RULES,
     ...JOURNAL_REPORT_QUERY_RULES,
+    ...PEOPLE_QUERY_RULES,
   },
   Mutation: {
     login: isPublic,
@@ -48,6 +50,7 @@ export const RULES = {
     ...HARDENING_RULES.Mutation,
     ...YEAR_RULES.Mutation,
     ...JOURNAL_REPORT_MUTATION_RULES,
+    ...PEOPLE_MUTATION_RULES,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -101,6 +104,7 @@ export const RULES = {
   ...YEAR_RULES.types,
   ...REPORT_TYPE_RULES,
   ...JOURNAL_REPORT_TYPE_RULES,
+  ...PEOPLE_TYPE_RULES,
 } satisfies IRules;
 
 export const permissions = shield(RULES, {

@@ -23,6 +23,7 @@ import {
   BellResolver, ClassGroupRolloverResolver, LessonTimetableResolver, RoomResolver, SubjectVersionResolver, TimetableEntryResolver,
   TimetableResolver,
 } from './timetable.resolver';
+import { PEOPLE_RESOLVERS } from './people.resolvers';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
@@ -37,4 +38,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TimetableEntryResolver, LessonTimetableResolver, SubjectVersionResolver, ClassGroupRolloverResolver,
   TermReportResolver, TermReportRowResolver,
   JournalReportsResolver,
+  ...PEOPLE_RESOLVERS,
 ];

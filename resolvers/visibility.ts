@@ -1,5 +1,6 @@
 import { Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, School, Student, StudyPeriod, Subject, AcademicYear } from '../entities';
 import { notFound } from '../domain/errors';
+import { MovementBookService } from '../domain/movement-book';
 import type { RequestContext } from '../server/context';
 import { parseGlobalId } from '../schema/global-id';
 import { fetchYearNode } from './year-visibility';
@@ -72,6 +73,7 @@ export async function fetchNode(ctx: RequestContext, globalId: string): Promise<
       const year = period && (await ctx.loaders.entity(AcademicYear).load(period.year.id));
       return year && (await ctx.access.isMemberOf(year.school.id)) ? period : null;
     }
+    case 'MovementOrder': return new MovementBookService(ctx.scope).visibleOrder(uuid);
     default: return fetchYearNode(ctx, type, uuid);
   }
 }
