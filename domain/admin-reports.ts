@@ -90,7 +90,7 @@ export async function movementSummary(em: EntityManager, schoolIds: string[], fr
     conn.execute<{ school_id: string; type: MovementOrderType; count: number }[]>(
       `select school_id, type, count(*)::int as count from movement_order
         where school_id = any(?::uuid[]) and effective_on between ?::date and ?::date
-        group by school_id, type order by school_id, type`,
+        group by school_id, type order by school_id, type::text`,
       [uuidArray(schoolIds), from, to],
     ),
     conn.execute<{ school_id: string; id: string; grade: number; letter: string; arrivals: number; departures: number }[]>(
@@ -131,7 +131,7 @@ export async function userActivity(
     last_login_at: Date | null; weeks: { week: string; logins: number; writes: number }[] | null;
   }[]>(
     `with members as (
-       select g.school_id, g.user_id, array_agg(distinct g.role order by g.role) as roles
+       select g.school_id, g.user_id, array_agg(distinct g.role::text order by g.role::text) as roles
          from role_grant g where g.school_id = any(?::uuid[]) and g.role = any(?::role[])
         group by g.school_id, g.user_id),
      span as (
