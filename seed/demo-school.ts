@@ -27,6 +27,7 @@ import {
 } from './demo-data';
 import { seedDemoCurriculum } from './demo-curriculum';
 import { seedDemoReports } from './demo-reports';
+import { seedDemoPeople } from './demo-people';
 
 export interface DemoSeedOptions {
   /** 'YYYY-MM-DD': the server's today in the school's zone. Lessons before it are held. */
@@ -614,6 +615,7 @@ export async function seedDemoSchool(em: EntityManager, options: DemoSeedOptions
   await insertChunked(em, MarkVersion, versions);
   await seedDemoCurriculum(em, schoolId);
   await seedDemoReports(em, { schoolId, today, timezone: DEMO_TIMEZONE });
+  await seedDemoPeople(em, { schoolId, secretaryId: secretary.id, today, timezone: DEMO_TIMEZONE });
 }
 
 /** No teacher stands in two classes at the same bell on the same weekday. */
