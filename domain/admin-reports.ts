@@ -128,7 +128,7 @@ export async function userActivity(
   const roles = options.staffOnly ? STAFF_ROLES : Object.values(Role);
   const rows = await em.getConnection().execute<{
     school_id: string; user_id: string; login: string; full_name: string | null; roles: Role[]; logins: number; writes: number;
-    last_login_at: Date | null; weeks: { week: string; logins: number; writes: number }[] | null;
+    last_login_at: string | Date | null; weeks: { week: string; logins: number; writes: number }[] | null;
   }[]>(
     `with members as (
        select g.school_id, g.user_id, array_agg(distinct g.role::text order by g.role::text) as roles
@@ -164,7 +164,8 @@ export async function userActivity(
     const report = out.get(r.school_id)!;
     report.users.push({
       userId: r.user_id, login: r.login, fullName: r.full_name || null, roles: r.roles, logins: r.logins, writes: r.writes,
-      lastLoginAt: r.last_login_at,
+      // Raw rows carry timestamps as text.
+      lastLoginAt: r.last_login_at ? new Date(r.last_login_at) : null,
     });
     const roleMap = byRole.get(r.school_id) ?? new Map<Role, RoleActivityRow>();
     byRole.set(r.school_id, roleMap);

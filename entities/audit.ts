@@ -8,6 +8,7 @@ import { School } from './tenancy';
 @Entity()
 @Index({ properties: ['school', 'at'] })
 @Index({ properties: ['entityType', 'entityId'] })
+@Index({ properties: ['actor', 'at'] })
 export class AuditEntry {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;

@@ -4,6 +4,7 @@ import { Migration20261122140000_login_lowercase } from './Migration202611221400
 import { Migration20261122150000_diary_event_position } from './Migration20261122150000_diary_event_position';
 import { Migration20261201190000_hardening } from './Migration20261201190000_hardening';
 import { Migration20261201200000_running_the_school } from './Migration20261201200000_running_the_school';
+import { Migration20261201210000_audit_actor_index } from './Migration20261201210000_audit_actor_index';
 import { Migration20261201212000_attendance_taken } from './Migration20261201212000_attendance_taken';
 import { Migration20261201220000_mark_rollup } from './Migration20261201220000_mark_rollup';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122150000_diary_event_position', class: Migration20261122150000_diary_event_position },
   { name: 'Migration20261201190000_hardening', class: Migration20261201190000_hardening },
   { name: 'Migration20261201200000_running_the_school', class: Migration20261201200000_running_the_school },
+  { name: 'Migration20261201210000_audit_actor_index', class: Migration20261201210000_audit_actor_index },
   { name: 'Migration20261201212000_attendance_taken', class: Migration20261201212000_attendance_taken },
   { name: 'Migration20261201220000_mark_rollup', class: Migration20261201220000_mark_rollup },
 ];

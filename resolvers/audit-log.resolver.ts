@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { AuditEntry, Role, User } from '../entities';
-import { auditLog } from '../domain/audit-log';
+import { Role } from '../entities';
+import { auditLog, type AuditLogRow } from '../domain/audit-log';
 import { badInput } from '../domain/errors';
 import type { RequestContext } from '../server/context';
 import { parseGlobalId, toGlobalId, type NodeTypeName } from '../schema/global-id';
@@ -47,13 +47,14 @@ export class AuditLogResolver {
 @Resolver(() => AuditEntryType)
 export class AuditEntryResolver {
   @FieldResolver(() => ID, { nullable: true })
-  entityId(@Root() entry: AuditEntry): string | null {
+  entityId(@Root() entry: AuditLogRow): string | null {
     if (!entry.entityId) return null;
     return GLOBAL_ID_TYPES.has(entry.entityType) ? toGlobalId(entry.entityType as NodeTypeName, entry.entityId) : null;
   }
 
+  /** The actor's id and login come joined with the entry. */
   @FieldResolver(() => UserType, { nullable: true })
-  async actor(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<User | null> {
-    return entry.actor ? (await ctx.loaders.entity(User).load(entry.actor.id)) ?? null : null;
+  actor(@Root() entry: AuditLogRow): { id: string; login: string } | null {
+    return entry.actor;
   }
 }

@@ -31,7 +31,7 @@ const FILL = `query($d: Date, $n: Int) { classFillReport(date: $d, norm: $n) {
 const MOVEMENT = `{ movementSummaryReport(from: "2026-11-01", to: "2026-11-30") {
   arrivals departures byType { type count } classes { classGroup { name } arrivals departures } } }`;
 const ACTIVITY = `{ userActivityReport(from: "2026-11-16", to: "2026-11-22") {
-  users { user { login } fullName roles logins writes } roles { role users activeUsers logins writes } weeks { weekStart activeUsers logins writes } } }`;
+  users { user { login } fullName roles logins writes lastLoginAt } roles { role users activeUsers logins writes } weeks { weekStart activeUsers logins writes } } }`;
 
 describe('classFillReport', () => {
   it('counts the students enrolled on the date per class and grade against the norm', async () => {
@@ -99,7 +99,7 @@ describe('userActivityReport', () => {
     expect((await server.gql(`mutation($l: String!, $p: String!) { login(login: $l, password: $p) { accessToken } }`, { l: teacherLogin, p: PASSWORD })).errors).toBeUndefined();
     const r = (await expectOk(server, who.admin, ACTIVITY)).userActivityReport;
     const teacher = r.users.find((u: any) => u.user.login === teacherLogin);
-    expect(teacher).toMatchObject({ roles: ['TEACHER'], logins: 2, writes: 0 });
+    expect(teacher).toMatchObject({ roles: ['TEACHER'], logins: 2, writes: 0, lastLoginAt: '2026-11-20T09:00:00.000Z' });
     expect(teacher.fullName).toMatch(/^Учитель-/);
     const secretary = r.users.find((u: any) => u.roles.includes('SECRETARY'));
     expect(secretary.writes).toBe(2);
