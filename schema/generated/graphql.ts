@@ -16,6 +16,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
   _Any: { input: unknown; output: unknown; }
   federation__FieldSet: { input: unknown; output: unknown; }
   federation__Policy: { input: unknown; output: unknown; }
@@ -53,6 +55,52 @@ export type AcademicYearState =
   | 'ACTIVE'
   | 'CLOSED'
   | 'PLANNING';
+
+/** A user account as its administrator sees it. `id` is the User id. */
+export type Account = {
+  __typename?: 'Account';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastLoginAt?: Maybe<Scalars['DateTime']['output']>;
+  locked: Scalars['Boolean']['output'];
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  lockedReason?: Maybe<Scalars['String']['output']>;
+  login: Scalars['String']['output'];
+  /** A starting password: everything but changePassword answers PASSWORD_CHANGE_REQUIRED. */
+  mustChangePassword: Scalars['Boolean']['output'];
+  /** Its roles in the schools the viewer administers. */
+  roles: Array<AccountRole>;
+  /** Send it back as `expectedVersion`: CONFLICT when the account changed meanwhile. */
+  version: Scalars['Int']['output'];
+};
+
+export type AccountConnection = {
+  __typename?: 'AccountConnection';
+  edges: Array<AccountEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type AccountEdge = {
+  __typename?: 'AccountEdge';
+  cursor: Scalars['String']['output'];
+  node: Account;
+};
+
+/** A role an account holds, in its school. */
+export type AccountRole = {
+  __typename?: 'AccountRole';
+  grantedAt: Scalars['DateTime']['output'];
+  role: Role;
+  school?: Maybe<School>;
+};
+
+export type AccountVersionInput = {
+  expectedVersion: Scalars['Int']['input'];
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  userId: Scalars['ID']['input'];
+};
 
 export type AddThematicPlanItemInput = {
   classGroupId: Scalars['ID']['input'];
@@ -149,6 +197,47 @@ export type AttendanceSummaryReport = {
   to: Scalars['Date']['output'];
 };
 
+/** Who changed what, before and after, when and from where. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** "mark.record", "account.lock", "auth.login", … */
+  action: Scalars['String']['output'];
+  actor?: Maybe<User>;
+  after?: Maybe<Scalars['JSON']['output']>;
+  at: Scalars['DateTime']['output'];
+  before?: Maybe<Scalars['JSON']['output']>;
+  /** The global id of what changed, when it has one. */
+  entityId?: Maybe<Scalars['ID']['output']>;
+  entityType: Scalars['String']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+export type AuditLogFilterInput = {
+  /** The acting User. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** The global id of the entity. */
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** "Mark", "User", "MovementOrder", … */
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Exclusive. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   accessToken: Scalars['String']['output'];
@@ -202,6 +291,28 @@ export type ClassAttendanceRow = {
   students: Array<StudentAttendanceRow>;
 };
 
+export type ClassFill = {
+  __typename?: 'ClassFill';
+  classGroup: ClassGroup;
+  /** students / norm × 100. */
+  fillPercent: Scalars['Float']['output'];
+  norm: Scalars['Int']['output'];
+  students: Scalars['Int']['output'];
+  /** norm − students (negative: over the norm). */
+  vacancies: Scalars['Int']['output'];
+};
+
+/** Students per class on a date against the class-size norm. */
+export type ClassFillReport = {
+  __typename?: 'ClassFillReport';
+  capacity: Scalars['Int']['output'];
+  classes: Array<ClassFill>;
+  date: Scalars['Date']['output'];
+  grades: Array<GradeFill>;
+  norm: Scalars['Int']['output'];
+  students: Scalars['Int']['output'];
+};
+
 export type ClassGroup = Node & {
   __typename?: 'ClassGroup';
   classTeacher?: Maybe<Employee>;
@@ -221,6 +332,15 @@ export type ClassJournal = {
   students: Array<Student>;
 };
 
+export type ClassMovement = {
+  __typename?: 'ClassMovement';
+  /** Orders effective in the span with this class as `toClass`. */
+  arrivals: Scalars['Int']['output'];
+  classGroup: ClassGroup;
+  /** Orders effective in the span taking a student out of this class. */
+  departures: Scalars['Int']['output'];
+};
+
 export type CorrectMarkInput = {
   /** The revision being corrected; CONFLICT when someone corrected it meanwhile. */
   expectedRevision?: InputMaybe<Scalars['Int']['input']>;
@@ -236,6 +356,16 @@ export type CreateAcademicYearInput = {
   /** Needed only when you hold the role in several schools. */
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   startsOn: Scalars['Date']['input'];
+};
+
+export type CreateAccountInput = {
+  /** The card the account belongs to (at most one of the three). */
+  employeeId?: InputMaybe<Scalars['ID']['input']>;
+  guardianId?: InputMaybe<Scalars['ID']['input']>;
+  login: Scalars['String']['input'];
+  roles: Array<Role>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  studentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateBellInput = {
@@ -256,11 +386,61 @@ export type CreateCurriculumItemInput = {
   subjectId: Scalars['ID']['input'];
 };
 
+export type CreateEmployeeInput = {
+  dismissedOn?: InputMaybe<Scalars['Date']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  hiredOn?: InputMaybe<Scalars['Date']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  position?: InputMaybe<Scalars['String']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateGuardianInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateMovementOrderInput = {
+  basis?: InputMaybe<Scalars['String']['input']>;
+  effectiveOn: Scalars['Date']['input'];
+  /** As printed: "15-у"; unique in the school's book for the year. */
+  number: Scalars['String']['input'];
+  orderDate: Scalars['Date']['input'];
+  studentId: Scalars['ID']['input'];
+  /** The class entered: ENROLL, TRANSFER_CLASS, PROMOTE, PROMOTE_CONDITIONAL, REPEAT_YEAR. */
+  toClassId?: InputMaybe<Scalars['ID']['input']>;
+  type: MovementOrderType;
+};
+
 export type CreateRoomInput = {
   capacity?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   /** Needed only when you hold the role in several schools. */
   schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateStudentInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  gender?: InputMaybe<Gender>;
+  identityDocumentKind?: InputMaybe<IdentityDocumentKind>;
+  identityDocumentNumber?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  /** СНИЛС; dashes and spaces are dropped, the checksum is checked. */
+  snils?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateSubgroupInput = {
@@ -362,6 +542,26 @@ export type Employee = Node & {
   id: Scalars['ID']['output'];
 };
 
+/** An employee's card (004 §4.3, §6.2). `id` is the Employee id. */
+export type EmployeeCard = {
+  __typename?: 'EmployeeCard';
+  dismissedOn?: Maybe<Scalars['Date']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  firstName: Scalars['String']['output'];
+  fullName: Scalars['String']['output'];
+  hiredOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  lastName: Scalars['String']['output'];
+  middleName?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  position?: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
 export type GenerateLessonsInput = {
   /** Only this class. */
   classGroupId?: InputMaybe<Scalars['ID']['input']>;
@@ -386,10 +586,45 @@ export type GenerateLessonsResult = {
   updated: Scalars['Int']['output'];
 };
 
+export type GradeFill = {
+  __typename?: 'GradeFill';
+  classes: Scalars['Int']['output'];
+  grade: Scalars['Int']['output'];
+  /** classes × the norm. */
+  norm: Scalars['Int']['output'];
+  students: Scalars['Int']['output'];
+};
+
 /** FIVE_POINT: "1"–"5"; PASS_FAIL: "зач"/"незач". */
 export type GradingScale =
   | 'FIVE_POINT'
   | 'PASS_FAIL';
+
+/** A parent's or legal representative's card. `id` is the Guardian id. */
+export type GuardianCard = {
+  __typename?: 'GuardianCard';
+  address?: Maybe<Scalars['String']['output']>;
+  consents: Array<PersonalDataConsent>;
+  email?: Maybe<Scalars['String']['output']>;
+  firstName: Scalars['String']['output'];
+  fullName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastName: Scalars['String']['output'];
+  middleName?: Maybe<Scalars['String']['output']>;
+  /** Since when a consent is in force; null: none is. */
+  personalDataConsentAt?: Maybe<Scalars['DateTime']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type Guardianship = {
+  __typename?: 'Guardianship';
+  createdAt: Scalars['DateTime']['output'];
+  guardian: GuardianCard;
+  id: Scalars['ID']['output'];
+  relation?: Maybe<Scalars['String']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
 
 export type Holiday = {
   __typename?: 'Holiday';
@@ -399,6 +634,12 @@ export type Holiday = {
   startsOn: Scalars['Date']['output'];
   version: Scalars['Int']['output'];
 };
+
+export type IdentityDocumentKind =
+  | 'BIRTH_CERTIFICATE'
+  | 'FOREIGN_DOCUMENT'
+  | 'OTHER'
+  | 'PASSPORT';
 
 /** A lesson that took place but lacks a topic, a homework or attendance. */
 export type IncompleteLesson = {
@@ -410,6 +651,24 @@ export type IncompleteLesson = {
   missingHomework: Scalars['Boolean']['output'];
   missingTopic: Scalars['Boolean']['output'];
   number: Scalars['Int']['output'];
+};
+
+export type IssueCredentialsInput = {
+  /** A guardian of a student of the class. */
+  guardianId?: InputMaybe<Scalars['ID']['input']>;
+  /** For a new account; made from the name when left out. */
+  login?: InputMaybe<Scalars['String']['input']>;
+  /** A student of the class teacher's class (exactly one of studentId, guardianId). */
+  studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Shown once: the starting password is not stored in clear and cannot be read again. */
+export type IssuedCredentials = {
+  __typename?: 'IssuedCredentials';
+  account: Account;
+  login: Scalars['String']['output'];
+  /** Must be changed at the first login. */
+  startingPassword: Scalars['String']['output'];
 };
 
 export type JournalCompletenessReport = {
@@ -465,6 +724,20 @@ export type LessonState =
   | 'CANCELLED'
   | 'HELD'
   | 'SCHEDULED';
+
+export type LinkGuardianInput = {
+  guardianId: Scalars['ID']['input'];
+  /** "мать", "отец", "опекун", … */
+  relation?: InputMaybe<Scalars['String']['input']>;
+  studentId: Scalars['ID']['input'];
+};
+
+export type LockAccountInput = {
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  userId: Scalars['ID']['input'];
+};
 
 export type Mark = Node & {
   __typename?: 'Mark';
@@ -551,6 +824,67 @@ export type MovedWorkingDay = Node & {
   workDate: Scalars['Date']['output'];
 };
 
+/** One order of the movement book; enrollments follow from the orders. */
+export type MovementOrder = Node & {
+  __typename?: 'MovementOrder';
+  basis?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The first day the change applies; the old enrollment ends the day before. */
+  effectiveOn: Scalars['Date']['output'];
+  fromClass?: Maybe<ClassGroup>;
+  id: Scalars['ID']['output'];
+  number: Scalars['String']['output'];
+  orderDate: Scalars['Date']['output'];
+  student: Student;
+  toClass?: Maybe<ClassGroup>;
+  type: MovementOrderType;
+};
+
+export type MovementOrderConnection = {
+  __typename?: 'MovementOrderConnection';
+  edges: Array<MovementOrderEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type MovementOrderEdge = {
+  __typename?: 'MovementOrderEdge';
+  cursor: Scalars['String']['output'];
+  node: MovementOrder;
+};
+
+/** Orders of the movement book (004 §10). */
+export type MovementOrderType =
+  | 'DEBT_CLEARED'
+  | 'ENROLL'
+  | 'FAMILY_EDUCATION'
+  | 'GRADUATE'
+  | 'PROMOTE'
+  | 'PROMOTE_CONDITIONAL'
+  | 'REPEAT_YEAR'
+  | 'TRANSFER_CLASS'
+  | 'WITHDRAW';
+
+/** Orders taking effect in [from, to]: by type, and arrivals/departures per class. */
+export type MovementSummaryReport = {
+  __typename?: 'MovementSummaryReport';
+  /** Students who joined the school (ENROLL). */
+  arrivals: Scalars['Int']['output'];
+  byType: Array<MovementTypeCount>;
+  classes: Array<ClassMovement>;
+  /** Students who left it (WITHDRAW, GRADUATE, FAMILY_EDUCATION). */
+  departures: Scalars['Int']['output'];
+  from: Scalars['Date']['output'];
+  to: Scalars['Date']['output'];
+};
+
+export type MovementTypeCount = {
+  __typename?: 'MovementTypeCount';
+  count: Scalars['Int']['output'];
+  type: MovementOrderType;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Inserts a topic into the viewer's own plan (the later ones move down). */
@@ -565,9 +899,18 @@ export type Mutation = {
   correctMark: Mark;
   /** A new year (PLANNING) in the school you administer. */
   createAcademicYear: AcademicYear;
+  /** A new account with a starting password, shown once (ADMIN, own school). */
+  createAccount: IssuedCredentials;
   createBell: Bell;
   createCurriculumItem: CurriculumItem;
+  /** HR or the secretary creates an employee's card. */
+  createEmployee: EmployeeCard;
+  createGuardian: GuardianCard;
+  /** Writes an order into the movement book and applies it to the student's enrollments (ADMIN, DEPUTY_ACADEMIC, SECRETARY). */
+  createMovementOrder: MovementOrder;
   createRoom: Room;
+  /** The secretary creates a student's card (004 §6.3); enroll them with an ENROLL order. */
+  createStudent: StudentCard;
   createSubgroup: Subgroup;
   createSubject: Subject;
   createTeachingAssignment: TeachingAssignment;
@@ -585,6 +928,14 @@ export type Mutation = {
   deleteTimetableEntry: ClassGroup;
   /** Makes a span's lessons match the weekly timetable (idempotent; lessons with journal data are kept). */
   generateLessons: GenerateLessonsResult;
+  /** Grants a school role in the administrator's own school. */
+  grantRole: Account;
+  /** The class teacher issues (or resets) the credentials of a student of their class or of a parent of one (004 §3.2.3). */
+  issueCredentials: IssuedCredentials;
+  /** Links a guardian to a student of the same school. */
+  linkGuardian: Guardianship;
+  /** Locks an account: it cannot sign in, and every session of it ends at once. */
+  lockAccount: Account;
   /** Signs in; the access token is short-lived, the refresh token rotates. */
   login: AuthPayload;
   /** Ends the session the refresh token belongs to; its access tokens stop working at once. */
@@ -593,10 +944,18 @@ export type Mutation = {
   markAttendanceTaken: Lesson;
   /** Records an absence or a late arrival (rules 1, 5). */
   recordAttendance: Attendance;
+  /** Records a signed consent to personal-data processing for one card. */
+  recordConsent: PersonalDataConsent;
   /** A new mark for a student at a lesson (rules 1, 3, 4, 5). */
   recordMark: Mark;
   /** Trades a refresh token for new tokens; each refresh token works once. */
   refreshSession: AuthPayload;
+  /** A new starting password (shown once); every session of the account ends. */
+  resetPassword: IssuedCredentials;
+  /** Ends a guardianship; the guardian's access ends at once. */
+  revokeGuardianship: Guardianship;
+  /** Takes a school role away (an administrator keeps their own ADMIN). */
+  revokeRole: Account;
   /** Adds a holiday (yearId) or changes one (holidayId + expectedVersion). */
   saveHoliday: Holiday;
   /** Adds a moved working day (yearId) or changes one (movedWorkingDayId + expectedVersion). */
@@ -612,18 +971,24 @@ export type Mutation = {
   setStudyPeriods: AcademicYear;
   /** A teacher stands in for one lesson (and then writes its journal); null removes them. */
   substituteLesson: Lesson;
+  unlockAccount: Account;
   /** ADMIN: lifts the sign-in lockout (too many failed logins) of an account of their school; true when there was one. */
   unlockLogin: Scalars['Boolean']['output'];
   updateAcademicYear: AcademicYear;
   updateBell: Bell;
   updateCurriculumItem: CurriculumItem;
+  updateEmployeeCard: EmployeeCard;
+  updateGuardianCard: GuardianCard;
   updateRoom: Room;
+  /** The secretary, or the student's class teacher (004 §6.4), edits the card. */
+  updateStudentCard: StudentCard;
   updateSubgroup: Subgroup;
   updateSubject: Subject;
   updateTeachingAssignment: TeachingAssignment;
   /** Changes a topic and/or moves it (ordinals stay 1…n). */
   updateThematicPlanItem: ThematicPlanItem;
   updateTimetableEntry: TimetableEntry;
+  withdrawConsent: PersonalDataConsent;
 };
 
 
@@ -658,6 +1023,11 @@ export type MutationCreateAcademicYearArgs = {
 };
 
 
+export type MutationCreateAccountArgs = {
+  input: CreateAccountInput;
+};
+
+
 export type MutationCreateBellArgs = {
   input: CreateBellInput;
 };
@@ -668,8 +1038,28 @@ export type MutationCreateCurriculumItemArgs = {
 };
 
 
+export type MutationCreateEmployeeArgs = {
+  input: CreateEmployeeInput;
+};
+
+
+export type MutationCreateGuardianArgs = {
+  input: CreateGuardianInput;
+};
+
+
+export type MutationCreateMovementOrderArgs = {
+  input: CreateMovementOrderInput;
+};
+
+
 export type MutationCreateRoomArgs = {
   input: CreateRoomInput;
+};
+
+
+export type MutationCreateStudentArgs = {
+  input: CreateStudentInput;
 };
 
 
@@ -733,6 +1123,26 @@ export type MutationGenerateLessonsArgs = {
 };
 
 
+export type MutationGrantRoleArgs = {
+  input: RoleGrantInput;
+};
+
+
+export type MutationIssueCredentialsArgs = {
+  input: IssueCredentialsInput;
+};
+
+
+export type MutationLinkGuardianArgs = {
+  input: LinkGuardianInput;
+};
+
+
+export type MutationLockAccountArgs = {
+  input: LockAccountInput;
+};
+
+
 export type MutationLoginArgs = {
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -754,6 +1164,11 @@ export type MutationRecordAttendanceArgs = {
 };
 
 
+export type MutationRecordConsentArgs = {
+  input: RecordConsentInput;
+};
+
+
 export type MutationRecordMarkArgs = {
   input: RecordMarkInput;
 };
@@ -761,6 +1176,21 @@ export type MutationRecordMarkArgs = {
 
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  input: AccountVersionInput;
+};
+
+
+export type MutationRevokeGuardianshipArgs = {
+  input: RevokeGuardianshipInput;
+};
+
+
+export type MutationRevokeRoleArgs = {
+  input: RoleGrantInput;
 };
 
 
@@ -804,6 +1234,11 @@ export type MutationSubstituteLessonArgs = {
 };
 
 
+export type MutationUnlockAccountArgs = {
+  input: AccountVersionInput;
+};
+
+
 export type MutationUnlockLoginArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -824,8 +1259,23 @@ export type MutationUpdateCurriculumItemArgs = {
 };
 
 
+export type MutationUpdateEmployeeCardArgs = {
+  input: UpdateEmployeeCardInput;
+};
+
+
+export type MutationUpdateGuardianCardArgs = {
+  input: UpdateGuardianCardInput;
+};
+
+
 export type MutationUpdateRoomArgs = {
   input: UpdateRoomInput;
+};
+
+
+export type MutationUpdateStudentCardArgs = {
+  input: UpdateStudentCardInput;
 };
 
 
@@ -851,6 +1301,11 @@ export type MutationUpdateThematicPlanItemArgs = {
 
 export type MutationUpdateTimetableEntryArgs = {
   input: UpdateTimetableEntryInput;
+};
+
+
+export type MutationWithdrawConsentArgs = {
+  input: WithdrawConsentInput;
 };
 
 /** An object with an opaque, globally unique id that `node(id:)` fetches again. */
@@ -927,18 +1382,38 @@ export type PeriodMarkSheetSubject = {
   subjectId: Scalars['ID']['output'];
 };
 
+/** A recorded consent to personal-data processing (004 §6.1). */
+export type PersonalDataConsent = {
+  __typename?: 'PersonalDataConsent';
+  createdAt: Scalars['DateTime']['output'];
+  document?: Maybe<Scalars['String']['output']>;
+  givenByName: Scalars['String']['output'];
+  givenByRelation?: Maybe<Scalars['String']['output']>;
+  givenOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  withdrawnOn?: Maybe<Scalars['Date']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
   /** The academic years of the viewer's schools, newest first. */
   academicYears: Array<AcademicYear>;
+  /** The accounts of a school (a role or a card there), by login; ADMIN and DIRECTOR. */
+  accounts: AccountConnection;
   /** Students short of marks for attestation in a study period (rule 7: 3 marks for a 1-hour subject, 5 for 2 hours or more). */
   atRiskReport: AtRiskReport;
   /** Absences and late arrivals per class, by reason, with the students concerned. */
   attendanceSummaryReport: AttendanceSummaryReport;
+  /** The audit log of the viewer's school, newest first: ADMIN and DIRECTOR all of it, DEPUTY_ACADEMIC the journal's entries. `first` 1–100. */
+  auditLog: AuditEntryConnection;
   /** The bell schedules of the viewer's schools, by shift and number. */
   bells: Array<Bell>;
+  /** Coordinators: class fill by grade for each school under them. */
+  classFillBySchoolReport: Array<SchoolClassFill>;
+  /** Students per class on `date` (default today) against the norm (default 25). */
+  classFillReport: ClassFillReport;
   /** The journal page of one class in one subject: lessons, students, marks and attendance; at most 92 days. */
   classJournal: ClassJournal;
   /** Marks per subject and study period of one class: its class teacher and the school administration. */
@@ -947,12 +1422,22 @@ export type Query = {
   curriculum: Array<CurriculumItem>;
   /** A student's lessons with their marks and attendance, day by day; at most 31 days. */
   diary: Array<DiaryDay>;
+  /** The school's employee cards, by name (administration, HR, secretary). */
+  employeeCards: Array<EmployeeCard>;
+  /** A guardian's card: NOT_FOUND when missing or not yours. */
+  guardianCard: GuardianCard;
   /** Lessons that took place without a topic, a homework or attendance, per class × subject × teacher. schoolId may be left out by who works in one school. */
   journalCompletenessReport: JournalCompletenessReport;
   /** Marks entered after the lesson's day, per teacher × subject. */
   markTimelinessReport: MarkTimelinessReport;
   /** The signed-in user, their roles and the people they are tied to. */
   me: Viewer;
+  /** Orders dated within [from, to], newest first. A class teacher names their own class and gets its orders only. */
+  movementOrders: MovementOrderConnection;
+  /** Coordinators: movement counts for each school under them. */
+  movementSummaryBySchoolReport: Array<SchoolMovementSummary>;
+  /** Orders taking effect in [from, to]: by type, arrivals and departures per class. */
+  movementSummaryReport: MovementSummaryReport;
   /** Any object by id; null when it does not exist or is not yours to see. */
   node?: Maybe<Node>;
   /** A class's period, year, exam and final marks, for the subjects the viewer may read. */
@@ -971,6 +1456,12 @@ export type Query = {
   student?: Maybe<Student>;
   /** A student's average and weighted average this year, per study period and per week, and its trend. */
   studentAverageReport: StudentAverageReport;
+  /** A student's card: NOT_FOUND when missing or not yours; FORBIDDEN for teachers who see names only. */
+  studentCard: StudentCard;
+  /** The cards of a class's students today, by name: its class teacher, the secretary, the administration. */
+  studentCards: Array<StudentCard>;
+  /** A student's movement history, oldest first: the book's readers, and class teachers of the student's classes. */
+  studentMovementHistory: Array<MovementOrder>;
   /** A class's subgroups the viewer may see. */
   subgroups: Array<Subgroup>;
   /** The subjects of the viewer's schools, by name. */
@@ -981,6 +1472,10 @@ export type Query = {
   thematicPlan: Array<ThematicPlanItem>;
   /** The weekly timetable of a class (its school's staff; its students and their parents) or of a teacher (the school's staff), by weekday and bell. */
   timetable: Array<TimetableEntry>;
+  /** Coordinators: activity by role and week for each school under them. */
+  userActivityBySchoolReport: Array<SchoolUserActivity>;
+  /** Logins and writes per account, role and week in [from, to]; HR sees staff accounts only. */
+  userActivityReport: UserActivityReport;
   /** Weighted average per student and subject of a class in a study period: Σ(value × weight) / Σ(weight) over the five-point marks, weight = the work type's weight. */
   weightedAverageReport: WeightedAverageReport;
   /** The work types of the viewer's schools, with their weights. */
@@ -990,6 +1485,14 @@ export type Query = {
 
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QueryAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1005,6 +1508,27 @@ export type QueryAttendanceSummaryReportArgs = {
   from: Scalars['Date']['input'];
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryClassFillBySchoolReportArgs = {
+  date?: InputMaybe<Scalars['Date']['input']>;
+  norm?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryClassFillReportArgs = {
+  date?: InputMaybe<Scalars['Date']['input']>;
+  norm?: InputMaybe<Scalars['Int']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1033,6 +1557,16 @@ export type QueryDiaryArgs = {
 };
 
 
+export type QueryEmployeeCardsArgs = {
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryGuardianCardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryJournalCompletenessReportArgs = {
   classGroupId?: InputMaybe<Scalars['ID']['input']>;
   from: Scalars['Date']['input'];
@@ -1043,6 +1577,30 @@ export type QueryJournalCompletenessReportArgs = {
 
 export type QueryMarkTimelinessReportArgs = {
   classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['Date']['input'];
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryMovementOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['Date']['input'];
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
+  type?: InputMaybe<MovementOrderType>;
+};
+
+
+export type QueryMovementSummaryBySchoolReportArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryMovementSummaryReportArgs = {
   from: Scalars['Date']['input'];
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['Date']['input'];
@@ -1093,6 +1651,21 @@ export type QueryStudentAverageReportArgs = {
 };
 
 
+export type QueryStudentCardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStudentCardsArgs = {
+  classGroupId: Scalars['ID']['input'];
+};
+
+
+export type QueryStudentMovementHistoryArgs = {
+  studentId: Scalars['ID']['input'];
+};
+
+
 export type QuerySubgroupsArgs = {
   classGroupId: Scalars['ID']['input'];
 };
@@ -1116,6 +1689,19 @@ export type QueryTimetableArgs = {
 };
 
 
+export type QueryUserActivityBySchoolReportArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryUserActivityReportArgs = {
+  from: Scalars['Date']['input'];
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
+};
+
+
 export type QueryWeightedAverageReportArgs = {
   classGroupId: Scalars['ID']['input'];
   studyPeriodId: Scalars['ID']['input'];
@@ -1133,6 +1719,18 @@ export type RecordAttendanceInput = {
   kind: AttendanceKind;
   lessonId: Scalars['ID']['input'];
   studentId: Scalars['ID']['input'];
+};
+
+export type RecordConsentInput = {
+  /** The signed paper: "заявление №15 от 28.08.2026". */
+  document?: InputMaybe<Scalars['String']['input']>;
+  employeeId?: InputMaybe<Scalars['ID']['input']>;
+  givenByName: Scalars['String']['input'];
+  givenByRelation?: InputMaybe<Scalars['String']['input']>;
+  givenOn: Scalars['Date']['input'];
+  guardianId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exactly one of studentId, guardianId, employeeId. */
+  studentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type RecordMarkInput = {
@@ -1180,6 +1778,10 @@ export type ReportCardSubject = {
   yearMark?: Maybe<Scalars['String']['output']>;
 };
 
+export type RevokeGuardianshipInput = {
+  guardianshipId: Scalars['ID']['input'];
+};
+
 export type Role =
   | 'ADMIN'
   | 'DEPUTY_ACADEMIC'
@@ -1192,6 +1794,23 @@ export type Role =
   | 'SECRETARY'
   | 'STUDENT'
   | 'TEACHER';
+
+export type RoleActivity = {
+  __typename?: 'RoleActivity';
+  /** Of them, with a login or a write in the span. */
+  activeUsers: Scalars['Int']['output'];
+  logins: Scalars['Int']['output'];
+  role: Role;
+  /** Accounts holding the role. */
+  users: Scalars['Int']['output'];
+  writes: Scalars['Int']['output'];
+};
+
+export type RoleGrantInput = {
+  role: Role;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  userId: Scalars['ID']['input'];
+};
 
 /** A class the rollover creates in the new year. */
 export type RolloverClass = {
@@ -1307,6 +1926,17 @@ export type School = Node & {
   name: Scalars['String']['output'];
 };
 
+/** A school's class fill by grade, for coordinators: no classes, no names. */
+export type SchoolClassFill = {
+  __typename?: 'SchoolClassFill';
+  capacity: Scalars['Int']['output'];
+  date: Scalars['Date']['output'];
+  grades: Array<GradeFill>;
+  norm: Scalars['Int']['output'];
+  school: School;
+  students: Scalars['Int']['output'];
+};
+
 /** One school's journal figures: counts and averages, no names or personal data. */
 export type SchoolJournalAggregate = {
   __typename?: 'SchoolJournalAggregate';
@@ -1333,6 +1963,27 @@ export type SchoolJournalAggregate = {
   unknownReason: Scalars['Int']['output'];
   /** Σ(value × weight) / Σ(weight) over the five-point marks. */
   weightedAverageMark?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A school's movement counts, for coordinators. */
+export type SchoolMovementSummary = {
+  __typename?: 'SchoolMovementSummary';
+  arrivals: Scalars['Int']['output'];
+  byType: Array<MovementTypeCount>;
+  departures: Scalars['Int']['output'];
+  from: Scalars['Date']['output'];
+  school: School;
+  to: Scalars['Date']['output'];
+};
+
+/** A school's activity by role and week, for coordinators: no accounts, no names. */
+export type SchoolUserActivity = {
+  __typename?: 'SchoolUserActivity';
+  from: Scalars['Date']['output'];
+  roles: Array<RoleActivity>;
+  school: School;
+  to: Scalars['Date']['output'];
+  weeks: Array<WeekActivity>;
 };
 
 export type SetAbsenceReasonInput = {
@@ -1434,6 +2085,32 @@ export type StudentAverageReport = {
   /** Weeks with marks, oldest first. */
   weeks: Array<AveragePoint>;
   weightedAverage?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A student's personal card. `id` is the Student id; every staff read is logged. */
+export type StudentCard = {
+  __typename?: 'StudentCard';
+  address?: Maybe<Scalars['String']['output']>;
+  birthDate?: Maybe<Scalars['Date']['output']>;
+  consents: Array<PersonalDataConsent>;
+  email?: Maybe<Scalars['String']['output']>;
+  firstName: Scalars['String']['output'];
+  fullName: Scalars['String']['output'];
+  gender?: Maybe<Gender>;
+  /** Guardianships in force. */
+  guardians: Array<Guardianship>;
+  id: Scalars['ID']['output'];
+  identityDocumentKind?: Maybe<IdentityDocumentKind>;
+  identityDocumentNumber?: Maybe<Scalars['String']['output']>;
+  lastName: Scalars['String']['output'];
+  middleName?: Maybe<Scalars['String']['output']>;
+  /** Since when a consent is in force; null: none is. */
+  personalDataConsentAt?: Maybe<Scalars['DateTime']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  /** СНИЛС, 11 digits. */
+  snils?: Maybe<Scalars['String']['output']>;
+  student: Student;
+  version: Scalars['Int']['output'];
 };
 
 export type StudyPeriod = Node & {
@@ -1598,12 +2275,53 @@ export type UpdateCurriculumItemInput = {
   itemId: Scalars['ID']['input'];
 };
 
+export type UpdateEmployeeCardInput = {
+  dismissedOn?: InputMaybe<Scalars['Date']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  employeeId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  hiredOn?: InputMaybe<Scalars['Date']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  position?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateGuardianCardInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  guardianId: Scalars['ID']['input'];
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type UpdateRoomInput = {
   capacity?: InputMaybe<Scalars['Int']['input']>;
   /** The version you saw; CONFLICT when it changed meanwhile. */
   expectedVersion: Scalars['Int']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
   roomId: Scalars['ID']['input'];
+};
+
+export type UpdateStudentCardInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  gender?: InputMaybe<Gender>;
+  identityDocumentKind?: InputMaybe<IdentityDocumentKind>;
+  identityDocumentNumber?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** СНИЛС; dashes and spaces are dropped, the checksum is checked. */
+  snils?: InputMaybe<Scalars['String']['input']>;
+  studentId: Scalars['ID']['input'];
 };
 
 export type UpdateSubgroupInput = {
@@ -1662,6 +2380,28 @@ export type User = {
   login: Scalars['String']['output'];
 };
 
+export type UserActivity = {
+  __typename?: 'UserActivity';
+  /** The name on the account's card. */
+  fullName?: Maybe<Scalars['String']['output']>;
+  lastLoginAt?: Maybe<Scalars['DateTime']['output']>;
+  logins: Scalars['Int']['output'];
+  /** Its roles in the school. */
+  roles: Array<Role>;
+  user: User;
+  writes: Scalars['Int']['output'];
+};
+
+/** Logins and writes of the school's accounts in [from, to] (002/003). */
+export type UserActivityReport = {
+  __typename?: 'UserActivityReport';
+  from: Scalars['Date']['output'];
+  roles: Array<RoleActivity>;
+  to: Scalars['Date']['output'];
+  users: Array<UserActivity>;
+  weeks: Array<WeekActivity>;
+};
+
 export type Viewer = {
   __typename?: 'Viewer';
   /** When the viewer is a parent. */
@@ -1672,6 +2412,15 @@ export type Viewer = {
   /** When the viewer is a student. */
   student?: Maybe<Student>;
   user: User;
+};
+
+export type WeekActivity = {
+  __typename?: 'WeekActivity';
+  activeUsers: Scalars['Int']['output'];
+  logins: Scalars['Int']['output'];
+  /** The Monday of the week. */
+  weekStart: Scalars['Date']['output'];
+  writes: Scalars['Int']['output'];
 };
 
 /** Weighted average per student and subject of a class in a study period: Σ(value × weight) / Σ(weight) over the five-point marks, weight = the work type's weight. */
@@ -1698,6 +2447,11 @@ export type WeightedAverageRow = {
   subjectName: Scalars['String']['output'];
   /** Σ(value × weight) / Σ(weight) over the student's five-point marks ("1"–"5") in the subject and period, each weighted by its work type's weight (WorkType.weight); pass/fail marks take no part. Rounded to 2 places. */
   weightedAverage?: Maybe<Scalars['Float']['output']>;
+};
+
+export type WithdrawConsentInput = {
+  consentId: Scalars['ID']['input'];
+  withdrawnOn: Scalars['Date']['input'];
 };
 
 /** The kind of task a mark is for, with its weight in the weighted average. */
@@ -1860,6 +2614,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( LessonEntity )
     | ( MarkEntity )
     | ( MovedWorkingDay )
+    | ( Omit<MovementOrder, 'fromClass' | 'student' | 'toClass'> & { fromClass?: Maybe<_RefType['ClassGroup']>, student: _RefType['Student'], toClass?: Maybe<_RefType['ClassGroup']> } )
     | ( Omit<PeriodMark, 'student' | 'subject'> & { student: _RefType['Student'], subject: _RefType['Subject'] } )
     | ( Room )
     | ( SchoolEntity )
@@ -1880,29 +2635,46 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AcademicYearState: AcademicYearState;
+  Account: ResolverTypeWrapper<Omit<Account, 'roles'> & { roles: Array<ResolversTypes['AccountRole']> }>;
+  AccountConnection: ResolverTypeWrapper<Omit<AccountConnection, 'edges'> & { edges: Array<ResolversTypes['AccountEdge']> }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
+  AccountRole: ResolverTypeWrapper<Omit<AccountRole, 'school'> & { school?: Maybe<ResolversTypes['School']> }>;
+  AccountVersionInput: AccountVersionInput;
   AddThematicPlanItemInput: AddThematicPlanItemInput;
   ApplyRolloverInput: ApplyRolloverInput;
   AtRiskReport: ResolverTypeWrapper<AtRiskReport>;
   AtRiskStudent: ResolverTypeWrapper<AtRiskStudent>;
   AtRiskSubject: ResolverTypeWrapper<AtRiskSubject>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Attendance: ResolverTypeWrapper<Omit<Attendance, 'lesson' | 'student'> & { lesson: ResolversTypes['Lesson'], student: ResolversTypes['Student'] }>;
   AttendanceConnection: ResolverTypeWrapper<Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversTypes['AttendanceEdge']> }>;
   AttendanceEdge: ResolverTypeWrapper<Omit<AttendanceEdge, 'node'> & { node: ResolversTypes['Attendance'] }>;
   AttendanceKind: AttendanceKind;
   AttendanceSummaryReport: ResolverTypeWrapper<AttendanceSummaryReport>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditLogFilterInput: AuditLogFilterInput;
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
   AveragePoint: ResolverTypeWrapper<AveragePoint>;
   Bell: ResolverTypeWrapper<Bell>;
   CancelLessonInput: CancelLessonInput;
   ClassAttendanceRow: ResolverTypeWrapper<ClassAttendanceRow>;
+  ClassFill: ResolverTypeWrapper<Omit<ClassFill, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
+  ClassFillReport: ResolverTypeWrapper<Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversTypes['ClassFill']> }>;
   ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
   ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
+  ClassMovement: ResolverTypeWrapper<Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
+  CreateAccountInput: CreateAccountInput;
   CreateBellInput: CreateBellInput;
   CreateCurriculumItemInput: CreateCurriculumItemInput;
+  CreateEmployeeInput: CreateEmployeeInput;
+  CreateGuardianInput: CreateGuardianInput;
+  CreateMovementOrderInput: CreateMovementOrderInput;
   CreateRoomInput: CreateRoomInput;
+  CreateStudentInput: CreateStudentInput;
   CreateSubgroupInput: CreateSubgroupInput;
   CreateSubjectInput: CreateSubjectInput;
   CreateTeachingAssignmentInput: CreateTeachingAssignmentInput;
@@ -1917,15 +2689,26 @@ export type ResolversTypes = {
   DiaryEventType: DiaryEventType;
   DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']> }>;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
+  EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
+  Gender: Gender;
   GenerateLessonsInput: GenerateLessonsInput;
   GenerateLessonsResult: ResolverTypeWrapper<Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversTypes['Lesson']> }>;
+  GradeFill: ResolverTypeWrapper<GradeFill>;
   GradingScale: GradingScale;
+  GuardianCard: ResolverTypeWrapper<GuardianCard>;
+  Guardianship: ResolverTypeWrapper<Guardianship>;
   Holiday: ResolverTypeWrapper<Holiday>;
+  IdentityDocumentKind: IdentityDocumentKind;
   IncompleteLesson: ResolverTypeWrapper<IncompleteLesson>;
+  IssueCredentialsInput: IssueCredentialsInput;
+  IssuedCredentials: ResolverTypeWrapper<Omit<IssuedCredentials, 'account'> & { account: ResolversTypes['Account'] }>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JournalCompletenessReport: ResolverTypeWrapper<JournalCompletenessReport>;
   JournalCompletenessRow: ResolverTypeWrapper<JournalCompletenessRow>;
   Lesson: ResolverTypeWrapper<LessonEntity>;
   LessonState: LessonState;
+  LinkGuardianInput: LinkGuardianInput;
+  LockAccountInput: LockAccountInput;
   Mark: ResolverTypeWrapper<MarkEntity>;
   MarkAttendanceTakenInput: MarkAttendanceTakenInput;
   MarkConnection: ResolverTypeWrapper<Omit<MarkConnection, 'edges'> & { edges: Array<ResolversTypes['MarkEdge']> }>;
@@ -1934,6 +2717,12 @@ export type ResolversTypes = {
   MarkTimelinessRow: ResolverTypeWrapper<MarkTimelinessRow>;
   MarkVersion: ResolverTypeWrapper<MarkVersion>;
   MovedWorkingDay: ResolverTypeWrapper<MovedWorkingDay>;
+  MovementOrder: ResolverTypeWrapper<Omit<MovementOrder, 'fromClass' | 'student' | 'toClass'> & { fromClass?: Maybe<ResolversTypes['ClassGroup']>, student: ResolversTypes['Student'], toClass?: Maybe<ResolversTypes['ClassGroup']> }>;
+  MovementOrderConnection: ResolverTypeWrapper<Omit<MovementOrderConnection, 'edges'> & { edges: Array<ResolversTypes['MovementOrderEdge']> }>;
+  MovementOrderEdge: ResolverTypeWrapper<Omit<MovementOrderEdge, 'node'> & { node: ResolversTypes['MovementOrder'] }>;
+  MovementOrderType: MovementOrderType;
+  MovementSummaryReport: ResolverTypeWrapper<Omit<MovementSummaryReport, 'classes'> & { classes: Array<ResolversTypes['ClassMovement']> }>;
+  MovementTypeCount: ResolverTypeWrapper<MovementTypeCount>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1943,14 +2732,19 @@ export type ResolversTypes = {
   PeriodMarkSheet: ResolverTypeWrapper<PeriodMarkSheet>;
   PeriodMarkSheetStudent: ResolverTypeWrapper<PeriodMarkSheetStudent>;
   PeriodMarkSheetSubject: ResolverTypeWrapper<PeriodMarkSheetSubject>;
+  PersonalDataConsent: ResolverTypeWrapper<PersonalDataConsent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReasonCount: ResolverTypeWrapper<ReasonCount>;
   RecordAttendanceInput: RecordAttendanceInput;
+  RecordConsentInput: RecordConsentInput;
   RecordMarkInput: RecordMarkInput;
   ReportCard: ResolverTypeWrapper<ReportCard>;
   ReportCardAbsences: ResolverTypeWrapper<ReportCardAbsences>;
   ReportCardSubject: ResolverTypeWrapper<ReportCardSubject>;
+  RevokeGuardianshipInput: RevokeGuardianshipInput;
   Role: Role;
+  RoleActivity: ResolverTypeWrapper<RoleActivity>;
+  RoleGrantInput: RoleGrantInput;
   RolloverClass: ResolverTypeWrapper<Omit<RolloverClass, 'classTeacher' | 'fromClass'> & { classTeacher?: Maybe<ResolversTypes['Employee']>, fromClass?: Maybe<ResolversTypes['ClassGroup']> }>;
   RolloverDecision: RolloverDecision;
   RolloverDecisionInput: RolloverDecisionInput;
@@ -1961,7 +2755,10 @@ export type ResolversTypes = {
   SaveHolidayInput: SaveHolidayInput;
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: ResolverTypeWrapper<SchoolEntity>;
+  SchoolClassFill: ResolverTypeWrapper<Omit<SchoolClassFill, 'school'> & { school: ResolversTypes['School'] }>;
   SchoolJournalAggregate: ResolverTypeWrapper<SchoolJournalAggregate>;
+  SchoolMovementSummary: ResolverTypeWrapper<Omit<SchoolMovementSummary, 'school'> & { school: ResolversTypes['School'] }>;
+  SchoolUserActivity: ResolverTypeWrapper<Omit<SchoolUserActivity, 'school'> & { school: ResolversTypes['School'] }>;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
@@ -1970,6 +2767,7 @@ export type ResolversTypes = {
   Student: ResolverTypeWrapper<StudentEntity>;
   StudentAttendanceRow: ResolverTypeWrapper<StudentAttendanceRow>;
   StudentAverageReport: ResolverTypeWrapper<StudentAverageReport>;
+  StudentCard: ResolverTypeWrapper<Omit<StudentCard, 'student'> & { student: ResolversTypes['Student'] }>;
   StudyPeriod: ResolverTypeWrapper<StudyPeriod>;
   StudyPeriodInput: StudyPeriodInput;
   StudyPeriodKind: StudyPeriodKind;
@@ -1985,16 +2783,23 @@ export type ResolversTypes = {
   UpdateAcademicYearInput: UpdateAcademicYearInput;
   UpdateBellInput: UpdateBellInput;
   UpdateCurriculumItemInput: UpdateCurriculumItemInput;
+  UpdateEmployeeCardInput: UpdateEmployeeCardInput;
+  UpdateGuardianCardInput: UpdateGuardianCardInput;
   UpdateRoomInput: UpdateRoomInput;
+  UpdateStudentCardInput: UpdateStudentCardInput;
   UpdateSubgroupInput: UpdateSubgroupInput;
   UpdateSubjectInput: UpdateSubjectInput;
   UpdateTeachingAssignmentInput: UpdateTeachingAssignmentInput;
   UpdateThematicPlanItemInput: UpdateThematicPlanItemInput;
   UpdateTimetableEntryInput: UpdateTimetableEntryInput;
   User: ResolverTypeWrapper<User>;
+  UserActivity: ResolverTypeWrapper<UserActivity>;
+  UserActivityReport: ResolverTypeWrapper<UserActivityReport>;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversTypes['Student']>, employee?: Maybe<ResolversTypes['Employee']>, student?: Maybe<ResolversTypes['Student']> }>;
+  WeekActivity: ResolverTypeWrapper<WeekActivity>;
   WeightedAverageReport: ResolverTypeWrapper<WeightedAverageReport>;
   WeightedAverageRow: ResolverTypeWrapper<WeightedAverageRow>;
+  WithdrawConsentInput: WithdrawConsentInput;
   WorkType: ResolverTypeWrapper<WorkType>;
   _Any: ResolverTypeWrapper<Scalars['_Any']['output']>;
   _Entity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['_Entity']>;
@@ -2013,28 +2818,45 @@ export type ResolversParentTypes = {
   AcademicYear: Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversParentTypes['ClassGroup']>, previousYear?: Maybe<ResolversParentTypes['AcademicYear']> };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Account: Omit<Account, 'roles'> & { roles: Array<ResolversParentTypes['AccountRole']> };
+  AccountConnection: Omit<AccountConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccountEdge']> };
+  Float: Scalars['Float']['output'];
+  AccountEdge: Omit<AccountEdge, 'node'> & { node: ResolversParentTypes['Account'] };
+  AccountRole: Omit<AccountRole, 'school'> & { school?: Maybe<ResolversParentTypes['School']> };
+  AccountVersionInput: AccountVersionInput;
   AddThematicPlanItemInput: AddThematicPlanItemInput;
   ApplyRolloverInput: ApplyRolloverInput;
   AtRiskReport: AtRiskReport;
   AtRiskStudent: AtRiskStudent;
   AtRiskSubject: AtRiskSubject;
-  Float: Scalars['Float']['output'];
   Attendance: Omit<Attendance, 'lesson' | 'student'> & { lesson: ResolversParentTypes['Lesson'], student: ResolversParentTypes['Student'] };
   AttendanceConnection: Omit<AttendanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AttendanceEdge']> };
   AttendanceEdge: Omit<AttendanceEdge, 'node'> & { node: ResolversParentTypes['Attendance'] };
   AttendanceSummaryReport: AttendanceSummaryReport;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
+  AuditLogFilterInput: AuditLogFilterInput;
   AuthPayload: AuthPayload;
   AveragePoint: AveragePoint;
   Bell: Bell;
   CancelLessonInput: CancelLessonInput;
   ClassAttendanceRow: ClassAttendanceRow;
+  ClassFill: Omit<ClassFill, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
+  ClassFillReport: Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversParentTypes['ClassFill']> };
   ClassGroup: ClassGroupEntity;
   ClassJournal: Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
+  ClassMovement: Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
+  CreateAccountInput: CreateAccountInput;
   CreateBellInput: CreateBellInput;
   CreateCurriculumItemInput: CreateCurriculumItemInput;
+  CreateEmployeeInput: CreateEmployeeInput;
+  CreateGuardianInput: CreateGuardianInput;
+  CreateMovementOrderInput: CreateMovementOrderInput;
   CreateRoomInput: CreateRoomInput;
+  CreateStudentInput: CreateStudentInput;
   CreateSubgroupInput: CreateSubgroupInput;
   CreateSubjectInput: CreateSubjectInput;
   CreateTeachingAssignmentInput: CreateTeachingAssignmentInput;
@@ -2047,13 +2869,22 @@ export type ResolversParentTypes = {
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
   DiaryLesson: Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']> };
   Employee: EmployeeEntity;
+  EmployeeCard: EmployeeCard;
   GenerateLessonsInput: GenerateLessonsInput;
   GenerateLessonsResult: Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversParentTypes['Lesson']> };
+  GradeFill: GradeFill;
+  GuardianCard: GuardianCard;
+  Guardianship: Guardianship;
   Holiday: Holiday;
   IncompleteLesson: IncompleteLesson;
+  IssueCredentialsInput: IssueCredentialsInput;
+  IssuedCredentials: Omit<IssuedCredentials, 'account'> & { account: ResolversParentTypes['Account'] };
+  JSON: Scalars['JSON']['output'];
   JournalCompletenessReport: JournalCompletenessReport;
   JournalCompletenessRow: JournalCompletenessRow;
   Lesson: LessonEntity;
+  LinkGuardianInput: LinkGuardianInput;
+  LockAccountInput: LockAccountInput;
   Mark: MarkEntity;
   MarkAttendanceTakenInput: MarkAttendanceTakenInput;
   MarkConnection: Omit<MarkConnection, 'edges'> & { edges: Array<ResolversParentTypes['MarkEdge']> };
@@ -2062,6 +2893,11 @@ export type ResolversParentTypes = {
   MarkTimelinessRow: MarkTimelinessRow;
   MarkVersion: MarkVersion;
   MovedWorkingDay: MovedWorkingDay;
+  MovementOrder: Omit<MovementOrder, 'fromClass' | 'student' | 'toClass'> & { fromClass?: Maybe<ResolversParentTypes['ClassGroup']>, student: ResolversParentTypes['Student'], toClass?: Maybe<ResolversParentTypes['ClassGroup']> };
+  MovementOrderConnection: Omit<MovementOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['MovementOrderEdge']> };
+  MovementOrderEdge: Omit<MovementOrderEdge, 'node'> & { node: ResolversParentTypes['MovementOrder'] };
+  MovementSummaryReport: Omit<MovementSummaryReport, 'classes'> & { classes: Array<ResolversParentTypes['ClassMovement']> };
+  MovementTypeCount: MovementTypeCount;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -2070,13 +2906,18 @@ export type ResolversParentTypes = {
   PeriodMarkSheet: PeriodMarkSheet;
   PeriodMarkSheetStudent: PeriodMarkSheetStudent;
   PeriodMarkSheetSubject: PeriodMarkSheetSubject;
+  PersonalDataConsent: PersonalDataConsent;
   Query: Record<PropertyKey, never>;
   ReasonCount: ReasonCount;
   RecordAttendanceInput: RecordAttendanceInput;
+  RecordConsentInput: RecordConsentInput;
   RecordMarkInput: RecordMarkInput;
   ReportCard: ReportCard;
   ReportCardAbsences: ReportCardAbsences;
   ReportCardSubject: ReportCardSubject;
+  RevokeGuardianshipInput: RevokeGuardianshipInput;
+  RoleActivity: RoleActivity;
+  RoleGrantInput: RoleGrantInput;
   RolloverClass: Omit<RolloverClass, 'classTeacher' | 'fromClass'> & { classTeacher?: Maybe<ResolversParentTypes['Employee']>, fromClass?: Maybe<ResolversParentTypes['ClassGroup']> };
   RolloverDecisionInput: RolloverDecisionInput;
   RolloverInput: RolloverInput;
@@ -2086,7 +2927,10 @@ export type ResolversParentTypes = {
   SaveHolidayInput: SaveHolidayInput;
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: SchoolEntity;
+  SchoolClassFill: Omit<SchoolClassFill, 'school'> & { school: ResolversParentTypes['School'] };
   SchoolJournalAggregate: SchoolJournalAggregate;
+  SchoolMovementSummary: Omit<SchoolMovementSummary, 'school'> & { school: ResolversParentTypes['School'] };
+  SchoolUserActivity: Omit<SchoolUserActivity, 'school'> & { school: ResolversParentTypes['School'] };
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
@@ -2095,6 +2939,7 @@ export type ResolversParentTypes = {
   Student: StudentEntity;
   StudentAttendanceRow: StudentAttendanceRow;
   StudentAverageReport: StudentAverageReport;
+  StudentCard: Omit<StudentCard, 'student'> & { student: ResolversParentTypes['Student'] };
   StudyPeriod: StudyPeriod;
   StudyPeriodInput: StudyPeriodInput;
   Subgroup: Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], members: Array<ResolversParentTypes['Student']>, subject: ResolversParentTypes['Subject'] };
@@ -2109,16 +2954,23 @@ export type ResolversParentTypes = {
   UpdateAcademicYearInput: UpdateAcademicYearInput;
   UpdateBellInput: UpdateBellInput;
   UpdateCurriculumItemInput: UpdateCurriculumItemInput;
+  UpdateEmployeeCardInput: UpdateEmployeeCardInput;
+  UpdateGuardianCardInput: UpdateGuardianCardInput;
   UpdateRoomInput: UpdateRoomInput;
+  UpdateStudentCardInput: UpdateStudentCardInput;
   UpdateSubgroupInput: UpdateSubgroupInput;
   UpdateSubjectInput: UpdateSubjectInput;
   UpdateTeachingAssignmentInput: UpdateTeachingAssignmentInput;
   UpdateThematicPlanItemInput: UpdateThematicPlanItemInput;
   UpdateTimetableEntryInput: UpdateTimetableEntryInput;
   User: User;
+  UserActivity: UserActivity;
+  UserActivityReport: UserActivityReport;
   Viewer: Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversParentTypes['Student']>, employee?: Maybe<ResolversParentTypes['Employee']>, student?: Maybe<ResolversParentTypes['Student']> };
+  WeekActivity: WeekActivity;
   WeightedAverageReport: WeightedAverageReport;
   WeightedAverageRow: WeightedAverageRow;
+  WithdrawConsentInput: WithdrawConsentInput;
   WorkType: WorkType;
   _Any: Scalars['_Any']['output'];
   _Entity: ResolversUnionTypes<ResolversParentTypes>['_Entity'];
@@ -2225,6 +3077,36 @@ export type AcademicYearResolvers<ContextType = RequestContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type AccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lockedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mustChangePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['AccountRole']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AccountConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountConnection'] = ResolversParentTypes['AccountConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AccountEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AccountEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountEdge'] = ResolversParentTypes['AccountEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+};
+
+export type AccountRoleResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountRole'] = ResolversParentTypes['AccountRole']> = {
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType>;
+};
+
 export type AtRiskReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AtRiskReport'] = ResolversParentTypes['AtRiskReport']> = {
   schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   students?: Resolver<Array<ResolversTypes['AtRiskStudent']>, ParentType, ContextType>;
@@ -2276,6 +3158,28 @@ export type AttendanceSummaryReportResolvers<ContextType = RequestContext, Paren
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
 export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2310,6 +3214,23 @@ export type ClassAttendanceRowResolvers<ContextType = RequestContext, ParentType
   students?: Resolver<Array<ResolversTypes['StudentAttendanceRow']>, ParentType, ContextType>;
 };
 
+export type ClassFillResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassFill'] = ResolversParentTypes['ClassFill']> = {
+  classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
+  fillPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  norm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  students?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vacancies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClassFillReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassFillReport'] = ResolversParentTypes['ClassFillReport']> = {
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['ClassFill']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  grades?: Resolver<Array<ResolversTypes['GradeFill']>, ParentType, ContextType>;
+  norm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  students?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ClassGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassGroup'] = ResolversParentTypes['ClassGroup'], FederationReferenceType extends FederationReferenceTypes['ClassGroup'] = FederationReferenceTypes['ClassGroup']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ClassGroup']> | FederationReferenceType, FederationReferenceType, ContextType>;
   classTeacher?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
@@ -2325,6 +3246,12 @@ export type ClassJournalResolvers<ContextType = RequestContext, ParentType exten
   lessons?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
   students?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
+};
+
+export type ClassMovementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassMovement'] = ResolversParentTypes['ClassMovement']> = {
+  arrivals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
+  departures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CurriculumItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CurriculumItem'] = ResolversParentTypes['CurriculumItem']> = {
@@ -2373,12 +3300,55 @@ export type EmployeeResolvers<ContextType = RequestContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EmployeeCardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmployeeCard'] = ResolversParentTypes['EmployeeCard']> = {
+  dismissedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hiredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GenerateLessonsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GenerateLessonsResult'] = ResolversParentTypes['GenerateLessonsResult']> = {
   conflicts?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GradeFillResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GradeFill'] = ResolversParentTypes['GradeFill']> = {
+  classes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  norm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  students?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GuardianCardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GuardianCard'] = ResolversParentTypes['GuardianCard']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['PersonalDataConsent']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  personalDataConsentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GuardianshipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Guardianship'] = ResolversParentTypes['Guardianship']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  guardian?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type HolidayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Holiday'] = ResolversParentTypes['Holiday']> = {
@@ -2397,6 +3367,16 @@ export type IncompleteLessonResolvers<ContextType = RequestContext, ParentType e
   missingTopic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
+
+export type IssuedCredentialsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IssuedCredentials'] = ResolversParentTypes['IssuedCredentials']> = {
+  account?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startingPassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type JournalCompletenessReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JournalCompletenessReport'] = ResolversParentTypes['JournalCompletenessReport']> = {
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2504,6 +3484,45 @@ export type MovedWorkingDayResolvers<ContextType = RequestContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MovementOrderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MovementOrder'] = ResolversParentTypes['MovementOrder']> = {
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  fromClass?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+  toClass?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['MovementOrderType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MovementOrderConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MovementOrderConnection'] = ResolversParentTypes['MovementOrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MovementOrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MovementOrderEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MovementOrderEdge'] = ResolversParentTypes['MovementOrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MovementOrder'], ParentType, ContextType>;
+};
+
+export type MovementSummaryReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MovementSummaryReport'] = ResolversParentTypes['MovementSummaryReport']> = {
+  arrivals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byType?: Resolver<Array<ResolversTypes['MovementTypeCount']>, ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['ClassMovement']>, ParentType, ContextType>;
+  departures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type MovementTypeCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MovementTypeCount'] = ResolversParentTypes['MovementTypeCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['MovementOrderType'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addThematicPlanItem?: Resolver<ResolversTypes['ThematicPlanItem'], ParentType, ContextType, RequireFields<MutationAddThematicPlanItemArgs, 'input'>>;
   applyRollover?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationApplyRolloverArgs, 'input'>>;
@@ -2511,9 +3530,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
   createAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationCreateAcademicYearArgs, 'input'>>;
+  createAccount?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
   createBell?: Resolver<ResolversTypes['Bell'], ParentType, ContextType, RequireFields<MutationCreateBellArgs, 'input'>>;
   createCurriculumItem?: Resolver<ResolversTypes['CurriculumItem'], ParentType, ContextType, RequireFields<MutationCreateCurriculumItemArgs, 'input'>>;
+  createEmployee?: Resolver<ResolversTypes['EmployeeCard'], ParentType, ContextType, RequireFields<MutationCreateEmployeeArgs, 'input'>>;
+  createGuardian?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<MutationCreateGuardianArgs, 'input'>>;
+  createMovementOrder?: Resolver<ResolversTypes['MovementOrder'], ParentType, ContextType, RequireFields<MutationCreateMovementOrderArgs, 'input'>>;
   createRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
+  createStudent?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<MutationCreateStudentArgs, 'input'>>;
   createSubgroup?: Resolver<ResolversTypes['Subgroup'], ParentType, ContextType, RequireFields<MutationCreateSubgroupArgs, 'input'>>;
   createSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationCreateSubjectArgs, 'input'>>;
   createTeachingAssignment?: Resolver<ResolversTypes['TeachingAssignment'], ParentType, ContextType, RequireFields<MutationCreateTeachingAssignmentArgs, 'input'>>;
@@ -2526,12 +3550,20 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteThematicPlanItem?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<MutationDeleteThematicPlanItemArgs, 'input'>>;
   deleteTimetableEntry?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTimetableEntryArgs, 'input'>>;
   generateLessons?: Resolver<ResolversTypes['GenerateLessonsResult'], ParentType, ContextType, RequireFields<MutationGenerateLessonsArgs, 'input'>>;
+  grantRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
+  issueCredentials?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationIssueCredentialsArgs, 'input'>>;
+  linkGuardian?: Resolver<ResolversTypes['Guardianship'], ParentType, ContextType, RequireFields<MutationLinkGuardianArgs, 'input'>>;
+  lockAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationLockAccountArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   markAttendanceTaken?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationMarkAttendanceTakenArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
+  recordConsent?: Resolver<ResolversTypes['PersonalDataConsent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  resetPassword?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
+  revokeGuardianship?: Resolver<ResolversTypes['Guardianship'], ParentType, ContextType, RequireFields<MutationRevokeGuardianshipArgs, 'input'>>;
+  revokeRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
   saveHoliday?: Resolver<ResolversTypes['Holiday'], ParentType, ContextType, RequireFields<MutationSaveHolidayArgs, 'input'>>;
   saveMovedWorkingDay?: Resolver<ResolversTypes['MovedWorkingDay'], ParentType, ContextType, RequireFields<MutationSaveMovedWorkingDayArgs, 'input'>>;
   setAbsenceReason?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationSetAbsenceReasonArgs, 'input'>>;
@@ -2540,20 +3572,25 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   setPeriodMark?: Resolver<ResolversTypes['PeriodMark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
   setStudyPeriods?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetStudyPeriodsArgs, 'input'>>;
   substituteLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSubstituteLessonArgs, 'input'>>;
+  unlockAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUnlockAccountArgs, 'input'>>;
   unlockLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlockLoginArgs, 'userId'>>;
   updateAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationUpdateAcademicYearArgs, 'input'>>;
   updateBell?: Resolver<ResolversTypes['Bell'], ParentType, ContextType, RequireFields<MutationUpdateBellArgs, 'input'>>;
   updateCurriculumItem?: Resolver<ResolversTypes['CurriculumItem'], ParentType, ContextType, RequireFields<MutationUpdateCurriculumItemArgs, 'input'>>;
+  updateEmployeeCard?: Resolver<ResolversTypes['EmployeeCard'], ParentType, ContextType, RequireFields<MutationUpdateEmployeeCardArgs, 'input'>>;
+  updateGuardianCard?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<MutationUpdateGuardianCardArgs, 'input'>>;
   updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'input'>>;
+  updateStudentCard?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<MutationUpdateStudentCardArgs, 'input'>>;
   updateSubgroup?: Resolver<ResolversTypes['Subgroup'], ParentType, ContextType, RequireFields<MutationUpdateSubgroupArgs, 'input'>>;
   updateSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationUpdateSubjectArgs, 'input'>>;
   updateTeachingAssignment?: Resolver<ResolversTypes['TeachingAssignment'], ParentType, ContextType, RequireFields<MutationUpdateTeachingAssignmentArgs, 'input'>>;
   updateThematicPlanItem?: Resolver<ResolversTypes['ThematicPlanItem'], ParentType, ContextType, RequireFields<MutationUpdateThematicPlanItemArgs, 'input'>>;
   updateTimetableEntry?: Resolver<ResolversTypes['TimetableEntry'], ParentType, ContextType, RequireFields<MutationUpdateTimetableEntryArgs, 'input'>>;
+  withdrawConsent?: Resolver<ResolversTypes['PersonalDataConsent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'Bell' | 'ClassGroup' | 'CurriculumItem' | 'Employee' | 'Lesson' | 'Mark' | 'MovedWorkingDay' | 'PeriodMark' | 'Room' | 'School' | 'Student' | 'StudyPeriod' | 'Subgroup' | 'Subject' | 'TeachingAssignment' | 'ThematicPlanItem' | 'TimetableEntry', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'Bell' | 'ClassGroup' | 'CurriculumItem' | 'Employee' | 'Lesson' | 'Mark' | 'MovedWorkingDay' | 'MovementOrder' | 'PeriodMark' | 'Room' | 'School' | 'Student' | 'StudyPeriod' | 'Subgroup' | 'Subject' | 'TeachingAssignment' | 'ThematicPlanItem' | 'TimetableEntry', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -2604,20 +3641,39 @@ export type PeriodMarkSheetSubjectResolvers<ContextType = RequestContext, Parent
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type PersonalDataConsentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonalDataConsent'] = ResolversParentTypes['PersonalDataConsent']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  givenByName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  givenByRelation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  givenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
   academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
+  accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, Partial<QueryAccountsArgs>>;
   atRiskReport?: Resolver<ResolversTypes['AtRiskReport'], ParentType, ContextType, RequireFields<QueryAtRiskReportArgs, 'studyPeriodId'>>;
   attendanceSummaryReport?: Resolver<ResolversTypes['AttendanceSummaryReport'], ParentType, ContextType, RequireFields<QueryAttendanceSummaryReportArgs, 'from' | 'to'>>;
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   bells?: Resolver<Array<ResolversTypes['Bell']>, ParentType, ContextType>;
+  classFillBySchoolReport?: Resolver<Array<ResolversTypes['SchoolClassFill']>, ParentType, ContextType, Partial<QueryClassFillBySchoolReportArgs>>;
+  classFillReport?: Resolver<ResolversTypes['ClassFillReport'], ParentType, ContextType, Partial<QueryClassFillReportArgs>>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
   classTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, RequireFields<QueryClassTermReportArgs, 'classGroupId'>>;
   curriculum?: Resolver<Array<ResolversTypes['CurriculumItem']>, ParentType, ContextType, RequireFields<QueryCurriculumArgs, 'classGroupId'>>;
   diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
+  employeeCards?: Resolver<Array<ResolversTypes['EmployeeCard']>, ParentType, ContextType, Partial<QueryEmployeeCardsArgs>>;
+  guardianCard?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<QueryGuardianCardArgs, 'id'>>;
   journalCompletenessReport?: Resolver<ResolversTypes['JournalCompletenessReport'], ParentType, ContextType, RequireFields<QueryJournalCompletenessReportArgs, 'from' | 'to'>>;
   markTimelinessReport?: Resolver<ResolversTypes['MarkTimelinessReport'], ParentType, ContextType, RequireFields<QueryMarkTimelinessReportArgs, 'from' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  movementOrders?: Resolver<ResolversTypes['MovementOrderConnection'], ParentType, ContextType, RequireFields<QueryMovementOrdersArgs, 'from' | 'to'>>;
+  movementSummaryBySchoolReport?: Resolver<Array<ResolversTypes['SchoolMovementSummary']>, ParentType, ContextType, RequireFields<QueryMovementSummaryBySchoolReportArgs, 'from' | 'to'>>;
+  movementSummaryReport?: Resolver<ResolversTypes['MovementSummaryReport'], ParentType, ContextType, RequireFields<QueryMovementSummaryReportArgs, 'from' | 'to'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   periodMarkSheet?: Resolver<ResolversTypes['PeriodMarkSheet'], ParentType, ContextType, RequireFields<QueryPeriodMarkSheetArgs, 'classGroupId'>>;
   reportCardReport?: Resolver<ResolversTypes['ReportCard'], ParentType, ContextType, RequireFields<QueryReportCardReportArgs, 'studentId' | 'studyPeriodId'>>;
@@ -2627,11 +3683,16 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
   studentAverageReport?: Resolver<ResolversTypes['StudentAverageReport'], ParentType, ContextType, RequireFields<QueryStudentAverageReportArgs, 'studentId'>>;
+  studentCard?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<QueryStudentCardArgs, 'id'>>;
+  studentCards?: Resolver<Array<ResolversTypes['StudentCard']>, ParentType, ContextType, RequireFields<QueryStudentCardsArgs, 'classGroupId'>>;
+  studentMovementHistory?: Resolver<Array<ResolversTypes['MovementOrder']>, ParentType, ContextType, RequireFields<QueryStudentMovementHistoryArgs, 'studentId'>>;
   subgroups?: Resolver<Array<ResolversTypes['Subgroup']>, ParentType, ContextType, RequireFields<QuerySubgroupsArgs, 'classGroupId'>>;
   subjects?: Resolver<Array<ResolversTypes['Subject']>, ParentType, ContextType>;
   teachingAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryTeachingAssignmentsArgs>>;
   thematicPlan?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<QueryThematicPlanArgs, 'classGroupId' | 'subjectId'>>;
   timetable?: Resolver<Array<ResolversTypes['TimetableEntry']>, ParentType, ContextType, Partial<QueryTimetableArgs>>;
+  userActivityBySchoolReport?: Resolver<Array<ResolversTypes['SchoolUserActivity']>, ParentType, ContextType, RequireFields<QueryUserActivityBySchoolReportArgs, 'from' | 'to'>>;
+  userActivityReport?: Resolver<ResolversTypes['UserActivityReport'], ParentType, ContextType, RequireFields<QueryUserActivityReportArgs, 'from' | 'to'>>;
   weightedAverageReport?: Resolver<ResolversTypes['WeightedAverageReport'], ParentType, ContextType, RequireFields<QueryWeightedAverageReportArgs, 'classGroupId' | 'studyPeriodId'>>;
   workTypes?: Resolver<Array<ResolversTypes['WorkType']>, ParentType, ContextType>;
 };
@@ -2669,6 +3730,14 @@ export type ReportCardSubjectResolvers<ContextType = RequestContext, ParentType 
   subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   yearMark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RoleActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RoleActivity'] = ResolversParentTypes['RoleActivity']> = {
+  activeUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  logins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RolloverClassResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RolloverClass'] = ResolversParentTypes['RolloverClass']> = {
@@ -2720,6 +3789,15 @@ export type SchoolResolvers<ContextType = RequestContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SchoolClassFillResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolClassFill'] = ResolversParentTypes['SchoolClassFill']> = {
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  grades?: Resolver<Array<ResolversTypes['GradeFill']>, ParentType, ContextType>;
+  norm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
+  students?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SchoolJournalAggregateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolJournalAggregate'] = ResolversParentTypes['SchoolJournalAggregate']> = {
   absences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   atRiskPairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2741,6 +3819,23 @@ export type SchoolJournalAggregateResolvers<ContextType = RequestContext, Parent
   unexcused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unknownReason?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weightedAverageMark?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SchoolMovementSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolMovementSummary'] = ResolversParentTypes['SchoolMovementSummary']> = {
+  arrivals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byType?: Resolver<Array<ResolversTypes['MovementTypeCount']>, ParentType, ContextType>;
+  departures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type SchoolUserActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolUserActivity'] = ResolversParentTypes['SchoolUserActivity']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['RoleActivity']>, ParentType, ContextType>;
+  school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  weeks?: Resolver<Array<ResolversTypes['WeekActivity']>, ParentType, ContextType>;
 };
 
 export type StudentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Student'] = ResolversParentTypes['Student'], FederationReferenceType extends FederationReferenceTypes['Student'] = FederationReferenceTypes['Student']> = {
@@ -2772,6 +3867,27 @@ export type StudentAverageReportResolvers<ContextType = RequestContext, ParentTy
   trend?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   weeks?: Resolver<Array<ResolversTypes['AveragePoint']>, ParentType, ContextType>;
   weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type StudentCardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudentCard'] = ResolversParentTypes['StudentCard']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['PersonalDataConsent']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
+  guardians?: Resolver<Array<ResolversTypes['Guardianship']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDocumentKind?: Resolver<Maybe<ResolversTypes['IdentityDocumentKind']>, ParentType, ContextType>;
+  identityDocumentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  personalDataConsentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  snils?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StudyPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyPeriod'] = ResolversParentTypes['StudyPeriod']> = {
@@ -2874,12 +3990,36 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UserActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserActivity'] = ResolversParentTypes['UserActivity']> = {
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  logins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  writes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserActivityReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserActivityReport'] = ResolversParentTypes['UserActivityReport']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['RoleActivity']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['UserActivity']>, ParentType, ContextType>;
+  weeks?: Resolver<Array<ResolversTypes['WeekActivity']>, ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   children?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type WeekActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeekActivity'] = ResolversParentTypes['WeekActivity']> = {
+  activeUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  logins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weekStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  writes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WeightedAverageReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeightedAverageReport'] = ResolversParentTypes['WeightedAverageReport']> = {
@@ -2937,6 +4077,10 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type Resolvers<ContextType = RequestContext> = {
   AcademicYear?: AcademicYearResolvers<ContextType>;
+  Account?: AccountResolvers<ContextType>;
+  AccountConnection?: AccountConnectionResolvers<ContextType>;
+  AccountEdge?: AccountEdgeResolvers<ContextType>;
+  AccountRole?: AccountRoleResolvers<ContextType>;
   AtRiskReport?: AtRiskReportResolvers<ContextType>;
   AtRiskStudent?: AtRiskStudentResolvers<ContextType>;
   AtRiskSubject?: AtRiskSubjectResolvers<ContextType>;
@@ -2944,12 +4088,18 @@ export type Resolvers<ContextType = RequestContext> = {
   AttendanceConnection?: AttendanceConnectionResolvers<ContextType>;
   AttendanceEdge?: AttendanceEdgeResolvers<ContextType>;
   AttendanceSummaryReport?: AttendanceSummaryReportResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   AveragePoint?: AveragePointResolvers<ContextType>;
   Bell?: BellResolvers<ContextType>;
   ClassAttendanceRow?: ClassAttendanceRowResolvers<ContextType>;
+  ClassFill?: ClassFillResolvers<ContextType>;
+  ClassFillReport?: ClassFillReportResolvers<ContextType>;
   ClassGroup?: ClassGroupResolvers<ContextType>;
   ClassJournal?: ClassJournalResolvers<ContextType>;
+  ClassMovement?: ClassMovementResolvers<ContextType>;
   CurriculumItem?: CurriculumItemResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -2957,9 +4107,15 @@ export type Resolvers<ContextType = RequestContext> = {
   DiaryEvent?: DiaryEventResolvers<ContextType>;
   DiaryLesson?: DiaryLessonResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
+  EmployeeCard?: EmployeeCardResolvers<ContextType>;
   GenerateLessonsResult?: GenerateLessonsResultResolvers<ContextType>;
+  GradeFill?: GradeFillResolvers<ContextType>;
+  GuardianCard?: GuardianCardResolvers<ContextType>;
+  Guardianship?: GuardianshipResolvers<ContextType>;
   Holiday?: HolidayResolvers<ContextType>;
   IncompleteLesson?: IncompleteLessonResolvers<ContextType>;
+  IssuedCredentials?: IssuedCredentialsResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   JournalCompletenessReport?: JournalCompletenessReportResolvers<ContextType>;
   JournalCompletenessRow?: JournalCompletenessRowResolvers<ContextType>;
   Lesson?: LessonResolvers<ContextType>;
@@ -2970,6 +4126,11 @@ export type Resolvers<ContextType = RequestContext> = {
   MarkTimelinessRow?: MarkTimelinessRowResolvers<ContextType>;
   MarkVersion?: MarkVersionResolvers<ContextType>;
   MovedWorkingDay?: MovedWorkingDayResolvers<ContextType>;
+  MovementOrder?: MovementOrderResolvers<ContextType>;
+  MovementOrderConnection?: MovementOrderConnectionResolvers<ContextType>;
+  MovementOrderEdge?: MovementOrderEdgeResolvers<ContextType>;
+  MovementSummaryReport?: MovementSummaryReportResolvers<ContextType>;
+  MovementTypeCount?: MovementTypeCountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -2978,20 +4139,26 @@ export type Resolvers<ContextType = RequestContext> = {
   PeriodMarkSheet?: PeriodMarkSheetResolvers<ContextType>;
   PeriodMarkSheetStudent?: PeriodMarkSheetStudentResolvers<ContextType>;
   PeriodMarkSheetSubject?: PeriodMarkSheetSubjectResolvers<ContextType>;
+  PersonalDataConsent?: PersonalDataConsentResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReasonCount?: ReasonCountResolvers<ContextType>;
   ReportCard?: ReportCardResolvers<ContextType>;
   ReportCardAbsences?: ReportCardAbsencesResolvers<ContextType>;
   ReportCardSubject?: ReportCardSubjectResolvers<ContextType>;
+  RoleActivity?: RoleActivityResolvers<ContextType>;
   RolloverClass?: RolloverClassResolvers<ContextType>;
   RolloverPreview?: RolloverPreviewResolvers<ContextType>;
   RolloverStudent?: RolloverStudentResolvers<ContextType>;
   Room?: RoomResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
+  SchoolClassFill?: SchoolClassFillResolvers<ContextType>;
   SchoolJournalAggregate?: SchoolJournalAggregateResolvers<ContextType>;
+  SchoolMovementSummary?: SchoolMovementSummaryResolvers<ContextType>;
+  SchoolUserActivity?: SchoolUserActivityResolvers<ContextType>;
   Student?: StudentResolvers<ContextType>;
   StudentAttendanceRow?: StudentAttendanceRowResolvers<ContextType>;
   StudentAverageReport?: StudentAverageReportResolvers<ContextType>;
+  StudentCard?: StudentCardResolvers<ContextType>;
   StudyPeriod?: StudyPeriodResolvers<ContextType>;
   Subgroup?: SubgroupResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
@@ -3002,7 +4169,10 @@ export type Resolvers<ContextType = RequestContext> = {
   ThematicPlanItem?: ThematicPlanItemResolvers<ContextType>;
   TimetableEntry?: TimetableEntryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserActivity?: UserActivityResolvers<ContextType>;
+  UserActivityReport?: UserActivityReportResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WeekActivity?: WeekActivityResolvers<ContextType>;
   WeightedAverageReport?: WeightedAverageReportResolvers<ContextType>;
   WeightedAverageRow?: WeightedAverageRowResolvers<ContextType>;
   WorkType?: WorkTypeResolvers<ContextType>;
