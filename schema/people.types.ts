@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLScalarType } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { Gender, IdentityDocumentKind, MovementOrderType, Role } from '../entities';
 import { ConnectionType } from './connection';
@@ -9,6 +10,9 @@ import { ClassGroupType, StudentType, UserType } from './types';
 
 // The administration's types (issue 4, people): accounts, personal cards, the movement
 // book, the audit log and the reports on them. Roots are entities unless said otherwise.
+
+/** graphql-scalars' JSON without its @specifiedBy, which introspection does not carry (role schemas are compared with it). */
+const JsonScalar = new GraphQLScalarType({ ...JSONResolver.toConfig(), specifiedByURL: undefined });
 
 registerEnumType(MovementOrderType, { name: 'MovementOrderType', description: 'Orders of the movement book (004 §10).' });
 registerEnumType(Gender, { name: 'Gender' });
@@ -134,8 +138,8 @@ export class AuditEntryType {
   @Field() entityType!: string;
   @Field(() => ID, { nullable: true, description: 'The global id of what changed, when it has one.' }) entityId?: string | null;
   @Field(() => UserType, { nullable: true }) actor?: UserType | null;
-  @Field(() => JSONResolver, { nullable: true }) before?: unknown;
-  @Field(() => JSONResolver, { nullable: true }) after?: unknown;
+  @Field(() => JsonScalar, { nullable: true }) before?: unknown;
+  @Field(() => JsonScalar, { nullable: true }) after?: unknown;
   @Field(() => String, { nullable: true }) ip?: string | null;
 }
 
