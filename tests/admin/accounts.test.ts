@@ -148,6 +148,20 @@ describe('lockAccount and unlockAccount', () => {
     await expectRefused(server, who.admin, LOCK, { i: { userId: gid('User', who.admin), expectedVersion: await version(who.admin) } }, 'BAD_USER_INPUT', 'userId');
   });
 
+  it('two admins editing one account with the same version: one wins, the other gets CONFLICT', async () => {
+    const { user } = await buildStaff(server.em(), w.school, [Role.TEACHER]);
+    const second = await buildStaff(server.em(), w.school, [Role.ADMIN]);
+    const seen = await version(user.id);
+    const [t1, t2] = [await server.token(who.admin), await server.token(second.user.id)];
+    const [a, b] = await Promise.all([
+      server.gql(LOCK, { i: { userId: gid('User', user.id), reason: 'a', expectedVersion: seen } }, t1),
+      server.gql(RESET, { i: { userId: gid('User', user.id), expectedVersion: seen } }, t2),
+    ]);
+    const codes = [a, b].map((r) => errorCode(r) ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'OK']);
+    expect(await version(user.id)).toBe(seen + 1);
+  });
+
   it('refused for every other role, and for another school\'s admin as if the account were missing', async () => {
     const target = gid('User', who.teacher);
     const v = await version(who.teacher);

@@ -158,6 +158,19 @@ describe('validation: refused orders change nothing', () => {
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('two orders for one student at once: one applies, the other is judged against it, never two open enrollments', async () => {
+    const s = await freshStudent();
+    const token = await server.token(who.secretary);
+    const [a, b] = await Promise.all([
+      server.gql(CREATE, input(s, MovementOrderType.TRANSFER_CLASS, '2026-12-01', w.class5b), token),
+      server.gql(CREATE, input(s, MovementOrderType.TRANSFER_CLASS, '2026-12-01', w.class5b), token),
+    ]);
+    expect([a, b].filter((r) => !r.errors)).toHaveLength(1);
+    // The second sees the 5Б enrollment the first opened from that very day.
+    expect([a, b].find((r) => r.errors)!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveOn' });
+    expect((await enrollments(s)).map((e) => [e.class, e.endsOn])).toEqual([['5А', '2026-11-30'], ['5Б', null]]);
+  });
+
   it('there is no mutation that edits an enrollment: only orders change them', async () => {
     const r = await as(server, who.admin, `{ __schema { mutationType { fields { name } } } }`);
     const names: string[] = r.data!.__schema.mutationType.fields.map((f: { name: string }) => f.name);
