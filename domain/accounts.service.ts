@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Employee, Guardian, Guardianship, RefreshToken, Role, RoleGrant, School, Student, User } from '../entities';
+import { Employee, Guardian, Guardianship, Role, RoleGrant, School, Student, User } from '../entities';
 import { audit } from './audit';
 import { hashPassword } from './auth.service';
 import { badInput, notFound } from './errors';
 import { optionalText } from './journal.service';
 import type { RequestScope } from './request-scope';
+import { revokeAllSessions } from './sessions';
 
 /** Roles an administrator grants in their own school; the coordinator roles belong to the region, not to a school. */
 export const SCHOOL_ROLES: readonly Role[] = [
@@ -23,16 +24,6 @@ export function generateStartingPassword(): string {
   let out = '';
   for (let i = 0; i < STARTING_PASSWORD_LENGTH; i += 1) out += PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
   return out;
-}
-
-/**
- * Ends every session of the account at once (its refresh tokens; the access tokens die with
- * them, since each request re-checks its session, and the live diary's triggers close the
- * sockets). The one place accounts do this: swap it for `revokeAllSessions` of
- * domain/sessions.ts once that lands on main.
- */
-export async function endAllSessions(em: EntityManager, userId: string, now: Date): Promise<void> {
-  await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: now });
 }
 
 export interface IssuedCredentials { account: User; login: string; startingPassword: string }
@@ -130,7 +121,7 @@ export class AccountsService {
       user.locked = true;
       user.lockedAt = now;
       user.lockedReason = reason ?? undefined;
-      await endAllSessions(em, user.id, now);
+      await revokeAllSessions(em, user.id, now);
       this.audit(em, now, schoolId, 'account.lock', user.id, { locked: false }, { locked: true, reason });
       return user;
     });
@@ -197,7 +188,7 @@ export class AccountsService {
     const password = generateStartingPassword();
     user.passwordHash = await hashPassword(password);
     user.mustChangePassword = true;
-    await endAllSessions(em, user.id, now);
+    await revokeAllSessions(em, user.id, now);
     this.audit(em, now, schoolId, 'account.reset_password', user.id, null, { mustChangePassword: true });
     return { account: user, login: user.login, startingPassword: password };
   }

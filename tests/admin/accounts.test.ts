@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Employee, Role, RoleGrant, Student, User } from '../../entities';
 import { PASSWORD, buildParent, buildStaff, buildStudent, buildUser, buildWorld, type World } from '../support/factories';
 import { TestServer, errorCode } from '../support/server';
-import { adminActors, as, expectOk, expectRefused, gid, type AdminActors } from './support';
+import { adminActors, as, expectOk, expectRefused, gid, peopleState, type AdminActors } from './support';
 
 let server: TestServer;
 let w: World;
@@ -56,6 +56,21 @@ describe('createAccount', () => {
     const changed = await server.gql(`mutation($o: String!) { changePassword(oldPassword: $o, newPassword: "a-new-password-1") }`, { o: issued.startingPassword }, token);
     expect(changed.errors).toBeUndefined();
     expect((await server.gql(`{ me { roles } }`, {}, token)).data!.me.roles.sort()).toEqual(['PARENT', 'TEACHER']);
+  });
+
+  it('refuses an Idempotency-Key: the answer holds a starting password, which is never stored', async () => {
+    const token = await server.token(who.admin);
+    const before = await peopleState(server);
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'create-1' },
+      body: JSON.stringify({ query: CREATE, variables: { i: { login: newLogin(), roles: ['TEACHER'] } } }),
+    });
+    const r = (await res.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
+    expect(await peopleState(server)).toEqual(before);
+    const [stored] = await server.em().getConnection().execute(`select count(*)::int as n from idempotency_record`);
+    expect(stored.n).toBe(0);
   });
 
   it('links the account to a card of the school; a card of another school is missing, a card with an account is refused', async () => {
