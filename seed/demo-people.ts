@@ -5,9 +5,10 @@ import { addDays, zonedInstant } from '../server/clock';
 
 /**
  * The administration's demo data (issue 4, people), on top of the demo school:
- * - the movement book: three more students who came and went in the autumn (a transfer
- *   5Б → 5А and a withdrawal, a late arrival who left, family education from 1А), so the
- *   movement summary shows every kind of line while every class still has its 25 today;
+ * - the movement book: three more students who came and went in the autumn holidays (a
+ *   transfer 5Б → 5А and a withdrawal, an arrival who left, family education from 1А), so the
+ *   movement summary shows every kind of line while no class list of a term (journals,
+ *   period-mark sheets, today's 25 per class) changes;
  * - four weeks of sign-ins for every account of the school, and the audit entries of the
  *   marks the teachers entered in those weeks, so the audit log and user activity show something.
  */
@@ -18,17 +19,17 @@ export async function seedDemoPeople(em: EntityManager, options: { schoolId: str
   const actor = (date: string) => ({ userId: options.secretaryId, ip: null, now: zonedInstant(date, '11:00:00', timezone) });
   const people: { lastName: string; firstName: string; middleName: string; birthDate: string; orders: [string, MovementOrderType, string, string?][] }[] = [
     { lastName: 'Кузнецов', firstName: 'Артём', middleName: 'Олегович', birthDate: '2015-03-14', orders: [
-      ['76-у', MovementOrderType.ENROLL, '2026-09-01', '5Б'],
-      ['3-п', MovementOrderType.TRANSFER_CLASS, '2026-10-05', '5А'],
-      ['4-в', MovementOrderType.WITHDRAW, '2026-10-26'],
+      ['76-у', MovementOrderType.ENROLL, '2026-10-26', '5Б'],
+      ['3-п', MovementOrderType.TRANSFER_CLASS, '2026-10-28', '5А'],
+      ['4-в', MovementOrderType.WITHDRAW, '2026-10-31'],
     ] },
     { lastName: 'Волков', firstName: 'Денис', middleName: 'Игоревич', birthDate: '2015-07-02', orders: [
-      ['77-у', MovementOrderType.ENROLL, '2026-09-14', '5А'],
-      ['5-в', MovementOrderType.WITHDRAW, '2026-10-19'],
+      ['77-у', MovementOrderType.ENROLL, '2026-10-26', '5А'],
+      ['5-в', MovementOrderType.WITHDRAW, '2026-10-30'],
     ] },
     { lastName: 'Морозова', firstName: 'Алиса', middleName: 'Сергеевна', birthDate: '2019-05-21', orders: [
-      ['78-у', MovementOrderType.ENROLL, '2026-09-01', '1А'],
-      ['6-с', MovementOrderType.FAMILY_EDUCATION, '2026-10-12'],
+      ['78-у', MovementOrderType.ENROLL, '2026-10-26', '1А'],
+      ['6-с', MovementOrderType.FAMILY_EDUCATION, '2026-10-30'],
     ] },
   ];
   for (const p of people) {
