@@ -10,16 +10,12 @@
  * The server runs in this process on an embedded PostgreSQL (or a fresh database on
  * BENCH_DATABASE_URL), with the demo school loaded for APP_NOW 2026-11-20.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
 import { createApp } from '../server/app';
 import { migrateAndSeed } from '../server/bootstrap';
 import { ManualClock } from '../server/clock';
-import { startEmbeddedPostgres } from '../server/database';
 import { ormConfig } from '../server/orm';
+import { openBenchDatabase } from './bench-database';
 
 const APP_NOW = '2026-11-20T15:00:00+03:00';
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -40,35 +36,11 @@ const REPORTS: { name: string; login: string; query: string }[] = [
   { name: 'auditLog (deputy, journal only)', login: 'zavuch', query: `{ auditLog(first: 100, filter: { from: "2026-11-01T00:00:00Z" }) { totalCount edges { node { at action entityId } } } }` },
 ];
 
-async function database(): Promise<{ url: string; close: () => Promise<void> }> {
-  const name = `admin_reports_bench_${process.pid}`;
-  if (process.env.BENCH_DATABASE_URL) {
-    const c = new Client({ connectionString: process.env.BENCH_DATABASE_URL });
-    await c.connect();
-    await c.query(`create database "${name}"`);
-    await c.end();
-    const url = new URL(process.env.BENCH_DATABASE_URL);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      close: async () => {
-        const d = new Client({ connectionString: process.env.BENCH_DATABASE_URL });
-        await d.connect();
-        await d.query(`drop database if exists "${name}" with (force)`);
-        await d.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'school-journal-bench-'));
-  fs.chmodSync(dir, 0o777);
-  const handle = await startEmbeddedPostgres(path.join(dir, 'pg'), name);
-  return { url: handle.url, close: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main(): Promise<void> {
-  const db = await database();
+  const db = await openBenchDatabase(`admin_reports_bench_${process.pid}`);
   const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url }));
   const clock = new ManualClock(new Date(APP_NOW));
   await migrateAndSeed(orm, clock, { seed: true });

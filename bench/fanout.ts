@@ -19,8 +19,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import WebSocket from 'ws';
-import { freePort, startEmbeddedPostgres, type DatabaseHandle } from '../server/database';
+import { freePort } from '../server/database';
 import { PROJECT_ROOT } from '../server/paths';
+import { openBenchDatabase } from './bench-database';
 
 const APP_NOW = '2026-11-20T15:00:00+03:00';
 const JWT_SECRET = 'fan-out-benchmark-secret-not-for-production';
@@ -38,7 +39,7 @@ interface StepResult {
 
 async function main(): Promise<void> {
   const maxSockets = Math.max(...SOCKET_STEPS);
-  const db = await openBenchDatabase();
+  const db = await openBenchDatabase(`sj_bench_${process.pid}`);
   let server: ChildProcess | null = null;
   try {
     const results: StepResult[] = [];
@@ -77,30 +78,6 @@ async function stopServer(server: ChildProcess): Promise<void> {
 
 // --- setup ---------------------------------------------------------------------------
 
-async function openBenchDatabase(): Promise<DatabaseHandle> {
-  const name = `sj_bench_${process.pid}`;
-  if (process.env.BENCH_DATABASE_URL) {
-    const admin = new Client({ connectionString: process.env.BENCH_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    await admin.end();
-    const url = new URL(process.env.BENCH_DATABASE_URL);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      close: async () => {
-        const c = new Client({ connectionString: process.env.BENCH_DATABASE_URL });
-        await c.connect();
-        await c.query(`drop database if exists "${name}" with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'school-journal-bench-'));
-  fs.chmodSync(dir, 0o777);
-  const handle = await startEmbeddedPostgres(path.join(dir, 'pg'), name);
-  return { url: handle.url, close: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
 
 function startServer(databaseUrl: string, port: number): ChildProcess {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.

@@ -15,8 +15,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort, startEmbeddedPostgres, type DatabaseHandle } from '../server/database';
+import { freePort } from '../server/database';
 import { PROJECT_ROOT } from '../server/paths';
+import { openBenchDatabase } from './bench-database';
 
 const APP_NOW = '2026-11-20T15:00:00+03:00';
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
@@ -26,7 +27,7 @@ const TARGET_MS = 200;
 interface Case { name: string; login: string; query: string; variables: Record<string, string> }
 
 async function main(): Promise<void> {
-  const db = await openBenchDatabase();
+  const db = await openBenchDatabase(`sj_bench_reports_${process.pid}`);
   let server: ChildProcess | null = null;
   try {
     const port = await freePort();
@@ -144,30 +145,6 @@ async function prepareCases(databaseUrl: string): Promise<Case[]> {
   ];
 }
 
-async function openBenchDatabase(): Promise<DatabaseHandle> {
-  const name = `sj_bench_reports_${process.pid}`;
-  if (process.env.BENCH_DATABASE_URL) {
-    const admin = new Client({ connectionString: process.env.BENCH_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    await admin.end();
-    const url = new URL(process.env.BENCH_DATABASE_URL);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      close: async () => {
-        const c = new Client({ connectionString: process.env.BENCH_DATABASE_URL });
-        await c.connect();
-        await c.query(`drop database if exists "${name}" with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'school-journal-bench-'));
-  fs.chmodSync(dir, 0o777);
-  const handle = await startEmbeddedPostgres(path.join(dir, 'pg'), name);
-  return { url: handle.url, close: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
 
 async function waitForHealth(port: number): Promise<void> {
   for (let i = 0; i < 600; i += 1) {
