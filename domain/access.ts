@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../entities';
 import type { Clock } from '../server/clock';
 import type { Viewer } from './viewer';
+import { preparedRead } from './prepared-read';
 
 /**
  * How much of a student's record the viewer may read (access matrix, DOMAIN.md):
@@ -25,6 +26,8 @@ export interface LessonAccess {
   leadsClass: boolean;
   schoolId: string | null;
 }
+
+export interface StudentAccessRow { id: string; school_id: string; is_self: boolean; is_child: boolean; leads_class: boolean; teaches: boolean }
 
 const NO_STUDENT: StudentAccess = { level: 'NONE', schoolId: null };
 const NO_LESSON: LessonAccess = { read: false, teaches: false, leadsClass: false, schoolId: null };
@@ -65,14 +68,23 @@ export class AccessScope {
     return result;
   }
 
-  // A teacher keeps access to a student who has left a class they teach (classes belong to one
-  // academic year): marks for the student's last days may still be due inside the entry window.
   private async loadStudents(ids: string[]): Promise<Map<string, StudentAccess>> {
+    const { sql, params } = this.studentAccessStatement(ids);
+    const rows = await preparedRead<StudentAccessRow[]>(this.em, sql, params);
+    return new Map(rows.map((r) => [r.id, this.studentAccessOf(r)]));
+  }
+
+  /**
+   * The statement behind studentsAccess: one row per existing student. Exposed for a read
+   * that wants the student's rows in the same round trip (the diary, domain/journal-queries.ts),
+   * which then hands the row to `rememberStudentAccess`.
+   */
+  studentAccessStatement(ids: readonly string[]): { sql: string; params: unknown[] } {
     const v = this.viewer;
-    const rows = await this.em.execute<
-      { id: string; school_id: string; is_self: boolean; is_child: boolean; leads_class: boolean; teaches: boolean }[]
-    >(
-      `select s.id, s.school_id,
+    // A teacher keeps access to a student who has left a class they teach (classes belong to one
+    // academic year): marks for the student's last days may still be due inside the entry window.
+    return {
+      sql: `select s.id, s.school_id,
               coalesce(s.id = ?::uuid, false) as is_self,
               exists(select 1 from guardianship g
                       where g.student_id = s.id and g.guardian_id = ?::uuid and g.revoked_at is null) as is_child,
@@ -88,17 +100,24 @@ export class AccessScope {
                          and l.date >= e.starts_on and (e.ends_on is null or l.date <= e.ends_on))) as teaches
          from student s join school sc on sc.id = s.school_id
         where s.id = any(?::uuid[])`,
-      [v.studentId, v.guardianId, v.employeeId, this.clock.now(), v.employeeId, v.employeeId, uuidArray(ids)],
-    );
-    const result = new Map<string, StudentAccess>();
-    for (const r of rows) {
-      let level: StudentAccessLevel = 'NONE';
-      if (r.is_self || r.is_child || r.leads_class || v.readsWholeSchool(r.school_id)) level = 'FULL';
-      else if (r.teaches && v.hasRoleInSchool(r.school_id, Role.TEACHER)) level = 'TAUGHT';
-      else if (v.hasRoleInSchool(r.school_id, Role.SECRETARY)) level = 'CARD';
-      result.set(r.id, { level, schoolId: r.school_id });
-    }
-    return result;
+      params: [v.studentId, v.guardianId, v.employeeId, this.clock.now(), v.employeeId, v.employeeId, uuidArray(ids)],
+    };
+  }
+
+  /** Takes in what `studentAccessStatement` said of one student (`row` null: no such student). */
+  rememberStudentAccess(id: string, row: StudentAccessRow | null): StudentAccess {
+    const access = row ? this.studentAccessOf(row) : NO_STUDENT;
+    this.students.set(id, Promise.resolve(access));
+    return access;
+  }
+
+  private studentAccessOf(r: StudentAccessRow): StudentAccess {
+    const v = this.viewer;
+    let level: StudentAccessLevel = 'NONE';
+    if (r.is_self || r.is_child || r.leads_class || v.readsWholeSchool(r.school_id)) level = 'FULL';
+    else if (r.teaches && v.hasRoleInSchool(r.school_id, Role.TEACHER)) level = 'TAUGHT';
+    else if (v.hasRoleInSchool(r.school_id, Role.SECRETARY)) level = 'CARD';
+    return { level, schoolId: r.school_id };
   }
 
   async lesson(id: string): Promise<LessonAccess> {
@@ -118,9 +137,9 @@ export class AccessScope {
 
   private async loadLessons(ids: string[]): Promise<Map<string, LessonAccess>> {
     const v = this.viewer;
-    const rows = await this.em.execute<
+    const rows = await preparedRead<
       { id: string; school_id: string; teaches: boolean; leads_class: boolean; attends: boolean }[]
-    >(
+    >(this.em,
       `select l.id, l.school_id,
               coalesce(l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid, false) as teaches,
               coalesce(c.class_teacher_id = ?::uuid, false) as leads_class,
@@ -149,7 +168,7 @@ export class AccessScope {
   async memberSchools(): Promise<Set<string>> {
     this.schools ??= (async () => {
       const v = this.viewer;
-      const rows = await this.em.execute<{ school_id: string }[]>(
+      const rows = await preparedRead<{ school_id: string }[]>(this.em,
         `select s.school_id from student s
           where s.id = ?::uuid
              or s.id in (select g.student_id from guardianship g where g.guardian_id = ?::uuid and g.revoked_at is null)`,
@@ -173,7 +192,7 @@ export class AccessScope {
    */
   async classJournal(classGroupId: string, subjectId: string): Promise<{ scope: 'ALL' | 'OWN' | 'NONE'; schoolId: string | null }> {
     const v = this.viewer;
-    const rows = await this.em.execute<{ school_id: string; leads: boolean; assigned: boolean }[]>(
+    const rows = await preparedRead<{ school_id: string; leads: boolean; assigned: boolean }[]>(this.em,
       `select c.school_id,
               coalesce(c.class_teacher_id = ?::uuid, false) as leads,
               exists(select 1 from teaching_assignment ta

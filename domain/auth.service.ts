@@ -61,20 +61,42 @@ export class TokenSigner {
       .sign(this.key);
   }
 
+  /**
+   * Tokens already verified, with what they carry: a client sends the same token with every
+   * request for its 15 minutes, and checking the signature again was a tenth of a diary's CPU.
+   * A token's content cannot change, so only its expiry is judged again; the session behind it
+   * is still checked on every request (domain/viewer.ts). Bounded: emptied when full.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
+
   /** The user and session of a valid token, or null. Expiry is judged on the server's clock. */
-  async verify(token: string, now: Date): Promise<{ userId: string; sessionId: string; expiresAt: Date } | null> {
+  async verify(token: string, now: Date): Promise<VerifiedToken | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      // jose's rule: expired once `exp` is not after the current second.
+      if (known.expiresAt.getTime() / 1000 > Math.floor(now.getTime() / 1000)) return known;
+      this.verified.delete(token);
+      return null;
+    }
     const { jwtVerify } = await loadJose();
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER, algorithms: ['HS256'], currentDate: now,
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return null;
-      return { userId: payload.sub, sessionId: payload.sid, expiresAt: new Date(payload.exp * 1000) };
+      const result = { userId: payload.sub, sessionId: payload.sid, expiresAt: new Date(payload.exp * 1000) };
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.clear();
+      this.verified.set(token, result);
+      return result;
     } catch {
       return null;
     }
   }
 }
+
+export interface VerifiedToken { userId: string; sessionId: string; expiresAt: Date }
+
+const VERIFIED_TOKENS_KEPT = 20_000;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, Student, Subject, WorkType,
 } from '../entities';
-import { uuidArray } from './access';
+import { uuidArray, type AccessScope, type StudentAccess, type StudentAccessRow } from './access';
 import { ReadModel } from './read-model';
+import { preparedRead } from './prepared-read';
 
 /**
  * The journal's read queries. Each is one statement whatever the number of rows:
@@ -77,31 +78,86 @@ function toLessonsWithEntries(em: EntityManager, rows: Record<string, any>[]): L
 }
 
 /**
- * Lessons a student attends between two dates (rule 5: their class or subgroup on that date),
- * each with the student's marks and attendance.
+ * A student's diary between two dates, with the viewer's access to the student, in ONE
+ * statement: the access row (AccessScope's own statement, as a CTE), the lessons the student
+ * attends (rule 5: their class or subgroup on that date) with the student's marks and
+ * attendance, and each subject, teacher, class and lesson record they refer to once (not once
+ * per lesson). The lessons are read before access is judged, but only what the access allows
+ * leaves this function: nothing for NONE or CARD, a teacher's own lessons for TAUGHT.
  */
-export async function diaryLessons(
-  em: EntityManager, studentId: string, from: string, to: string, onlyTaughtBy: string | null,
-): Promise<LessonWithEntries[]> {
-  const rows = await em.getConnection().execute(
-    `select ${LESSON_GRAPH_COLUMNS}, ${entryColumns('e.student_id')} from lesson l
-       join enrollment e on e.class_group_id = l.class_group_id and e.student_id = ?
-                        and l.date >= e.starts_on and (e.ends_on is null or l.date <= e.ends_on)
-       ${LESSON_GRAPH_JOINS}
-      where l.date between ? and ?
-        and (l.subgroup_id is null or exists(select 1 from subgroup_member sm
-               where sm.subgroup_id = l.subgroup_id and sm.student_id = e.student_id))
-        and (?::uuid is null or l.teacher_id = ? or l.substitute_teacher_id = ?)
-      order by l.date, l.number`,
-    [studentId, from, to, onlyTaughtBy, onlyTaughtBy, onlyTaughtBy],
+export async function diaryOfStudent(
+  em: EntityManager, access: AccessScope, studentId: string, from: string, to: string,
+): Promise<{ access: StudentAccess; lessons: LessonWithEntries[] }> {
+  const scope = access.studentAccessStatement([studentId]);
+  const employeeId = access.viewer.employeeId;
+  const [row] = await preparedRead<DiaryRow[]>(em,
+    `with access as (${scope.sql}),
+     lessons as (
+       select l.*, coalesce(l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid, false) as j_taught_by_viewer,
+              ${entryColumns('e.student_id')}
+         from lesson l
+         join enrollment e on e.class_group_id = l.class_group_id and e.student_id = ?
+                          and l.date >= e.starts_on and (e.ends_on is null or l.date <= e.ends_on)
+        where l.date between ? and ?
+          and (l.subgroup_id is null or exists(select 1 from subgroup_member sm
+                 where sm.subgroup_id = l.subgroup_id and sm.student_id = e.student_id)))
+     select (select to_jsonb(a) from access a) as access,
+            (select coalesce(jsonb_agg(to_jsonb(x) order by x.date, x.number), '[]') from lessons x) as lessons,
+            (select coalesce(jsonb_agg(to_jsonb(sj)), '[]') from subject sj where sj.id in (select subject_id from lessons)) as subjects,
+            (select coalesce(jsonb_agg(to_jsonb(te)), '[]') from employee te
+              where te.id in (select teacher_id from lessons union select substitute_teacher_id from lessons)) as employees,
+            (select coalesce(jsonb_agg(to_jsonb(cg)), '[]') from class_group cg where cg.id in (select class_group_id from lessons)) as class_groups,
+            (select coalesce(jsonb_agg(to_jsonb(lr)), '[]') from lesson_record lr where lr.lesson_id in (select id from lessons)) as records`,
+    [...scope.params, employeeId, employeeId, studentId, from, to],
   );
-  return toLessonsWithEntries(em, rows);
+  const studentAccess = access.rememberStudentAccess(studentId, row.access);
+  if (studentAccess.level !== 'FULL' && studentAccess.level !== 'TAUGHT') return { access: studentAccess, lessons: [] };
+  // A teacher who is not the class teacher sees the student's diary for their own lessons only.
+  const lessons = studentAccess.level === 'TAUGHT' ? row.lessons.filter((l) => l.j_taught_by_viewer) : row.lessons;
+
+  const read = new ReadModel(em);
+  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const subjects = byId(row.subjects);
+  const employees = byId(row.employees);
+  const classGroups = byId(row.class_groups);
+  const records = new Map(row.records.map((r) => [r.lesson_id, r]));
+  return {
+    access: studentAccess,
+    lessons: lessons.map(({ j_marks, j_attendance, ...lesson }) => {
+      const substitute = lesson.substitute_teacher_id ? employees.get(lesson.substitute_teacher_id) : undefined;
+      const record = records.get(lesson.id);
+      return {
+        lesson: read.entity(Lesson, lesson),
+        subject: read.entity(Subject, subjects.get(lesson.subject_id)!),
+        teacher: read.entity(Employee, employees.get(lesson.teacher_id)!),
+        substituteTeacher: substitute ? read.entity(Employee, substitute) : null,
+        classGroup: read.entity(ClassGroup, classGroups.get(lesson.class_group_id)!),
+        record: record ? read.entity(LessonRecord, record) : null,
+        marks: j_marks.map(({ j_work_type, ...mark }) => ({ mark: read.entity(Mark, mark), workType: read.entity(WorkType, j_work_type) })),
+        attendance: j_attendance.map((a) => read.entity(Attendance, a)),
+      };
+    }),
+  };
+}
+
+type JsonRow = Record<string, any> & { id: string };
+
+interface DiaryRow {
+  access: StudentAccessRow | null;
+  lessons: (JsonRow & {
+    subject_id: string; teacher_id: string; substitute_teacher_id: string | null; class_group_id: string;
+    j_taught_by_viewer: boolean; j_marks: (JsonRow & { j_work_type: JsonRow })[]; j_attendance: JsonRow[];
+  })[];
+  subjects: JsonRow[];
+  employees: JsonRow[];
+  class_groups: JsonRow[];
+  records: (JsonRow & { lesson_id: string })[];
 }
 
 /** Lessons by id, each with its graph (for the live diary's batches). */
 export async function lessonsByIds(em: EntityManager, ids: string[]): Promise<LessonRow[]> {
   if (ids.length === 0) return [];
-  const rows = await em.getConnection().execute(
+  const rows = await preparedRead(em,
     `select ${LESSON_GRAPH_COLUMNS} from lesson l ${LESSON_GRAPH_JOINS} where l.id = any(?::uuid[])`, [uuidArray(ids)],
   );
   return toLessonRows(em, rows);
@@ -110,7 +166,7 @@ export async function lessonsByIds(em: EntityManager, ids: string[]): Promise<Le
 /** Marks by id, each with its work type. */
 export async function marksByIds(em: EntityManager, ids: string[]): Promise<{ mark: Mark; workType: WorkType }[]> {
   if (ids.length === 0) return [];
-  const rows = await em.getConnection().execute(
+  const rows = await preparedRead(em,
     `select m.*, to_jsonb(wt) as j_work_type from mark m join work_type wt on wt.id = m.work_type_id where m.id = any(?::uuid[])`,
     [uuidArray(ids)],
   );
@@ -124,7 +180,7 @@ export async function marksByIds(em: EntityManager, ids: string[]): Promise<{ ma
 export async function classJournalLessons(
   em: EntityManager, classGroupId: string, subjectId: string, from: string, to: string, onlyTaughtBy: string | null,
 ): Promise<LessonWithEntries[]> {
-  const rows = await em.getConnection().execute(
+  const rows = await preparedRead(em,
     `select ${LESSON_GRAPH_COLUMNS}, ${entryColumns(null)} from lesson l
        ${LESSON_GRAPH_JOINS}
       where l.class_group_id = ? and l.subject_id = ? and l.date between ? and ?
@@ -137,7 +193,7 @@ export async function classJournalLessons(
 
 /** Everyone enrolled in the class at some point between the dates, by name. */
 export async function studentsOfClass(em: EntityManager, classGroupId: string, from: string, to: string): Promise<Student[]> {
-  const rows = await em.getConnection().execute(
+  const rows = await preparedRead(em,
     `select s.* from student s
       where exists(select 1 from enrollment e where e.student_id = s.id and e.class_group_id = ?
                      and e.starts_on <= ? and (e.ends_on is null or e.ends_on >= ?))
@@ -161,7 +217,7 @@ export interface StudentJournalFilter {
 
 /** A student's marks, newest lesson first, one page and the total in one statement. */
 export async function marksOfStudent(em: EntityManager, f: StudentJournalFilter, page: PageRequest): Promise<Page<Mark>> {
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+  const rows = await preparedRead<Record<string, unknown>[]>(em,
     `select m.*, count(*) over () as total_count
        from mark m join lesson l on l.id = m.lesson_id
       where m.student_id = ?
@@ -177,7 +233,7 @@ export async function marksOfStudent(em: EntityManager, f: StudentJournalFilter,
 }
 
 export async function attendanceOfStudent(em: EntityManager, f: StudentJournalFilter, page: PageRequest): Promise<Page<Attendance>> {
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+  const rows = await preparedRead<Record<string, unknown>[]>(em,
     `select a.*, count(*) over () as total_count
        from attendance a join lesson l on l.id = a.lesson_id
       where a.student_id = ?

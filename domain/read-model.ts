@@ -19,16 +19,16 @@ export class ReadModel {
     const key = `${cls.name}:${String(row.id)}`;
     const known = this.seen.get(key);
     if (known) return known as T;
-    const entity = Object.create(cls.prototype) as Record<string, unknown>;
-    for (const c of columnsOf(this.em, cls)) {
+    const { shadow, columns } = readClassOf(this.em, cls);
+    const entity = Object.create(shadow) as Record<string, unknown>;
+    for (const c of columns) {
       const value = row[c.field];
       let mapped: unknown;
       if (value === null || value === undefined) mapped = undefined;
       else if (c.kind === 'reference') mapped = { id: value };
       else if (c.kind === 'datetime' && typeof value === 'string') mapped = new Date(value);
       else mapped = value;
-      // Own data properties, so no accessor MikroORM put on the prototype runs.
-      Object.defineProperty(entity, c.property, { value: mapped, writable: true, enumerable: true, configurable: true });
+      entity[c.property] = mapped;
     }
     this.seen.set(key, entity);
     return entity as T;
@@ -37,20 +37,31 @@ export class ReadModel {
 
 interface Column { property: string; field: string; kind: 'scalar' | 'datetime' | 'reference' }
 
-const COLUMNS = new WeakMap<EntityClass<unknown>, Column[]>();
+/**
+ * Per entity class: its columns, and a prototype between the class's and the objects. MikroORM
+ * puts an accessor on the class's prototype for every property; the shadow prototype hides each
+ * behind a plain writable data property, so assigning one on an object makes an own data
+ * property (no MikroORM accessor runs) at the cost of a plain assignment. `instanceof` still holds.
+ */
+interface ReadClass { shadow: object; columns: Column[] }
 
-function columnsOf(em: EntityManager, cls: EntityClass<unknown>): Column[] {
-  let columns = COLUMNS.get(cls);
-  if (!columns) {
+const READ_CLASSES = new WeakMap<EntityClass<unknown>, ReadClass>();
+
+function readClassOf(em: EntityManager, cls: EntityClass<unknown>): ReadClass {
+  let readClass = READ_CLASSES.get(cls);
+  if (!readClass) {
     const meta: EntityMetadata = em.getMetadata().get(cls.name);
-    columns = Object.values(meta.props)
+    const columns: Column[] = Object.values(meta.props)
       .filter((p) => p.persist !== false && p.fieldNames?.length === 1 && (p.kind === 'scalar' || p.kind === 'm:1' || (p.kind === '1:1' && p.owner)))
       .map((p) => ({
         property: p.name,
         field: p.fieldNames[0],
         kind: p.kind === 'scalar' ? (p.runtimeType === 'Date' ? 'datetime' : 'scalar') : 'reference',
       }));
-    COLUMNS.set(cls, columns);
+    const shadow = Object.create(cls.prototype as object) as object;
+    for (const c of columns) Object.defineProperty(shadow, c.property, { value: undefined, writable: true, enumerable: false, configurable: true });
+    readClass = { shadow, columns };
+    READ_CLASSES.set(cls, readClass);
   }
-  return columns;
+  return readClass;
 }

@@ -1,6 +1,7 @@
 import { Role } from '../entities';
 import { badInput, notFound } from './errors';
 import type { RequestScope } from './request-scope';
+import { preparedRead } from './prepared-read';
 
 /**
  * Term reports (004 §11): per subject and study period, how many marks, their average and
@@ -76,12 +77,12 @@ function toRow(t: TotalsRow): TermReportRow {
 
 export async function classTermReport(scope: RequestScope, classGroupId: string): Promise<TermReport> {
   const { em, viewer } = scope;
-  const [cls] = await em.getConnection().execute<{ school_id: string; school_name: string; class_teacher_id: string | null; name: string }[]>(
+  const [cls] = await preparedRead<{ school_id: string; school_name: string; class_teacher_id: string | null; name: string }[]>(em,
     `select c.school_id, s.name as school_name, c.class_teacher_id, c.grade || c.letter as name
        from class_group c join school s on s.id = c.school_id where c.id = ?`, [classGroupId]);
   const leads = !!cls && !!viewer.employeeId && cls.class_teacher_id === viewer.employeeId && viewer.hasRoleInSchool(cls.school_id, Role.TEACHER);
   if (!cls || !(leads || viewer.hasRoleInSchool(cls.school_id, ...REPORT_ADMINISTRATION))) throw notFound('ClassGroup');
-  const rows = await em.getConnection().execute<TotalsRow[]>(totalsSql('r.class_group_id = ?'), [classGroupId]);
+  const rows = await preparedRead<TotalsRow[]>(em, totalsSql('r.class_group_id = ?'), [classGroupId]);
   return { schoolId: cls.school_id, schoolName: cls.school_name, classGroupName: cls.name, rows: rows.map(toRow) };
 }
 
@@ -94,12 +95,12 @@ export async function schoolTermReport(scope: RequestScope, schoolId: string | n
     if (own.length !== 1) throw badInput('schoolId', 'Name the school: "schoolId".');
     id = own[0];
   }
-  const [school] = await em.getConnection().execute<{ name: string; municipality_id: string; region_id: string }[]>(
+  const [school] = await preparedRead<{ name: string; municipality_id: string; region_id: string }[]>(em,
     `select s.name, s.municipality_id, m.region_id from school s join municipality m on m.id = s.municipality_id where s.id = ?`, [id]);
   const coordinates = !!school && viewer.grants.some((g) =>
     (g.role === Role.MUNICIPAL_COORDINATOR && g.municipalityId === school.municipality_id)
     || (g.role === Role.REGIONAL_COORDINATOR && g.regionId === school.region_id));
   if (!school || !(coordinates || viewer.hasRoleInSchool(id, ...REPORT_ADMINISTRATION))) throw notFound('School');
-  const rows = await em.getConnection().execute<TotalsRow[]>(totalsSql('r.school_id = ?'), [id]);
+  const rows = await preparedRead<TotalsRow[]>(em, totalsSql('r.school_id = ?'), [id]);
   return { schoolId: id, schoolName: school.name, classGroupName: null, rows: rows.map(toRow) };
 }

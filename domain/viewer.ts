@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, SCHOOL_WIDE_READERS, STAFF_ROLES } from '../entities';
+import { preparedRead } from './prepared-read';
 
 export interface RoleGrantInfo {
   role: Role;
@@ -54,7 +55,7 @@ export class Viewer {
  * token's session has ended (logout, password change elsewhere, a stolen refresh token).
  */
 export async function loadViewer(em: EntityManager, userId: string, sessionId: string, now: Date): Promise<Viewer | null> {
-  const rows = await em.getConnection().execute<ViewerRow[]>(
+  const rows = await preparedRead<ViewerRow[]>(em,
     `select u.id, u.login, u.must_change_password, u.locked,
             exists(select 1 from refresh_token rt where rt.user_id = u.id and rt.family_id = ?::uuid
                     and rt.revoked_at is null and rt.expires_at > ?) as session_alive,

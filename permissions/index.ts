@@ -107,11 +107,13 @@ export const RULES = {
   ...PEOPLE_TYPE_RULES,
 } satisfies IRules;
 
-export const permissions = shield(RULES, {
+export const SHIELD_OPTIONS = {
   // graphql-shield's default is allow: anything without a rule would be public.
   fallbackRule: deny,
   fallbackError: () => new AppError(ErrorCode.FORBIDDEN, 'You are not allowed to do this.'),
   // Domain errors (NOT_FOUND, ENTRY_WINDOW_CLOSED, …) pass through; unexpected ones are masked in formatError.
   allowExternalErrors: true,
   debug: false,
-});
+};
+
+export const permissions = shield(RULES, SHIELD_OPTIONS);

@@ -128,7 +128,7 @@ export class AccountResolver {
 export class AccountRoleResolver {
   @FieldResolver(() => SchoolType, { nullable: true })
   school(@Root() grant: RoleGrant, @Ctx() ctx: RequestContext) {
-    return grant.school ? ctx.loaders.entity(School).load(grant.school.id) : null;
+    return grant.school ? ctx.loaders.one(School, grant.school.id) : null;
   }
 }
 

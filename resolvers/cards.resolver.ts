@@ -49,7 +49,7 @@ export class CardsResolver {
     const studentId = fromGlobalId(id, 'Student', 'id');
     const level = (await readableStudentCards(ctx.access, [studentId])).get(studentId);
     if (level === 'NAMES') throw forbidden('Teachers see the names of the students they teach, not their cards.');
-    const student = level === 'READ' ? await ctx.loaders.entity(Student).load(studentId) : undefined;
+    const student = level === 'READ' ? await ctx.loaders.one(Student, studentId) : undefined;
     if (!student) throw notFound('Student');
     await readLog(ctx).read(PersonCardKind.STUDENT, [student], via(info));
     return student;
@@ -72,7 +72,7 @@ export class CardsResolver {
 
   @Query(() => GuardianCardType, { description: 'A guardian\'s card: NOT_FOUND when missing or not yours.' })
   async guardianCard(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Guardian> {
-    const guardian = await ctx.loaders.entity(Guardian).load(fromGlobalId(id, 'Guardian', 'id'));
+    const guardian = await ctx.loaders.one(Guardian, fromGlobalId(id, 'Guardian', 'id'));
     if (!guardian || !(await readableGuardians(ctx.em, ctx.access, ctx.requireViewer(), [guardian])).has(guardian.id)) throw notFound('Guardian');
     await readLog(ctx).read(PersonCardKind.GUARDIAN, [guardian], via(info));
     return guardian;
@@ -198,7 +198,7 @@ export class GuardianshipResolver {
   /** Reached through a student's card the viewer reads: the guardian's card is read with it, and logged. */
   @FieldResolver(() => GuardianCardType)
   async guardian(@Root() link: Guardianship, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Guardian> {
-    const guardian = (await ctx.loaders.entity(Guardian).load(link.guardian.id))!;
+    const guardian = (await ctx.loaders.one(Guardian, link.guardian.id))!;
     await readLog(ctx).read(PersonCardKind.GUARDIAN, [guardian], via(info));
     return guardian;
   }

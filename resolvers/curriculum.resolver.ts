@@ -183,9 +183,9 @@ export class CurriculumResolver {
 }
 
 /** The relations every curriculum row has, through the per-request loaders (no query per row). */
-function classOf(ctx: RequestContext, row: { classGroup: { id: string } }) { return ctx.loaders.entity(ClassGroup).load(row.classGroup.id); }
-function subjectOf(ctx: RequestContext, row: { subject: { id: string } }) { return ctx.loaders.entity(Subject).load(row.subject.id); }
-function subgroupOf(ctx: RequestContext, row: { subgroup?: { id: string } }) { return row.subgroup ? ctx.loaders.entity(Subgroup).load(row.subgroup.id) : null; }
+function classOf(ctx: RequestContext, row: { classGroup: { id: string } }) { return ctx.loaders.one(ClassGroup, row.classGroup.id); }
+function subjectOf(ctx: RequestContext, row: { subject: { id: string } }) { return ctx.loaders.one(Subject, row.subject.id); }
+function subgroupOf(ctx: RequestContext, row: { subgroup?: { id: string } }) { return row.subgroup ? ctx.loaders.one(Subgroup, row.subgroup.id) : null; }
 
 @Resolver(() => CurriculumItemType)
 export class CurriculumItemResolver {
@@ -210,7 +210,7 @@ export class SubgroupResolver {
 @Resolver(() => TeachingAssignmentType)
 export class TeachingAssignmentResolver {
   @FieldResolver(() => ID) id(@Root() row: TeachingAssignment) { return toGlobalId('TeachingAssignment', row.id); }
-  @FieldResolver(() => EmployeeType) teacher(@Root() row: TeachingAssignment, @Ctx() ctx: RequestContext) { return ctx.loaders.entity(Employee).load(row.teacher.id); }
+  @FieldResolver(() => EmployeeType) teacher(@Root() row: TeachingAssignment, @Ctx() ctx: RequestContext) { return ctx.loaders.one(Employee, row.teacher.id); }
   @FieldResolver(() => ClassGroupType) classGroup(@Root() row: TeachingAssignment, @Ctx() ctx: RequestContext) { return classOf(ctx, row); }
   @FieldResolver(() => SubjectType) subject(@Root() row: TeachingAssignment, @Ctx() ctx: RequestContext) { return subjectOf(ctx, row); }
   @FieldResolver(() => SubgroupType, { nullable: true }) subgroup(@Root() row: TeachingAssignment, @Ctx() ctx: RequestContext) { return subgroupOf(ctx, row); }
@@ -219,7 +219,7 @@ export class TeachingAssignmentResolver {
 @Resolver(() => ThematicPlanItemType)
 export class ThematicPlanItemResolver {
   @FieldResolver(() => ID) id(@Root() row: ThematicPlanItem) { return toGlobalId('ThematicPlanItem', row.id); }
-  @FieldResolver(() => EmployeeType) teacher(@Root() row: ThematicPlanItem, @Ctx() ctx: RequestContext) { return ctx.loaders.entity(Employee).load(row.teacher.id); }
+  @FieldResolver(() => EmployeeType) teacher(@Root() row: ThematicPlanItem, @Ctx() ctx: RequestContext) { return ctx.loaders.one(Employee, row.teacher.id); }
   @FieldResolver(() => ClassGroupType) classGroup(@Root() row: ThematicPlanItem, @Ctx() ctx: RequestContext) { return classOf(ctx, row); }
   @FieldResolver(() => SubjectType) subject(@Root() row: ThematicPlanItem, @Ctx() ctx: RequestContext) { return subjectOf(ctx, row); }
   @FieldResolver(() => SubgroupType, { nullable: true }) subgroup(@Root() row: ThematicPlanItem, @Ctx() ctx: RequestContext) { return subgroupOf(ctx, row); }

@@ -104,21 +104,21 @@ export class DiaryEventsResolver {
 
   @FieldResolver(() => StudentType)
   student(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(Student).load(event.studentId);
+    return ctx.loaders.one(Student, event.studentId);
   }
 
   @FieldResolver(() => MarkType, { nullable: true })
   async mark(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
-    return event.markId ? ctx.loaders.entity(Mark).load(event.markId) : null;
+    return event.markId ? ctx.loaders.one(Mark, event.markId) : null;
   }
 
   @FieldResolver(() => AttendanceType, { nullable: true })
   async attendance(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
-    return event.attendanceId ? ctx.loaders.entity(Attendance).load(event.attendanceId) : null;
+    return event.attendanceId ? ctx.loaders.one(Attendance, event.attendanceId) : null;
   }
 
   @FieldResolver(() => LessonType, { nullable: true })
   async lesson(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
-    return event.lessonId ? ctx.loaders.entity(Lesson).load(event.lessonId) : null;
+    return event.lessonId ? ctx.loaders.one(Lesson, event.lessonId) : null;
   }
 }

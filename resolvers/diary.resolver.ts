@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Attendance, Lesson, Mark, Student } from '../entities';
 import { badInput, notFound } from '../domain/errors';
-import { classJournalLessons, diaryLessons, studentsOfClass, type LessonWithEntries } from '../domain/journal-queries';
+import { classJournalLessons, diaryOfStudent, studentsOfClass, type LessonWithEntries } from '../domain/journal-queries';
 import { addDays, daysBetween } from '../server/clock';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId } from '../schema/global-id';
@@ -37,12 +37,9 @@ export class DiaryResolver {
   ): Promise<DiaryDay[]> {
     const studentId = fromGlobalId(studentGlobalId, 'Student', 'studentId');
     checkRange(from, to, DIARY_MAX_DAYS);
-    const access = await ctx.access.student(studentId);
+    // Access and lessons in one statement; a teacher who is not the class teacher gets their own lessons only.
+    const { access, lessons: rows } = await diaryOfStudent(ctx.em, ctx.access, studentId, from, to);
     if (access.level !== 'FULL' && access.level !== 'TAUGHT') throw notFound('Student');
-    // A teacher who is not the class teacher sees the student's diary for their own lessons only.
-    const onlyTaughtBy = access.level === 'TAUGHT' ? ctx.requireViewer().employeeId : null;
-
-    const rows = await diaryLessons(ctx.em, studentId, from, to, onlyTaughtBy);
     primeEntries(ctx, rows);
     const byDate = new Map<string, DiaryLesson[]>();
     for (const row of rows) {

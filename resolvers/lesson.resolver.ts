@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { ClassGroup, Employee, Lesson, Subject } from '../entities';
 import type { RequestContext } from '../server/context';
 import { toGlobalId } from '../schema/global-id';
+import { then } from './sync';
 import { ClassGroupType, EmployeeType, LessonType, SubjectType } from '../schema/types';
 
 @Resolver(() => LessonType)
@@ -13,31 +14,31 @@ export class LessonResolver {
 
   @FieldResolver(() => SubjectType)
   subject(@Root() lesson: Lesson, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(Subject).load(lesson.subject.id);
+    return ctx.loaders.one(Subject, lesson.subject.id);
   }
 
   @FieldResolver(() => EmployeeType)
   teacher(@Root() lesson: Lesson, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(Employee).load(lesson.teacher.id);
+    return ctx.loaders.one(Employee, lesson.teacher.id);
   }
 
   @FieldResolver(() => EmployeeType, { nullable: true })
-  async substituteTeacher(@Root() lesson: Lesson, @Ctx() ctx: RequestContext) {
-    return lesson.substituteTeacher ? ctx.loaders.entity(Employee).load(lesson.substituteTeacher.id) : null;
+  substituteTeacher(@Root() lesson: Lesson, @Ctx() ctx: RequestContext) {
+    return lesson.substituteTeacher ? ctx.loaders.one(Employee, lesson.substituteTeacher.id) : null;
   }
 
   @FieldResolver(() => ClassGroupType)
   classGroup(@Root() lesson: Lesson, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(ClassGroup).load(lesson.classGroup.id);
+    return ctx.loaders.one(ClassGroup, lesson.classGroup.id);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async topic(@Root() lesson: Lesson, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await ctx.loaders.lessonRecord.load(lesson.id))?.topic ?? null;
+  topic(@Root() lesson: Lesson, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return then(ctx.loaders.record(lesson.id), (r) => r?.topic ?? null);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async homework(@Root() lesson: Lesson, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await ctx.loaders.lessonRecord.load(lesson.id))?.homework ?? null;
+  homework(@Root() lesson: Lesson, @Ctx() ctx: RequestContext): string | null | Promise<string | null> {
+    return then(ctx.loaders.record(lesson.id), (r) => r?.homework ?? null);
   }
 }

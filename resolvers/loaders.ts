@@ -31,10 +31,36 @@ export class Loaders {
     return loader as DataLoader<string, T | undefined>;
   }
 
+  /**
+   * Rows already in hand, by class and id. A field that finds its row here returns it as is,
+   * not as a promise, so graphql-js completes it synchronously: a diary week has hundreds of
+   * such fields, and a promise each (with the async-context hooks every promise pays for) was
+   * a large part of its CPU.
+   */
+  private readonly known = new Map<EntityClass<unknown>, Map<string, unknown>>();
+  private readonly knownRecords = new Map<string, LessonRecord | undefined>();
+
+  /** The row by id: itself when this request already read it, else the loader's promise. */
+  one<T extends { id: string }>(cls: EntityClass<T>, id: string): T | Promise<T | undefined> {
+    const row = this.known.get(cls as EntityClass<unknown>)?.get(id) as T | undefined;
+    return row ?? this.entity(cls).load(id);
+  }
+
+  /** The lesson's record (topic, homework) the same way. */
+  record(lessonId: string): LessonRecord | undefined | Promise<LessonRecord | undefined> {
+    return this.knownRecords.has(lessonId) ? this.knownRecords.get(lessonId) : this.lessonRecord.load(lessonId);
+  }
+
   /** Seeds the loaders with rows a query already read, so the fields asking for them cost nothing. */
   prime<T extends { id: string }>(cls: EntityClass<T>, rows: Iterable<T>): void {
     const loader = this.entity(cls);
-    for (const row of rows) loader.prime(row.id, row);
+    let known = this.known.get(cls as EntityClass<unknown>);
+    if (!known) this.known.set(cls as EntityClass<unknown>, (known = new Map()));
+    for (const row of rows) {
+      loader.prime(row.id, row);
+      // Like DataLoader's prime: the first row for an id stays.
+      if (!known.has(row.id)) known.set(row.id, row);
+    }
   }
 
   /** Seeds everything a journal view shows beside its lessons (see domain/journal-queries.ts). */
@@ -43,7 +69,10 @@ export class Loaders {
     this.prime(Subject, rows.map((r) => r.subject));
     this.prime(Employee, rows.flatMap((r) => (r.substituteTeacher ? [r.teacher, r.substituteTeacher] : [r.teacher])));
     this.prime(ClassGroup, rows.map((r) => r.classGroup));
-    for (const r of rows) this.lessonRecord.prime(r.lesson.id, r.record ?? undefined);
+    for (const r of rows) {
+      this.lessonRecord.prime(r.lesson.id, r.record ?? undefined);
+      if (!this.knownRecords.has(r.lesson.id)) this.knownRecords.set(r.lesson.id, r.record ?? undefined);
+    }
   }
 
   primeWorkTypes(workTypes: WorkType[]): void {

@@ -16,17 +16,17 @@ export class MarkResolver {
 
   @FieldResolver(() => WorkTypeType)
   workType(@Root() mark: Mark, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(WorkType).load(mark.workType.id);
+    return ctx.loaders.one(WorkType, mark.workType.id);
   }
 
   @FieldResolver(() => LessonType)
   lesson(@Root() mark: Mark, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(Lesson).load(mark.lesson.id);
+    return ctx.loaders.one(Lesson, mark.lesson.id);
   }
 
   @FieldResolver(() => StudentType)
   student(@Root() mark: Mark, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(Student).load(mark.student.id);
+    return ctx.loaders.one(Student, mark.student.id);
   }
 
   @FieldResolver()
@@ -44,7 +44,7 @@ export class MarkResolver {
 export class MarkVersionResolver {
   @FieldResolver(() => UserType)
   author(@Root() version: MarkVersion, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(User).load(version.createdBy.id);
+    return ctx.loaders.one(User, version.createdBy.id);
   }
 }
 
@@ -65,12 +65,12 @@ export class AttendanceResolver {
 
   @FieldResolver(() => LessonType)
   lesson(@Root() row: Attendance, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(Lesson).load(row.lesson.id);
+    return ctx.loaders.one(Lesson, row.lesson.id);
   }
 
   @FieldResolver(() => StudentType)
   student(@Root() row: Attendance, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(Student).load(row.student.id);
+    return ctx.loaders.one(Student, row.student.id);
   }
 }
 
@@ -83,17 +83,17 @@ export class PeriodMarkResolver {
 
   @FieldResolver(() => StudyPeriodType, { nullable: true })
   async studyPeriod(@Root() mark: PeriodMark, @Ctx() ctx: RequestContext) {
-    return mark.studyPeriod ? ctx.loaders.entity(StudyPeriod).load(mark.studyPeriod.id) : null;
+    return mark.studyPeriod ? ctx.loaders.one(StudyPeriod, mark.studyPeriod.id) : null;
   }
 
   @FieldResolver(() => SubjectType)
   subject(@Root() mark: PeriodMark, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(Subject).load(mark.subject.id);
+    return ctx.loaders.one(Subject, mark.subject.id);
   }
 
   @FieldResolver(() => StudentType)
   student(@Root() mark: PeriodMark, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.entity(Student).load(mark.student.id);
+    return ctx.loaders.one(Student, mark.student.id);
   }
 
   @FieldResolver()

@@ -60,16 +60,16 @@ export class MovementOrderResolver {
   /** Whoever reads the order reads the student's name on it (Student's other fields keep their own row scope). */
   @FieldResolver(() => StudentType)
   async student(@Root() order: MovementOrder, @Ctx() ctx: RequestContext): Promise<Student> {
-    return (await ctx.loaders.entity(Student).load(order.student.id))!;
+    return (await ctx.loaders.one(Student, order.student.id))!;
   }
 
   @FieldResolver(() => ClassGroupType, { nullable: true })
   async fromClass(@Root() order: MovementOrder, @Ctx() ctx: RequestContext): Promise<ClassGroup | null> {
-    return order.fromClass ? (await ctx.loaders.entity(ClassGroup).load(order.fromClass.id)) ?? null : null;
+    return order.fromClass ? (await ctx.loaders.one(ClassGroup, order.fromClass.id)) ?? null : null;
   }
 
   @FieldResolver(() => ClassGroupType, { nullable: true })
   async toClass(@Root() order: MovementOrder, @Ctx() ctx: RequestContext): Promise<ClassGroup | null> {
-    return order.toClass ? (await ctx.loaders.entity(ClassGroup).load(order.toClass.id)) ?? null : null;
+    return order.toClass ? (await ctx.loaders.one(ClassGroup, order.toClass.id)) ?? null : null;
   }
 }

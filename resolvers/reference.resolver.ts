@@ -50,7 +50,7 @@ export class ClassGroupResolver {
 
   @FieldResolver(() => EmployeeType, { nullable: true })
   async classTeacher(@Root() classGroup: ClassGroup, @Ctx() ctx: RequestContext) {
-    return classGroup.classTeacher ? ctx.loaders.entity(Employee).load(classGroup.classTeacher.id) : null;
+    return classGroup.classTeacher ? ctx.loaders.one(Employee, classGroup.classTeacher.id) : null;
   }
 }
 

@@ -60,7 +60,7 @@ export class SchoolYearResolver {
 
   @FieldResolver(() => AcademicYearType, { nullable: true, description: 'The year this one was rolled over from.' })
   async previousYear(@Root() year: AcademicYear, @Ctx() ctx: RequestContext) {
-    return year.previousYear ? ctx.loaders.entity(AcademicYear).load(year.previousYear.id) : null;
+    return year.previousYear ? ctx.loaders.one(AcademicYear, year.previousYear.id) : null;
   }
 
   @FieldResolver(() => [MovedWorkingDayType])

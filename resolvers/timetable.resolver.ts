@@ -132,9 +132,9 @@ export class TimetableEntryResolver {
   @FieldResolver(() => ClassGroupType) classGroup(@Root() row: TimetableEntry, @Ctx() ctx: RequestContext) { return classOf(ctx, row); }
   @FieldResolver(() => SubgroupType, { nullable: true }) subgroup(@Root() row: TimetableEntry, @Ctx() ctx: RequestContext) { return subgroupOf(ctx, row); }
   @FieldResolver(() => SubjectType) subject(@Root() row: TimetableEntry, @Ctx() ctx: RequestContext) { return subjectOf(ctx, row); }
-  @FieldResolver(() => EmployeeType) teacher(@Root() row: TimetableEntry, @Ctx() ctx: RequestContext) { return ctx.loaders.entity(Employee).load(row.teacher.id); }
+  @FieldResolver(() => EmployeeType) teacher(@Root() row: TimetableEntry, @Ctx() ctx: RequestContext) { return ctx.loaders.one(Employee, row.teacher.id); }
   @FieldResolver(() => RoomType, { nullable: true }) room(@Root() row: TimetableEntry, @Ctx() ctx: RequestContext) {
-    return row.room ? ctx.loaders.entity(Room).load(row.room.id) : null;
+    return row.room ? ctx.loaders.one(Room, row.room.id) : null;
   }
 }
 
@@ -145,7 +145,7 @@ export class LessonTimetableResolver {
   version(@Root() lesson: Lesson): number { return lesson.version; }
 
   @FieldResolver(() => RoomType, { nullable: true })
-  room(@Root() lesson: Lesson, @Ctx() ctx: RequestContext) { return lesson.room ? ctx.loaders.entity(Room).load(lesson.room.id) : null; }
+  room(@Root() lesson: Lesson, @Ctx() ctx: RequestContext) { return lesson.room ? ctx.loaders.one(Room, lesson.room.id) : null; }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why a CANCELLED lesson was cancelled.' })
   cancelReason(@Root() lesson: Lesson): string | null { return lesson.cancelReason ?? null; }
@@ -160,7 +160,7 @@ export class SubjectVersionResolver {
 export class ClassGroupRolloverResolver {
   @FieldResolver(() => ClassGroupType, { nullable: true, description: 'Last year\'s class this one continues (year rollover).' })
   promotedFrom(@Root() classGroup: ClassGroup, @Ctx() ctx: RequestContext) {
-    return classGroup.promotedFrom ? ctx.loaders.entity(ClassGroup).load(classGroup.promotedFrom.id) : null;
+    return classGroup.promotedFrom ? ctx.loaders.one(ClassGroup, classGroup.promotedFrom.id) : null;
   }
 }
 

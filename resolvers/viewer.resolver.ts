@@ -13,7 +13,7 @@ export class ViewerResolver {
 
   @FieldResolver(() => UserType)
   async user(@Root() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<User | undefined> {
-    return ctx.loaders.entity(User).load(viewer.userId);
+    return ctx.loaders.one(User, viewer.userId);
   }
 
   @FieldResolver(() => [Role])
@@ -23,7 +23,7 @@ export class ViewerResolver {
 
   @FieldResolver(() => StudentType, { nullable: true })
   async student(@Root() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<Student | null> {
-    return viewer.studentId ? ((await ctx.loaders.entity(Student).load(viewer.studentId)) ?? null) : null;
+    return viewer.studentId ? ((await ctx.loaders.one(Student, viewer.studentId)) ?? null) : null;
   }
 
   @FieldResolver(() => [StudentType])
@@ -39,6 +39,6 @@ export class ViewerResolver {
 
   @FieldResolver(() => EmployeeType, { nullable: true })
   async employee(@Root() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<Employee | null> {
-    return viewer.employeeId ? ((await ctx.loaders.entity(Employee).load(viewer.employeeId)) ?? null) : null;
+    return viewer.employeeId ? ((await ctx.loaders.one(Employee, viewer.employeeId)) ?? null) : null;
   }
 }

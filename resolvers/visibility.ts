@@ -13,7 +13,7 @@ import { fetchYearNode } from './year-visibility';
 export async function visibleStudent(ctx: RequestContext, id: string): Promise<Student | null> {
   const access = await ctx.access.student(id);
   if (access.level === 'NONE') return null;
-  return (await ctx.loaders.entity(Student).load(id)) ?? null;
+  return (await ctx.loaders.one(Student, id)) ?? null;
 }
 
 /** Journal data of a student (marks, attendance) is visible at FULL, or at TAUGHT for the viewer's own lessons. */
@@ -25,21 +25,21 @@ async function journalRowVisible(ctx: RequestContext, studentId: string, lessonI
 
 export async function visibleLesson(ctx: RequestContext, id: string): Promise<Lesson | null> {
   if (!(await ctx.access.lesson(id)).read) return null;
-  return (await ctx.loaders.entity(Lesson).load(id)) ?? null;
+  return (await ctx.loaders.one(Lesson, id)) ?? null;
 }
 
 export async function visibleMark(ctx: RequestContext, id: string): Promise<Mark | null> {
-  const mark = await ctx.loaders.entity(Mark).load(id);
+  const mark = await ctx.loaders.one(Mark, id);
   return mark && (await journalRowVisible(ctx, mark.student.id, mark.lesson.id)) ? mark : null;
 }
 
 export async function visibleAttendance(ctx: RequestContext, id: string): Promise<Attendance | null> {
-  const row = await ctx.loaders.entity(Attendance).load(id);
+  const row = await ctx.loaders.one(Attendance, id);
   return row && (await journalRowVisible(ctx, row.student.id, row.lesson.id)) ? row : null;
 }
 
 export async function visiblePeriodMark(ctx: RequestContext, id: string): Promise<PeriodMark | null> {
-  const row = await ctx.loaders.entity(PeriodMark).load(id);
+  const row = await ctx.loaders.one(PeriodMark, id);
   if (!row) return null;
   const access = await ctx.access.student(row.student.id);
   return access.level === 'FULL' || access.level === 'TAUGHT' ? row : null;
@@ -60,17 +60,17 @@ export async function fetchNode(ctx: RequestContext, globalId: string): Promise<
     case 'Mark': return visibleMark(ctx, uuid);
     case 'Attendance': return visibleAttendance(ctx, uuid);
     case 'PeriodMark': return visiblePeriodMark(ctx, uuid);
-    case 'Subject': return inViewerSchool(ctx, await ctx.loaders.entity(Subject).load(uuid));
-    case 'ClassGroup': return inViewerSchool(ctx, await ctx.loaders.entity(ClassGroup).load(uuid));
-    case 'Employee': return inViewerSchool(ctx, await ctx.loaders.entity(Employee).load(uuid));
-    case 'AcademicYear': return inViewerSchool(ctx, await ctx.loaders.entity(AcademicYear).load(uuid));
+    case 'Subject': return inViewerSchool(ctx, await ctx.loaders.one(Subject, uuid));
+    case 'ClassGroup': return inViewerSchool(ctx, await ctx.loaders.one(ClassGroup, uuid));
+    case 'Employee': return inViewerSchool(ctx, await ctx.loaders.one(Employee, uuid));
+    case 'AcademicYear': return inViewerSchool(ctx, await ctx.loaders.one(AcademicYear, uuid));
     case 'School': {
-      const school = await ctx.loaders.entity(School).load(uuid);
+      const school = await ctx.loaders.one(School, uuid);
       return school && (await ctx.access.isMemberOf(school.id)) ? school : null;
     }
     case 'StudyPeriod': {
-      const period = await ctx.loaders.entity(StudyPeriod).load(uuid);
-      const year = period && (await ctx.loaders.entity(AcademicYear).load(period.year.id));
+      const period = await ctx.loaders.one(StudyPeriod, uuid);
+      const year = period && (await ctx.loaders.one(AcademicYear, period.year.id));
       return year && (await ctx.access.isMemberOf(year.school.id)) ? period : null;
     }
     case 'MovementOrder': return new MovementBookService(ctx.scope).visibleOrder(uuid);

@@ -65,8 +65,8 @@ async function memberOf(ctx: RequestContext, schoolId: string): Promise<boolean>
 export async function fetchYearNode(ctx: RequestContext, type: string, uuid: string): Promise<object | null> {
   switch (type) {
     case 'MovedWorkingDay': {
-      const row = await ctx.loaders.entity(MovedWorkingDay).load(uuid);
-      const year = row && (await ctx.loaders.entity(AcademicYear).load(row.year.id));
+      const row = await ctx.loaders.one(MovedWorkingDay, uuid);
+      const year = row && (await ctx.loaders.one(AcademicYear, row.year.id));
       return year && (await memberOf(ctx, year.school.id)) ? row : null;
     }
     case 'Bell': case 'Room': {
@@ -84,15 +84,15 @@ export async function fetchYearNode(ctx: RequestContext, type: string, uuid: str
       return row;
     }
     case 'ThematicPlanItem': {
-      const row = await ctx.loaders.entity(ThematicPlanItem).load(uuid);
-      const classGroup = row && (await ctx.loaders.entity(ClassGroup).load(row.classGroup.id));
+      const row = await ctx.loaders.one(ThematicPlanItem, uuid);
+      const classGroup = row && (await ctx.loaders.one(ClassGroup, row.classGroup.id));
       if (!row || !classGroup) return null;
       const v = ctx.requireViewer();
       const own = row.teacher.id === v.employeeId && v.hasRoleInSchool(classGroup.school.id, Role.TEACHER);
       return own || v.hasRoleInSchool(classGroup.school.id, ...PLAN_READERS) ? row : null;
     }
     case 'TimetableEntry': {
-      const row = await ctx.loaders.entity(TimetableEntry).load(uuid);
+      const row = await ctx.loaders.one(TimetableEntry, uuid);
       return row && (await timetableReach(ctx, row.classGroup.id)) ? row : null;
     }
     default: return null;

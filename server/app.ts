@@ -38,7 +38,7 @@ export interface RunningApp {
 }
 
 export async function createApp({ orm, clock, config }: AppOptions): Promise<RunningApp> {
-  const schema = await buildAppSchema();
+  const { schema, preauthorization } = await buildAppSchema();
   const signer = await TokenSigner.create(orm.em.fork(), config.jwtSecret, config.accessTokenTtlSeconds);
   const hub = new DiaryHub({ databaseUrl: orm.config.get('clientUrl')!, em: orm.em, clock });
   await hub.start();
@@ -66,6 +66,8 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     // The default cache-control plugin wraps every field's resolver to compute HTTP cache hints;
     // no answer here is cacheable (all are per viewer), so it would only cost time on every field.
     ApolloServerPluginCacheControlDisabled(),
+    // Last, once the other plugins have let the operation through.
+    preauthorization.plugin(),
   ];
   const apollo = new ApolloServer<RequestContext>({
     schema,

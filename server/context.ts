@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { OperationDefinitionNode } from 'graphql';
 import { AccessScope } from '../domain/access';
 import { AuthService, type AuthSettings, type TokenSigner } from '../domain/auth.service';
 import { unauthenticated } from '../domain/errors';
@@ -23,6 +24,9 @@ export class RequestContext {
   private currentEm: EntityManager | null;
   private currentLoaders: Loaders;
   private accessScope?: AccessScope;
+  /** graphql-shield's per-request rule cache, and the operation preauthorized for this viewer (permissions/preauthorization.ts). */
+  _shield?: { cache: Record<string, unknown> };
+  preauthorizedOperation?: OperationDefinitionNode;
   /** Set on WebSocket operations: closes the socket when the viewer's session ends. */
   onSessionEnded?: () => void;
 

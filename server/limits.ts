@@ -93,14 +93,47 @@ export function costBudget(viewer: Viewer | null): number {
 /**
  * The operation's cost against the caller's budget. `first: $var` is read from the variables,
  * so a page size sent as a variable costs what it would as a literal (armor reads literals only).
+ * The answer depends only on the document, the budget and those page-size variables, so it is
+ * kept per parsed document (Apollo reuses one per query text) for each of their combinations.
  */
 export function costErrors(
   schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, viewer: Viewer | null,
 ): readonly GraphQLError[] {
   const maxCost = costBudget(viewer);
+  let known = COSTS.get(document);
+  if (!known) COSTS.set(document, (known = { pageVariables: pageSizeVariables(document), answers: new Map() }));
+  const key = JSON.stringify([maxCost, ...known.pageVariables.map((name) => variables?.[name] ?? null)]);
+  let errors = known.answers.get(key);
+  if (!errors) {
+    errors = computeCostErrors(schema, document, variables, maxCost);
+    // Bounded: page sizes are small integers, but a client could send many.
+    if (known.answers.size >= 64) known.answers.clear();
+    known.answers.set(key, errors);
+  }
+  return errors;
+}
+
+const COSTS = new WeakMap<DocumentNode, { pageVariables: string[]; answers: Map<string, readonly GraphQLError[]> }>();
+
+const isPageSize = (name: string) => name === 'first' || name === 'last';
+
+/** The variables the document passes as `first`/`last`. */
+function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (isPageSize(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+function computeCostErrors(
+  schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, maxCost: number,
+): readonly GraphQLError[] {
   const inlined = visit(document, {
     Argument(node) {
-      if (node.name.value !== 'first' && node.name.value !== 'last') return undefined;
+      if (!isPageSize(node.name.value)) return undefined;
       const value = node.value.kind === Kind.VARIABLE ? variables?.[node.value.name.value]
         : node.value.kind === Kind.INT ? Number(node.value.value) : undefined;
       if (typeof value !== 'number' || !Number.isInteger(value)) return undefined;

@@ -21,6 +21,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
  */
 export function applyWebEdge(app: Express, settings: WebEdgeSettings): void {
   app.disable('x-powered-by');
+  // Every answer is per viewer and POSTed: an ETag (a SHA-1 of each body) would never be used.
+  app.set('etag', false);
   if (settings.trustProxy !== undefined) app.set('trust proxy', settings.trustProxy);
   app.use(helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
