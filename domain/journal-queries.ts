@@ -24,8 +24,8 @@ export interface LessonRow {
   record: LessonRecord | null;
 }
 
-const LESSON_GRAPH_COLUMNS = `l.*, to_jsonb(sj) as j_subject, to_jsonb(te) as j_teacher, to_jsonb(su) as j_substitute,
-       to_jsonb(cg) as j_class_group, to_jsonb(lr) as j_record`;
+const LESSON_GRAPH_COLUMNS = `l.*, row_to_json(sj) as j_subject, row_to_json(te) as j_teacher, row_to_json(su) as j_substitute,
+       row_to_json(cg) as j_class_group, row_to_json(lr) as j_record`;
 const LESSON_GRAPH_JOINS = `join subject sj on sj.id = l.subject_id
        join employee te on te.id = l.teacher_id
        left join employee su on su.id = l.substitute_teacher_id
@@ -55,10 +55,12 @@ export interface LessonWithEntries extends LessonRow {
  */
 function entryColumns(studentColumn: string | null): string {
   const ofStudent = (alias: string) => (studentColumn ? `and ${alias}.student_id = ${studentColumn}` : '');
-  return `(select coalesce(jsonb_agg(to_jsonb(m) || jsonb_build_object('j_work_type', to_jsonb(wt)) order by m.created_at, m.id), '[]')
-            from mark m join work_type wt on wt.id = m.work_type_id where m.lesson_id = l.id ${ofStudent('m')}) as j_marks,
-          (select coalesce(jsonb_agg(to_jsonb(a) order by a.created_at, a.id), '[]')
-            from attendance a where a.lesson_id = l.id ${ofStudent('a')}) as j_attendance`;
+  // json, not jsonb: built as text and sent as is, it costs PostgreSQL less than half as much.
+  return `(select coalesce(json_agg(x order by x.created_at, x.id), '[]')
+             from (select m.*, row_to_json(wt) as j_work_type from mark m join work_type wt on wt.id = m.work_type_id
+                    where m.lesson_id = l.id ${ofStudent('m')}) x) as j_marks,
+          (select coalesce(json_agg(a order by a.created_at, a.id), '[]')
+             from attendance a where a.lesson_id = l.id ${ofStudent('a')}) as j_attendance`;
 }
 
 function toLessonsWithEntries(em: EntityManager, rows: Record<string, any>[]): LessonWithEntries[] {
@@ -101,13 +103,13 @@ export async function diaryOfStudent(
         where l.date between ? and ?
           and (l.subgroup_id is null or exists(select 1 from subgroup_member sm
                  where sm.subgroup_id = l.subgroup_id and sm.student_id = e.student_id)))
-     select (select to_jsonb(a) from access a) as access,
-            (select coalesce(jsonb_agg(to_jsonb(x) order by x.date, x.number), '[]') from lessons x) as lessons,
-            (select coalesce(jsonb_agg(to_jsonb(sj)), '[]') from subject sj where sj.id in (select subject_id from lessons)) as subjects,
-            (select coalesce(jsonb_agg(to_jsonb(te)), '[]') from employee te
+     select (select row_to_json(a) from access a) as access,
+            (select coalesce(json_agg(x order by x.date, x.number), '[]') from lessons x) as lessons,
+            (select coalesce(json_agg(sj), '[]') from subject sj where sj.id in (select subject_id from lessons)) as subjects,
+            (select coalesce(json_agg(te), '[]') from employee te
               where te.id in (select teacher_id from lessons union select substitute_teacher_id from lessons)) as employees,
-            (select coalesce(jsonb_agg(to_jsonb(cg)), '[]') from class_group cg where cg.id in (select class_group_id from lessons)) as class_groups,
-            (select coalesce(jsonb_agg(to_jsonb(lr)), '[]') from lesson_record lr where lr.lesson_id in (select id from lessons)) as records`,
+            (select coalesce(json_agg(cg), '[]') from class_group cg where cg.id in (select class_group_id from lessons)) as class_groups,
+            (select coalesce(json_agg(lr), '[]') from lesson_record lr where lr.lesson_id in (select id from lessons)) as records`,
     [...scope.params, employeeId, employeeId, studentId, from, to],
   );
   const studentAccess = access.rememberStudentAccess(studentId, row.access);
