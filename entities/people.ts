@@ -187,6 +187,7 @@ export class Guardian extends PersonCard {
 /** Links a guardian to a student; revoking it ends the guardian's access at once. */
 @Entity()
 @Index({ properties: ['student'] })
+@Index({ properties: ['guardian'] })
 export class Guardianship extends UuidEntity {
   @ManyToOne(() => Guardian)
   guardian!: Guardian;

@@ -8,6 +8,7 @@ import { School } from './tenancy';
 /** A class such as "5Б" in one academic year. */
 @Entity()
 @Unique({ properties: ['year', 'grade', 'letter'] })
+@Index({ properties: ['classTeacher'] })
 export class ClassGroup extends VersionedEntity {
   @ManyToOne(() => School)
   school!: School;

@@ -7,6 +7,7 @@ import { Migration20261201200000_running_the_school } from './Migration202612012
 import { Migration20261201210000_audit_actor_index } from './Migration20261201210000_audit_actor_index';
 import { Migration20261201212000_attendance_taken } from './Migration20261201212000_attendance_taken';
 import { Migration20261201220000_mark_rollup } from './Migration20261201220000_mark_rollup';
+import { Migration20261201230000_access_indexes } from './Migration20261201230000_access_indexes';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201210000_audit_actor_index', class: Migration20261201210000_audit_actor_index },
   { name: 'Migration20261201212000_attendance_taken', class: Migration20261201212000_attendance_taken },
   { name: 'Migration20261201220000_mark_rollup', class: Migration20261201220000_mark_rollup },
+  { name: 'Migration20261201230000_access_indexes', class: Migration20261201230000_access_indexes },
 ];

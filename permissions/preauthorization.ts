@@ -50,6 +50,11 @@ export class Preauthorization {
   /** `options`: what graphql-shield was given (rules read only `debug`). */
   constructor(private readonly schema: GraphQLSchema, private readonly rules: IRules, private readonly options: object) {}
 
+  /** Off: every operation runs through graphql-shield field by field (for comparing, and a way back). */
+  enabled = process.env.PREAUTHORIZE !== 'false';
+  /** Operations decided, and those of them that ran preauthorized. */
+  readonly stats = { decided: 0, preauthorized: 0 };
+
   /**
    * Wraps every field resolver of the shielded schema (in place): a preauthorized operation calls
    * the field's own resolver, anything else the shielded one. `bare` is the schema before shield.
@@ -83,7 +88,8 @@ export class Preauthorization {
 
   /** Marks the context when every field of the operation's document passes its rule for this viewer. */
   async decide(document: DocumentNode, operation: OperationDefinitionNode, ctx: PreauthorizableContext): Promise<boolean> {
-    if (operation.operation === 'subscription') return false;
+    if (!this.enabled || operation.operation === 'subscription') return false;
+    this.stats.decided += 1;
     let rules = this.rulesOfDocument.get(document);
     if (rules === undefined) {
       rules = this.collectRules(document);
@@ -101,6 +107,7 @@ export class Preauthorization {
       if (verdict !== true) return false;
     }
     ctx.preauthorizedOperation = operation;
+    this.stats.preauthorized += 1;
     return true;
   }
 

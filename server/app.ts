@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { TokenSigner } from '../domain/auth.service';
+import type { Preauthorization } from '../permissions/preauthorization';
 import { buildAppSchema } from '../schema/build';
 import type { Clock } from './clock';
 import type { AppConfig } from './config';
@@ -33,6 +34,8 @@ export interface AppOptions {
 export interface RunningApp {
   httpServer: http.Server;
   services: AppServices;
+  /** Deciding operations' permissions up front (permissions/preauthorization.ts); tests switch it off to compare. */
+  preauthorization: Preauthorization;
   listen(port: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -107,6 +110,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   return {
     httpServer,
     services,
+    preauthorization,
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
