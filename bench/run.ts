@@ -31,7 +31,8 @@ import {
 } from './queries';
 
 const REGION = process.argv.includes('--region');
-const SCHOOLS = REGION ? 200 : 1;
+/** BENCH_SCHOOLS=20: a school-scale run on more schools (a mid-size check of plans and figures). */
+const SCHOOLS = REGION ? 200 : Number(process.env.BENCH_SCHOOLS ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? (REGION ? '1,8' : '1,8,32')).split(',').map(Number);

@@ -60,8 +60,16 @@ export class RoleAwareIntrospection {
   }
 }
 
-/** Does the document ask for `__schema` or `__type` (anywhere, fragments included)? */
+/** Does the document ask for `__schema` or `__type` (anywhere, fragments included)? Kept per parsed document. */
 export function introspects(document: DocumentNode): boolean {
+  let known = INTROSPECTS.get(document);
+  if (known === undefined) INTROSPECTS.set(document, (known = findsIntrospection(document)));
+  return known;
+}
+
+const INTROSPECTS = new WeakMap<DocumentNode, boolean>();
+
+function findsIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.FIELD]: (node) => {
