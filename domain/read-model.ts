@@ -14,7 +14,7 @@ export class ReadModel {
 
   constructor(private readonly em: EntityManager) {}
 
-  /** `row`: the table's columns, as node-postgres or `to_jsonb` give them. */
+  /** `row`: the table's columns, as node-postgres or `row_to_json`/`json_agg` give them. */
   entity<T extends object>(cls: EntityClass<T>, row: Record<string, unknown>): T {
     const key = `${cls.name}:${String(row.id)}`;
     const known = this.seen.get(key);
