@@ -84,13 +84,15 @@ function toLessonsWithEntries(em: EntityManager, rows: Record<string, any>[]): L
  * statement: the access row (AccessScope's own statement, as a CTE), the lessons the student
  * attends (rule 5: their class or subgroup on that date) with the student's marks and
  * attendance, and each subject, teacher, class and lesson record they refer to once (not once
- * per lesson). The lessons are read before access is judged, but only what the access allows
- * leaves this function: nothing for NONE or CARD, a teacher's own lessons for TAUGHT.
+ * per lesson). The lessons are read only for a student the viewer may read (the access row's
+ * condition in SQL), so a refused student costs what a missing one does; and only what the
+ * access allows leaves this function: nothing for NONE or CARD, a teacher's own lessons for TAUGHT.
  */
 export async function diaryOfStudent(
   em: EntityManager, access: AccessScope, studentId: string, from: string, to: string,
 ): Promise<{ access: StudentAccess; lessons: LessonWithEntries[] }> {
   const scope = access.studentAccessStatement([studentId]);
+  const readable = access.readableStudentCondition();
   const employeeId = access.viewer.employeeId;
   const [row] = await preparedRead<DiaryRow[]>(em,
     `with access as (${scope.sql}),
@@ -102,7 +104,8 @@ export async function diaryOfStudent(
                           and l.date >= e.starts_on and (e.ends_on is null or l.date <= e.ends_on)
         where l.date between ? and ?
           and (l.subgroup_id is null or exists(select 1 from subgroup_member sm
-                 where sm.subgroup_id = l.subgroup_id and sm.student_id = e.student_id)))
+                 where sm.subgroup_id = l.subgroup_id and sm.student_id = e.student_id))
+          and exists(select 1 from access a where ${readable.sql}))
      select (select row_to_json(a) from access a) as access,
             (select coalesce(json_agg(x order by x.date, x.number), '[]') from lessons x) as lessons,
             (select coalesce(json_agg(sj), '[]') from subject sj where sj.id in (select subject_id from lessons)) as subjects,
@@ -110,7 +113,7 @@ export async function diaryOfStudent(
               where te.id in (select teacher_id from lessons union select substitute_teacher_id from lessons)) as employees,
             (select coalesce(json_agg(cg), '[]') from class_group cg where cg.id in (select class_group_id from lessons)) as class_groups,
             (select coalesce(json_agg(lr), '[]') from lesson_record lr where lr.lesson_id in (select id from lessons)) as records`,
-    [...scope.params, employeeId, employeeId, studentId, from, to],
+    [...scope.params, employeeId, employeeId, studentId, from, to, ...readable.params],
   );
   const studentAccess = access.rememberStudentAccess(studentId, row.access);
   if (studentAccess.level !== 'FULL' && studentAccess.level !== 'TAUGHT') return { access: studentAccess, lessons: [] };
