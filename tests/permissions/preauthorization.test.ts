@@ -121,3 +121,16 @@ describe('which rules can be decided up front', () => {
     expect(notDecidable).toEqual([]);
   });
 });
+
+describe('what the schema build assumes (schema/build.ts)', () => {
+  it('no type-graphql middleware or @Authorized anywhere, so plain fields can do without type-graphql resolvers', async () => {
+    const { buildBareSchema } = await import('../../schema/build');
+    await buildBareSchema();
+    const { getMetadataStorage } = await import('type-graphql');
+    const storage = getMetadataStorage();
+    expect(storage.middlewares).toEqual([]);
+    expect(storage.authorizedFields).toEqual([]);
+    expect(storage.authorizedResolver).toEqual([]);
+    expect(storage.objectTypes.filter((t) => t.simpleResolvers !== true).map((t) => t.name)).toEqual([]);
+  });
+});
