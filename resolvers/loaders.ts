@@ -88,6 +88,24 @@ export class Loaders {
     this.prime(Student, graph.students);
   }
 
+  private readonly ofYears = new Map<string, DataLoader<string, unknown[]>>();
+
+  /**
+   * Rows of a kind per academic year (periods, holidays, classes, …): one statement for every
+   * year asked in the same tick. `name` tells the kinds apart; `load` reads the rows of those years.
+   */
+  byYear<T extends { year: { id: string } }>(name: string, load: (yearIds: string[]) => Promise<T[]>): DataLoader<string, T[]> {
+    let loader = this.ofYears.get(name);
+    if (!loader) {
+      loader = new DataLoader<string, unknown[]>(async (ids) => {
+        const rows = await load([...ids]);
+        return ids.map((id) => rows.filter((r) => r.year.id === id));
+      });
+      this.ofYears.set(name, loader);
+    }
+    return loader as DataLoader<string, T[]>;
+  }
+
   readonly lessonRecord = new DataLoader<string, LessonRecord | undefined>(async (lessonIds) => {
     const rows = await this.em().find(LessonRecord, { lesson: { $in: [...lessonIds] } });
     const map = new Map(rows.map((r) => [r.lesson.id, r]));

@@ -92,12 +92,14 @@ export class CalendarResolver {
 
   @FieldResolver(() => [StudyPeriodType])
   studyPeriods(@Root() year: AcademicYear, @Ctx() ctx: RequestContext): Promise<StudyPeriod[]> {
-    return ctx.em.find(StudyPeriod, { year: year.id }, { orderBy: { ordinal: 'asc' } });
+    return ctx.loaders.byYear('studyPeriods', (ids) => ctx.em.find(StudyPeriod, { year: { $in: ids } }, { orderBy: { ordinal: 'asc' } }))
+      .load(year.id);
   }
 
   @FieldResolver(() => [HolidayType])
   holidays(@Root() year: AcademicYear, @Ctx() ctx: RequestContext): Promise<Holiday[]> {
-    return ctx.em.find(Holiday, { year: year.id }, { orderBy: { startsOn: 'asc' } });
+    return ctx.loaders.byYear('holidays', (ids) => ctx.em.find(Holiday, { year: { $in: ids } }, { orderBy: { startsOn: 'asc' } }))
+      .load(year.id);
   }
 }
 

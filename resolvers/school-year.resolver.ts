@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AcademicYear, ClassGroup, Employee, Holiday, MovedWorkingDay, StudyPeriod, StudyPeriodKind } from '../entities';
 import { RolloverService, summarize, type RolloverCommand, type RolloverDecision } from '../domain/rollover';
@@ -14,24 +13,6 @@ import { MovedWorkingDayType, RolloverPreviewType } from '../schema/year.types';
 
 const years = (ctx: RequestContext) => new SchoolYearService(ctx.scope);
 export const schoolIdOf = (id: string | null | undefined) => (id ? fromGlobalId(id, 'School', 'schoolId') : null);
-
-/** Per-request batching of a year's rows (one statement for a list of years). */
-const byYearLoaders = new WeakMap<RequestContext, Map<string, DataLoader<string, unknown[]>>>();
-function rowsOfYears<T extends { year: { id: string } }>(
-  ctx: RequestContext, name: string, load: (yearIds: string[]) => Promise<T[]>,
-): DataLoader<string, T[]> {
-  let loaders = byYearLoaders.get(ctx);
-  if (!loaders) byYearLoaders.set(ctx, (loaders = new Map()));
-  let loader = loaders.get(name);
-  if (!loader) {
-    loader = new DataLoader<string, unknown[]>(async (ids) => {
-      const rows = await load([...ids]);
-      return ids.map((id) => rows.filter((r) => r.year.id === id));
-    });
-    loaders.set(name, loader);
-  }
-  return loader as DataLoader<string, T[]>;
-}
 
 function rolloverCommand(input: RolloverInput, token?: string): RolloverCommand {
   return {
@@ -65,13 +46,13 @@ export class SchoolYearResolver {
 
   @FieldResolver(() => [MovedWorkingDayType])
   movedWorkingDays(@Root() year: AcademicYear, @Ctx() ctx: RequestContext): Promise<MovedWorkingDay[]> {
-    return rowsOfYears(ctx, 'movedWorkingDays', (ids) => ctx.em.find(MovedWorkingDay, { year: { $in: ids } }, { orderBy: { workDate: 'asc' } }))
+    return ctx.loaders.byYear('movedWorkingDays', (ids) => ctx.em.find(MovedWorkingDay, { year: { $in: ids } }, { orderBy: { workDate: 'asc' } }))
       .load(year.id);
   }
 
   @FieldResolver(() => [ClassGroupType], { description: 'The year\'s classes, by grade and letter.' })
   classGroups(@Root() year: AcademicYear, @Ctx() ctx: RequestContext): Promise<ClassGroup[]> {
-    return rowsOfYears(ctx, 'classGroups', (ids) => ctx.em.find(ClassGroup, { year: { $in: ids } }, { orderBy: { grade: 'asc', letter: 'asc' } }))
+    return ctx.loaders.byYear('classGroups', (ids) => ctx.em.find(ClassGroup, { year: { $in: ids } }, { orderBy: { grade: 'asc', letter: 'asc' } }))
       .load(year.id);
   }
 

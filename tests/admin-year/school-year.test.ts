@@ -187,3 +187,25 @@ describe('PLANNING → ACTIVE → CLOSED', () => {
     expect(errorCode(await as(server, admin.user.id, STATE, { i: { yearId: gid('AcademicYear', y.id), expectedVersion: v, state: 'ACTIVE' } }))).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('reading the calendar', () => {
+  it('costs the same statements for one year as for several (periods, holidays, moved days batched per kind)', async () => {
+    const statementsFor = async () => {
+      // The fewest of two runs: the live-diary hub's periodic sweep may land in one.
+      const runs = [await server.countStatements(() => as(server, w.otherAdmin.user.id, CALENDAR)), await server.countStatements(() => as(server, w.otherAdmin.user.id, CALENDAR))];
+      for (const r of runs) expect(r.result.errors).toBeUndefined();
+      return { years: runs[0].result.data!.academicYears.length as number, statements: Math.min(...runs.map((r) => r.statements)) };
+    };
+    const one = await statementsFor();
+    const em = server.em();
+    for (const [name, startsOn, endsOn] of [['2033/2034', '2033-09-01', '2034-05-26'], ['2034/2035', '2034-09-01', '2035-05-26']]) {
+      const y = em.create(AcademicYear, { school: w.otherSchool, name, startsOn, endsOn, state: AcademicYearState.PLANNING });
+      em.create(StudyPeriod, { year: y, name: 'I', kind: 'QUARTER' as never, ordinal: 1, startsOn, endsOn: startsOn });
+      em.create(Holiday, { year: y, name: 'Осенние', startsOn, endsOn: startsOn });
+    }
+    await em.flush();
+    const three = await statementsFor();
+    expect(three.years).toBe(one.years + 2);
+    expect(three.statements).toBe(one.statements);
+  });
+});

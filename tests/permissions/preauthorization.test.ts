@@ -1,4 +1,6 @@
 import { rule } from 'graphql-shield';
+import { getMetadataStorage } from 'type-graphql';
+import { buildBareSchema } from '../../schema/build';
 import { RULES } from '../../permissions';
 import { isContextOnly } from '../../permissions/preauthorization';
 import { and, isAuthenticated } from '../../permissions/rules';
@@ -124,9 +126,7 @@ describe('which rules can be decided up front', () => {
 
 describe('what the schema build assumes (schema/build.ts)', () => {
   it('no type-graphql middleware or @Authorized anywhere, so plain fields can do without type-graphql resolvers', async () => {
-    const { buildBareSchema } = await import('../../schema/build');
     await buildBareSchema();
-    const { getMetadataStorage } = await import('type-graphql');
     const storage = getMetadataStorage();
     expect(storage.middlewares).toEqual([]);
     expect(storage.authorizedFields).toEqual([]);
