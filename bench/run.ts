@@ -9,6 +9,7 @@
  *   BENCH_SECONDS=8 BENCH_ROUNDS=2 BENCH_CONNECTIONS=1,8,32   length of each run, Q1 rounds, client counts
  *   BENCH_DATABASE_URL=postgres://…/postgres                   a running server (a database is created, then dropped)
  *   BENCH_KEEP_DATA=true                                       keep the region's data directory afterwards
+ *   BENCH_SCHOOLS=20                                           a school-scale run on that many schools
  *
  * Everything runs on this machine: an embedded PostgreSQL, three server processes (the API,
  * the floor, PostGraphile) each preloaded with bench/probe.ts, and autocannon in this process.
