@@ -63,19 +63,32 @@ function entryColumns(studentColumn: string | null): string {
              from attendance a where a.lesson_id = l.id ${ofStudent('a')}) as j_attendance`;
 }
 
+/** A lesson's raw rows (columns as node-postgres or `row_to_json` give them), as the journal statements return them. */
+interface RawLessonWithEntries {
+  lesson: Record<string, any>; subject: Record<string, any>; teacher: Record<string, any>; substitute: Record<string, any> | null;
+  classGroup: Record<string, any>; record: Record<string, any> | null;
+  marks: Record<string, any>[]; attendance: Record<string, any>[];
+}
+
+/** The read model's objects for one lesson and its entries (`read` shares objects of one id). */
+function lessonWithEntries(read: ReadModel, raw: RawLessonWithEntries): LessonWithEntries {
+  return {
+    lesson: read.entity(Lesson, raw.lesson),
+    subject: read.entity(Subject, raw.subject),
+    teacher: read.entity(Employee, raw.teacher),
+    substituteTeacher: raw.substitute ? read.entity(Employee, raw.substitute) : null,
+    classGroup: read.entity(ClassGroup, raw.classGroup),
+    record: raw.record ? read.entity(LessonRecord, raw.record) : null,
+    marks: raw.marks.map(({ j_work_type, ...mark }) => ({ mark: read.entity(Mark, mark), workType: read.entity(WorkType, j_work_type) })),
+    attendance: raw.attendance.map((a) => read.entity(Attendance, a)),
+  };
+}
+
 function toLessonsWithEntries(em: EntityManager, rows: Record<string, any>[]): LessonWithEntries[] {
   const read = new ReadModel(em);
-  return rows.map(({ j_subject, j_teacher, j_substitute, j_class_group, j_record, j_marks, j_attendance, ...lesson }) => ({
-    lesson: read.entity(Lesson, lesson),
-    subject: read.entity(Subject, j_subject),
-    teacher: read.entity(Employee, j_teacher),
-    substituteTeacher: j_substitute ? read.entity(Employee, j_substitute) : null,
-    classGroup: read.entity(ClassGroup, j_class_group),
-    record: j_record ? read.entity(LessonRecord, j_record) : null,
-    marks: (j_marks as Record<string, any>[]).map(({ j_work_type, ...mark }) => ({
-      mark: read.entity(Mark, mark), workType: read.entity(WorkType, j_work_type),
-    })),
-    attendance: (j_attendance as Record<string, any>[]).map((a) => read.entity(Attendance, a)),
+  return rows.map(({ j_subject, j_teacher, j_substitute, j_class_group, j_record, j_marks, j_attendance, ...lesson }) => lessonWithEntries(read, {
+    lesson, subject: j_subject, teacher: j_teacher, substitute: j_substitute, classGroup: j_class_group, record: j_record,
+    marks: j_marks, attendance: j_attendance,
   }));
 }
 
@@ -128,20 +141,16 @@ export async function diaryOfStudent(
   const records = new Map(row.records.map((r) => [r.lesson_id, r]));
   return {
     access: studentAccess,
-    lessons: lessons.map(({ j_marks, j_attendance, ...lesson }) => {
-      const substitute = lesson.substitute_teacher_id ? employees.get(lesson.substitute_teacher_id) : undefined;
-      const record = records.get(lesson.id);
-      return {
-        lesson: read.entity(Lesson, lesson),
-        subject: read.entity(Subject, subjects.get(lesson.subject_id)!),
-        teacher: read.entity(Employee, employees.get(lesson.teacher_id)!),
-        substituteTeacher: substitute ? read.entity(Employee, substitute) : null,
-        classGroup: read.entity(ClassGroup, classGroups.get(lesson.class_group_id)!),
-        record: record ? read.entity(LessonRecord, record) : null,
-        marks: j_marks.map(({ j_work_type, ...mark }) => ({ mark: read.entity(Mark, mark), workType: read.entity(WorkType, j_work_type) })),
-        attendance: j_attendance.map((a) => read.entity(Attendance, a)),
-      };
-    }),
+    lessons: lessons.map(({ j_marks, j_attendance, ...lesson }) => lessonWithEntries(read, {
+      lesson,
+      subject: subjects.get(lesson.subject_id)!,
+      teacher: employees.get(lesson.teacher_id)!,
+      substitute: lesson.substitute_teacher_id ? employees.get(lesson.substitute_teacher_id) ?? null : null,
+      classGroup: classGroups.get(lesson.class_group_id)!,
+      record: records.get(lesson.id) ?? null,
+      marks: j_marks,
+      attendance: j_attendance,
+    })),
   };
 }
 
@@ -172,7 +181,7 @@ export async function lessonsByIds(em: EntityManager, ids: string[]): Promise<Le
 export async function marksByIds(em: EntityManager, ids: string[]): Promise<{ mark: Mark; workType: WorkType }[]> {
   if (ids.length === 0) return [];
   const rows = await preparedRead(em,
-    `select m.*, to_jsonb(wt) as j_work_type from mark m join work_type wt on wt.id = m.work_type_id where m.id = any(?::uuid[])`,
+    `select m.*, row_to_json(wt) as j_work_type from mark m join work_type wt on wt.id = m.work_type_id where m.id = any(?::uuid[])`,
     [uuidArray(ids)],
   );
   return rows.map(({ j_work_type, ...mark }) => ({ mark: em.map(Mark, mark), workType: em.map(WorkType, j_work_type) }));

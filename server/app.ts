@@ -28,7 +28,7 @@ export interface AppOptions {
   orm: MikroORM;
   clock: Clock;
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
-    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy'>>;
+    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize'>>;
 }
 
 export interface RunningApp {
@@ -42,6 +42,7 @@ export interface RunningApp {
 
 export async function createApp({ orm, clock, config }: AppOptions): Promise<RunningApp> {
   const { schema, preauthorization } = await buildAppSchema();
+  preauthorization.enabled = config.preauthorize ?? true;
   const signer = await TokenSigner.create(orm.em.fork(), config.jwtSecret, config.accessTokenTtlSeconds);
   const hub = new DiaryHub({ databaseUrl: orm.config.get('clientUrl')!, em: orm.em, clock });
   await hub.start();

@@ -20,6 +20,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Express "trust proxy" (TRUST_PROXY): a hop count, addresses, or true; unset trusts no proxy. */
   trustProxy?: string | number | boolean;
+  /** Decide each operation's permissions once, up front (PREAUTHORIZE; permissions/preauthorization.ts). */
+  preauthorize: boolean;
   /** Database pool and timeouts (DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
   database: { poolMax: number; statementTimeoutMs: number; acquireTimeoutMs: number };
 }
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimitBytes: intOr(env.BODY_LIMIT_BYTES, 256 * 1024),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    preauthorize: env.PREAUTHORIZE !== 'false',
     database: {
       poolMax: intOr(env.DB_POOL_MAX, 10),
       statementTimeoutMs: intOr(env.DB_STATEMENT_TIMEOUT_MS, 15_000),
