@@ -13,7 +13,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createApp } from '../server/app';
 import { migrateAndSeed } from '../server/bootstrap';
-import { ManualClock } from '../server/clock';
+import { ManualClock } from '../lib/clock';
 import { ormConfig } from '../server/orm';
 import { openBenchDatabase } from './bench-database';
 

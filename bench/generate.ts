@@ -12,7 +12,7 @@
  * an interrupted run keeps the schools it finished.
  */
 import type { Client } from 'pg';
-import { addDays, isoWeekday } from '../server/clock';
+import { addDays, isoWeekday } from '../lib/clock';
 import { WORK_TYPES } from '../seed/demo-data';
 
 export const BENCH_TODAY = '2027-05-20';

@@ -24,7 +24,7 @@ import { Client } from 'pg';
 import { freePort, startEmbeddedPostgres, type DatabaseHandle } from '../server/database';
 import { ormConfig } from '../server/orm';
 import { PROJECT_ROOT } from '../server/paths';
-import { addDays } from '../server/clock';
+import { addDays } from '../lib/clock';
 import { BENCH_NOW, BENCH_PASSWORD, BENCH_TODAY, generate, schoolDays } from './generate';
 import type { ProbeStats } from './probe';
 import {

@@ -12,7 +12,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { createApp } from '../server/app';
 import { migrateAndSeed } from '../server/bootstrap';
-import { ManualClock } from '../server/clock';
+import { ManualClock } from '../lib/clock';
 import { startEmbeddedPostgres, type DatabaseHandle } from '../server/database';
 import { ormConfig } from '../server/orm';
 

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Employee, Guardian, Guardianship, Role, RoleGrant, School, Student, User } from '../entities';
 import { audit } from './audit';
 import { hashPassword } from './auth.service';
-import { badInput, notFound } from './errors';
+import { badInput, notFound } from '../lib/errors';
 import { optionalText } from './journal.service';
 import type { RequestScope } from './request-scope';
 import { revokeAllSessions } from './sessions';

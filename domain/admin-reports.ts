@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MovementOrderType, Role, School, STAFF_ROLES } from '../entities';
-import { uuidArray } from './access';
-import { badInput, notFound } from './errors';
-import type { Viewer } from './viewer';
+import { uuidArray } from '../permissions/scope';
+import { badInput, notFound } from '../lib/errors';
+import type { Viewer } from '../permissions/viewer';
 
 // The administration's reports (004 §11): class fill, movement summary, user activity.
 // Each is a fixed number of grouped SQL statements whatever the school's size. The

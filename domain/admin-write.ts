@@ -2,9 +2,9 @@ import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../entities';
 import type { VersionedEntity } from '../entities/base';
-import { AccessScope } from './access';
+import { AccessScope } from '../permissions/scope';
 import { audit } from './audit';
-import { badInput, conflict, forbidden, notFound } from './errors';
+import { badInput, conflict, forbidden, notFound } from '../lib/errors';
 import type { RequestScope } from './request-scope';
 
 /**

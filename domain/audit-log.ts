@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../entities';
-import { badInput, notFound } from './errors';
+import { badInput, notFound } from '../lib/errors';
 import type { Page, PageRequest } from './journal-queries';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../permissions/viewer';
 
 /** The journal's own entries: what DEPUTY_ACADEMIC reads of the audit log (access matrix "R journal"). */
 export const JOURNAL_ENTITY_TYPES: readonly string[] = ['Mark', 'Attendance', 'Lesson', 'PeriodMark'];

@@ -2,9 +2,9 @@ import { type KeyObject, createHash, createSecretKey, randomBytes, randomUUID } 
 import argon2 from 'argon2';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppSetting, RefreshToken, User } from '../entities';
-import type { Clock } from '../server/clock';
+import type { Clock } from '../lib/clock';
 import { audit } from './audit';
-import { AppError, ErrorCode, badInput, unauthenticated } from './errors';
+import { AppError, ErrorCode, badInput, unauthenticated } from '../lib/errors';
 import { beginLoginAttempt } from './login-throttle';
 import { revokeAllSessions } from './sessions';
 
@@ -65,7 +65,7 @@ export class TokenSigner {
    * Tokens already verified, with what they carry: a client sends the same token with every
    * request for its 15 minutes, and checking the signature again was a tenth of a diary's CPU.
    * A token's content cannot change, so only its expiry is judged again; the session behind it
-   * is still checked on every request (domain/viewer.ts). Bounded: emptied when full.
+   * is still checked on every request (permissions/viewer.ts). Bounded: emptied when full.
    */
   private readonly verified = new Map<string, VerifiedToken>();
 

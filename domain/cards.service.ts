@@ -6,12 +6,12 @@ import {
   Student, User,
 } from '../entities';
 import { isIsoDate } from '../schema/scalars';
-import { localDate } from '../server/clock';
-import { uuidArray, type AccessScope } from './access';
+import { localDate } from '../lib/clock';
+import { uuidArray, type AccessScope } from '../permissions/scope';
 import { audit } from './audit';
-import { badInput, forbidden, notFound } from './errors';
+import { badInput, forbidden, notFound } from '../lib/errors';
 import type { RequestScope } from './request-scope';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../permissions/viewer';
 
 // Personal cards (004 §6): students and guardians (the secretary creates and links them,
 // the class teacher maintains their own class's), employees (HR and the secretary), the

@@ -4,10 +4,10 @@ import {
   ClassGroup, CurriculumComponent, CurriculumItem, Employee, GradingScale, Role, School, Student, Subgroup, SubgroupMember,
   Subject, TeachingAssignment, ThematicPlanItem,
 } from '../entities';
-import { localDate } from '../server/clock';
+import { localDate } from '../lib/clock';
 import { AdminWriter, bumpVersion, checkDate, checkInt } from './admin-write';
-import { uuidArray } from './access';
-import { badInput, forbidden, notFound } from './errors';
+import { uuidArray } from '../permissions/scope';
+import { badInput, forbidden, notFound } from '../lib/errors';
 import { optionalText, requiredText } from './journal.service';
 import type { RequestScope } from './request-scope';
 import { assertYearWritable } from './school-year';

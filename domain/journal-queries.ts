@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, Student, Subject, WorkType,
 } from '../entities';
-import { uuidArray, type AccessScope, type StudentAccess, type StudentAccessRow } from './access';
+import { uuidArray, type AccessScope, type StudentAccess, type StudentAccessRow } from '../permissions/scope';
 import { ReadModel } from './read-model';
-import { preparedRead } from './prepared-read';
+import { preparedRead } from '../lib/prepared-read';
 
 /**
  * The journal's read queries. Each is one statement whatever the number of rows:

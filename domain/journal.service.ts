@@ -5,11 +5,11 @@ import {
   LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, Role, School, Student, StudyPeriod,
   Subject, User, WorkType,
 } from '../entities';
-import { addDays, daysBetween, localDate, zonedInstant } from '../server/clock';
-import { AccessScope } from './access';
+import { addDays, daysBetween, localDate, zonedInstant } from '../lib/clock';
+import { AccessScope } from '../permissions/scope';
 import { audit } from './audit';
 import { publishDiaryEvents } from './diary-outbox';
-import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from './errors';
+import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from '../lib/errors';
 import { LAST_PRIMARY_GRADE, MARK_VALUES, isValidMark, isValidPeriodMark } from './mark-values';
 import { hasYearMark, minDate, yearlyMarkWindow } from './period-mark-windows';
 import type { RequestScope } from './request-scope';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LoginThrottle, Role } from '../entities';
 import { audit } from './audit';
-import { AppError, ErrorCode, notFound } from './errors';
+import { AppError, ErrorCode, notFound } from '../lib/errors';
 import type { RequestScope } from './request-scope';
 
 /**

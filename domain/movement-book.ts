@@ -2,9 +2,9 @@ import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AcademicYear, ClassGroup, Enrollment, MovementOrder, MovementOrderType, Role, School, Student, User } from '../entities';
 import { isIsoDate } from '../schema/scalars';
-import { addDays } from '../server/clock';
+import { addDays } from '../lib/clock';
 import { audit } from './audit';
-import { badInput, notFound } from './errors';
+import { badInput, notFound } from '../lib/errors';
 import type { Page, PageRequest } from './journal-queries';
 import type { RequestScope } from './request-scope';
 

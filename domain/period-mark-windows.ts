@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AcademicYear, PeriodMarkKind } from '../entities';
-import { addDays } from '../server/clock';
+import { addDays } from '../lib/clock';
 
 /**
  * When the marks that close a year go in (rule 6, 004 §8.7–8.9). A PERIOD mark's window is its

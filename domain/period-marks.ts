@@ -1,7 +1,7 @@
 import { PeriodMarkKind, Role, SCHOOL_WIDE_READERS } from '../entities';
 import { toGlobalId } from '../schema/global-id';
-import { uuidArray } from './access';
-import { notFound } from './errors';
+import { uuidArray } from '../permissions/scope';
+import { notFound } from '../lib/errors';
 import { fullNameSql } from './journal-reports/reach';
 import type { RequestScope } from './request-scope';
 

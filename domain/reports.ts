@@ -1,7 +1,7 @@
 import { Role } from '../entities';
-import { badInput, notFound } from './errors';
+import { badInput, notFound } from '../lib/errors';
 import type { RequestScope } from './request-scope';
-import { preparedRead } from './prepared-read';
+import { preparedRead } from '../lib/prepared-read';
 
 /**
  * Term reports (004 §11): per subject and study period, how many marks, their average and

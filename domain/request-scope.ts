@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Clock } from '../server/clock';
-import type { AccessScope } from './access';
-import type { Viewer } from './viewer';
+import type { Clock } from '../lib/clock';
+import type { AccessScope } from '../permissions/scope';
+import type { Viewer } from '../permissions/viewer';
 
 /** What a domain service needs to know about the request it serves. */
 export interface RequestScope {

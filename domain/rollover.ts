@@ -4,9 +4,9 @@ import {
   AcademicYear, AcademicYearState, ClassGroup, CurriculumItem, Employee, Enrollment, MovementOrder, MovementOrderType,
   Role, School, Student, Subgroup, SubgroupMember, TeachingAssignment, User,
 } from '../entities';
-import { addDays, localDate } from '../server/clock';
+import { addDays, localDate } from '../lib/clock';
 import { AdminWriter, checkDate, checkSpan } from './admin-write';
-import { badInput, conflict, notFound } from './errors';
+import { badInput, conflict, notFound } from '../lib/errors';
 import { requiredText } from './journal.service';
 import { assertYearWritable } from './school-year';
 

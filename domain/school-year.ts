@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AcademicYear, AcademicYearState, Holiday, MovedWorkingDay, Role, School, StudyPeriod, StudyPeriodKind,
 } from '../entities';
-import { isoWeekday } from '../server/clock';
+import { isoWeekday } from '../lib/clock';
 import { AdminWriter, bumpVersion, checkDate, checkSpan } from './admin-write';
-import { AppError, ErrorCode, badInput, conflict, notFound } from './errors';
+import { AppError, ErrorCode, badInput, conflict, notFound } from '../lib/errors';
 import { requiredText, optionalText } from './journal.service';
 
 /**

@@ -4,10 +4,10 @@ import {
   AcademicYear, Bell, ClassGroup, Employee, Holiday, Lesson, LessonState, MovedWorkingDay, Role, Room, School, StudyPeriod,
   Subgroup, Subject, TeachingAssignment, TimetableEntry,
 } from '../entities';
-import { addDays } from '../server/clock';
+import { addDays } from '../lib/clock';
 import { AdminWriter, checkDate, checkInt } from './admin-write';
-import { uuidArray } from './access';
-import { AppError, ErrorCode, badInput, notFound } from './errors';
+import { uuidArray } from '../permissions/scope';
+import { AppError, ErrorCode, badInput, notFound } from '../lib/errors';
 import { requiredText } from './journal.service';
 import { assertYearWritable, timetableWeekday } from './school-year';
 

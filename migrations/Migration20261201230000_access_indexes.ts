@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Row scoping asks, on every diary and student read, whether the viewer is a guardian of the
  * student or the teacher of the student's class. The diary's statement is prepared with a
- * generic plan (domain/prepared-read.ts), which cannot narrow those checks to the one student
+ * generic plan (lib/prepared-read.ts), which cannot narrow those checks to the one student
  * and scanned both tables; with these indexes it looks them up at any scale.
  */
 export class Migration20261201230000_access_indexes extends Migration {

@@ -2,7 +2,7 @@ import { Role } from '../entities';
 import { hasRole, isAuthenticated } from './rules';
 
 /**
- * The federation fields (schema/federation.ts). `_entities` is as open as `node`: each
+ * The federation fields (server/schema/federation.ts). `_entities` is as open as `node`: each
  * reference then goes through the same row scope (resolvers/entities.ts), and the entity
  * types' own fields keep their rules. `_service` hands out the whole subgraph SDL, so it is
  * for administrators (a gateway composes from the committed schema/subgraph.graphql).

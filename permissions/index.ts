@@ -1,7 +1,7 @@
 import { deny, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { Role } from '../entities';
-import { AppError, ErrorCode } from '../domain/errors';
+import { AppError, ErrorCode } from '../lib/errors';
 import { FEDERATION_QUERY_RULES, FEDERATION_RULES } from './federation.rules';
 import { HARDENING_RULES } from './hardening.rules';
 import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
@@ -17,7 +17,7 @@ import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './
  * A change in this file changes who can reach what: review it as a permission change.
  *
  * Row scoping (own lessons, own class, own children, own record, own school) is not
- * here but in domain/access.ts, applied where rows are fetched.
+ * here but in permissions/scope.ts, applied where rows are fetched.
  */
 const signedIn = isAuthenticated;
 

@@ -17,7 +17,7 @@ export const JOURNAL_REPORT_QUERY_RULES = {
   weightedAverageReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
   atRiskReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
   attendanceSummaryReport: hasRole(...ATTENDANCE_REPORT_READERS, Role.TEACHER),
-  // Staff who reach the student (FULL or TAUGHT in domain/access.ts); families read the report card.
+  // Staff who reach the student (FULL or TAUGHT in permissions/scope.ts); families read the report card.
   studentAverageReport: hasRole(...SCHOOL_WIDE_READERS, Role.TEACHER),
   reportCardReport: hasRole(...SCHOOL_WIDE_READERS, Role.TEACHER, Role.STUDENT, Role.PARENT),
   schoolJournalAggregatesReport: hasRole(...COORDINATORS, ...ACADEMIC_REPORT_READERS),

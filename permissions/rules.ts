@@ -1,7 +1,7 @@
 import { allow, and, or, rule } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
 import { Role, SCHOOL_WIDE_READERS, STAFF_ROLES } from '../entities';
-import { AppError, ErrorCode, unauthenticated } from '../domain/errors';
+import { AppError, ErrorCode, unauthenticated } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 
 // Small named predicates, composed in index.ts. Each depends on the context only

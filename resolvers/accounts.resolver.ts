@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role, RoleGrant, School, User } from '../entities';
 import { AccountsService, type IssuedCredentials } from '../domain/accounts.service';
-import { badInput } from '../domain/errors';
+import { badInput } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import {

@@ -3,7 +3,7 @@ import { ClassGroup, Role, School } from '../entities';
 import {
   CLASS_SIZE_NORM, classFill, coordinatedSchools, movementSummary, userActivity,
 } from '../domain/admin-reports';
-import { localDate } from '../server/clock';
+import { localDate } from '../lib/clock';
 import type { RequestContext } from '../server/context';
 import {
   ClassFillReportType, MovementSummaryReportType, SchoolClassFillType, SchoolMovementSummaryType, SchoolUserActivityType,

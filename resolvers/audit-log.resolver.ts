@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../entities';
 import { auditLog, type AuditLogRow } from '../domain/audit-log';
-import { badInput } from '../domain/errors';
+import { badInput } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 import { parseGlobalId, toGlobalId, type NodeTypeName } from '../schema/global-id';
 import { AuditLogFilterInput } from '../schema/people.inputs';

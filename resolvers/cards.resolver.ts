@@ -3,8 +3,8 @@ import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } fr
 import type { GraphQLResolveInfo } from 'graphql';
 import { ClassGroup, Employee, Enrollment, Guardian, Guardianship, PersonCardKind, PersonalDataConsent, Role, Student } from '../entities';
 import { CardReadLog, CardsService, readableGuardians, readableStudentCards } from '../domain/cards.service';
-import { forbidden, notFound } from '../domain/errors';
-import { localDate } from '../server/clock';
+import { forbidden, notFound } from '../lib/errors';
+import { localDate } from '../lib/clock';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import {

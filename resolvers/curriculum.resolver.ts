@@ -4,7 +4,7 @@ import {
   ClassGroup, CurriculumItem, Employee, Role, Student, Subgroup, SubgroupMember, Subject, TeachingAssignment, ThematicPlanItem,
 } from '../entities';
 import { CurriculumService } from '../domain/curriculum.service';
-import { notFound } from '../domain/errors';
+import { notFound } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import { ClassGroupType, EmployeeType, StudentType, SubjectType } from '../schema/types';

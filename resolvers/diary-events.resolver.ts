@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import { Attendance, Lesson, Mark, Student } from '../entities';
-import { badInput, notFound } from '../domain/errors';
+import { badInput, notFound } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 import type { DiarySubscription, OutboxEvent } from '../server/diary-hub';
 import { fromGlobalId } from '../schema/global-id';

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Attendance, Lesson, Mark, Student } from '../entities';
-import { badInput, notFound } from '../domain/errors';
+import { badInput, notFound } from '../lib/errors';
 import { classJournalLessons, diaryOfStudent, studentsOfClass, type LessonWithEntries } from '../domain/journal-queries';
-import { addDays, daysBetween } from '../server/clock';
+import { addDays, daysBetween } from '../lib/clock';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId } from '../schema/global-id';
 import { DateScalar } from '../schema/scalars';

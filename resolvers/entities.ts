@@ -20,7 +20,7 @@ async function resolveEntityReference<T extends object>(
 
 /**
  * Every `@key` type's reference resolver, typed by the generated resolver types
- * (schema/generated/graphql.ts, from schema/subgraph.graphql): schema/federation.ts
+ * (schema/generated/graphql.ts, from schema/subgraph.graphql): server/schema/federation.ts
  * refuses to build a subgraph with an entity type missing here.
  */
 export const ENTITY_REFERENCE_RESOLVERS = {

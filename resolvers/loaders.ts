@@ -4,8 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, MarkVersion, PeriodMark, Student, Subject, WorkType } from '../entities';
 import type { EventGraph } from '../server/diary-hub';
 import type { LessonRow } from '../domain/journal-queries';
-import { uuidArray } from '../domain/access';
-import type { Clock } from '../server/clock';
+import { uuidArray } from '../permissions/scope';
+import type { Clock } from '../lib/clock';
 
 /**
  * Per-request batching: every field that fetches a related row goes through one of

@@ -1,4 +1,4 @@
-import { badInput } from '../domain/errors';
+import { badInput } from '../lib/errors';
 import type { Page, PageRequest } from '../domain/journal-queries';
 import type { Connection } from '../schema/connection';
 

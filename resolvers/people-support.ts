@@ -1,5 +1,5 @@
 import { Role } from '../entities';
-import { badInput, notFound } from '../domain/errors';
+import { badInput, notFound } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId } from '../schema/global-id';
 

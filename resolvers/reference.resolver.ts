@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { AcademicYear, ClassGroup, Employee, Holiday, Role, StudyPeriod, Subject, User, WorkType } from '../entities';
-import { uuidArray } from '../domain/access';
+import { uuidArray } from '../permissions/scope';
 import type { RequestContext } from '../server/context';
 import { toGlobalId } from '../schema/global-id';
 import {

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { ClassGroup, PeriodMark, Student } from '../entities';
 import DataLoader from 'dataloader';
-import type { StudentAccess } from '../domain/access';
-import { forbidden } from '../domain/errors';
+import type { StudentAccess } from '../permissions/scope';
+import { forbidden } from '../lib/errors';
 import { attendanceOfStudent, marksOfStudent } from '../domain/journal-queries';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Bell, ClassGroup, Employee, Lesson, Room, Subject, TimetableEntry } from '../entities';
-import { notFound } from '../domain/errors';
+import { notFound } from '../lib/errors';
 import { TimetableService } from '../domain/timetable.service';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';

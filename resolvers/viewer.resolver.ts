@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Employee, Role, Student, User } from '../entities';
-import type { Viewer } from '../domain/viewer';
+import type { Viewer } from '../permissions/viewer';
 import type { RequestContext } from '../server/context';
 import { EmployeeType, StudentType, UserType, ViewerType } from '../schema/types';
 

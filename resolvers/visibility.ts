@@ -1,5 +1,5 @@
 import { Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, School, Student, StudyPeriod, Subject, AcademicYear } from '../entities';
-import { notFound } from '../domain/errors';
+import { notFound } from '../lib/errors';
 import { MovementBookService } from '../domain/movement-book';
 import type { RequestContext } from '../server/context';
 import { parseGlobalId } from '../schema/global-id';

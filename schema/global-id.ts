@@ -1,4 +1,4 @@
-import { badInput } from '../domain/errors';
+import { badInput } from '../lib/errors';
 
 /**
  * Global ids are opaque outside and UUIDs inside: base64url("Type:uuid").

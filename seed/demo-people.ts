@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ClassGroup, MovementOrderType, Student } from '../entities';
 import { applyMovementOrder } from '../domain/movement-book';
-import { addDays, zonedInstant } from '../server/clock';
+import { addDays, zonedInstant } from '../lib/clock';
 
 /**
  * The administration's demo data (issue 4, people), on top of the demo school:

@@ -19,7 +19,7 @@ import {
   StudyPeriod, StudyPeriodKind, Subject,
   TeachingAssignment, User, WorkType,
 } from '../entities';
-import { addDays, isoWeekday, zonedInstant } from '../server/clock';
+import { addDays, isoWeekday, zonedInstant } from '../lib/clock';
 import { seedDemoTimetable } from './demo-timetable';
 import {
   BELLS, BOY_NAMES, FATHERS, GIRL_NAMES, MOTHER_NAMES, SURNAMES, TIMETABLE, TOPICS, WORK_TYPE_MIX, WORK_TYPES,

@@ -1,6 +1,6 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, PUBLIC_CODES } from '../domain/errors';
+import { ErrorCode, PUBLIC_CODES } from '../lib/errors';
 import { UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './faults';
 
 /**

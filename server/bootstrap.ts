@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { School } from '../entities';
 import { hashPassword } from '../domain/auth.service';
 import { seedDemoSchool } from '../seed/demo-school';
-import { localDate, type Clock } from './clock';
+import { localDate, type Clock } from '../lib/clock';
 
 /** Applies the committed migrations, then loads the demo school when the database holds no school. */
 export async function migrateAndSeed(orm: MikroORM, clock: Clock, options: { seed: boolean; force?: boolean }): Promise<void> {

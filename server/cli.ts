@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { writeSchemaArtifacts } from '../schema/artifacts';
-import { runSchemaCheck } from '../schema/check';
+import { writeSchemaArtifacts } from './schema/artifacts';
+import { runSchemaCheck } from './schema/check';
 import { migrateAndSeed } from './bootstrap';
 import { loadConfig } from './config';
 import { openDatabase } from './database';
 import { ormConfig } from './orm';
-import { SystemClock } from './clock';
+import { SystemClock } from '../lib/clock';
 
 /** Maintenance commands: `node dist/server/cli.js <migrate|seed|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]>`. */
 async function main(command: string | undefined, args: string[]): Promise<void> {

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OperationDefinitionNode } from 'graphql';
-import { AccessScope } from '../domain/access';
+import { AccessScope } from '../permissions/scope';
 import { AuthService, type AuthSettings, type TokenSigner } from '../domain/auth.service';
-import { unauthenticated } from '../domain/errors';
+import { unauthenticated } from '../lib/errors';
 import { JournalService } from '../domain/journal.service';
 import type { RequestScope } from '../domain/request-scope';
-import { loadViewer, type Viewer } from '../domain/viewer';
+import { loadViewer, type Viewer } from '../permissions/viewer';
 import { Loaders } from '../resolvers/loaders';
-import type { Clock } from './clock';
+import type { Clock } from '../lib/clock';
 import type { DiaryHub } from './diary-hub';
 
 /** What lives as long as the server: shared by every request. */

@@ -2,10 +2,10 @@ import { Client } from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Attendance, DiaryEventType, Mark, Student, WorkType } from '../entities';
 import { lessonsByIds, marksByIds, type LessonRow } from '../domain/journal-queries';
-import { uuidArray } from '../domain/access';
-import { AppError, ErrorCode } from '../domain/errors';
+import { uuidArray } from '../permissions/scope';
+import { AppError, ErrorCode } from '../lib/errors';
 import { DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL } from '../domain/diary-outbox';
-import type { Clock } from './clock';
+import type { Clock } from '../lib/clock';
 
 /** One committed diary event, as read from the outbox (ids only; the API loads the rest). */
 export interface OutboxEvent {

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   GraphQLError, getNamedType, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
-import { ErrorCode, badInput, conflict } from '../domain/errors';
+import { ErrorCode, badInput, conflict } from '../lib/errors';
 import { formatError } from './app-errors';
 import type { RequestContext } from './context';
 

@@ -2,16 +2,16 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type Gr
 import {
   execute, GraphQLError, Kind, specifiedRules, validate, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema,
 } from 'graphql';
-import { unauthenticated } from '../domain/errors';
-import type { Viewer } from '../domain/viewer';
-import { RoleSchemas } from '../schema/role-schema';
+import { unauthenticated } from '../lib/errors';
+import type { Viewer } from '../permissions/viewer';
+import { RoleSchemas } from './schema/role-schema';
 import { formatError } from './app-errors';
 import type { RequestContext } from './context';
 import { extraValidationRules } from './validation';
 
 /**
  * Introspection answers with the part of the schema the caller's roles may use
- * (schema/role-schema.ts). An operation that introspects runs against that cut schema,
+ * (server/schema/role-schema.ts). An operation that introspects runs against that cut schema,
  * validation included, so a parent's explorer never even lists `classJournal`.
  * Anonymous callers get UNAUTHENTICATED in production; outside it they see the whole
  * schema (it is committed in schema/schema.graphql), so the explorer's docs work before signing in.

@@ -10,7 +10,7 @@ import {
   type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import { Role, STAFF_ROLES } from '../entities';
-import type { Viewer } from '../domain/viewer';
+import type { Viewer } from '../permissions/viewer';
 import { MAX_PAGE_SIZE } from '../resolvers/pagination';
 import type { RequestContext } from './context';
 

@@ -44,7 +44,7 @@ export function ormConfig({
         connectionTimeoutMillis: acquireTimeoutMs,
         // A request that hangs inside a transaction does not hold its locks for ever.
         idle_in_transaction_session_timeout: DATABASE_TIMEOUTS.idleInTransactionMs,
-        // Only the named prepared statements (domain/prepared-read.ts) have cached plans. Left to
+        // Only the named prepared statements (lib/prepared-read.ts) have cached plans. Left to
         // itself PostgreSQL re-plans the diary's statement for every request (its estimate for a
         // generic plan of a date range is pessimistic), and planning cost more than running it.
         options: '-c plan_cache_mode=force_generic_plan',

@@ -5,9 +5,9 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { Role } from '../entities';
-import { subgraphSdl } from '../schema/artifacts';
-import { buildBareSchema } from '../schema/build';
-import { printRoleSchema, roleSchemaFile } from '../schema/role-schema';
+import { subgraphSdl } from '../server/schema/artifacts';
+import { buildBareSchema } from '../server/schema/build';
+import { printRoleSchema, roleSchemaFile } from '../server/schema/role-schema';
 
 let actual: GraphQLSchema;
 beforeAll(async () => { actual = await buildBareSchema(); });

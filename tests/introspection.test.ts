@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
 import { Role } from '../entities';
-import { roleSchemaFile } from '../schema/role-schema';
+import { roleSchemaFile } from '../server/schema/role-schema';
 import { PASSWORD, buildWorld, type World } from './support/factories';
 import { LiveClient, waitFor } from './support/live-client';
 import { TestServer, errorCode } from './support/server';

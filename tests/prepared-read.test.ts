@@ -1,9 +1,9 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { preparedRead } from '../domain/prepared-read';
+import { preparedRead } from '../lib/prepared-read';
 import { ormConfig } from '../server/orm';
 import { createTestDatabase } from './support/database';
 
-// domain/prepared-read.ts: hot reads as named prepared statements on the ORM's pool, with one
+// lib/prepared-read.ts: hot reads as named prepared statements on the ORM's pool, with one
 // connection here so every call meets the statements the previous ones prepared.
 
 let orm: MikroORM;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { buildSchema, getNullableType, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
-import { buildBareSchema, SCHEMA_FILE } from '../schema/build';
-import { CONTRACT_FILE, checkSchema } from '../schema/check';
+import { buildBareSchema, SCHEMA_FILE } from '../server/schema/build';
+import { CONTRACT_FILE, checkSchema } from '../server/schema/check';
 
 // `npm run schema:check`: breaking changes to the contract fail, elsewhere they are
 // reported; a deprecation must carry its reason.

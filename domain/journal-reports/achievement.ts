@@ -1,5 +1,5 @@
 import { toGlobalId } from '../../schema/global-id';
-import { notFound } from '../errors';
+import { notFound } from '../../lib/errors';
 import type { RequestScope } from '../request-scope';
 import {
   ACADEMIC_REPORT_READERS, FIVE_POINT, type ReportReach, fullNameSql, int, num, reachInSchool, reachParams, reachSql, roleReach, todayIn,

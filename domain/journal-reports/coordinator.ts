@@ -1,7 +1,7 @@
 import { Role } from '../../entities';
 import { toGlobalId } from '../../schema/global-id';
 import type { RequestScope } from '../request-scope';
-import { uuidArray } from '../access';
+import { uuidArray } from '../../permissions/scope';
 import { ACADEMIC_REPORT_READERS, type DateSpan, checkSpan, int, num } from './reach';
 import { share } from './journal-quality';
 

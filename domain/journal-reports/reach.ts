@@ -1,6 +1,6 @@
 import { Role } from '../../entities';
-import { localDate } from '../../server/clock';
-import { badInput, notFound } from '../errors';
+import { localDate } from '../../lib/clock';
+import { badInput, notFound } from '../../lib/errors';
 import type { RequestScope } from '../request-scope';
 
 /**

@@ -8,7 +8,7 @@ import { parse } from 'graphql';
 import { actors, buildAccessWorld, type AccessWorld } from '../access/access-support';
 import { TestServer } from '../support/server';
 import { toGlobalId } from '../../schema/global-id';
-import { FEDERATION_LINK } from '../../schema/federation';
+import { FEDERATION_LINK } from '../../server/schema/federation';
 
 // The journal as one subgraph of a larger graph: composed with a small "library"
 // subgraph that extends Student, behind @apollo/gateway, queried across both.

@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { createApp, type RunningApp } from '../../server/app';
-import { ManualClock } from '../../server/clock';
+import { ManualClock } from '../../lib/clock';
 import { ormConfig } from '../../server/orm';
 import { toGlobalId } from '../../schema/global-id';
 import { buildWorld, type World } from '../support/factories';

@@ -1,6 +1,6 @@
 import { getNamedType, isObjectType, isInterfaceType, type GraphQLSchema } from 'graphql';
 import { toGlobalId } from '../../schema/global-id';
-import { buildBareSchema } from '../../schema/build';
+import { buildBareSchema } from '../../server/schema/build';
 import { sharingStats } from '../../server/diary-execution';
 import { Role, RoleGrant } from '../../entities';
 import { buildParent, buildWorld, type World } from '../support/factories';

@@ -1,6 +1,6 @@
 import { rule } from 'graphql-shield';
 import { getMetadataStorage } from 'type-graphql';
-import { buildBareSchema } from '../../schema/build';
+import { buildBareSchema } from '../../server/schema/build';
 import { RULES } from '../../permissions';
 import { isContextOnly } from '../../permissions/preauthorization';
 import { and, isAuthenticated } from '../../permissions/rules';
@@ -124,7 +124,7 @@ describe('which rules can be decided up front', () => {
   });
 });
 
-describe('what the schema build assumes (schema/build.ts)', () => {
+describe('what the schema build assumes (server/schema/build.ts)', () => {
   it('no type-graphql middleware or @Authorized anywhere, so plain fields can do without type-graphql resolvers', async () => {
     await buildBareSchema();
     const storage = getMetadataStorage();

@@ -1,10 +1,10 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { allow, deny } from 'graphql-shield';
 import { Role } from '../../entities';
-import { Viewer } from '../../domain/viewer';
+import { Viewer } from '../../permissions/viewer';
 import { RULES } from '../../permissions';
-import { buildBareSchema } from '../../schema/build';
-import { schemaForRoles, visibleFields } from '../../schema/role-schema';
+import { buildBareSchema } from '../../server/schema/build';
+import { schemaForRoles, visibleFields } from '../../server/schema/role-schema';
 
 // Each role's schema is derived from the shield rules: these tests pin what that
 // derivation means, so a rule change shows up as a schema change and nothing else.

@@ -1,6 +1,6 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { RULES } from '../../permissions';
-import { buildBareSchema } from '../../schema/build';
+import { buildBareSchema } from '../../server/schema/build';
 
 // A diff in permissions/index.ts changes who can reach what: this walk makes sure
 // no field, mutation or subscription slips into the schema without an explicit rule.

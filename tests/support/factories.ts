@@ -6,7 +6,7 @@ import {
   StudyPeriod, StudyPeriodKind, Subject, Subgroup, SubgroupMember, TeachingAssignment, User, WorkType,
 } from '../../entities';
 import { hashPassword } from '../../domain/auth.service';
-import { addDays } from '../../server/clock';
+import { addDays } from '../../lib/clock';
 
 /** Every factory-made account has this password. */
 export const PASSWORD = 'correct-horse-1';

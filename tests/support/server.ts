@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { createApp, type AppOptions, type RunningApp } from '../../server/app';
-import { ManualClock } from '../../server/clock';
+import { ManualClock } from '../../lib/clock';
 import { ormConfig } from '../../server/orm';
 import { createTestDatabase } from './database';
 

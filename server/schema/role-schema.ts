@@ -2,10 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils';
 import { GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema, specifiedDirectives } from 'graphql';
-import { Role } from '../entities';
-import { Viewer } from '../domain/viewer';
-import { RULES } from '../permissions';
-import { PROJECT_ROOT } from '../server/paths';
+import { Role } from '../../entities';
+import { Viewer } from '../../permissions/viewer';
+import { RULES } from '../../permissions';
+import { PROJECT_ROOT } from '../paths';
 
 /**
  * The part of the schema a set of roles may use, derived from the graphql-shield rules

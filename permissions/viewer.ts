@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, SCHOOL_WIDE_READERS, STAFF_ROLES } from '../entities';
-import { preparedRead } from './prepared-read';
+import { preparedRead } from '../lib/prepared-read';
 
 export interface RoleGrantInfo {
   role: Role;

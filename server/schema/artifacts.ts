@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { execute, parse, type GraphQLSchema } from 'graphql';
-import { Role } from '../entities';
-import { PROJECT_ROOT } from '../server/paths';
+import { Role } from '../../entities';
+import { PROJECT_ROOT } from '../paths';
 import { buildBareSchema, writeSchemaFile } from './build';
 import { writeRoleSchemaFiles } from './role-schema';
 

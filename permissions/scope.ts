@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, SCHOOL_WIDE_READERS } from '../entities';
-import type { Clock } from '../server/clock';
+import type { Clock } from '../lib/clock';
 import type { Viewer } from './viewer';
-import { preparedRead } from './prepared-read';
+import { preparedRead } from '../lib/prepared-read';
 
 /**
  * How much of a student's record the viewer may read (access matrix, DOMAIN.md):

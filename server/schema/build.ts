@@ -4,13 +4,13 @@ import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
-import { permissions, RULES, SHIELD_OPTIONS } from '../permissions';
-import { Preauthorization } from '../permissions/preauthorization';
-import { RESOLVERS } from '../resolvers';
-import { PROJECT_ROOT } from '../server/paths';
-import './enums';
+import { permissions, RULES, SHIELD_OPTIONS } from '../../permissions';
+import { Preauthorization } from '../../permissions/preauthorization';
+import { RESOLVERS } from '../../resolvers';
+import { PROJECT_ROOT } from '../paths';
+import '../../schema/enums';
 import { toSubgraphSchema } from './federation';
-import { DateTimeScalar } from './scalars';
+import { DateTimeScalar } from '../../schema/scalars';
 
 /**
  * type-graphql wants a PubSub as soon as a subscription exists, even one with its own

@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
-import { ENTITY_REFERENCE_RESOLVERS, prefetchEntities } from '../resolvers/entities';
+import { ENTITY_REFERENCE_RESOLVERS, prefetchEntities } from '../../resolvers/entities';
 
 /**
  * Apollo Federation 2: the server's schema is a subgraph. Types marked with `@key`

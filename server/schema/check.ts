@@ -4,7 +4,7 @@ import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import {
   DEFAULT_DEPRECATION_REASON, buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema,
 } from 'graphql';
-import { PROJECT_ROOT } from '../server/paths';
+import { PROJECT_ROOT } from '../paths';
 import { buildBareSchema, SCHEMA_FILE } from './build';
 
 /**
