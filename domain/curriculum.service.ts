@@ -6,50 +6,15 @@ import {
 } from '../entities';
 import { localDate } from '../lib/clock';
 import { AdminWriter, bumpVersion, checkDate, checkInt } from './admin-write';
-import { uuidArray } from '../permissions/scope';
+import { uuidArray, type ClassReach } from '../permissions/scope';
 import { badInput, forbidden, notFound } from '../lib/errors';
 import { optionalText, requiredText } from './journal.service';
 import type { RequestScope } from './request-scope';
 import { assertYearWritable } from './school-year';
 
-/** How the viewer stands to a class (one statement): the curriculum's "own" rows of the access matrix. */
-export interface ClassReach {
-  classGroup: ClassGroup;
-  /** ADMIN, DIRECTOR, the deputies of the class's school. */
-  readsAll: boolean;
-  leads: boolean;
-  /** Subjects the viewer is assigned to teach in the class. */
-  taughtSubjects: string[];
-  /** The viewer is, or is a parent of, a student enrolled in the class. */
-  attends: boolean;
-}
-
-export async function classReach(scope: RequestScope, em: EntityManager, classGroupId: string): Promise<ClassReach | null> {
-  const classGroup = await em.findOne(ClassGroup, classGroupId);
-  if (!classGroup) return null;
-  const v = scope.viewer;
-  const [row] = await em.execute<{ subjects: string[]; attends: boolean }[]>(
-    `select coalesce((select array_agg(distinct ta.subject_id::text) from teaching_assignment ta
-                       where ta.class_group_id = ?::uuid and ta.teacher_id = ?::uuid), '{}') as subjects,
-            exists(select 1 from enrollment e where e.class_group_id = ?::uuid
-                      and e.student_id in (select ?::uuid union all
-                            select g.student_id from guardianship g where g.guardian_id = ?::uuid and g.revoked_at is null)) as attends`,
-    [classGroupId, v.employeeId, classGroupId, v.studentId, v.guardianId],
-  );
-  const schoolId = classGroup.school.id;
-  const teacherHere = v.hasRoleInSchool(schoolId, Role.TEACHER);
-  return {
-    classGroup,
-    readsAll: v.readsWholeSchool(schoolId),
-    leads: teacherHere && classGroup.classTeacher?.id === v.employeeId && v.employeeId !== null,
-    taughtSubjects: teacherHere ? row.subjects : [],
-    attends: row.attends,
-  };
-}
-
-/** May read the class's curriculum, assignments and subgroups at all (else NOT_FOUND). */
-export function readsClassCurriculum(reach: ClassReach | null): reach is ClassReach {
-  return Boolean(reach && (reach.readsAll || reach.leads || reach.taughtSubjects.length > 0 || reach.attends));
+/** May read the class's curriculum, assignments and subgroups at all (else NOT_FOUND): `curriculum.read`. */
+export function readsClassCurriculum(scope: RequestScope, reach: ClassReach | null): reach is ClassReach {
+  return Boolean(reach && scope.access.allows('curriculum.read', reach));
 }
 
 const HOURS = /^\d{1,2}(\.\d)?$/;

@@ -1,14 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role, SCHOOL_WIDE_READERS } from '../entities';
+import type { ClassGroup } from '../entities';
 import type { Clock } from '../lib/clock';
-import type { Viewer } from './viewer';
 import { preparedRead } from '../lib/prepared-read';
+import { joinSql, raw, sql, uuidArray, type Sql } from '../lib/sql';
+import { evaluate, type Condition, type Tie } from './policy';
+import { REGISTRY, holdsIn, type Permission } from './registry';
+import { Ties, todayInSchool } from './ties';
+import type { Viewer } from './viewer';
+
+export { uuidArray };
 
 /**
- * How much of a student's record the viewer may read (access matrix, DOMAIN.md):
- * FULL    – self, own child, own class (class teacher), the school's administration;
- * TAUGHT  – a teacher of the student: the card, and journal data of their own lessons only;
- * CARD    – the card only (the secretary keeps cards but reads no marks);
+ * How much of a student's record the viewer may read, from the registry's entries
+ * (permissions/policies/journal.policy.ts, cards.policy.ts):
+ * FULL    – `studentRecord.read`: the school administration, the class teacher, self, own child;
+ * TAUGHT  – `studentRecord.readTaught`: a teacher of the student: the card's names, and journal data of their own lessons only;
+ * CARD    – `studentCard.read` alone: the card only (the secretary keeps cards but reads no marks);
  * NONE    – nothing, and indistinguishable from a student that does not exist.
  */
 export type StudentAccessLevel = 'FULL' | 'TAUGHT' | 'CARD' | 'NONE';
@@ -16,6 +23,8 @@ export type StudentAccessLevel = 'FULL' | 'TAUGHT' | 'CARD' | 'NONE';
 export interface StudentAccess {
   level: StudentAccessLevel;
   schoolId: string | null;
+  /** The viewer's ties to the student (for entries beyond the level, e.g. `attendance.setReason`). */
+  ties: ReadonlySet<Tie>;
 }
 
 export interface LessonAccess {
@@ -27,15 +36,51 @@ export interface LessonAccess {
   schoolId: string | null;
 }
 
+/** How the viewer stands to a class (one statement): the curriculum's and timetable's "own" rows. */
+export interface ClassReach {
+  classGroup: ClassGroup;
+  /** The school administration of the class's school. */
+  readsAll: boolean;
+  leads: boolean;
+  /** Subjects the viewer is assigned to teach in the class. */
+  taughtSubjects: string[];
+  /** The viewer is, or is a parent of, a student in the class's list today. */
+  attends: boolean;
+  schoolId: string;
+  ties: ReadonlySet<Tie>;
+}
+
 export interface StudentAccessRow { id: string; school_id: string; is_self: boolean; is_child: boolean; leads_class: boolean; teaches: boolean }
 
-const NO_STUDENT: StudentAccess = { level: 'NONE', schoolId: null };
-const NO_LESSON: LessonAccess = { read: false, teaches: false, leadsClass: false, schoolId: null };
+const TIE_COLUMNS: Record<Exclude<Tie, 'coordinates'>, string> = {
+  self: 'is_self', child: 'is_child', leadsClass: 'leads_class', teaches: 'teaches',
+};
 
-/** A Postgres array literal for `= any(?::uuid[])`, so one statement serves any batch size. */
-export function uuidArray(ids: readonly string[]): string {
-  return `{${ids.join(',')}}`;
+function tiesOfRow(r: { is_self?: boolean; is_child?: boolean; leads_class?: boolean; teaches?: boolean }): Set<Tie> {
+  const ties = new Set<Tie>();
+  if (r.is_self) ties.add('self');
+  if (r.is_child) ties.add('child');
+  if (r.leads_class) ties.add('leadsClass');
+  if (r.teaches) ties.add('teaches');
+  return ties;
 }
+
+/**
+ * A condition as SQL over a row that carries the tie columns (`is_self`…) and `school_id`
+ * under `alias`: the same entry that judges single rows filters a list in its own statement.
+ */
+export function conditionOverTieColumns(condition: Condition, viewer: Viewer, alias: string): Sql {
+  switch (condition.kind) {
+    case 'holds': return sql`${raw(alias)}.school_id = any(${uuidArray(viewer.schoolsWith(condition.roles))}::uuid[])`;
+    case 'tie':
+      if (condition.tie === 'coordinates') return raw('false');
+      return raw(`${alias}.${TIE_COLUMNS[condition.tie]}`);
+    case 'anyOf': return sql`(${joinSql(condition.of.map((c) => conditionOverTieColumns(c, viewer, alias)), ' or ')})`;
+  }
+}
+
+const NO_STUDENT: StudentAccess = { level: 'NONE', schoolId: null, ties: new Set() };
+const NO_LESSON: LessonAccess = { read: false, teaches: false, leadsClass: false, schoolId: null };
 
 /**
  * Row scoping for one request: which students, lessons and schools the viewer is
@@ -46,11 +91,15 @@ export class AccessScope {
   private readonly lessons = new Map<string, Promise<LessonAccess>>();
   private schools?: Promise<Set<string>>;
 
+  readonly ties: Ties;
+
   constructor(
     private readonly em: EntityManager,
     readonly viewer: Viewer,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.ties = new Ties(viewer);
+  }
 
   async student(id: string): Promise<StudentAccess> {
     return (await this.studentsAccess([id])).get(id) ?? NO_STUDENT;
@@ -80,28 +129,16 @@ export class AccessScope {
    * which then hands the row to `rememberStudentAccess`.
    */
   studentAccessStatement(ids: readonly string[]): { sql: string; params: unknown[] } {
-    const v = this.viewer;
-    // A teacher keeps access to a student who has left a class they teach (classes belong to one
-    // academic year): marks for the student's last days may still be due inside the entry window.
-    return {
-      sql: `select s.id, s.school_id,
-              coalesce(s.id = ?::uuid, false) as is_self,
-              exists(select 1 from guardianship g
-                      where g.student_id = s.id and g.guardian_id = ?::uuid and g.revoked_at is null) as is_child,
-              exists(select 1 from enrollment e join class_group c on c.id = e.class_group_id
-                      where e.student_id = s.id and c.class_teacher_id = ?::uuid
-                        and (e.ends_on is null or e.ends_on >= (?::timestamptz at time zone sc.timezone)::date)) as leads_class,
-              (exists(select 1 from enrollment e join teaching_assignment ta on ta.class_group_id = e.class_group_id
-                       where e.student_id = s.id and ta.teacher_id = ?::uuid
-                         and (ta.subgroup_id is null or exists(select 1 from subgroup_member sm
-                                where sm.subgroup_id = ta.subgroup_id and sm.student_id = s.id)))
-               or exists(select 1 from enrollment e join lesson l on l.class_group_id = e.class_group_id
-                       where e.student_id = s.id and l.substitute_teacher_id = ?::uuid
-                         and l.date >= e.starts_on and (e.ends_on is null or l.date <= e.ends_on))) as teaches
+    const student = raw('s.id');
+    const today = todayInSchool(this.clock.now());
+    const statement = sql`select s.id, s.school_id,
+              ${this.ties.isSelf(student)} as is_self,
+              ${this.ties.isChild(student)} as is_child,
+              ${this.ties.leadsClassOf(student, today)} as leads_class,
+              ${this.ties.teaches(student, today)} as teaches
          from student s join school sc on sc.id = s.school_id
-        where s.id = any(?::uuid[])`,
-      params: [v.studentId, v.guardianId, v.employeeId, this.clock.now(), v.employeeId, v.employeeId, uuidArray(ids)],
-    };
+        where s.id = any(${uuidArray(ids)}::uuid[])`;
+    return { sql: statement.text, params: [...statement.values] };
   }
 
   /** Takes in what `studentAccessStatement` said of one student (`row` null: no such student). */
@@ -112,27 +149,40 @@ export class AccessScope {
   }
 
   /**
-   * `studentAccessOf`'s FULL-or-TAUGHT as SQL over a row of `studentAccessStatement` (alias
-   * `a`), so a read can skip the student's rows when they would be refused: a refused student
-   * then costs what a missing one does (the answer's timing tells nothing either). Keep the two
-   * in step; `studentAccessOf` stays the judge.
+   * FULL-or-TAUGHT (`studentRecord.read` or `studentRecord.readTaught`) as SQL over a row of
+   * `studentAccessStatement` (alias `a`), so a read can skip the student's rows when they would be
+   * refused: a refused student then costs what a missing one does (the answer's timing tells
+   * nothing either). Compiled from the same registry entries `studentAccessOf` evaluates.
    */
   readableStudentCondition(): { sql: string; params: unknown[] } {
-    const v = this.viewer;
-    return {
-      sql: `(a.is_self or a.is_child or a.leads_class or a.school_id = any(?::uuid[])
-             or (a.teaches and a.school_id = any(?::uuid[])))`,
-      params: [uuidArray(v.schoolsWith(SCHOOL_WIDE_READERS)), uuidArray(v.schoolsWith([Role.TEACHER]))],
-    };
+    const condition = sql`(${conditionOverTieColumns(REGISTRY['studentRecord.read'].allow, this.viewer, 'a')}
+      or ${conditionOverTieColumns(REGISTRY['studentRecord.readTaught'].allow, this.viewer, 'a')})`;
+    return { sql: condition.text, params: [...condition.values] };
   }
 
   private studentAccessOf(r: StudentAccessRow): StudentAccess {
-    const v = this.viewer;
+    const facts = { schoolId: r.school_id, ties: tiesOfRow(r) };
     let level: StudentAccessLevel = 'NONE';
-    if (r.is_self || r.is_child || r.leads_class || v.readsWholeSchool(r.school_id)) level = 'FULL';
-    else if (r.teaches && v.hasRoleInSchool(r.school_id, Role.TEACHER)) level = 'TAUGHT';
-    else if (v.hasRoleInSchool(r.school_id, Role.SECRETARY)) level = 'CARD';
-    return { level, schoolId: r.school_id };
+    if (this.allows('studentRecord.read', facts)) level = 'FULL';
+    else if (this.allows('studentRecord.readTaught', facts)) level = 'TAUGHT';
+    else if (this.allows('studentCard.read', facts)) level = 'CARD';
+    return { level, schoolId: r.school_id, ties: facts.ties };
+  }
+
+  /** The registry's verdict on one row whose school and ties are known. */
+  allows(permission: Permission, facts: { schoolId: string | null; ties: ReadonlySet<Tie> }): boolean {
+    return evaluate(REGISTRY[permission].allow, this.viewer, facts);
+  }
+
+  /** Holds the permission in the school by a role alone (a school-wide read or write). */
+  holdsIn(permission: Permission, schoolId: string): boolean {
+    return holdsIn(this.viewer, permission, schoolId);
+  }
+
+  /** The registry's verdict on a student (one statement per batch, shared with `student`). */
+  async mayForStudent(permission: Permission, studentId: string): Promise<boolean> {
+    const access = await this.student(studentId);
+    return access.schoolId !== null && this.allows(permission, access);
   }
 
   async lesson(id: string): Promise<LessonAccess> {
@@ -151,53 +201,78 @@ export class AccessScope {
   }
 
   private async loadLessons(ids: string[]): Promise<Map<string, LessonAccess>> {
-    const v = this.viewer;
-    const rows = await preparedRead<
-      { id: string; school_id: string; teaches: boolean; leads_class: boolean; attends: boolean }[]
-    >(this.em,
-      `select l.id, l.school_id,
-              coalesce(l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid, false) as teaches,
-              coalesce(c.class_teacher_id = ?::uuid, false) as leads_class,
-              exists(select 1 from enrollment e
-                      where e.class_group_id = l.class_group_id
-                        and e.student_id in (select ?::uuid union all
-                              select g.student_id from guardianship g where g.guardian_id = ?::uuid and g.revoked_at is null)
-                        and l.date >= e.starts_on and (e.ends_on is null or l.date <= e.ends_on)
-                        and (l.subgroup_id is null or exists(select 1 from subgroup_member sm
-                               where sm.subgroup_id = l.subgroup_id and sm.student_id = e.student_id))) as attends
+    const day = raw('l.date');
+    const statement = sql`select l.id, l.school_id,
+              ${this.ties.teachesLesson()} as teaches,
+              ${this.ties.leadsClass('c')} as leads_class,
+              ${this.ties.attends(day, 'c', raw('l.subgroup_id'), 'self')} as is_self,
+              ${this.ties.attends(day, 'c', raw('l.subgroup_id'), 'child')} as is_child
          from lesson l join class_group c on c.id = l.class_group_id
-        where l.id = any(?::uuid[])`,
-      [v.employeeId, v.employeeId, v.employeeId, v.studentId, v.guardianId, uuidArray(ids)],
-    );
+        where l.id = any(${uuidArray(ids)}::uuid[])`;
+    const rows = await preparedRead<
+      { id: string; school_id: string; teaches: boolean; leads_class: boolean; is_self: boolean; is_child: boolean }[]
+    >(this.em, statement.text, statement.values);
     const result = new Map<string, LessonAccess>();
     for (const r of rows) {
-      const teaches = r.teaches && v.hasRoleInSchool(r.school_id, Role.TEACHER);
-      const leadsClass = r.leads_class && v.hasRoleInSchool(r.school_id, Role.TEACHER);
-      const read = teaches || leadsClass || r.attends || v.readsWholeSchool(r.school_id);
-      result.set(r.id, { read, teaches, leadsClass, schoolId: r.school_id });
+      const facts = { schoolId: r.school_id, ties: tiesOfRow(r) };
+      result.set(r.id, {
+        read: this.allows('lesson.read', facts),
+        teaches: this.allows('lesson.writeJournal', facts),
+        leadsClass: r.leads_class,
+        schoolId: r.school_id,
+      });
     }
     return result;
   }
 
-  /** Schools the viewer belongs to: by a role there, or through their own or their children's card. */
+  /** Schools the viewer belongs to: where they hold a role (a tie counts only while its role is held). */
   async memberSchools(): Promise<Set<string>> {
-    this.schools ??= (async () => {
-      const v = this.viewer;
-      const rows = await preparedRead<{ school_id: string }[]>(this.em,
-        `select s.school_id from student s
-          where s.id = ?::uuid
-             or s.id in (select g.student_id from guardianship g where g.guardian_id = ?::uuid and g.revoked_at is null)`,
-        [v.studentId, v.guardianId],
-      );
-      const ids = new Set(rows.map((r) => r.school_id));
-      for (const g of v.grants) if (g.schoolId) ids.add(g.schoolId);
-      return ids;
-    })();
-    return this.schools;
+    return new Set(this.viewer.grants.map((g) => g.schoolId).filter((id): id is string => Boolean(id)));
   }
 
   async isMemberOf(schoolId: string): Promise<boolean> {
     return (await this.memberSchools()).has(schoolId);
+  }
+
+  /** Of these schools, the ones the viewer coordinates (one statement; none for a non-coordinator). */
+  async coordinatedSchools(schoolIds: readonly string[]): Promise<Set<string>> {
+    const wanted = [...new Set(schoolIds)];
+    if (wanted.length === 0 || !this.viewer.grants.some((g) => g.municipalityId || g.regionId)) return new Set();
+    const statement = sql`select s.id from school s where s.id = any(${uuidArray(wanted)}::uuid[]) and ${this.ties.coordinates(raw('s.id'))}`;
+    const rows = await preparedRead<{ id: string }[]>(this.em, statement.text, statement.values);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** `calendar.read`: the school's calendar (years, periods, holidays) — its members and its coordinators. */
+  async readsCalendarOf(schoolId: string): Promise<boolean> {
+    if (this.holdsIn('calendar.read', schoolId)) return true;
+    return (await this.coordinatedSchools([schoolId])).has(schoolId);
+  }
+
+  /** How the viewer stands to a class, in one statement; null when there is no such class. */
+  async classReach(classGroupId: string): Promise<ClassReach | null> {
+    const today = todayInSchool(this.clock.now());
+    const statement = sql`select c.id, c.school_id,
+            ${this.ties.leadsClass('c')} as leads_class,
+            coalesce((select array_agg(distinct ta.subject_id::text) from teaching_assignment ta
+                       where ta.class_group_id = c.id and ta.teacher_id = ${this.ties.teacherCard}::uuid), '{}') as subjects,
+            ${this.ties.attends(today, 'c', null, 'self')} as is_self,
+            ${this.ties.attends(today, 'c', null, 'child')} as is_child
+       from class_group c join school sc on sc.id = c.school_id where c.id = ${classGroupId}::uuid`;
+    const [row] = await preparedRead<{ id: string; school_id: string; leads_class: boolean; subjects: string[]; is_self: boolean; is_child: boolean }[]>(
+      this.em, statement.text, statement.values);
+    if (!row) return null;
+    const classGroup = await this.em.findOneOrFail<ClassGroup>('ClassGroup', classGroupId);
+    const ties = tiesOfRow({ ...row, teaches: row.subjects.length > 0 });
+    return {
+      classGroup,
+      schoolId: row.school_id,
+      readsAll: this.viewer.readsWholeSchool(row.school_id),
+      leads: row.leads_class,
+      taughtSubjects: row.subjects,
+      attends: row.is_self || row.is_child,
+      ties,
+    };
   }
 
   /**
@@ -206,21 +281,14 @@ export class AccessScope {
    * only the lessons they stood in for) or NONE.
    */
   async classJournal(classGroupId: string, subjectId: string): Promise<{ scope: 'ALL' | 'OWN' | 'NONE'; schoolId: string | null }> {
-    const v = this.viewer;
-    const rows = await preparedRead<{ school_id: string; leads: boolean; assigned: boolean }[]>(this.em,
-      `select c.school_id,
-              coalesce(c.class_teacher_id = ?::uuid, false) as leads,
-              exists(select 1 from teaching_assignment ta
-                      where ta.class_group_id = c.id and ta.subject_id = ?::uuid and ta.teacher_id = ?::uuid) as assigned
-         from class_group c where c.id = ?::uuid`,
-      [v.employeeId, subjectId, v.employeeId, classGroupId],
-    );
-    const row = rows[0];
+    const statement = sql`select c.school_id,
+              ${this.ties.leadsClass('c')} as leads_class,
+              ${this.ties.assignedInClass(sql`${subjectId}::uuid`)} as teaches
+         from class_group c where c.id = ${classGroupId}::uuid`;
+    const [row] = await preparedRead<{ school_id: string; leads_class: boolean; teaches: boolean }[]>(this.em, statement.text, statement.values);
     if (!row) return { scope: 'NONE', schoolId: null };
-    const teacherHere = v.hasRoleInSchool(row.school_id, Role.TEACHER);
-    if (v.readsWholeSchool(row.school_id) || (teacherHere && (row.leads || row.assigned))) {
-      return { scope: 'ALL', schoolId: row.school_id };
-    }
-    return { scope: teacherHere && v.employeeId ? 'OWN' : 'NONE', schoolId: row.school_id };
+    if (this.allows('classJournal.read', { schoolId: row.school_id, ties: tiesOfRow(row) })) return { scope: 'ALL', schoolId: row.school_id };
+    // A substitute reads the lessons they stood in for (resolvers/diary.resolver.ts narrows to them).
+    return { scope: this.ties.teacherCard ? 'OWN' : 'NONE', schoolId: row.school_id };
   }
 }

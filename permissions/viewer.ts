@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role, SCHOOL_WIDE_READERS, STAFF_ROLES } from '../entities';
+import { Role } from '../entities';
+import { SCHOOL_ADMINISTRATION, STAFF } from './roles';
 import { preparedRead } from '../lib/prepared-read';
 
 export interface RoleGrantInfo {
@@ -21,6 +22,10 @@ export class Viewer {
     readonly employeeId: string | null,
     readonly studentId: string | null,
     readonly guardianId: string | null,
+    /** The schools of those cards (a card belongs to one school). */
+    readonly employeeSchoolId: string | null = null,
+    readonly studentSchoolId: string | null = null,
+    readonly guardianSchoolId: string | null = null,
   ) {}
 
   get roles(): Role[] {
@@ -38,7 +43,7 @@ export class Viewer {
 
   /** Reads everything of the school (ADMIN, DIRECTOR, deputies). */
   readsWholeSchool(schoolId: string): boolean {
-    return this.schoolsWith(SCHOOL_WIDE_READERS).includes(schoolId);
+    return this.schoolsWith(SCHOOL_ADMINISTRATION).includes(schoolId);
   }
 
   hasRoleInSchool(schoolId: string, ...roles: readonly Role[]): boolean {
@@ -46,7 +51,7 @@ export class Viewer {
   }
 
   get isStaff(): boolean {
-    return this.hasRole(...STAFF_ROLES);
+    return this.hasRole(...STAFF);
   }
 }
 
@@ -62,15 +67,24 @@ export async function loadViewer(em: EntityManager, userId: string, sessionId: s
             coalesce((select json_agg(json_build_object('role', g.role, 'schoolId', g.school_id,
                        'municipalityId', g.municipality_id, 'regionId', g.region_id))
                       from role_grant g where g.user_id = u.id), '[]') as grants,
-            (select e.id from employee e where e.user_id = u.id and e.dismissed_on is null) as employee_id,
-            (select s.id from student s where s.user_id = u.id) as student_id,
-            (select gd.id from guardian gd where gd.user_id = u.id) as guardian_id
-       from app_user u where u.id = ?`,
-    [sessionId, now, userId],
+            e.id as employee_id, e.school_id as employee_school_id,
+            s.id as student_id, s.school_id as student_school_id,
+            gd.id as guardian_id, gd.school_id as guardian_school_id
+       from app_user u
+       -- A dismissed employee (from the dismissal date on, in the school's time zone) has no card: every tie through it ends.
+       left join lateral (select e.id, e.school_id from employee e join school es on es.id = e.school_id
+                           where e.user_id = u.id
+                             and (e.dismissed_on is null or e.dismissed_on > (?::timestamptz at time zone es.timezone)::date)
+                           limit 1) e on true
+       left join lateral (select s.id, s.school_id from student s where s.user_id = u.id limit 1) s on true
+       left join lateral (select gd.id, gd.school_id from guardian gd where gd.user_id = u.id limit 1) gd on true
+      where u.id = ?`,
+    [sessionId, now, now, userId],
   );
   const row = rows[0];
   if (!row || row.locked || !row.session_alive) return null;
-  return new Viewer(row.id, sessionId, row.login, row.must_change_password, row.grants, row.employee_id, row.student_id, row.guardian_id);
+  return new Viewer(row.id, sessionId, row.login, row.must_change_password, row.grants, row.employee_id, row.student_id, row.guardian_id,
+    row.employee_school_id, row.student_school_id, row.guardian_school_id);
 }
 
 interface ViewerRow {
@@ -83,4 +97,7 @@ interface ViewerRow {
   employee_id: string | null;
   student_id: string | null;
   guardian_id: string | null;
+  employee_school_id: string | null;
+  student_school_id: string | null;
+  guardian_school_id: string | null;
 }

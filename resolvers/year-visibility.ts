@@ -2,7 +2,8 @@ import {
   AcademicYear, Bell, ClassGroup, CurriculumItem, MovedWorkingDay, Role, Room, STAFF_ROLES, Subgroup, SubgroupMember,
   TeachingAssignment, ThematicPlanItem, TimetableEntry,
 } from '../entities';
-import { classReach, readsClassCurriculum, type ClassReach } from '../domain/curriculum.service';
+import { readsClassCurriculum } from '../domain/curriculum.service';
+import type { ClassReach } from '../permissions/scope';
 import type { RequestContext } from '../server/context';
 
 /**
@@ -16,13 +17,13 @@ export const PLAN_READERS: readonly Role[] = [Role.ADMIN, Role.DIRECTOR, Role.DE
 export const SCHEDULE_STAFF: readonly Role[] = STAFF_ROLES.filter((r) => r !== Role.HR);
 
 export async function reachOf(ctx: RequestContext, classGroupId: string): Promise<ClassReach | null> {
-  return classReach(ctx.scope, ctx.em, classGroupId);
+  return ctx.access.classReach(classGroupId);
 }
 
 /** The class, if the viewer may read its curriculum, assignments and subgroups. */
 export async function curriculumReach(ctx: RequestContext, classGroupId: string): Promise<ClassReach | null> {
   const reach = await reachOf(ctx, classGroupId);
-  return readsClassCurriculum(reach) ? reach : null;
+  return readsClassCurriculum(ctx.scope, reach) ? reach : null;
 }
 
 /** The class, if the viewer may read its timetable: the school's staff (HR aside), or its own students and their parents. */

@@ -1,0 +1,52 @@
+import type { Role } from '../entities';
+import { ACCOUNTS_POLICY } from './policies/accounts.policy';
+import { CALENDAR_POLICY } from './policies/calendar.policy';
+import { CARDS_POLICY } from './policies/cards.policy';
+import { CURRICULUM_POLICY } from './policies/curriculum.policy';
+import { JOURNAL_POLICY } from './policies/journal.policy';
+import { MOVEMENT_POLICY } from './policies/movement.policy';
+import { REPORTS_POLICY } from './policies/reports.policy';
+import { rolesOf, rolesThatMayHold, type PermissionSpec } from './policy';
+import type { Viewer } from './viewer';
+
+/**
+ * The access matrix of DOMAIN.md, one entry per cell, `resource.action`. The policies say who
+ * is allowed (permissions/policies/*.policy.ts); shield's field rules (rules.ts), the row checks
+ * (scope.ts) and the SQL conditions of list reads are all derived from these entries, so a
+ * change of who may do what is one edit of one policy file. A typo in a key is a compile error.
+ * tests/permissions/matrix.test.ts prints every entry's verdict for a world of actors into
+ * permissions/matrix.snapshot.md: a diff there is a permission change.
+ */
+export const REGISTRY = {
+  ...CALENDAR_POLICY,
+  ...ACCOUNTS_POLICY,
+  ...CARDS_POLICY,
+  ...MOVEMENT_POLICY,
+  ...CURRICULUM_POLICY,
+  ...JOURNAL_POLICY,
+  ...REPORTS_POLICY,
+} satisfies Record<string, PermissionSpec>;
+
+export type Permission = keyof typeof REGISTRY;
+
+export function spec(permission: Permission): PermissionSpec {
+  return REGISTRY[permission];
+}
+
+/** Every role that may hold the permission anywhere: what shield lets through to the resolver. */
+export function rolesFor(permission: Permission): Role[] {
+  return rolesThatMayHold(REGISTRY[permission].allow);
+}
+
+/**
+ * Holds the permission in the school by a role alone (no tie needed): the check of every
+ * school-wide read and write.
+ */
+export function holdsIn(viewer: Viewer, permission: Permission, schoolId: string): boolean {
+  return viewer.hasRoleInSchool(schoolId, ...rolesOf(REGISTRY[permission].allow));
+}
+
+/** The schools where the viewer holds the permission by a role alone. */
+export function schoolsWhere(viewer: Viewer, permission: Permission): string[] {
+  return [...new Set(viewer.schoolsWith(rolesOf(REGISTRY[permission].allow)))];
+}
