@@ -2,17 +2,21 @@ import { randomInt } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Employee, Guardian, Guardianship, Role, RoleGrant, School, Student, User } from '../entities';
+import { accountReach, issueReachForCard } from '../permissions/account-reach';
+import { holdsIn } from '../permissions/registry';
+import { SCHOOL_ROLES } from '../permissions/roles';
 import { audit } from './audit';
 import { hashPassword } from './auth.service';
-import { badInput, notFound } from '../lib/errors';
+import { AppError, ErrorCode, badInput, notFound } from '../lib/errors';
 import { optionalText } from './journal.service';
 import type { RequestScope } from './request-scope';
 import { revokeAllSessions } from './sessions';
 
-/** Roles an administrator grants in their own school; the coordinator roles belong to the region, not to a school. */
-export const SCHOOL_ROLES: readonly Role[] = [
-  Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.DEPUTY_PASTORAL, Role.TEACHER, Role.SECRETARY, Role.HR, Role.STUDENT, Role.PARENT,
-];
+/** An account that also belongs elsewhere (another school, a staff role, a child of another class): not this actor's to manage. */
+function beyondReach(): AppError {
+  return new AppError(ErrorCode.FORBIDDEN, 'The account also holds roles or cards beyond what you manage: the administrators of every school involved manage it.',
+    { reason: 'ACCOUNT_BEYOND_REACH' });
+}
 
 const LOGIN = /^[a-z0-9][a-z0-9._-]{2,99}$/;
 /** No 0/O, 1/l/I: starting passwords are read off paper. */
@@ -84,7 +88,7 @@ export class AccountsService {
     this.checkRole(cmd.role);
     return this.write(async (em, now) => {
       this.requireAdmin(cmd.schoolId);
-      const user = await this.accountOfSchool(em, cmd.userId, cmd.schoolId);
+      const user = await this.managedAccount(em, cmd.userId, 'account.manage');
       if (await em.count(RoleGrant, { user, role: cmd.role, school: cmd.schoolId })) {
         throw badInput('role', `The account already holds ${cmd.role} here.`);
       }
@@ -98,7 +102,7 @@ export class AccountsService {
     this.checkRole(cmd.role);
     return this.write(async (em, now) => {
       this.requireAdmin(cmd.schoolId);
-      const user = await this.accountOfSchool(em, cmd.userId, cmd.schoolId);
+      const user = await this.managedAccount(em, cmd.userId, 'account.manage');
       if (user.id === this.scope.viewer.userId && cmd.role === Role.ADMIN) {
         throw badInput('role', 'An administrator cannot take away their own ADMIN role.');
       }
@@ -114,7 +118,7 @@ export class AccountsService {
     const reason = optionalText(cmd.reason, 'reason', 500);
     return this.write(async (em, now) => {
       this.requireAdmin(schoolId);
-      const user = await this.accountOfSchool(em, cmd.userId, schoolId);
+      const user = await this.managedAccount(em, cmd.userId, 'account.manage');
       await em.lock(user, LockMode.OPTIMISTIC, cmd.expectedVersion);
       if (user.id === this.scope.viewer.userId) throw badInput('userId', 'You cannot lock your own account.');
       if (user.locked) throw badInput('userId', 'The account is already locked.');
@@ -130,7 +134,7 @@ export class AccountsService {
   async unlockAccount(cmd: ResetCommand, schoolId: string): Promise<User> {
     return this.write(async (em, now) => {
       this.requireAdmin(schoolId);
-      const user = await this.accountOfSchool(em, cmd.userId, schoolId);
+      const user = await this.managedAccount(em, cmd.userId, 'account.manage');
       await em.lock(user, LockMode.OPTIMISTIC, cmd.expectedVersion);
       if (!user.locked) throw badInput('userId', 'The account is not locked.');
       const before = { locked: true, lockedAt: user.lockedAt, reason: user.lockedReason ?? null };
@@ -146,7 +150,7 @@ export class AccountsService {
   async resetPassword(cmd: ResetCommand, schoolId: string): Promise<IssuedCredentials> {
     return this.write(async (em, now) => {
       this.requireAdmin(schoolId);
-      const user = await this.accountOfSchool(em, cmd.userId, schoolId);
+      const user = await this.managedAccount(em, cmd.userId, 'account.manage');
       await em.lock(user, LockMode.OPTIMISTIC, cmd.expectedVersion);
       return this.reset(em, user, schoolId, now);
     });
@@ -163,11 +167,17 @@ export class AccountsService {
       const card: Student | Guardian | null = cmd.studentId
         ? await em.findOne(Student, cmd.studentId, { populate: ['user'] })
         : await em.findOne(Guardian, cmd.guardianId!, { populate: ['user'] });
-      if (!card || !(await this.mayIssueFor(em, card))) throw notFound(cmd.studentId ? 'Student' : 'Guardian');
+      const kind = card instanceof Student ? 'student' : 'guardian';
+      const reach = card ? await issueReachForCard(em, this.scope.viewer, this.scope.clock, { kind, id: card.id, schoolId: card.school.id }) : 'NONE';
+      if (!card || reach === 'NONE') throw notFound(cmd.studentId ? 'Student' : 'Guardian');
+      if (reach === 'BEYOND') throw beyondReach();
       const schoolId = card.school.id;
       if (card.user) {
         if (cmd.login) throw badInput('login', 'The card already has an account; its login stays.');
-        return this.reset(em, card.user, schoolId, now);
+        // Resetting hands the account over: only when all of it is the actor's (a family account of their class, or their school's).
+        const user = await this.managedAccount(em, card.user.id, 'account.issueCredentials');
+        await em.lock(user, LockMode.PESSIMISTIC_WRITE);
+        return this.reset(em, user, schoolId, now);
       }
       const role = card instanceof Student ? Role.STUDENT : Role.PARENT;
       const login = cmd.login ? this.checkLogin(cmd.login, 'login') : await this.freeLogin(em, card instanceof Student ? 's' : 'p', card.lastName);
@@ -191,25 +201,6 @@ export class AccountsService {
     await revokeAllSessions(em, user.id, now);
     this.audit(em, now, schoolId, 'account.reset_password', user.id, null, { mustChangePassword: true });
     return { account: user, login: user.login, startingPassword: password };
-  }
-
-  private async mayIssueFor(em: EntityManager, card: Student | Guardian): Promise<boolean> {
-    const v = this.scope.viewer;
-    if (v.hasRoleInSchool(card.school.id, Role.ADMIN)) return true;
-    if (!v.employeeId || !v.hasRoleInSchool(card.school.id, Role.TEACHER)) return false;
-    const today = this.scope.clock.now();
-    const studentIds = card instanceof Student
-      ? [card.id]
-      : (await em.find(Guardianship, { guardian: card, revokedAt: null })).map((g) => g.student.id);
-    if (studentIds.length === 0) return false;
-    const rows = await em.execute<{ ok: boolean }[]>(
-      `select exists(select 1 from enrollment e join class_group c on c.id = e.class_group_id join school sc on sc.id = c.school_id
-                      where e.student_id = any(?::uuid[]) and c.class_teacher_id = ?
-                        and e.starts_on <= (?::timestamptz at time zone sc.timezone)::date
-                        and (e.ends_on is null or e.ends_on >= (?::timestamptz at time zone sc.timezone)::date)) as ok`,
-      [`{${studentIds.join(',')}}`, v.employeeId, today, today],
-    );
-    return rows[0]?.ok === true;
   }
 
   private async freeLogin(em: EntityManager, prefix: string, lastName: string): Promise<string> {
@@ -236,16 +227,14 @@ export class AccountsService {
     return null;
   }
 
-  /** An account holding a role in the school, or with a card there; else NOT_FOUND. */
-  private async accountOfSchool(em: EntityManager, userId: string, schoolId: string): Promise<User> {
-    const rows = await em.execute<{ ok: boolean }[]>(
-      `select exists(select 1 from role_grant g where g.user_id = ? and g.school_id = ?)
-           or exists(select 1 from employee e where e.user_id = ? and e.school_id = ?)
-           or exists(select 1 from student s where s.user_id = ? and s.school_id = ?)
-           or exists(select 1 from guardian gd where gd.user_id = ? and gd.school_id = ?) as ok`,
-      [userId, schoolId, userId, schoolId, userId, schoolId, userId, schoolId],
-    );
-    const user = rows[0]?.ok ? await em.findOne(User, userId) : null;
+  /**
+   * An account the actor manages: every grant and card of it in the actor's schools
+   * (permissions/account-reach.ts). None of it: NOT_FOUND; part of it: FORBIDDEN.
+   */
+  private async managedAccount(em: EntityManager, userId: string, permission: 'account.manage' | 'account.issueCredentials'): Promise<User> {
+    const reach = await accountReach(em, this.scope.viewer, this.scope.clock, userId, permission);
+    if (reach === 'BEYOND') throw beyondReach();
+    const user = reach === 'WITHIN' ? await em.findOne(User, userId) : null;
     if (!user) throw notFound('Account');
     return user;
   }
@@ -257,7 +246,7 @@ export class AccountsService {
   }
 
   private requireAdmin(schoolId: string): void {
-    if (!this.scope.viewer.hasRoleInSchool(schoolId, Role.ADMIN)) throw notFound('School');
+    if (!holdsIn(this.scope.viewer, 'account.manage', schoolId)) throw notFound('School');
   }
 
   private checkRole(role: Role): void {

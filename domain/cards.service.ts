@@ -7,6 +7,7 @@ import {
 } from '../entities';
 import { isIsoDate } from '../schema/scalars';
 import { localDate } from '../lib/clock';
+import { isGuardianOfLedClass } from '../permissions/account-reach';
 import { uuidArray, type AccessScope } from '../permissions/scope';
 import { audit } from './audit';
 import { badInput, forbidden, notFound } from '../lib/errors';
@@ -269,9 +270,13 @@ export class CardsService {
     const rel = text(relation, 'relation', 40) ?? undefined;
     return this.write(async (em) => {
       const student = await em.findOne(Student, studentId);
-      if (!student || (await this.studentWriteLevel(em, student)) === 'NONE') throw notFound('Student');
+      const level = student ? await this.studentWriteLevel(em, student) : 'NONE';
+      if (!student || level === 'NONE') throw notFound('Student');
       const guardian = await em.findOne(Guardian, { id: guardianId, school: student.school });
-      if (!guardian) throw notFound('Guardian');
+      // A class teacher links only a guardian of their own class: one who already stands for a child of it.
+      // Anyone else's guardian would become theirs to issue credentials to (permissions/account-reach.ts).
+      if (!guardian || (level === 'CLASS'
+          && !(await isGuardianOfLedClass(em, this.viewer, this.scope.clock, guardian.id, student.school.id)))) throw notFound('Guardian');
       if (await em.count(Guardianship, { guardian, student, revokedAt: null })) {
         throw badInput('guardianId', 'The guardian is already linked to this student.');
       }

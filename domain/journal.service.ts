@@ -5,6 +5,7 @@ import {
   LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, Role, School, Student, StudyPeriod,
   Subject, User, WorkType,
 } from '../entities';
+import { ENTRY_WINDOW_DAYS } from '../lib/entry-window';
 import { addDays, daysBetween, localDate, zonedInstant } from '../lib/clock';
 import { AccessScope } from '../permissions/scope';
 import { audit } from './audit';
@@ -16,7 +17,7 @@ import type { RequestScope } from './request-scope';
 import { assertLessonYearWritable, assertYearWritable } from './school-year';
 
 /** Days after the lesson's day on which a teacher may still write its journal (004 §8.6). */
-export const ENTRY_WINDOW_DAYS = 3;
+export { ENTRY_WINDOW_DAYS };
 
 export const LIMITS = { comment: 500, reason: 500, topic: 500, homework: 4000, document: 300 } as const;
 

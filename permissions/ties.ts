@@ -1,4 +1,5 @@
 import { Role } from '../entities';
+import { ENTRY_WINDOW_DAYS } from '../lib/entry-window';
 import { raw, sql, uuidArray, type Sql } from '../lib/sql';
 import type { Viewer } from './viewer';
 
@@ -70,7 +71,8 @@ export class Ties {
   /**
    * The viewer teaches the student: assigned to a subject of a class the student is enrolled in
    * on `today` (to its subgroup, if the assignment is a subgroup's, when the student is in it), or
-   * stood in for a lesson of a class the student was enrolled in on that lesson's date.
+   * teaches or stands in for a lesson of a class the student was enrolled in on that lesson's date,
+   * while the lesson's journal is open (rule 1: marks for a leaver's last days may still be due).
    */
   teaches(student: Sql, today: Sql): Sql {
     return sql`(exists(select 1 from enrollment e join teaching_assignment ta on ta.class_group_id = e.class_group_id
@@ -78,8 +80,11 @@ export class Ties {
                    and (ta.subgroup_id is null or exists(select 1 from subgroup_member sm
                           where sm.subgroup_id = ta.subgroup_id and sm.student_id = e.student_id)))
              or exists(select 1 from enrollment e join lesson l on l.class_group_id = e.class_group_id
-                 where e.student_id = ${student} and l.substitute_teacher_id = ${this.teacherCard}::uuid
-                   and ${Ties.enrolledOn(raw('l.date'))}))`;
+                 where e.student_id = ${student} and ${Ties.enrolledOn(raw('l.date'))}
+                   and (l.teacher_id = ${this.teacherCard}::uuid or l.substitute_teacher_id = ${this.teacherCard}::uuid)
+                   and (l.subgroup_id is null or exists(select 1 from subgroup_member sm
+                          where sm.subgroup_id = l.subgroup_id and sm.student_id = e.student_id))
+                   and l.date >= ${today} - ${ENTRY_WINDOW_DAYS}::int and l.date <= ${today}))`;
   }
 
   /** The viewer teaches lesson `l` or stands in for its teacher. */
