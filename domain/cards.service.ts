@@ -162,16 +162,23 @@ export async function readableStudentCards(access: AccessScope, ids: string[]): 
   return out;
 }
 
-/** Guardians the viewer may read: themself, or a guardian of a student whose card they read; the school's card keepers read all. */
+/**
+ * Guardians the viewer may read: themself; the school's card keepers and administration all of
+ * the school's; and the guardians of a student by `guardianCard.readOthers` on that student (the
+ * class teacher — not the other parent, whose card is theirs alone).
+ */
 export async function readableGuardians(em: EntityManager, access: AccessScope, viewer: Viewer, guardians: Guardian[]): Promise<Set<string>> {
   if (guardians.length === 0) return new Set();
   const links = await em.find(Guardianship, { guardian: { $in: guardians.map((g) => g.id) }, revokedAt: null });
-  const readable = await readableStudentCards(access, [...new Set(links.map((l) => l.student.id))]);
+  const students = await access.studentsAccess([...new Set(links.map((l) => l.student.id))]);
   const ok = new Set<string>();
   for (const g of guardians) {
-    if (g.id === viewer.guardianId || viewer.readsWholeSchool(g.school.id) || viewer.hasRoleInSchool(g.school.id, Role.SECRETARY)) ok.add(g.id);
+    if (g.id === viewer.guardianId || access.allows('guardianCard.readOthers', { schoolId: g.school.id, ties: new Set() })) ok.add(g.id);
   }
-  for (const l of links) if (readable.get(l.student.id) === 'READ') ok.add(l.guardian.id);
+  for (const l of links) {
+    const student = students.get(l.student.id);
+    if (student && access.allows('guardianCard.readOthers', student)) ok.add(l.guardian.id);
+  }
   return ok;
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import type { ClassGroup } from '../entities';
 import type { Clock } from '../lib/clock';
 import { preparedRead } from '../lib/prepared-read';
@@ -179,6 +180,35 @@ export class AccessScope {
     return holdsIn(this.viewer, permission, schoolId);
   }
 
+  private readonly taughtSubjectsLoader = new DataLoader<string, Set<string>>(async (studentIds) => {
+    const today = todayInSchool(this.clock.now());
+    const statement = sql`select s.id, coalesce(array_agg(distinct ta.subject_id::text) filter (where ta.id is not null), '{}') as subjects
+        from student s join school sc on sc.id = s.school_id
+        left join enrollment e on e.student_id = s.id and ${Ties.enrolledOn(today)}
+        left join teaching_assignment ta on ta.class_group_id = e.class_group_id and ta.teacher_id = ${this.ties.teacherCard}::uuid
+             and (ta.subgroup_id is null or exists(select 1 from subgroup_member sm where sm.subgroup_id = ta.subgroup_id and sm.student_id = s.id))
+       where s.id = any(${uuidArray(studentIds)}::uuid[]) group by s.id`;
+    const rows = await preparedRead<{ id: string; subjects: string[] }[]>(this.em, statement.text, statement.values);
+    const byId = new Map(rows.map((r) => [r.id, new Set(r.subjects)]));
+    return studentIds.map((id) => byId.get(id) ?? new Set<string>());
+  });
+
+  /**
+   * The subjects the viewer teaches the student today (assignments, subgroup-aware): what a
+   * subject teacher reads of the student's period marks (`periodMark.readAllSubjects` is for the
+   * others). Batched: a list of students costs one statement.
+   */
+  taughtSubjects(studentId: string): Promise<Set<string>> {
+    return this.taughtSubjectsLoader.load(studentId);
+  }
+
+  /** May the viewer read this period mark: all subjects by `periodMark.readAllSubjects`, else a subject they teach the student. */
+  async readsPeriodMark(studentId: string, subjectId: string): Promise<boolean> {
+    if (await this.mayForStudent('periodMark.readAllSubjects', studentId)) return true;
+    const access = await this.student(studentId);
+    return access.level === 'TAUGHT' && (await this.taughtSubjects(studentId)).has(subjectId);
+  }
+
   /** The registry's verdict on a student (one statement per batch, shared with `student`). */
   async mayForStudent(permission: Permission, studentId: string): Promise<boolean> {
     const access = await this.student(studentId);
@@ -241,6 +271,16 @@ export class AccessScope {
     const statement = sql`select s.id from school s where s.id = any(${uuidArray(wanted)}::uuid[]) and ${this.ties.coordinates(raw('s.id'))}`;
     const rows = await preparedRead<{ id: string }[]>(this.em, statement.text, statement.values);
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** Every school whose calendar the viewer reads (`calendar.read`): its members' and, for coordinators, the schools under them. */
+  async calendarSchools(): Promise<string[]> {
+    const schools = new Set([...(await this.memberSchools())].filter((id) => this.holdsIn('calendar.read', id)));
+    if (this.viewer.grants.some((g) => g.municipalityId || g.regionId)) {
+      const statement = sql`select s.id from school s where ${this.ties.coordinates(raw('s.id'))}`;
+      for (const r of await preparedRead<{ id: string }[]>(this.em, statement.text, statement.values)) schools.add(r.id);
+    }
+    return [...schools];
   }
 
   /** `calendar.read`: the school's calendar (years, periods, holidays) — its members and its coordinators. */

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Float, ID, Resolver, Root } from 'type-graphql';
 import { Attendance, Lesson, Mark, MarkVersion, PeriodMark, Student, StudyPeriod, Subject, User, WorkType } from '../entities';
+import { forbidden } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 import { toGlobalId } from '../schema/global-id';
 import {
@@ -35,7 +36,9 @@ export class MarkResolver {
   }
 
   @FieldResolver(() => [MarkVersionType])
-  versions(@Root() mark: Mark, @Ctx() ctx: RequestContext): Promise<MarkVersion[]> {
+  async versions(@Root() mark: Mark, @Ctx() ctx: RequestContext): Promise<MarkVersion[]> {
+    // Shield lets staff through; the history is for the staff who reach this student, not staff of another school.
+    if (!(await ctx.access.mayForStudent('mark.readVersions', mark.student.id))) throw forbidden('The correction history is for the student\'s school staff.');
     return ctx.loaders.markVersions.load(mark.id);
   }
 }

@@ -50,7 +50,9 @@ export class ClassGroupResolver {
 
   @FieldResolver(() => EmployeeType, { nullable: true })
   async classTeacher(@Root() classGroup: ClassGroup, @Ctx() ctx: RequestContext) {
-    return classGroup.classTeacher ? ctx.loaders.one(Employee, classGroup.classTeacher.id) : null;
+    // Coordinators reach classes through the calendar; a name is personal data they never read.
+    if (!classGroup.classTeacher || !ctx.access.holdsIn('employeeCard.readNames', classGroup.school.id)) return null;
+    return ctx.loaders.one(Employee, classGroup.classTeacher.id);
   }
 }
 
@@ -58,19 +60,7 @@ export class ClassGroupResolver {
 export class CalendarResolver {
   @Query(() => [AcademicYearType], { description: 'The academic years of the viewer\'s schools, newest first.' })
   async academicYears(@Ctx() ctx: RequestContext): Promise<AcademicYear[]> {
-    const schools = [...(await ctx.access.memberSchools())];
-    // Coordinators read the calendar of the schools under them (access matrix: year, periods, holidays — R).
-    const v = ctx.requireViewer();
-    const municipalities = v.grants.filter((g) => g.role === Role.MUNICIPAL_COORDINATOR && g.municipalityId).map((g) => g.municipalityId!);
-    const regions = v.grants.filter((g) => g.role === Role.REGIONAL_COORDINATOR && g.regionId).map((g) => g.regionId!);
-    if (municipalities.length > 0 || regions.length > 0) {
-      const rows = await ctx.em.getConnection().execute<{ id: string }[]>(
-        `select s.id from school s join municipality m on m.id = s.municipality_id
-          where m.id = any(?::uuid[]) or m.region_id = any(?::uuid[])`,
-        [uuidArray(municipalities), uuidArray(regions)],
-      );
-      for (const r of rows) if (!schools.includes(r.id)) schools.push(r.id);
-    }
+    const schools = await ctx.access.calendarSchools();
     if (schools.length === 0) return [];
     return ctx.em.find(AcademicYear, { school: { $in: schools } }, { orderBy: { startsOn: 'desc' } });
   }

@@ -63,15 +63,8 @@ export class StudentResolver {
     // Batched: a parent's children (or a list of students) cost one statement together.
     const marks = await ctx.loaders.periodMarks.load(student.id);
     if (!onlyTaughtBy) return marks;
-    // A subject teacher sees the period marks of the subjects they teach the student.
-    const rows = await ctx.em.getConnection().execute<{ subject_id: string }[]>(
-      `select distinct ta.subject_id from teaching_assignment ta join enrollment e on e.class_group_id = ta.class_group_id
-        where ta.teacher_id = ? and e.student_id = ?
-          and (ta.subgroup_id is null or exists(select 1 from subgroup_member sm
-                 where sm.subgroup_id = ta.subgroup_id and sm.student_id = e.student_id))`,
-      [onlyTaughtBy, student.id],
-    );
-    const subjects = new Set(rows.map((r) => r.subject_id));
+    // A subject teacher sees the period marks of the subjects they teach the student (the same check as node(PeriodMark)).
+    const subjects = await ctx.access.taughtSubjects(student.id);
     return marks.filter((m) => subjects.has(m.subject.id));
   }
 }

@@ -41,8 +41,7 @@ export async function visibleAttendance(ctx: RequestContext, id: string): Promis
 export async function visiblePeriodMark(ctx: RequestContext, id: string): Promise<PeriodMark | null> {
   const row = await ctx.loaders.one(PeriodMark, id);
   if (!row) return null;
-  const access = await ctx.access.student(row.student.id);
-  return access.level === 'FULL' || access.level === 'TAUGHT' ? row : null;
+  return (await ctx.access.readsPeriodMark(row.student.id, row.subject.id)) ? row : null;
 }
 
 /** Reference data (subjects, classes, employee names, the calendar) is visible to members of its school. */
@@ -63,15 +62,18 @@ export async function fetchNode(ctx: RequestContext, globalId: string): Promise<
     case 'Subject': return inViewerSchool(ctx, await ctx.loaders.one(Subject, uuid));
     case 'ClassGroup': return inViewerSchool(ctx, await ctx.loaders.one(ClassGroup, uuid));
     case 'Employee': return inViewerSchool(ctx, await ctx.loaders.one(Employee, uuid));
-    case 'AcademicYear': return inViewerSchool(ctx, await ctx.loaders.one(AcademicYear, uuid));
+    case 'AcademicYear': {
+      const year = await ctx.loaders.one(AcademicYear, uuid);
+      return year && (await ctx.access.readsCalendarOf(year.school.id)) ? year : null;
+    }
     case 'School': {
       const school = await ctx.loaders.one(School, uuid);
-      return school && (await ctx.access.isMemberOf(school.id)) ? school : null;
+      return school && (await ctx.access.readsCalendarOf(school.id)) ? school : null;
     }
     case 'StudyPeriod': {
       const period = await ctx.loaders.one(StudyPeriod, uuid);
       const year = period && (await ctx.loaders.one(AcademicYear, period.year.id));
-      return year && (await ctx.access.isMemberOf(year.school.id)) ? period : null;
+      return year && (await ctx.access.readsCalendarOf(year.school.id)) ? period : null;
     }
     case 'MovementOrder': return new MovementBookService(ctx.scope).visibleOrder(uuid);
     default: return fetchYearNode(ctx, type, uuid);
