@@ -177,7 +177,9 @@ export class StudentCardResolver {
   guardians(@Root() student: Student, @Ctx() ctx: RequestContext): Promise<Guardianship[]> {
     const loader = requestLocal(ctx, 'card.guardians', () => new DataLoader<string, Guardianship[]>(async (ids) => {
       const rows = await ctx.em.find(Guardianship, { student: { $in: [...ids] }, revokedAt: null }, { populate: ['guardian'], orderBy: { createdAt: 'asc' } });
-      return ids.map((id) => rows.filter((g) => g.student.id === id));
+      // A parent sees themself here, not the other guardian (`guardianCard.readOthers`).
+      const readable = await readableGuardians(ctx.em, ctx.access, ctx.requireViewer(), [...new Set(rows.map((g) => g.guardian))]);
+      return ids.map((id) => rows.filter((g) => g.student.id === id && readable.has(g.guardian.id)));
     }));
     return loader.load(student.id);
   }
