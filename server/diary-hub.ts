@@ -6,6 +6,7 @@ import { uuidArray } from '../permissions/scope';
 import { AppError, ErrorCode } from '../lib/errors';
 import { DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL } from '../domain/diary-outbox';
 import type { Clock } from '../lib/clock';
+import { diaryReplayScope } from '../permissions/diary-replay';
 
 /** One committed diary event, as read from the outbox (ids only; the API loads the rest). */
 export interface OutboxEvent {
@@ -152,31 +153,38 @@ export class DiaryHub {
     this.subscribers.delete(sub);
   }
 
-  /** Events after `from` up to `to` that the watcher may see now, oldest first. */
-  async missedEvents(watcher: Watcher, from: bigint, to: bigint): Promise<OutboxEvent[]> {
-    const events: OutboxEvent[] = [];
+  /**
+   * The events after `from` up to `to` that the watcher may replay, oldest first, one batch at
+   * a time: each batch is read when the caller asks for it, and none after the caller stops.
+   * Each batch re-decides in its own statement which students and since when
+   * (permissions/diary-replay.ts), and reads only their rows through the (student_id, position)
+   * index: never another school's or family's outbox.
+   */
+  async *replayBatches(watcher: Watcher, from: bigint, to: bigint): AsyncGenerator<OutboxEvent[]> {
     let cursor = from;
     for (;;) {
+      const scope = diaryReplayScope({ userId: watcher.userId, studentId: watcher.studentId, now: this.options.clock.now() });
+      // Per student the first `batchSize` rows after the cursor (an index range each), then the first `batchSize` of those.
       const rows = await this.em().execute(
-        `select ${OUTBOX_COLUMNS} from diary_event
-          where position > ? and position <= ? and (?::uuid is null or student_id = ?::uuid)
-          order by position limit ?`,
-        [cursor.toString(), to.toString(), watcher.studentId, watcher.studentId, this.batchSize],
+        `with scope as materialized (${scope.sql})
+         select d.*, scope.tie from scope cross join lateral (
+             select ${OUTBOX_COLUMNS} from diary_event d
+              where d.student_id = scope.student_id and d.position > ? and d.position <= ? and d.occurred_at >= scope.since
+              order by d.position limit ?) d
+          order by d.position limit ?`,
+        [...scope.params, cursor.toString(), to.toString(), this.batchSize, this.batchSize],
       );
-      if (rows.length === 0) break;
+      if (rows.length === 0) return;
       const batch = rows.map(toEvent);
-      const allowed = await this.watchable(batch.map((e) => e.studentId));
-      const visible = batch.filter((e) => allowed.has(watcherKey(e.studentId, watcher.userId)));
-      const graph = await loadEventGraph(() => this.em(), visible);
-      for (const event of visible) {
+      const graph = await loadEventGraph(() => this.em(), batch);
+      for (const [i, event] of batch.entries()) {
         event.graph = graph;
-        event.watchers = allowed;
+        event.watchers = new Map([[watcherKey(event.studentId, watcher.userId), rows[i].tie as string]]);
       }
-      events.push(...visible);
+      yield batch;
       cursor = batch[batch.length - 1].position;
-      if (rows.length < this.batchSize) break;
+      if (rows.length < this.batchSize) return;
     }
-    return events;
   }
 
   /** May this user watch this student right now (self, parent, class teacher)? */
@@ -392,6 +400,8 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
   private readonly queue: OutboxEvent[] = [];
   private readonly buffered: OutboxEvent[] = [];
   private replaying = false;
+  /** The replay waiting for the queue to drain before it reads its next batch. */
+  private onDrained: (() => void) | null = null;
   private waiting: { resolve: (r: IteratorResult<OutboxEvent>) => void; reject: (e: unknown) => void } | null = null;
   private done = false;
   private failure: SubscriptionEnd | null = null;
@@ -405,10 +415,20 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
     this.replaying = false;
   }
 
+  /**
+   * Replays the missed events, then what arrived live meanwhile. The next batch is read only
+   * once the consumer has taken this one, so a replay holds one batch at most; a stream that
+   * ends (socket closed, right lost) stops the reading after the statement in flight.
+   */
   async replay(from: bigint, to: bigint): Promise<void> {
     this.replaying = true;
     try {
-      for (const event of await this.hub.missedEvents(this.watcher, from, to)) this.push(event);
+      // Leaving the loop early returns the generator: no further batch is read.
+      for await (const batch of this.hub.replayBatches(this.watcher, from, to)) {
+        for (const event of batch) this.push(event);
+        await this.drained();
+        if (this.done) return;
+      }
     } catch (error) {
       console.error('[diary-hub] replay failed', error);
       this.end();
@@ -416,6 +436,18 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
     }
     this.replaying = false;
     for (const event of this.buffered.splice(0)) this.push(event);
+  }
+
+  /** Resolves when the consumer has taken every queued event, or the stream ended. */
+  private drained(): Promise<void> {
+    if (this.done || this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => { this.onDrained = resolve; });
+  }
+
+  private wakeReplay(): void {
+    const resolve = this.onDrained;
+    this.onDrained = null;
+    resolve?.();
   }
 
   deliver(event: OutboxEvent): void {
@@ -465,6 +497,7 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
     this.queue.length = 0;
     this.buffered.length = 0;
     this.hub.unsubscribe(this);
+    this.wakeReplay();
   }
 
   get endedBecause(): SubscriptionEnd | null {
@@ -473,6 +506,7 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
 
   next(): Promise<IteratorResult<OutboxEvent>> {
     const event = this.queue.shift();
+    if (this.queue.length === 0) this.wakeReplay();
     if (event) return Promise.resolve({ value: event, done: false });
     if (this.failure && !this.failureReported) {
       this.failureReported = true;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  GraphQLError, getNamedType, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode,
+  BREAK, GraphQLError, Kind, TypeInfo, getNamedType, visit, visitWithTypeInfo, type DocumentNode, type FormattedExecutionResult,
+  type FragmentDefinitionNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import { ErrorCode, badInput, conflict } from '../lib/errors';
 import { formatError } from './app-errors';
@@ -61,7 +62,7 @@ export function idempotencyPlugin(schema: GraphQLSchema): ApolloServerPlugin<Req
           if (operation?.operation !== 'mutation') return;
           if (!KEY_PATTERN.test(key)) throw badInput('Idempotency-Key', 'The Idempotency-Key is 1 to 200 printable ASCII characters.');
           if (!rc.contextValue.viewer) throw badInput('Idempotency-Key', 'An Idempotency-Key needs a signed-in caller.');
-          if (returnsCredentials(schema, operation)) throw badInput('Idempotency-Key', 'Sign-in mutations take no Idempotency-Key.');
+          if (returnsCredentials(schema, rc.document, operation)) throw badInput('Idempotency-Key', 'Sign-in mutations take no Idempotency-Key.');
           guards.set(rc, {
             em: rc.contextValue.em, userId: rc.contextValue.viewer.userId, key, fingerprint: fingerprint(rc), open: false,
           });
@@ -160,10 +161,39 @@ function format(error: unknown): GraphQLFormattedError {
   return formatError(graphQLError.toJSON(), graphQLError);
 }
 
-function returnsCredentials(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
-  const fields = schema.getMutationType()?.getFields() ?? {};
-  return operation.selectionSet.selections.some((s) =>
-    s.kind === 'Field' && fields[s.name.value] && CREDENTIAL_TYPES.has(getNamedType(fields[s.name.value].type).name));
+/**
+ * Does the operation select a credential anywhere: at any depth, through named fragments and
+ * inline fragments, under any alias? TypeInfo knows every selected field's type, so no
+ * spelling of the document hides an AuthPayload or IssuedCredentials from the refusal.
+ */
+function returnsCredentials(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  // Fragments are walked on their own (with their type condition), each once, as the operation reaches them.
+  const pending: (OperationDefinitionNode | FragmentDefinitionNode)[] = [operation];
+  const reached = new Set<string>();
+  let found = false;
+  while (pending.length > 0 && !found) {
+    const typeInfo = new TypeInfo(schema);
+    visit(pending.pop()!, visitWithTypeInfo(typeInfo, {
+      Field() {
+        const field = typeInfo.getFieldDef();
+        if (field && CREDENTIAL_TYPES.has(getNamedType(field.type).name)) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+      FragmentSpread(node) {
+        const fragment = fragments.get(node.name.value);
+        if (fragment && !reached.has(fragment.name.value)) {
+          reached.add(fragment.name.value);
+          pending.push(fragment);
+        }
+      },
+    }));
+  }
+  return found;
 }
 
 /** The same key must come with the same operation and variables (key order aside). */

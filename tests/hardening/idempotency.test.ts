@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toGlobalId } from '../../schema/global-id';
-import { PASSWORD, buildWorld, type World } from '../support/factories';
+import { Role } from '../../entities';
+import { PASSWORD, buildStaff, buildStudent, buildWorld, type World } from '../support/factories';
 import { TestServer, errorCode, type GraphQLResponse } from '../support/server';
 
 // Idempotency-Key on mutations: one effect per key, the same answer to every retry,
@@ -156,6 +157,54 @@ describe('refused keys', () => {
     }
     const [{ n }] = await sql(`select count(*)::int as n from mark where comment like 'malformed-%'`);
     expect(n).toBe(0);
+  });
+});
+
+describe('credentials are never stored, however the document reaches them', () => {
+  // The refusal must see a credential type anywhere in the selection, not only at the top level.
+  const ISSUE_IN_FRAGMENTS = `mutation($i: IssueCredentialsInput!) { ...Outer }
+    fragment Outer on Mutation { ... on Mutation { ...Inner } }
+    fragment Inner on Mutation { issued: issueCredentials(input: $i) { login secret: startingPassword } }`;
+  const ISSUE_INLINE = `mutation($i: IssueCredentialsInput!) { ... on Mutation { ... { x: issueCredentials(input: $i) { startingPassword } } } }`;
+  const RESET_IN_FRAGMENT = `mutation($i: AccountVersionInput!) { ...Reset }
+    fragment Reset on Mutation { resetPassword(input: $i) { ... on IssuedCredentials { startingPassword } } }`;
+
+  const records = async (key: string) => (await sql<{ n: number }>(`select count(*)::int as n from idempotency_record where key = ?`, [key]))[0].n;
+
+  it('issueCredentials in a named fragment or an inline fragment is refused with a key, stores nothing, and does not run', async () => {
+    const em = server.em();
+    const { student } = await buildStudent(em, w.class5a);
+    const token = await server.token(w.classTeacher.user.id);
+    for (const query of [ISSUE_IN_FRAGMENTS, ISSUE_INLINE]) {
+      const key = randomUUID();
+      const r = await send(query, { i: { studentId: toGlobalId('Student', student.id) } }, key, token);
+      expect(errorCode(r.body)).toBe('BAD_USER_INPUT');
+      expect(r.body.errors![0].extensions!.field).toBe('Idempotency-Key');
+      expect(r.body.data).toBeUndefined();
+      expect(await records(key)).toBe(0);
+      const [row] = await sql<{ user_id: string | null }>(`select user_id from student where id = ?`, [student.id]);
+      expect(row.user_id).toBeNull();
+    }
+    // The same document without a key runs (the refusal is about the key, not the document).
+    const plain = await send(ISSUE_IN_FRAGMENTS, { i: { studentId: toGlobalId('Student', student.id) } }, null, token);
+    expect(plain.body.errors).toBeUndefined();
+    expect((plain.body.data as any).issued.secret).toMatch(/^[A-Za-z2-9]{12}$/);
+  });
+
+  it('resetPassword inside a fragment is refused with a key: the password is unchanged and no answer holds a new one', async () => {
+    const em = server.em();
+    const { user } = await buildStaff(em, w.school, [Role.TEACHER]);
+    const token = await server.token(w.admin.user.id);
+    const key = randomUUID();
+    const r = await send(RESET_IN_FRAGMENT, { i: { userId: toGlobalId('User', user.id), expectedVersion: user.version } }, key, token);
+    expect(errorCode(r.body)).toBe('BAD_USER_INPUT');
+    expect(r.body.errors![0].extensions!.field).toBe('Idempotency-Key');
+    expect(await records(key)).toBe(0);
+    const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from idempotency_record where response::text like '%startingPassword%'`);
+    expect(n).toBe(0);
+    const login = await server.gql(`mutation($l: String!, $p: String!) { login(login: $l, password: $p) { accessToken } }`,
+      { l: user.login, p: PASSWORD });
+    expect(login.errors).toBeUndefined();
   });
 });
 

@@ -158,11 +158,19 @@ export async function transfer(
   return { order, enrollment };
 }
 
-/** A parent with a login, guardian of the given students. */
-export async function buildParent(em: EntityManager, school: School, children: Student[]) {
+/**
+ * When the factories' guardianships were recorded: at the start of their school year, a second
+ * apart in the order made. Not the wall clock: the tests' clock is hand-moved (2026-11-20), and
+ * a replay of the live diary reaches back only to the link (permissions/diary-replay.ts).
+ */
+let links = 0;
+const linkTime = () => new Date(Date.parse('2026-09-01T00:00:00+03:00') + ++links * 1000);
+
+/** A parent with a login, guardian of the given students (linked at `linkedAt`, or early in the year). */
+export async function buildParent(em: EntityManager, school: School, children: Student[], options: { linkedAt?: Date } = {}) {
   const user = await buildUser(em, school, { roles: [Role.PARENT] });
   const guardian = em.create(Guardian, { school, user, lastName: `Родитель-${uniq()}`, firstName: 'Ольга' });
-  const guardianships = children.map((student) => em.create(Guardianship, { guardian, student, createdAt: new Date() }));
+  const guardianships = children.map((student) => em.create(Guardianship, { guardian, student, createdAt: options.linkedAt ?? linkTime() }));
   await em.flush();
   return { user, guardian, guardianships };
 }

@@ -26,6 +26,7 @@ export const TEST_NOW = '2026-11-20T12:00:00+03:00';
  */
 export class TestServer {
   private statements = 0;
+  private readonly recorders = new Set<(sql: string) => void>();
 
   private constructor(
     readonly orm: MikroORM,
@@ -36,7 +37,10 @@ export class TestServer {
     private readonly dropDatabase: () => Promise<void>,
   ) {
     // Counts every SQL statement the server sends (see countStatements).
-    orm.em.getConnection().getKnex().on('query', () => { this.statements += 1; });
+    orm.em.getConnection().getKnex().on('query', (query: { sql: string }) => {
+      this.statements += 1;
+      for (const record of this.recorders) record(query.sql);
+    });
   }
 
   /** A server on a fresh database of its own. */
@@ -100,6 +104,17 @@ export class TestServer {
     const before = this.statements;
     const result = await work();
     return { result, statements: this.statements - before };
+  }
+
+  /**
+   * Records, until `stop()`, the statements the server sends whose text matches: MikroORM inlines
+   * the parameters, so each can be run again (under EXPLAIN, say) as it was.
+   */
+  recordStatements(match: RegExp): { statements: string[]; stop(): void } {
+    const statements: string[] = [];
+    const record = (sql: string) => { if (match.test(sql)) statements.push(sql); };
+    this.recorders.add(record);
+    return { statements, stop: () => { this.recorders.delete(record); } };
   }
 
   async stop(): Promise<void> {
