@@ -5,7 +5,7 @@ import { AppSetting, RefreshToken, User } from '../entities';
 import type { Clock } from '../server/clock';
 import { audit } from './audit';
 import { AppError, ErrorCode, badInput, unauthenticated } from './errors';
-import { beginLoginAttempt } from './login-throttle';
+import { beginLoginAttempt, beginPasswordCheck } from './login-throttle';
 import { revokeAllSessions } from './sessions';
 
 export interface AuthSettings {
@@ -190,8 +190,14 @@ export class AuthService {
     if (newPassword === oldPassword) throw badInput('newPassword', 'The new password must differ from the old one.');
     const user = await this.em.findOne(User, userId, { populate: ['passwordHash'] });
     if (!user) throw unauthenticated();
+    // Counted before the check, so a stolen access token cannot guess the current password without limit.
+    const attempt = await beginPasswordCheck(this.em, userId, this.ip, now);
     const ok = await argon2.verify(user.passwordHash, oldPassword ?? '').catch(() => false);
-    if (!ok) throw badInput('oldPassword', 'The current password is wrong.');
+    if (!ok) {
+      await attempt.failed();
+      throw badInput('oldPassword', 'The current password is wrong.');
+    }
+    await attempt.succeeded();
     const hash = await hashPassword(newPassword);
     await this.em.transactional(async (em) => {
       await em.nativeUpdate(User, { id: userId }, { passwordHash: hash, mustChangePassword: false });
