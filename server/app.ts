@@ -11,7 +11,7 @@ import { TokenSigner } from '../domain/auth.service';
 import type { Preauthorization } from '../permissions/preauthorization';
 import { buildAppSchema } from '../schema/build';
 import type { Clock } from './clock';
-import type { AppConfig } from './config';
+import { DEFAULT_WS_MAX_SOCKETS_PER_USER, type AppConfig } from './config';
 import { formatError } from './app-errors';
 import { createContext, type AppServices, type RequestContext } from './context';
 import { DiaryHub } from './diary-hub';
@@ -28,7 +28,7 @@ export interface AppOptions {
   orm: MikroORM;
   clock: Clock;
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
-    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize'>>;
+    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser'>>;
 }
 
 export interface RunningApp {
@@ -95,7 +95,8 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     else res.status(503).json({ status: 'database unavailable' });
   });
 
-  const subscriptions = attachSubscriptions(httpServer, schema, services, config.production, introspection);
+  const subscriptions = attachSubscriptions(httpServer, schema, services, config.production, introspection,
+    config.wsMaxSocketsPerUser ?? DEFAULT_WS_MAX_SOCKETS_PER_USER);
 
   app.use(explorerRoutes(config.production));
   app.use(
