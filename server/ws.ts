@@ -43,10 +43,14 @@ type Extra = { socket: WebSocket; request: http.IncomingMessage; state?: SocketS
  */
 export function attachSubscriptions(
   httpServer: http.Server, schema: GraphQLSchema, services: AppServices, production: boolean, introspection: RoleAwareIntrospection,
-  maxSocketsPerUser: number,
+  options: { maxSocketsPerUser: number; accepting: () => boolean },
 ) {
-  const slots = new SocketSlots(maxSocketsPerUser);
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayloadBytes });
+  const slots = new SocketSlots(options.maxSocketsPerUser);
+  const wss = new WebSocketServer({
+    server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayloadBytes,
+    // During shutdown the upgrade is refused like an HTTP request (503): the socket would close at once.
+    verifyClient: (_info, accept) => (options.accepting() ? accept(true) : accept(false, 503, 'Service Unavailable')),
+  });
   const rules = [...specifiedRules, ...extraValidationRules(production)];
 
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
