@@ -5,7 +5,7 @@ import { AppSetting, RefreshToken, User } from '../entities';
 import type { Clock } from '../lib/clock';
 import { audit } from './audit';
 import { AppError, ErrorCode, badInput, unauthenticated } from '../lib/errors';
-import { beginLoginAttempt } from './login-throttle';
+import { beginLoginAttempt, beginPasswordCheck } from './login-throttle';
 import { revokeAllSessions } from './sessions';
 
 export interface AuthSettings {
@@ -141,20 +141,30 @@ export class AuthService {
     });
   }
 
-  /** Rotates a refresh token. Presenting a used (revoked) one revokes its whole family: it was stolen. */
+  /**
+   * Rotates a refresh token. Presenting a used (revoked) one revokes its whole family: it was stolen.
+   * The token is claimed by one conditional UPDATE, so of two refreshes racing with one token exactly
+   * one wins; the loser has presented a used token, which is reuse (OAuth 2.1's rotation rule), and
+   * ends the family, the winner's new token included.
+   */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const now = this.clock.now();
+    const tokenHash = sha256(refreshToken ?? '');
     const outcome = await this.em.transactional(async (em) => {
-      const stored = await em.findOne(RefreshToken, { tokenHash: sha256(refreshToken ?? '') }, { populate: ['user'] });
-      if (!stored || stored.expiresAt <= now || stored.user.locked) return null;
-      if (stored.revokedAt) {
-        // Committed even though the caller is refused: the family must die.
-        await em.nativeUpdate(RefreshToken, { familyId: stored.familyId, revokedAt: null }, { revokedAt: now });
-        audit(em, { actorId: stored.user.id, schoolId: null, action: 'auth.refresh_reuse', entityType: 'User', entityId: stored.user.id, ip: this.ip, at: now });
-        return null;
-      }
-      stored.revokedAt = now;
-      return this.issue(em, stored.user, stored.familyId, now);
+      // A concurrent claim holds the row lock; this one waits for it, then finds revoked_at set and claims nothing.
+      const [claimed] = await em.execute<{ user_id: string; family_id: string }[]>(
+        `update refresh_token rt set revoked_at = ? from app_user u
+          where rt.token_hash = ? and rt.revoked_at is null and rt.expires_at > ? and u.id = rt.user_id and not u.locked
+          returning rt.user_id, rt.family_id`,
+        [now, tokenHash, now],
+      );
+      if (claimed) return this.issue(em, await em.findOneOrFail(User, claimed.user_id), claimed.family_id, now);
+      const stored = await em.findOne(RefreshToken, { tokenHash }, { populate: ['user'] });
+      if (!stored || !stored.revokedAt || stored.expiresAt <= now || stored.user.locked) return null;
+      // Committed even though the caller is refused: the family must die.
+      await em.nativeUpdate(RefreshToken, { familyId: stored.familyId, revokedAt: null }, { revokedAt: now });
+      audit(em, { actorId: stored.user.id, schoolId: null, action: 'auth.refresh_reuse', entityType: 'User', entityId: stored.user.id, ip: this.ip, at: now });
+      return null;
     });
     if (!outcome) throw unauthenticated();
     return outcome;
@@ -180,8 +190,14 @@ export class AuthService {
     if (newPassword === oldPassword) throw badInput('newPassword', 'The new password must differ from the old one.');
     const user = await this.em.findOne(User, userId, { populate: ['passwordHash'] });
     if (!user) throw unauthenticated();
+    // Counted before the check, so a stolen access token cannot guess the current password without limit.
+    const attempt = await beginPasswordCheck(this.em, userId, this.ip, now);
     const ok = await argon2.verify(user.passwordHash, oldPassword ?? '').catch(() => false);
-    if (!ok) throw badInput('oldPassword', 'The current password is wrong.');
+    if (!ok) {
+      await attempt.failed();
+      throw badInput('oldPassword', 'The current password is wrong.');
+    }
+    await attempt.succeeded();
     const hash = await hashPassword(newPassword);
     await this.em.transactional(async (em) => {
       await em.nativeUpdate(User, { id: userId }, { passwordHash: hash, mustChangePassword: false });

@@ -13,14 +13,18 @@ import type { RequestScope } from './request-scope';
 export const LOGIN_THROTTLE = {
   account: { maxFailures: 5, windowSeconds: 15 * 60, lockoutSeconds: 15 * 60 },
   address: { maxFailures: 50, windowSeconds: 15 * 60, lockoutSeconds: 15 * 60 },
+  /** Wrong current passwords given to changePassword: a stolen access token must not guess without limit. */
+  password: { maxFailures: 5, windowSeconds: 15 * 60, lockoutSeconds: 15 * 60 },
 } as const;
 
 type Scope = keyof typeof LOGIN_THROTTLE;
 const accountKey = (login: string) => `account:${login}`;
 const addressKey = (ip: string) => `address:${ip}`;
+/** By user id, apart from `account:`: a lockout here does not stop signing in, nor the reverse. */
+const passwordKey = (userId: string) => `password:${userId}`;
 
-export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new AppError(ErrorCode.TOO_MANY_ATTEMPTS, 'Too many sign-in attempts; try again later.', { retryAfterSeconds });
+export const tooManyAttempts = (retryAfterSeconds: number, message = 'Too many sign-in attempts; try again later.') =>
+  new AppError(ErrorCode.TOO_MANY_ATTEMPTS, message, { retryAfterSeconds });
 
 /** One login attempt under way: it has already been counted as a failure. */
 export interface LoginAttempt {
@@ -39,23 +43,50 @@ export interface LoginAttempt {
 export async function beginLoginAttempt(em: EntityManager, login: string, ip: string | null, now: Date): Promise<LoginAttempt> {
   const keys: [Scope, string][] = [['account', accountKey(login)]];
   if (ip) keys.push(['address', addressKey(ip)]);
+  // Who is locked out goes in the audit log (the login as typed, or the address); single attempts do not.
+  const auditLockout = (tx: EntityManager, scope: Scope) => audit(tx, {
+    actorId: null, schoolId: null, action: 'auth.login_locked_out', entityType: 'User',
+    after: scope === 'account' ? { login: login.slice(0, 100) } : { address: ip }, ip, at: now,
+  });
+  return beginAttempt(em, keys, now, auditLockout, async (tx) => {
+    await tx.nativeDelete(LoginThrottle, { key: accountKey(login), lockedUntil: null });
+    if (ip) await tx.execute(`update login_throttle set attempts = greatest(attempts - 1, 0) where key = ?`, [addressKey(ip)]);
+  });
+}
+
+/**
+ * changePassword's check of the current password, counted like a sign-in (before the check, in a
+ * committed transaction of its own) under the user's `password:` key; TOO_MANY_ATTEMPTS when throttled.
+ */
+export async function beginPasswordCheck(em: EntityManager, userId: string, ip: string | null, now: Date): Promise<LoginAttempt> {
+  const key = passwordKey(userId);
+  const auditLockout = (tx: EntityManager) => audit(tx, {
+    actorId: userId, schoolId: null, action: 'auth.password_check_locked_out', entityType: 'User', entityId: userId, ip, at: now,
+  });
+  return beginAttempt(em, [['password', key]], now, auditLockout,
+    (tx) => tx.nativeDelete(LoginThrottle, { key, lockedUntil: null }).then(() => undefined),
+    'Too many wrong passwords; try again later.');
+}
+
+/** Counts one attempt on every key (refusing it when any is locked out) and hands back how to settle it. */
+async function beginAttempt(
+  em: EntityManager, keys: [Scope, string][], now: Date, auditLockout: (tx: EntityManager, scope: Scope) => void,
+  onSuccess: (tx: EntityManager) => Promise<void>, refusalMessage?: string,
+): Promise<LoginAttempt> {
   const refusal = await em.fork().transactional(async (tx) => {
     let retryAfter = 0;
-    // Always account before address: concurrent attempts lock rows in the same order.
+    // Keys always in the same order (account before address): concurrent attempts lock rows alike.
     for (const [scope, key] of keys) {
       const { wait, lockedNow } = await countAttempt(tx, scope, key, now);
       retryAfter = Math.max(retryAfter, wait);
-      if (lockedNow) auditLockout(tx, scope, login, ip, now);
+      if (lockedNow) auditLockout(tx, scope);
     }
     return retryAfter;
   });
-  if (refusal > 0) throw tooManyAttempts(refusal);
+  if (refusal > 0) throw tooManyAttempts(refusal, refusalMessage);
 
   return {
-    succeeded: () => em.fork().transactional(async (tx) => {
-      await tx.nativeDelete(LoginThrottle, { key: accountKey(login), lockedUntil: null });
-      if (ip) await tx.execute(`update login_throttle set attempts = greatest(attempts - 1, 0) where key = ?`, [addressKey(ip)]);
-    }),
+    succeeded: () => em.fork().transactional(onSuccess),
     failed: () => em.fork().transactional(async (tx) => {
       for (const [scope, key] of keys) {
         const { maxFailures, lockoutSeconds } = LOGIN_THROTTLE[scope];
@@ -63,18 +94,10 @@ export async function beginLoginAttempt(em: EntityManager, login: string, ip: st
           `update login_throttle set locked_until = ? where key = ? and attempts >= ? and (locked_until is null or locked_until <= ?) returning key`,
           [new Date(now.getTime() + lockoutSeconds * 1000), key, maxFailures, now],
         );
-        if (locked.length) auditLockout(tx, scope, login, ip, now);
+        if (locked.length) auditLockout(tx, scope);
       }
     }),
   };
-}
-
-/** Who is locked out goes in the audit log (the login as typed, or the address); single attempts do not. */
-function auditLockout(tx: EntityManager, scope: Scope, login: string, ip: string | null, now: Date): void {
-  audit(tx, {
-    actorId: null, schoolId: null, action: 'auth.login_locked_out', entityType: 'User',
-    after: scope === 'account' ? { login: login.slice(0, 100) } : { address: ip }, ip, at: now,
-  });
 }
 
 /** Counts one attempt on `key`: how many seconds the caller must wait (0: go ahead), and whether a lockout began. */

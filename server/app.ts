@@ -1,6 +1,5 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -11,10 +10,11 @@ import { TokenSigner } from '../domain/auth.service';
 import type { Preauthorization } from '../permissions/preauthorization';
 import { buildAppSchema } from './schema/build';
 import type { Clock } from '../lib/clock';
-import type { AppConfig } from './config';
+import { DEFAULT_SHUTDOWN_GRACE_MS, DEFAULT_WS_MAX_SOCKETS_PER_USER, type AppConfig } from './config';
 import { formatError } from './app-errors';
 import { createContext, type AppServices, type RequestContext } from './context';
 import { DiaryHub } from './diary-hub';
+import { RequestDrain } from './drain';
 import { explorerRoutes } from './explorer';
 import { RoleAwareIntrospection } from './introspection';
 import { databaseAnswers } from './faults';
@@ -28,7 +28,7 @@ export interface AppOptions {
   orm: MikroORM;
   clock: Clock;
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
-    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize'>>;
+    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs'>>;
 }
 
 export interface RunningApp {
@@ -37,6 +37,10 @@ export interface RunningApp {
   /** Deciding operations' permissions up front (permissions/preauthorization.ts); tests switch it off to compare. */
   preauthorization: Preauthorization;
   listen(port: number): Promise<number>;
+  /**
+   * Stops gracefully: new requests get 503, the accepted ones finish (at most SHUTDOWN_GRACE_MS),
+   * then the connections, the sockets (1001) and the hub close. The caller closes the pool after it.
+   */
   close(): Promise<void>;
 }
 
@@ -56,11 +60,13 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
 
   const app = express();
   applyWebEdge(app, config);
+  // Before every route: during shutdown nothing new reaches the database.
+  const drain = new RequestDrain();
+  app.use(drain.gate);
   const httpServer = http.createServer(app);
 
   const introspection = new RoleAwareIntrospection(schema, config.production);
   const plugins: ApolloServerPlugin<RequestContext>[] = [
-    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),
     introspection.plugin(),
     // Apollo turns on federated tracing for a subgraph: traces would hand any client resolver timings and raw errors.
     ApolloServerPluginInlineTraceDisabled(),
@@ -84,7 +90,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     // No "Did you mean …?" in production: it describes the schema.
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
-    // server/main.ts handles SIGINT/SIGTERM: sockets first, then HTTP, then the database.
+    // server/main.ts handles SIGINT/SIGTERM: HTTP drained (server/drain.ts), then sockets, then the database.
     stopOnTerminationSignals: false,
     plugins,
   });
@@ -95,7 +101,10 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     else res.status(503).json({ status: 'database unavailable' });
   });
 
-  const subscriptions = attachSubscriptions(httpServer, schema, services, config.production, introspection);
+  const subscriptions = attachSubscriptions(httpServer, schema, services, config.production, introspection, {
+    maxSocketsPerUser: config.wsMaxSocketsPerUser ?? DEFAULT_WS_MAX_SOCKETS_PER_USER,
+    accepting: () => drain.accepting,
+  });
 
   app.use(explorerRoutes(config.production));
   app.use(
@@ -118,16 +127,21 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
         httpServer.listen(port, () => resolve((httpServer.address() as import('node:net').AddressInfo).port));
       }),
     close: async () => {
-      // Sockets first (1001), then in-flight HTTP requests drain, then the hub stops listening.
       const log = (what: string) => { if (process.env.LOG_SHUTDOWN === 'true') console.log(`closed ${what}`); };
+      const graceMs = config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+      const cut = await drain.drain(graceMs);
+      if (cut > 0) console.error(`shutdown: ${cut} request(s) still running after SHUTDOWN_GRACE_MS (${graceMs} ms); cutting them off`);
+      log('http requests');
+      // Only idle keep-alive connections are left (or requests past the grace): nothing more to wait for.
+      const closed = httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : Promise.resolve();
+      httpServer.closeAllConnections();
+      // Sockets (1001) before waiting for `closed`: the server counts upgraded connections too.
       await subscriptions.close();
       log('sockets');
-      // Idle keep-alive connections have nothing to drain.
-      httpServer.closeIdleConnections();
+      await closed;
+      log('http');
       await apollo.stop();
       log('apollo');
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      log('http');
       await hub.stop();
       log('hub');
     },

@@ -22,12 +22,22 @@ export interface AppConfig {
   trustProxy?: string | number | boolean;
   /** Decide each operation's permissions once, up front (PREAUTHORIZE; permissions/preauthorization.ts). */
   preauthorize: boolean;
+  /** Open graphql-ws sockets one user may have on one instance (WS_MAX_SOCKETS_PER_USER); one more is closed with 4429. */
+  wsMaxSocketsPerUser: number;
+  /** How long a stop waits for the requests already accepted to answer (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
   /** Database pool and timeouts (DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
   database: { poolMax: number; statementTimeoutMs: number; acquireTimeoutMs: number };
 }
 
 /** Access tokens stay short: a stolen one is worth little, and a locked account's sockets close soon anyway. */
 export const MAX_ACCESS_TOKEN_TTL_SECONDS = 3600;
+
+/** A family's phones, tablets and browser tabs fit; a script opening sockets in a loop does not. */
+export const DEFAULT_WS_MAX_SOCKETS_PER_USER = 20;
+
+/** As long as a statement may run (DB_STATEMENT_TIMEOUT_MS, 15 s): a write under way is let finish. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 15_000;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const appNow = env.APP_NOW ? new Date(env.APP_NOW) : undefined;
@@ -49,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: intOr(env.BODY_LIMIT_BYTES, 256 * 1024),
     trustProxy: trustProxy(env.TRUST_PROXY),
     preauthorize: env.PREAUTHORIZE !== 'false',
+    wsMaxSocketsPerUser: intOr(env.WS_MAX_SOCKETS_PER_USER, DEFAULT_WS_MAX_SOCKETS_PER_USER),
+    shutdownGraceMs: intOr(env.SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN_GRACE_MS),
     database: {
       poolMax: intOr(env.DB_POOL_MAX, 10),
       statementTimeoutMs: intOr(env.DB_STATEMENT_TIMEOUT_MS, 15_000),

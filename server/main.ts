@@ -7,7 +7,8 @@ import { loadConfig } from './config';
 import { openDatabase } from './database';
 import { ormConfig } from './orm';
 
-const SHUTDOWN_DEADLINE_MS = 20_000;
+/** What closing sockets, the pool and the embedded database may take after the HTTP drain. */
+const CLOSE_AFTER_DRAIN_MS = 10_000;
 
 async function step(what: string, work: () => Promise<unknown>): Promise<void> {
   const started = Date.now();
@@ -34,11 +35,13 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: draining and stopping`);
     // Draining is bounded: whatever still hangs after this is cut off.
+    const deadlineMs = config.shutdownGraceMs + CLOSE_AFTER_DRAIN_MS;
     setTimeout(() => {
-      console.error(`shutdown took over ${SHUTDOWN_DEADLINE_MS} ms; exiting anyway; still open:`, process.getActiveResourcesInfo().join(', '));
+      console.error(`shutdown took over ${deadlineMs} ms; exiting anyway; still open:`, process.getActiveResourcesInfo().join(', '));
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    await step('sockets and HTTP', () => app.close());
+    }, deadlineMs).unref();
+    // In this order: the database closes only once the requests accepted have answered (or the grace ran out).
+    await step('HTTP (drained), sockets and hub', () => app.close());
     await step('database pool', () => orm.close());
     await step('embedded database', () => db.close());
     process.exit(0);

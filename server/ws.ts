@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { GraphQLError, Kind, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { AppError, ErrorCode } from '../lib/errors';
 import { loadViewer, type Viewer } from '../permissions/viewer';
 import { formatError } from './app-errors';
@@ -9,6 +9,7 @@ import { RequestContext, type AppServices } from './context';
 import { subscribeSharingEvents } from './diary-execution';
 import type { RoleAwareIntrospection } from './introspection';
 import { PARSE_OPTIONS, costErrors, documentSizeError, withoutSuggestions } from './limits';
+import { SocketSlots } from './socket-slots';
 import { extraValidationRules } from './validation';
 
 /** Limits of one socket. */
@@ -27,8 +28,11 @@ export const CLOSE_CODES = {
   forbidden: 4403,
   /** The server is shutting down (also graphql-ws's code on dispose). */
   goingAway: 1001,
+  /** The user already has WS_MAX_SOCKETS_PER_USER sockets open on this instance. */
+  tooManySockets: 4429,
 } as const;
 
+/** viewer: the socket was let in, and holds one of its user's slots until it closes. */
 interface SocketState { viewer?: Viewer; expiryTimer?: NodeJS.Timeout }
 type Extra = { socket: WebSocket; request: http.IncomingMessage; state?: SocketState };
 
@@ -39,8 +43,14 @@ type Extra = { socket: WebSocket; request: http.IncomingMessage; state?: SocketS
  */
 export function attachSubscriptions(
   httpServer: http.Server, schema: GraphQLSchema, services: AppServices, production: boolean, introspection: RoleAwareIntrospection,
+  options: { maxSocketsPerUser: number; accepting: () => boolean },
 ) {
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayloadBytes });
+  const slots = new SocketSlots(options.maxSocketsPerUser);
+  const wss = new WebSocketServer({
+    server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayloadBytes,
+    // During shutdown the upgrade is refused like an HTTP request (503): the socket would close at once.
+    verifyClient: (_info, accept) => (options.accepting() ? accept(true) : accept(false, 503, 'Service Unavailable')),
+  });
   const rules = [...specifiedRules, ...extraValidationRules(production)];
 
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
@@ -60,6 +70,13 @@ export function attachSubscriptions(
         if (!verified) return false;
         const viewer = await loadViewer(services.em.fork(), verified.userId, verified.sessionId, now);
         if (!viewer || viewer.mustChangePassword) return false;
+        // Closed while being checked: onClose has already run, so a slot taken now would never be given back.
+        if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
+        // The slot is taken and the state set with no await between: onClose gives back exactly the slots taken.
+        if (!slots.take(viewer.userId)) {
+          ctx.extra.socket.close(CLOSE_CODES.tooManySockets, 'Too many sockets');
+          return false;
+        }
         const state: SocketState = { viewer };
         // A socket lives no longer than the token it was opened with.
         state.expiryTimer = setTimeout(() => ctx.extra.socket.close(CLOSE_CODES.forbidden, 'Token expired'),
@@ -70,6 +87,7 @@ export function attachSubscriptions(
       },
       onClose: (ctx) => {
         if (ctx.extra.state?.expiryTimer) clearTimeout(ctx.extra.state.expiryTimer);
+        if (ctx.extra.state?.viewer) slots.release(ctx.extra.state.viewer.userId);
       },
       onSubscribe: (ctx, _id, payload) => {
         // graphql-ws has already reserved this operation's id in ctx.subscriptions: count it in.

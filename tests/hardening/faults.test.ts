@@ -21,11 +21,15 @@ const RECORD_MARK = `mutation($i: RecordMarkInput!) { recordMark(input: $i) { id
 
 interface Served { orm: MikroORM; app: RunningApp; url: string; world: World; token: string; clock: ManualClock }
 
-async function serve(databaseUrl: string, options: { statementTimeoutMs?: number; acquireTimeoutMs?: number; poolMax?: number } = {}): Promise<Served> {
-  const orm = await MikroORM.init(ormConfig({ databaseUrl, poolMax: options.poolMax ?? 4, ...options }));
+interface ServeOptions { statementTimeoutMs?: number; acquireTimeoutMs?: number; poolMax?: number; shutdownGraceMs?: number }
+
+async function serve(databaseUrl: string, { shutdownGraceMs, ...database }: ServeOptions = {}): Promise<Served> {
+  const orm = await MikroORM.init(ormConfig({ databaseUrl, poolMax: database.poolMax ?? 4, ...database }));
   await orm.getMigrator().up();
   const clock = new ManualClock(new Date(TEST_NOW));
-  const app = await createApp({ orm, clock, config: { jwtSecret: 'faults-test', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, production: false } });
+  const app = await createApp({
+    orm, clock, config: { jwtSecret: 'faults-test', accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 3600, production: false, shutdownGraceMs },
+  });
   const port = await app.listen(0);
   const world = await buildWorld(orm.em.fork());
   const served: Served = { orm, app, url: `http://127.0.0.1:${port}`, world, token: '', clock };
@@ -163,31 +167,66 @@ describe('on the shared test server', () => {
     }
   });
 
-  it('shutdown drains: an in-flight write finishes and is answered, new connections are refused', async () => {
-    const s = await serve(db.url);
+  it('shutdown drains: the writes accepted are answered and committed before the pool closes; later requests get 503', async () => {
+    const s = await serve(db.url, { shutdownGraceMs: 15_000 });
     const blocker = await admin(db.url);
-    let stopped = false;
+    const watcher = await admin(db.url);
+    const WRITES = 3;
+    let stopping: Promise<void> | undefined;
     try {
+      // Hold the lesson row: each write is accepted and then waits inside its transaction.
       await blocker.query('begin');
       await blocker.query(`select 1 from lesson where id = $1 for update`, [s.world.lesson.id]);
-      const inFlight = gql(s, RECORD_MARK, { i: markInput(s, 'drained') });
-      await new Promise((r) => setTimeout(r, 200));
-      const closing = s.app.close();
-      await new Promise((r) => setTimeout(r, 200));
-      await expect(fetch(`${s.url}/health`)).rejects.toThrow();
+      const writes = Array.from({ length: WRITES }, (_, i) => gql(s, RECORD_MARK, { i: markInput(s, `drained-${i}`) }));
+      // Asked on a connection of its own: inside the blocker's transaction pg_stat_activity stays as first read.
+      const lockWaiters = async () => (await watcher.query(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n as number;
+      for (const started = Date.now(); await lockWaiters() < WRITES && Date.now() - started < 5_000;) await new Promise((r) => setTimeout(r, 50));
+      expect(await lockWaiters()).toBe(WRITES);
+
+      // The stop as server/main.ts runs it at SIGTERM: the app, then the pool.
+      const stopStarted = Date.now();
+      stopping = (async () => { await s.app.close(); await s.orm.close(true); })();
+      await new Promise((r) => setTimeout(r, 100));
+      const late = await fetch(`${s.url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` },
+        body: JSON.stringify({ query: RECORD_MARK, variables: { i: markInput(s, 'late') } }),
+      }).then(async (res) => ({ status: res.status, connection: res.headers.get('connection'), body: (await res.json()) as GraphQLResponse }),
+        (error: unknown) => ({ status: 0, connection: null, body: { errors: [{ message: String(error) }] } as GraphQLResponse }));
+      const lateHealth = await fetch(`${s.url}/health`).then((res) => res.status, () => 0);
+      const lateSocket = new LiveClient(`${s.url.replace('http', 'ws')}/graphql`, s.token);
+      await lateSocket.ready();
+
+      // Held past 5 s: the drain has no fixed cut-off of its own below SHUTDOWN_GRACE_MS (Apollo's drain plugin cut at 5 s).
+      await new Promise((r) => setTimeout(r, Math.max(0, 5_500 - (Date.now() - stopStarted))));
       await blocker.query('rollback');
-      const { status, body } = await inFlight;
-      expect(status).toBe(200);
-      expect(body.errors).toBeUndefined();
-      await closing;
-      stopped = true;
-      expect(await marksWith(s, 'drained')).toBe(1);
+      for (const { status, body } of await Promise.all(writes)) {
+        expect(body.errors).toBeUndefined();
+        expect(status).toBe(200);
+        expect(body.data!.recordMark.id).toEqual(expect.any(String));
+      }
+      await stopping;
+      const committed = await blocker.query(`select count(*)::int as n from mark where comment like 'drained-%'`);
+      expect(committed.rows[0].n).toBe(WRITES);
+
+      // What arrived after the stop began: a clean refusal, not run.
+      expect(late).toMatchObject({ status: 503, connection: 'close' });
+      expect(late.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(lateHealth).toBe(503);
+      // A socket's upgrade is refused too (503), so the client never sees an acknowledged socket close at once.
+      expect(lateSocket.closeCode).not.toBeNull();
+      await lateSocket.close();
+      expect((await blocker.query(`select count(*)::int as n from mark where comment = 'late'`)).rows[0].n).toBe(0);
+      // And once stopped, nothing listens.
+      await expect(fetch(`${s.url}/health`)).rejects.toThrow();
     } finally {
+      await blocker.query('rollback').catch(() => undefined);
       await blocker.end();
-      if (!stopped) await s.app.close();
-      await s.orm.close(true);
+      await watcher.end();
+      if (!stopping) await stop(s);
+      else await stopping.catch(() => undefined);
     }
-  });
+  }, 30_000);
 });
 
 describe('a database restart while serving', () => {

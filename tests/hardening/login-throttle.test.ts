@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AuditEntry, LoginThrottle, Role } from '../../entities';
+import { AuditEntry, LoginThrottle, Role, User } from '../../entities';
 import { LOGIN_THROTTLE } from '../../domain/login-throttle';
 import { toGlobalId } from '../../schema/global-id';
 import { PASSWORD, buildSchool, buildStaff, buildUser } from '../support/factories';
@@ -129,6 +129,30 @@ describe('per account', () => {
       await other.app.close();
       await other.orm.close(true);
     }
+  });
+});
+
+describe('changePassword (a stolen access token guessing the current password)', () => {
+  const CHANGE = `mutation($o: String!, $n: String!) { changePassword(oldPassword: $o, newPassword: $n) }`;
+  const { maxFailures: passwordMax, lockoutSeconds: passwordLockout } = LOGIN_THROTTLE.password;
+
+  it(`after ${passwordMax} wrong current passwords even the right one is refused, and the password stays as it was`, async () => {
+    const { user } = await newAccount();
+    const token = await server.token(user.id);
+    const hashBefore = (await server.em().findOneOrFail(User, user.id, { populate: ['passwordHash'] })).passwordHash;
+    for (let i = 0; i < passwordMax; i++) {
+      expect(errorCode(await server.gql(CHANGE, { o: `guess-${i}-wrong`, n: 'new-password-1' }, token))).toBe('BAD_USER_INPUT');
+    }
+    const refused = await server.gql(CHANGE, { o: PASSWORD, n: 'new-password-1' }, token);
+    expect(errorCode(refused)).toBe('TOO_MANY_ATTEMPTS');
+    expect(refused.errors![0].extensions!.retryAfterSeconds).toBe(passwordLockout);
+    expect((await server.em().findOneOrFail(User, user.id, { populate: ['passwordHash'] })).passwordHash).toBe(hashBefore);
+    // Its own key: signing in is not locked out by it.
+    expect((await login(server, newAddress(), user.login, PASSWORD)).errors).toBeUndefined();
+
+    // A lockout, not a ban (a fresh token: the first one has expired meanwhile).
+    advance(passwordLockout + 1);
+    expect(await server.gql(CHANGE, { o: PASSWORD, n: 'new-password-1' }, await server.token(user.id))).toEqual({ data: { changePassword: true } });
   });
 });
 

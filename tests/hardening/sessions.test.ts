@@ -1,4 +1,4 @@
-import { RefreshToken, User } from '../../entities';
+import { AuditEntry, RefreshToken, User } from '../../entities';
 import { revokeAllSessions } from '../../domain/sessions';
 import { MAX_ACCESS_TOKEN_TTL_SECONDS, loadConfig } from '../../server/config';
 import { PASSWORD, buildParent, buildWorld, type World } from '../support/factories';
@@ -103,5 +103,22 @@ describe('access tokens are short', () => {
     expect(loadConfig({}).accessTokenTtlSeconds).toBe(900);
     expect(loadConfig({ ACCESS_TOKEN_TTL_SECONDS: String(MAX_ACCESS_TOKEN_TTL_SECONDS) }).accessTokenTtlSeconds).toBe(3600);
     expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: String(MAX_ACCESS_TOKEN_TTL_SECONDS + 1) })).toThrow(/at most 3600/);
+  });
+});
+
+describe('refresh rotation under concurrency', () => {
+  const ROTATE = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
+
+  it('two refreshes of one token at once: exactly one gets tokens, the other counts as reuse and ends the family', async () => {
+    const parent = await buildParent(server.em(), w.school, [w.student.student]);
+    const session = await signIn(parent.user.login);
+    const answers = await Promise.all([server.gql(ROTATE, { t: session.refreshToken }), server.gql(ROTATE, { t: session.refreshToken })]);
+    const winners = answers.filter((a) => !a.errors);
+    expect(winners).toHaveLength(1);
+    expect(answers.filter((a) => errorCode(a) === 'UNAUTHENTICATED')).toHaveLength(1);
+    // The loser presented a token already used: the whole family ends, the winner's new token included.
+    expect(await server.em().count(AuditEntry, { action: 'auth.refresh_reuse', entityId: parent.user.id })).toBe(1);
+    expect(await server.em().count(RefreshToken, { user: parent.user.id, revokedAt: null })).toBe(0);
+    expect(errorCode(await server.gql(ROTATE, { t: winners[0].data!.refreshSession.refreshToken }))).toBe('UNAUTHENTICATED');
   });
 });
