@@ -8,6 +8,7 @@ import { Migration20261201210000_audit_actor_index } from './Migration2026120121
 import { Migration20261201212000_attendance_taken } from './Migration20261201212000_attendance_taken';
 import { Migration20261201220000_mark_rollup } from './Migration20261201220000_mark_rollup';
 import { Migration20261201230000_access_indexes } from './Migration20261201230000_access_indexes';
+import { Migration20261202170000_role_grant_diary_access } from './Migration20261202170000_role_grant_diary_access';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201212000_attendance_taken', class: Migration20261201212000_attendance_taken },
   { name: 'Migration20261201220000_mark_rollup', class: Migration20261201220000_mark_rollup },
   { name: 'Migration20261201230000_access_indexes', class: Migration20261201230000_access_indexes },
+  { name: 'Migration20261202170000_role_grant_diary_access', class: Migration20261202170000_role_grant_diary_access },
 ];

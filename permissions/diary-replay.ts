@@ -1,9 +1,10 @@
 /**
  * Who may replay the live diary, of which students, and from when (`diaryEvents(after: …)`).
  *
- * The ties are the live diary's (server/diary-hub.ts `watchable`, which decides `mayWatch`):
- * the student themself, a parent with a guardianship not revoked, the class teacher of the
- * student's current class; never a locked account. A replay reaches back no further than the
+ * The ties are the live diary's (permissions/diary-watchers.ts, which decides `mayWatch`): the
+ * student themself, a parent with a guardianship not revoked, the class teacher of the student's
+ * current class, each while the role that grants it is held in the school (and the teacher is
+ * not dismissed); never a locked account. A replay reaches back no further than the
  * tie does, so a newly linked guardian does not read the child's whole history:
  *
  * - parent: from the guardianship's `created_at`;
@@ -29,11 +30,11 @@ export function diaryReplayScope(viewer: { userId: string; studentId: string | n
              (select max(y.starts_on)::timestamp at time zone sc.timezone from academic_year y
                where y.school_id = s.school_id and y.starts_on <= (?::timestamptz at time zone sc.timezone)::date) as since
         from student s join school sc on sc.id = s.school_id
-       where s.user_id = ?
+       where s.user_id = ? and exists(select 1 from role_grant rg where rg.user_id = s.user_id and rg.school_id = s.school_id and rg.role = 'STUDENT')
       union all
       select g.student_id, 'parent', g.created_at
         from guardian gd join guardianship g on g.guardian_id = gd.id and g.revoked_at is null
-       where gd.user_id = ?
+       where gd.user_id = ? and exists(select 1 from role_grant rg where rg.user_id = gd.user_id and rg.school_id = gd.school_id and rg.role = 'PARENT')
       union all
       select e.student_id, 'class_teacher', greatest(e.starts_on, y.starts_on)::timestamp at time zone sc.timezone
         from employee emp
@@ -41,12 +42,14 @@ export function diaryReplayScope(viewer: { userId: string; studentId: string | n
         join academic_year y on y.id = c.year_id
         join school sc on sc.id = c.school_id
         join enrollment e on e.class_group_id = c.id
-       where emp.user_id = ? and emp.dismissed_on is null
+       where emp.user_id = ?
+         and (emp.dismissed_on is null or emp.dismissed_on > (?::timestamptz at time zone sc.timezone)::date)
+         and exists(select 1 from role_grant rg where rg.user_id = emp.user_id and rg.school_id = c.school_id and rg.role = 'TEACHER')
          and e.starts_on <= (?::timestamptz at time zone sc.timezone)::date
          and (e.ends_on is null or e.ends_on >= (?::timestamptz at time zone sc.timezone)::date)
     ) t
     join app_user u on u.id = ? and not u.locked
    where t.since is not null and (?::uuid is null or t.student_id = ?::uuid)
    group by t.student_id`;
-  return { sql, params: [now, userId, userId, userId, now, now, userId, studentId, studentId] };
+  return { sql, params: [now, userId, userId, userId, now, now, now, userId, studentId, studentId] };
 }

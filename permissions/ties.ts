@@ -132,3 +132,16 @@ export class Ties {
 export function todayInSchool(now: Date, schoolAlias = 'sc'): Sql {
   return sql`(${now}::timestamptz at time zone ${raw(schoolAlias)}.timezone)::date`;
 }
+
+/**
+ * The same ties seen from the student's side, for the live diary (which users watch a student):
+ * SQL that the user in column `user` holds `role` in the school in column `school`.
+ */
+export function holdsRoleSql(user: string, school: string, role: Role): Sql {
+  return sql`exists(select 1 from role_grant rg where rg.user_id = ${raw(user)} and rg.school_id = ${raw(school)} and rg.role = ${role})`;
+}
+
+/** SQL: employee `alias` is not dismissed on `today` (the dismissal date is their first day gone). */
+export function employedOn(alias: string, today: Sql): Sql {
+  return sql`(${raw(alias)}.dismissed_on is null or ${raw(alias)}.dismissed_on > ${today})`;
+}

@@ -7,6 +7,7 @@ import { AppError, ErrorCode } from '../lib/errors';
 import { DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL } from '../domain/diary-outbox';
 import type { Clock } from '../lib/clock';
 import { diaryReplayScope } from '../permissions/diary-replay';
+import { diaryWatchers } from '../permissions/diary-watchers';
 
 /** One committed diary event, as read from the outbox (ids only; the API loads the rest). */
 export interface OutboxEvent {
@@ -267,32 +268,12 @@ export class DiaryHub {
     }
   }
 
-  /**
-   * Who may watch the students now, as "student:user" → ties: the student, their parents
-   * (guardianship not revoked) and the class teacher of their current class; never a
-   * locked account. One statement, whatever the number of subscribers.
-   */
+  /** Who may watch the students now, as "student:user" → ties (permissions/diary-watchers.ts). One statement, whatever the number of subscribers. */
   private async watchable(studentIds: string[]): Promise<Watchable> {
     const ids = [...new Set(studentIds)];
     if (ids.length === 0) return new Map();
-    const rows = await this.em().execute<{ student_id: string; user_id: string; tie: string }[]>(
-      `select w.student_id, w.user_id, string_agg(distinct w.tie, '+' order by w.tie) as tie from (
-          select s.id as student_id, s.user_id, 'self' as tie from student s where s.id = any(?::uuid[]) and s.user_id is not null
-          union all
-          select g.student_id, gd.user_id, 'parent' from guardianship g join guardian gd on gd.id = g.guardian_id
-           where g.student_id = any(?::uuid[]) and g.revoked_at is null and gd.user_id is not null
-          union all
-          select e.student_id, emp.user_id, 'class_teacher' from enrollment e
-            join class_group c on c.id = e.class_group_id
-            join employee emp on emp.id = c.class_teacher_id and emp.dismissed_on is null
-            join school sc on sc.id = c.school_id
-           where e.student_id = any(?::uuid[]) and emp.user_id is not null
-             and e.starts_on <= (?::timestamptz at time zone sc.timezone)::date
-             and (e.ends_on is null or e.ends_on >= (?::timestamptz at time zone sc.timezone)::date)
-        ) w join app_user u on u.id = w.user_id and not u.locked
-        group by w.student_id, w.user_id`,
-      [uuidArray(ids), uuidArray(ids), uuidArray(ids), this.options.clock.now(), this.options.clock.now()],
-    );
+    const statement = diaryWatchers(ids, this.options.clock.now());
+    const rows = await this.em().execute<{ student_id: string; user_id: string; tie: string }[]>(statement.text, [...statement.values]);
     return new Map(rows.map((r) => [watcherKey(r.student_id, r.user_id), r.tie]));
   }
 

@@ -334,6 +334,33 @@ describe('losing the right mid-stream', () => {
     expect(client.closeCode).toBeNull();
   });
 
+  it('a class teacher whose TEACHER role is revoked, or who is dismissed, stops receiving the class\'s events at once (issue 12)', async () => {
+    for (const lose of ['revoke', 'dismiss'] as const) {
+      const v = await buildWorld(server.em());
+      // A second role keeps the account signed in: only the tie through TEACHER must end.
+      await sql(`insert into role_grant (id, user_id, role, school_id, granted_at) values (gen_random_uuid(), ?, 'PARENT', ?, now())`,
+        [v.classTeacher.user.id, v.school.id]);
+      const client = await connect(v.classTeacher.user.id);
+      const explicit = client.subscribe(DIARY_EVENTS, { studentId: gid('Student', v.student.student.id) });
+      const implicit = client.subscribe(DIARY_EVENTS);
+      await settle(200);
+      const before = await recordMark(v, v.student.student.id, '5');
+      await waitFor(() => explicit.events.length === 1 && implicit.events.length === 1, 5_000, 'the mark before');
+
+      if (lose === 'revoke') await sql(`delete from role_grant where user_id = ? and role = 'TEACHER'`, [v.classTeacher.user.id]);
+      else await sql(`update employee set dismissed_on = '2026-11-20' where id = ?`, [v.classTeacher.employee.id]);
+      await waitFor(() => explicit.errors.length > 0, 2_000, 'the explicit stream to end');
+      expect(codes(explicit)).toEqual(['FORBIDDEN']);
+      await recordMark(v, v.student.student.id, '3');
+      await settle();
+      expect(markIds(implicit)).toEqual([before.id]);
+      // A new subscription for the student is refused, as for a student who does not exist.
+      const again = client.subscribe(DIARY_EVENTS, { studentId: gid('Student', v.student.student.id) });
+      await waitFor(() => again.errors.length > 0, 2_000, 'the new subscription to be refused');
+      expect(codes(again)).toEqual(['NOT_FOUND']);
+    }
+  });
+
   it('logging out closes the socket opened with that session with 4403', async () => {
     const v = await buildWorld(server.em());
     const login = await server.gql(`mutation($l: String!, $p: String!) { login(login: $l, password: $p) { accessToken refreshToken } }`,

@@ -67,11 +67,11 @@ it('executes an event once for many sockets of like subscribers, and each gets t
 it('never shares between subscribers who may see different things: roles, ties, selection variables', async () => {
   const student = w.student.student;
   const em = server.em();
-  // A parent who also works at the school: tied to the student like any parent, but staff.
+  // A parent who also works at the school (its academic deputy): tied to the student like any parent, but staff who reads every mark.
   const staffParent = await buildParent(em, w.school, [student]);
-  em.create(RoleGrant, { user: staffParent.user, role: Role.TEACHER, school: w.school });
+  em.create(RoleGrant, { user: staffParent.user, role: Role.DEPUTY_ACADEMIC, school: w.school });
   await em.flush();
-  // Mark.versions is for staff: the class teacher and the staff parent see it, the parent and the student are refused that field.
+  // Mark.versions is for the student's school staff: the class teacher and the staff parent see it, the parent and the student are refused that field.
   const withVersions = `subscription { diaryEvents { cursor mark { id value versions { revision value } } } }`;
   const teacher = (await connect(w.classTeacher.user.id)).subscribe(withVersions);
   const staff = (await connect(staffParent.user.id)).subscribe(withVersions);
