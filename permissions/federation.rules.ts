@@ -1,5 +1,4 @@
-import { Role } from '../entities';
-import { hasRole, isAuthenticated } from './rules';
+import { can, isAuthenticated } from './rules';
 
 /**
  * The federation fields (server/schema/federation.ts). `_entities` is as open as `node`: each
@@ -9,10 +8,10 @@ import { hasRole, isAuthenticated } from './rules';
  */
 export const FEDERATION_QUERY_RULES = {
   _entities: isAuthenticated,
-  _service: hasRole(Role.ADMIN),
+  _service: can('federation.service'),
 };
 
 export const FEDERATION_RULES = {
-  _Service: { sdl: hasRole(Role.ADMIN) },
+  _Service: { sdl: can('federation.service') },
   School: { id: isAuthenticated, name: isAuthenticated },
 };

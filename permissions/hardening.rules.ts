@@ -1,9 +1,8 @@
-import { Role } from '../entities';
-import { hasRole } from './rules';
+import { can } from './rules';
 
 /** Issue 6 (hardening): lifting a sign-in lockout is the school administrator's. */
 export const HARDENING_RULES = {
   Mutation: {
-    unlockLogin: hasRole(Role.ADMIN),
+    unlockLogin: can('login.unlock'),
   },
 };

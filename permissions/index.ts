@@ -1,11 +1,10 @@
 import { deny, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { Role } from '../entities';
 import { AppError, ErrorCode } from '../lib/errors';
 import { FEDERATION_QUERY_RULES, FEDERATION_RULES } from './federation.rules';
 import { HARDENING_RULES } from './hardening.rules';
 import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
-import { hasRole, isAuthenticated, isPublic, isSignedIn, isStaff, isTeacher, readsJournal } from './rules';
+import { can, isAuthenticated, isPublic, isSignedIn } from './rules';
 import { YEAR_RULES } from './year.rules';
 import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPORT_TYPE_RULES } from './journal-reports.rules';
 import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './people.rules';
@@ -16,8 +15,9 @@ import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './
  * tests/permissions/schema-walk.test.ts fails until it gets an explicit rule.
  * A change in this file changes who can reach what: review it as a permission change.
  *
- * Row scoping (own lessons, own class, own children, own record, own school) is not
- * here but in permissions/scope.ts, applied where rows are fetched.
+ * Role rules come from the registry (`can('mark.correct')`, permissions/registry.ts): the roles
+ * that can hold the matrix cell anywhere. Row scoping (own lessons, own class, own children, own
+ * record, own school) applies the same entries where rows are fetched (permissions/scope.ts).
  */
 const signedIn = isAuthenticated;
 
@@ -27,7 +27,7 @@ export const RULES = {
     node: signedIn,
     student: signedIn,
     diary: signedIn,
-    classJournal: readsJournal,
+    classJournal: can('classJournal.read'),
     academicYears: signedIn,
     workTypes: signedIn,
     ...FEDERATION_QUERY_RULES,
@@ -41,12 +41,12 @@ export const RULES = {
     refreshSession: isPublic,
     logout: isPublic,
     changePassword: isSignedIn,
-    recordMark: isTeacher,
-    correctMark: hasRole(Role.TEACHER, Role.DEPUTY_ACADEMIC),
-    recordAttendance: isTeacher,
-    setAbsenceReason: isTeacher,
-    setLessonRecord: isTeacher,
-    setPeriodMark: hasRole(Role.TEACHER, Role.DEPUTY_ACADEMIC),
+    recordMark: can('lesson.writeJournal'),
+    correctMark: can('mark.correct'),
+    recordAttendance: can('lesson.writeJournal'),
+    setAbsenceReason: can('attendance.setReason'),
+    setLessonRecord: can('lesson.writeJournal'),
+    setPeriodMark: can('periodMark.write'),
     ...HARDENING_RULES.Mutation,
     ...YEAR_RULES.Mutation,
     ...JOURNAL_REPORT_MUTATION_RULES,
@@ -77,10 +77,10 @@ export const RULES = {
   Mark: {
     id: signedIn, value: signedIn, workType: signedIn, lesson: signedIn, student: signedIn, comment: signedIn,
     createdAt: signedIn, corrected: signedIn, correctedAt: signedIn, revision: signedIn,
-    // Families see the current value and that it was corrected; the history is for staff.
-    versions: isStaff,
+    // Families see the current value and that it was corrected; the history is for the student's school staff.
+    versions: can('mark.readVersions'),
   },
-  MarkVersion: { revision: isStaff, value: isStaff, comment: isStaff, reason: isStaff, createdAt: isStaff, author: isStaff },
+  MarkVersion: Object.fromEntries(['revision', 'value', 'comment', 'reason', 'createdAt', 'author'].map((f) => [f, can('mark.readVersions')])),
   Attendance: { id: signedIn, kind: signedIn, reason: signedIn, document: signedIn, lesson: signedIn, student: signedIn },
   PeriodMark: {
     id: signedIn, kind: signedIn, studyPeriod: signedIn, subject: signedIn, student: signedIn,

@@ -1,6 +1,4 @@
-import { Role, SCHOOL_WIDE_READERS } from '../entities';
-import { ACADEMIC_REPORT_READERS, ATTENDANCE_REPORT_READERS } from '../domain/journal-reports/reach';
-import { hasRole, isAuthenticated } from './rules';
+import { can, isAuthenticated } from './rules';
 
 /**
  * The journal reports and the period-mark sheet: who may ask at all. Which rows are the
@@ -8,24 +6,23 @@ import { hasRole, isAuthenticated } from './rules';
  * domain/journal-reports/ and domain/period-marks.ts; outside it, NOT_FOUND or no rows.
  * A change here changes who can reach a report: review it as a permission change.
  */
-const COORDINATORS = [Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR] as const;
 const readerRule = isAuthenticated;
 
 export const JOURNAL_REPORT_QUERY_RULES = {
-  journalCompletenessReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
-  markTimelinessReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
-  weightedAverageReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
-  atRiskReport: hasRole(...ACADEMIC_REPORT_READERS, Role.TEACHER),
-  attendanceSummaryReport: hasRole(...ATTENDANCE_REPORT_READERS, Role.TEACHER),
+  journalCompletenessReport: can('report.academic'),
+  markTimelinessReport: can('report.academic'),
+  weightedAverageReport: can('report.academic'),
+  atRiskReport: can('report.academic'),
+  attendanceSummaryReport: can('report.attendance'),
   // Staff who reach the student (FULL or TAUGHT in permissions/scope.ts); families read the report card.
-  studentAverageReport: hasRole(...SCHOOL_WIDE_READERS, Role.TEACHER),
-  reportCardReport: hasRole(...SCHOOL_WIDE_READERS, Role.TEACHER, Role.STUDENT, Role.PARENT),
-  schoolJournalAggregatesReport: hasRole(...COORDINATORS, ...ACADEMIC_REPORT_READERS),
-  periodMarkSheet: hasRole(...SCHOOL_WIDE_READERS, Role.TEACHER),
+  studentAverageReport: can('report.student'),
+  reportCardReport: can('report.reportCard'),
+  schoolJournalAggregatesReport: can('report.schoolAggregates'),
+  periodMarkSheet: can('report.periodMarkSheet'),
 };
 
 export const JOURNAL_REPORT_MUTATION_RULES = {
-  markAttendanceTaken: hasRole(Role.TEACHER),
+  markAttendanceTaken: can('lesson.writeJournal'),
 };
 
 /** Whoever may read a report reads every field of it: the rows were scoped when fetched. */

@@ -1,6 +1,5 @@
 import type { IRules } from 'graphql-shield';
-import { Role } from '../entities';
-import { hasRole, isAuthenticated } from './rules';
+import { can, isAuthenticated } from './rules';
 
 /**
  * The administration's fields (issue 4, people). Role rules here say who may use a field at
@@ -8,55 +7,43 @@ import { hasRole, isAuthenticated } from './rules';
  * (domain/accounts.service.ts, cards.service.ts, movement-book.ts, audit-log.ts, admin-reports.ts).
  */
 const signedIn = isAuthenticated;
-const admin = hasRole(Role.ADMIN);
-const administration = hasRole(Role.ADMIN, Role.DIRECTOR);
-const cardKeepers = hasRole(Role.SECRETARY);
-/** The secretary keeps the cards; a class teacher (a TEACHER) maintains their own class's. */
-const cardEditors = hasRole(Role.SECRETARY, Role.TEACHER);
-const employeeKeepers = hasRole(Role.SECRETARY, Role.HR);
-const movementWriters = hasRole(Role.ADMIN, Role.DEPUTY_ACADEMIC, Role.SECRETARY);
-const movementReaders = hasRole(Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.SECRETARY, Role.TEACHER);
-const auditReaders = hasRole(Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC);
-const fillAndMovementReports = hasRole(Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.SECRETARY);
-const activityReports = hasRole(Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.HR);
-const coordinators = hasRole(Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR);
 
 export const PEOPLE_QUERY_RULES = {
-  accounts: administration,
+  accounts: can('account.read'),
   studentCard: signedIn,
   studentCards: signedIn,
   guardianCard: signedIn,
-  employeeCards: hasRole(Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.DEPUTY_PASTORAL, Role.SECRETARY, Role.HR),
-  movementOrders: movementReaders,
-  studentMovementHistory: movementReaders,
-  auditLog: auditReaders,
-  classFillReport: fillAndMovementReports,
-  movementSummaryReport: fillAndMovementReports,
-  userActivityReport: activityReports,
-  classFillBySchoolReport: coordinators,
-  movementSummaryBySchoolReport: coordinators,
-  userActivityBySchoolReport: coordinators,
+  employeeCards: can('employeeCard.read'),
+  movementOrders: can('movement.read'),
+  studentMovementHistory: can('movement.read'),
+  auditLog: can('audit.readJournal'),
+  classFillReport: can('report.fillAndMovement'),
+  movementSummaryReport: can('report.fillAndMovement'),
+  userActivityReport: can('report.activity'),
+  classFillBySchoolReport: can('report.bySchool'),
+  movementSummaryBySchoolReport: can('report.bySchool'),
+  userActivityBySchoolReport: can('report.bySchool'),
 };
 
 export const PEOPLE_MUTATION_RULES = {
-  createAccount: admin,
-  grantRole: admin,
-  revokeRole: admin,
-  lockAccount: admin,
-  unlockAccount: admin,
-  resetPassword: admin,
-  issueCredentials: hasRole(Role.ADMIN, Role.TEACHER),
-  createStudent: cardKeepers,
-  updateStudentCard: cardEditors,
-  createGuardian: cardKeepers,
-  updateGuardianCard: cardEditors,
-  linkGuardian: cardEditors,
-  revokeGuardianship: cardEditors,
-  createEmployee: employeeKeepers,
-  updateEmployeeCard: employeeKeepers,
-  recordConsent: hasRole(Role.SECRETARY, Role.TEACHER, Role.HR),
-  withdrawConsent: hasRole(Role.SECRETARY, Role.TEACHER, Role.HR),
-  createMovementOrder: movementWriters,
+  createAccount: can('account.manage'),
+  grantRole: can('account.manage'),
+  revokeRole: can('account.manage'),
+  lockAccount: can('account.manage'),
+  unlockAccount: can('account.manage'),
+  resetPassword: can('account.manage'),
+  issueCredentials: can('account.issueCredentials'),
+  createStudent: can('studentCard.create'),
+  updateStudentCard: can('studentCard.write'),
+  createGuardian: can('studentCard.create'),
+  updateGuardianCard: can('studentCard.write'),
+  linkGuardian: can('studentCard.write'),
+  revokeGuardianship: can('studentCard.write'),
+  createEmployee: can('employeeCard.write'),
+  updateEmployeeCard: can('employeeCard.write'),
+  recordConsent: can('consent.write'),
+  withdrawConsent: can('consent.write'),
+  createMovementOrder: can('movement.write'),
 };
 
 /** Object types: reached only through the queries and mutations above, which scope their rows. */

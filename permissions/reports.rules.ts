@@ -1,6 +1,4 @@
-import { Role } from '../entities';
-import { REPORT_ADMINISTRATION } from '../domain/reports';
-import { hasRole, isAuthenticated } from './rules';
+import { can, isAuthenticated } from './rules';
 
 /**
  * Term reports. Which class or school is the viewer's is decided in domain/reports.ts
@@ -8,8 +6,8 @@ import { hasRole, isAuthenticated } from './rules';
  */
 export const REPORT_QUERY_RULES = {
   // Class teachers hold TEACHER; a teacher who leads no such class gets NOT_FOUND.
-  classTermReport: hasRole(...REPORT_ADMINISTRATION, Role.TEACHER),
-  schoolTermReport: hasRole(...REPORT_ADMINISTRATION, Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR),
+  classTermReport: can('report.termOfClass'),
+  schoolTermReport: can('report.schoolAggregates'),
 };
 
 export const REPORT_TYPE_RULES = {

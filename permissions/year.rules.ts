@@ -1,23 +1,19 @@
 import type { IRules } from 'graphql-shield';
-import { Role, STAFF_ROLES } from '../entities';
-import { hasRole, isAuthenticated } from './rules';
+import { can, isAuthenticated } from './rules';
 
 // The school year, curriculum and timetable (issue 4, parts 4–6), per the access matrix of
 // DOMAIN.md. Shield answers "may this role use the field at all"; which rows are yours is
 // decided where they are fetched (resolvers/year-visibility.ts, domain/*.service.ts).
 
 const signedIn = isAuthenticated;
-const yearWriter = hasRole(Role.ADMIN);
-/** The rollover preview lists students by name: the administration that reads student cards. */
-const rolloverReader = hasRole(Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC);
-/** "curriculum, subjects, subgroups, assignments": R for all but SECRETARY, HR and the coordinators. */
-const curriculumReader = hasRole(Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.DEPUTY_PASTORAL, Role.TEACHER, Role.STUDENT, Role.PARENT);
-const curriculumWriter = hasRole(Role.DEPUTY_ACADEMIC);
-const planReader = hasRole(Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.TEACHER);
-const planWriter = hasRole(Role.TEACHER);
-/** "schedule, bells, rooms": the staff but HR, students and parents (their own). */
-const scheduleReader = hasRole(...STAFF_ROLES.filter((r) => r !== Role.HR), Role.STUDENT, Role.PARENT);
-const scheduleWriter = hasRole(Role.DEPUTY_ACADEMIC);
+const yearWriter = can('year.write');
+const rolloverReader = can('rollover.read');
+const curriculumReader = can('curriculum.read');
+const curriculumWriter = can('curriculum.write');
+const planReader = can('thematicPlan.read');
+const planWriter = can('thematicPlan.write');
+const scheduleReader = can('schedule.read');
+const scheduleWriter = can('schedule.write');
 
 export const YEAR_RULES = {
   Query: {
