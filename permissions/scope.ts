@@ -35,6 +35,7 @@ export interface LessonAccess {
   /** The viewer leads the lesson's class. */
   leadsClass: boolean;
   schoolId: string | null;
+  ties: ReadonlySet<Tie>;
 }
 
 /** How the viewer stands to a class (one statement): the curriculum's and timetable's "own" rows. */
@@ -81,7 +82,7 @@ export function conditionOverTieColumns(condition: Condition, viewer: Viewer, al
 }
 
 const NO_STUDENT: StudentAccess = { level: 'NONE', schoolId: null, ties: new Set() };
-const NO_LESSON: LessonAccess = { read: false, teaches: false, leadsClass: false, schoolId: null };
+const NO_LESSON: LessonAccess = { read: false, teaches: false, leadsClass: false, schoolId: null, ties: new Set() };
 
 /**
  * Row scoping for one request: which students, lessons and schools the viewer is
@@ -209,6 +210,29 @@ export class AccessScope {
     return access.level === 'TAUGHT' && (await this.taughtSubjects(studentId)).has(subjectId);
   }
 
+  /**
+   * The registry's verdict for one row of the entry's target kind: the one evaluator every
+   * check goes through (the matrix snapshot, tests/permissions/matrix.test.ts, prints it).
+   * Accounts are judged by permissions/account-reach.ts; this answers the tie-based kinds.
+   */
+  async verdict(permission: Permission, target: { kind: 'school' | 'student' | 'lesson' | 'class'; id: string }): Promise<boolean> {
+    switch (target.kind) {
+      case 'school': {
+        const coordinated = await this.coordinatedSchools([target.id]);
+        return this.allows(permission, { schoolId: target.id, ties: new Set(coordinated.has(target.id) ? ['coordinates'] : []) });
+      }
+      case 'student': return this.mayForStudent(permission, target.id);
+      case 'lesson': {
+        const access = await this.lesson(target.id);
+        return access.schoolId !== null && this.allows(permission, access);
+      }
+      case 'class': {
+        const reach = await this.classReach(target.id);
+        return reach !== null && this.allows(permission, reach);
+      }
+    }
+  }
+
   /** The registry's verdict on a student (one statement per batch, shared with `student`). */
   async mayForStudent(permission: Permission, studentId: string): Promise<boolean> {
     const access = await this.student(studentId);
@@ -250,6 +274,7 @@ export class AccessScope {
         teaches: this.allows('lesson.writeJournal', facts),
         leadsClass: r.leads_class,
         schoolId: r.school_id,
+        ties: facts.ties,
       });
     }
     return result;
