@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Employee, Guardian, Guardianship, Role, RoleGrant, School, Student, User } from '../entities';
+import { Employee, Guardian, Role, RoleGrant, School, Student, User } from '../entities';
 import { accountReach, issueReachForCard } from '../permissions/account-reach';
 import { holdsIn } from '../permissions/registry';
 import { SCHOOL_ROLES } from '../permissions/roles';

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MovementOrderType, Role, School, STAFF_ROLES } from '../entities';
+import { MovementOrderType, Role, School } from '../entities';
+import { STAFF } from '../permissions/roles';
+import type { AccessScope } from '../permissions/scope';
 import { uuidArray } from '../permissions/scope';
-import { badInput, notFound } from '../lib/errors';
-import type { Viewer } from '../permissions/viewer';
+import { badInput } from '../lib/errors';
 
 // The administration's reports (004 §11): class fill, movement summary, user activity.
 // Each is a fixed number of grouped SQL statements whatever the school's size. The
@@ -36,17 +37,11 @@ export function checkSpan(from: string, to: string): void {
   if (days > MAX_REPORT_DAYS) throw badInput('to', `A report covers at most ${MAX_REPORT_DAYS} days.`);
 }
 
-/** The schools a coordinator's grants cover (municipality or region). */
-export async function coordinatedSchools(em: EntityManager, viewer: Viewer): Promise<School[]> {
-  const municipalities = viewer.grants.filter((g) => g.role === Role.MUNICIPAL_COORDINATOR && g.municipalityId).map((g) => g.municipalityId!);
-  const regions = viewer.grants.filter((g) => g.role === Role.REGIONAL_COORDINATOR && g.regionId).map((g) => g.regionId!);
-  if (municipalities.length === 0 && regions.length === 0) return [];
-  return em.find(School, { $or: [{ municipality: { $in: municipalities } }, { municipality: { region: { $in: regions } } }] }, { orderBy: { name: 'asc' } });
-}
-
-/** One of the viewer's schools where they hold one of `roles`; another school answers as missing. */
-export function requireSchoolRole(viewer: Viewer, schoolId: string, roles: readonly Role[]): void {
-  if (!viewer.hasRoleInSchool(schoolId, ...roles)) throw notFound('School');
+/** The schools a coordinator's grants cover (`report.bySchool`: the `coordinates` tie of permissions/ties.ts). */
+export async function coordinatedSchools(em: EntityManager, access: AccessScope): Promise<School[]> {
+  const ids = await access.schoolsCoordinated();
+  if (ids.length === 0) return [];
+  return em.find(School, { id: { $in: ids } }, { orderBy: { name: 'asc' } });
 }
 
 /** Students enrolled on `date` in each class of the schools' years running that day, against the norm. */
@@ -125,7 +120,7 @@ export async function userActivity(
   em: EntityManager, schoolIds: string[], from: string, to: string, options: { staffOnly?: boolean } = {},
 ): Promise<Map<string, UserActivity>> {
   checkSpan(from, to);
-  const roles = options.staffOnly ? STAFF_ROLES : Object.values(Role);
+  const roles = options.staffOnly ? STAFF : Object.values(Role);
   const rows = await em.getConnection().execute<{
     school_id: string; user_id: string; login: string; full_name: string | null; roles: Role[]; logins: number; writes: number;
     last_login_at: string | Date | null; weeks: { week: string; logins: number; writes: number }[] | null;

@@ -1,7 +1,7 @@
 import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Role } from '../entities';
 import type { VersionedEntity } from '../entities/base';
+import { schoolsWhere, type Permission } from '../permissions/registry';
 import { AccessScope } from '../permissions/scope';
 import { audit } from './audit';
 import { badInput, conflict, forbidden, notFound } from '../lib/errors';
@@ -26,22 +26,22 @@ export class AdminWriter {
     });
   }
 
-  /** NOT_FOUND unless the viewer belongs to the school; FORBIDDEN unless they hold one of `roles` there. */
-  protected async requireRoleIn(schoolId: string, roles: readonly Role[], what: string): Promise<void> {
+  /** NOT_FOUND unless the viewer belongs to the school; FORBIDDEN unless they hold `permission` there (permissions/registry.ts). */
+  protected async requireRoleIn(schoolId: string, permission: Permission, what: string): Promise<void> {
     if (!(await this.scope.access.isMemberOf(schoolId))) throw notFound(what);
-    if (!this.scope.viewer.hasRoleInSchool(schoolId, ...roles)) throw forbidden('Your role does not allow this here.');
+    if (!this.scope.access.holdsIn(permission, schoolId)) throw forbidden('Your role does not allow this here.');
   }
 
   /**
-   * The school a new row goes into: `schoolId` when given (the viewer must hold one of `roles`
+   * The school a new row goes into: `schoolId` when given (the viewer must hold `permission`
    * there), else the one school where they do; BAD_USER_INPUT on `schoolId` when that is ambiguous.
    */
-  protected async schoolFor(schoolId: string | null | undefined, roles: readonly Role[]): Promise<string> {
+  protected async schoolFor(schoolId: string | null | undefined, permission: Permission): Promise<string> {
     if (schoolId) {
-      await this.requireRoleIn(schoolId, roles, 'School');
+      await this.requireRoleIn(schoolId, permission, 'School');
       return schoolId;
     }
-    const schools = [...new Set(this.scope.viewer.schoolsWith(roles))];
+    const schools = schoolsWhere(this.scope.viewer, permission);
     if (schools.length !== 1) throw badInput('schoolId', 'Name the school ("schoolId").');
     return schools[0];
   }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../entities';
 import { badInput, notFound } from '../lib/errors';
 import type { Page, PageRequest } from './journal-queries';
+import { holdsIn } from '../permissions/registry';
 import type { Viewer } from '../permissions/viewer';
 
 /** The journal's own entries: what DEPUTY_ACADEMIC reads of the audit log (access matrix "R journal"). */
@@ -35,8 +35,8 @@ export interface AuditLogRow {
  * (school, at), (actor, at) and (entity_type, entity_id) indexes.
  */
 export async function auditLog(em: EntityManager, viewer: Viewer, filter: AuditLogFilter, page: PageRequest): Promise<Page<AuditLogRow>> {
-  const all = viewer.hasRoleInSchool(filter.schoolId, Role.ADMIN, Role.DIRECTOR);
-  if (!all && !viewer.hasRoleInSchool(filter.schoolId, Role.DEPUTY_ACADEMIC)) throw notFound('School');
+  const all = holdsIn(viewer, 'audit.readAll', filter.schoolId);
+  if (!all && !holdsIn(viewer, 'audit.readJournal', filter.schoolId)) throw notFound('School');
   if (filter.from && filter.to && filter.to < filter.from) throw badInput('to', '"to" is before "from".');
   if (filter.entityType != null && !/^[A-Za-z]{1,60}$/.test(filter.entityType)) throw badInput('entityType', '"entityType" is not an entity type name.');
   const types = filter.entityType ? [filter.entityType] : all ? null : JOURNAL_ENTITY_TYPES;

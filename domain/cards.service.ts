@@ -2,13 +2,13 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import {
-  Employee, Gender, Guardian, Guardianship, IdentityDocumentKind, PersonCardKind, PersonalDataConsent, Role, School, STAFF_ROLES,
-  Student, User,
+  Employee, Gender, Guardian, Guardianship, IdentityDocumentKind, PersonCardKind, PersonalDataConsent, School, Student, User
 } from '../entities';
 import { isIsoDate } from '../schema/scalars';
 import { localDate } from '../lib/clock';
 import { isGuardianOfLedClass } from '../permissions/account-reach';
-import { uuidArray, type AccessScope } from '../permissions/scope';
+import { holdsIn, isStaffOf } from '../permissions/registry';
+import { AccessScope } from '../permissions/scope';
 import { audit } from './audit';
 import { badInput, forbidden, notFound } from '../lib/errors';
 import type { RequestScope } from './request-scope';
@@ -135,22 +135,6 @@ function applyPatch(card: object, changes: Record<string, unknown>): { before: R
   return { before, after };
 }
 
-/**
- * The class teachers' "own class" for cards: the students the employee's classes hold today.
- * One statement for any number of students.
- */
-export async function studentsLedBy(em: EntityManager, employeeId: string | null, studentIds: string[], now: Date): Promise<Set<string>> {
-  if (!employeeId || studentIds.length === 0) return new Set();
-  const rows = await em.getConnection().execute<{ student_id: string }[]>(
-    `select distinct e.student_id from enrollment e join class_group c on c.id = e.class_group_id join school sc on sc.id = c.school_id
-      where e.student_id = any(?::uuid[]) and c.class_teacher_id = ?
-        and e.starts_on <= (?::timestamptz at time zone sc.timezone)::date
-        and (e.ends_on is null or e.ends_on >= (?::timestamptz at time zone sc.timezone)::date)`,
-    [uuidArray(studentIds), employeeId, now, now],
-  );
-  return new Set(rows.map((r) => r.student_id));
-}
-
 /** May the viewer read these students' cards: FULL or CARD access (access.ts). TAUGHT sees names only. */
 export async function readableStudentCards(access: AccessScope, ids: string[]): Promise<Map<string, 'READ' | 'NAMES' | 'NONE'>> {
   const levels = await access.studentsAccess(ids);
@@ -206,7 +190,7 @@ export class CardReadLog {
   /** Logs the read when the viewer is staff of the card's school and the card is not their own. */
   async read(kind: PersonCardKind, cards: (Student | Guardian)[], what: string): Promise<void> {
     const v = this.viewer;
-    const logged = cards.filter((c) => v.hasRoleInSchool(c.school.id, ...STAFF_ROLES) && c.id !== v.studentId && c.id !== v.guardianId);
+    const logged = cards.filter((c) => isStaffOf(v, c.school.id) && c.id !== v.studentId && c.id !== v.guardianId);
     await Promise.all(logged.map((c) => this.loader.load({ kind, id: c.id, schoolId: c.school.id, what })));
   }
 }
@@ -310,7 +294,7 @@ export class CardsService {
   async createEmployee(schoolId: string, fields: EmployeeFields): Promise<Employee> {
     const now = this.scope.clock.now();
     return this.write(async (em) => {
-      if (!this.viewer.hasRoleInSchool(schoolId, Role.SECRETARY, Role.HR)) throw notFound('School');
+      if (!holdsIn(this.viewer, 'employeeCard.write', schoolId)) throw notFound('School');
       const values = checkEmployee(fields, true);
       const employee = em.create(Employee, { school: em.getReference(School, schoolId), lastName: values.lastName!, firstName: values.firstName! });
       const { after } = applyPatch(employee, values);
@@ -324,7 +308,7 @@ export class CardsService {
     return this.write(async (em) => {
       const employee = await em.findOne(Employee, employeeId);
       if (!employee) throw notFound('Employee');
-      if (!this.viewer.hasRoleInSchool(employee.school.id, Role.SECRETARY, Role.HR)) {
+      if (!holdsIn(this.viewer, 'employeeCard.write', employee.school.id)) {
         // Members of the school know the employee exists (names are public there): FORBIDDEN; others: NOT_FOUND.
         if (await this.scope.access.isMemberOf(employee.school.id)) throw forbidden('Employee cards are kept by HR and the secretary.');
         throw notFound('Employee');
@@ -402,31 +386,26 @@ export class CardsService {
       return g;
     }
     const e = await em.findOne(Employee, ids.employeeId!);
-    if (!e || !this.viewer.hasRoleInSchool(e.school.id, Role.SECRETARY, Role.HR)) throw notFound(what ?? 'Employee');
+    if (!e || !holdsIn(this.viewer, 'employeeCard.write', e.school.id)) throw notFound(what ?? 'Employee');
     return e;
   }
 
   /** KEEPER: the school's secretary; CLASS: the student's class teacher; NONE: neither (answered as missing). */
   private async studentWriteLevel(em: EntityManager, student: Student): Promise<'KEEPER' | 'CLASS' | 'NONE'> {
-    const v = this.viewer;
-    if (v.hasRoleInSchool(student.school.id, Role.SECRETARY)) return 'KEEPER';
-    if (v.hasRoleInSchool(student.school.id, Role.TEACHER)
-        && (await studentsLedBy(em, v.employeeId, [student.id], this.scope.clock.now())).has(student.id)) return 'CLASS';
-    return 'NONE';
+    if (holdsIn(this.viewer, 'studentCard.write', student.school.id)) return 'KEEPER';
+    // Judged on the transaction's own connection (a second pooled one could deadlock the pool).
+    const access = await new AccessScope(em, this.viewer, this.scope.clock).student(student.id);
+    return access.ties.has('leadsClass') ? 'CLASS' : 'NONE';
   }
 
   private async mayWriteGuardian(em: EntityManager, guardian: Guardian): Promise<boolean> {
-    const v = this.viewer;
-    if (v.hasRoleInSchool(guardian.school.id, Role.SECRETARY)) return true;
-    if (!v.hasRoleInSchool(guardian.school.id, Role.TEACHER)) return false;
-    const links = await em.find(Guardianship, { guardian, revokedAt: null });
-    const led = await studentsLedBy(em, v.employeeId, links.map((l) => l.student.id), this.scope.clock.now());
-    return led.size > 0;
+    if (holdsIn(this.viewer, 'studentCard.write', guardian.school.id)) return true;
+    return isGuardianOfLedClass(em, this.viewer, this.scope.clock, guardian.id, guardian.school.id);
   }
 
   /** The school where the viewer keeps cards (SECRETARY); another school answers as missing. */
   private async keeperSchool(em: EntityManager, schoolId: string): Promise<School> {
-    if (!this.viewer.hasRoleInSchool(schoolId, Role.SECRETARY)) throw notFound('School');
+    if (!holdsIn(this.viewer, 'studentCard.create', schoolId)) throw notFound('School');
     return em.findOneOrFail(School, schoolId);
   }
 

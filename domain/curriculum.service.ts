@@ -1,8 +1,7 @@
 import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ClassGroup, CurriculumComponent, CurriculumItem, Employee, GradingScale, Role, School, Student, Subgroup, SubgroupMember,
-  Subject, TeachingAssignment, ThematicPlanItem,
+  ClassGroup, CurriculumComponent, CurriculumItem, Employee, GradingScale, School, Student, Subgroup, SubgroupMember, Subject, TeachingAssignment, ThematicPlanItem
 } from '../entities';
 import { localDate } from '../lib/clock';
 import { AdminWriter, bumpVersion, checkDate, checkInt } from './admin-write';
@@ -49,7 +48,7 @@ export interface UpdatePlanItemCommand {
 export class CurriculumService extends AdminWriter {
   async createSubject(cmd: { schoolId?: string | null; name: string; gradingScale?: GradingScale | null }): Promise<Subject> {
     const name = requiredText(cmd.name, 'name', 120);
-    const schools = [await this.schoolFor(cmd.schoolId, [Role.DEPUTY_ACADEMIC])];
+    const schools = [await this.schoolFor(cmd.schoolId, 'curriculum.write')];
     return this.write(async (em, now) => {
       if (await em.findOne(Subject, { school: schools[0], name })) throw badInput('name', `The school already has the subject "${name}".`);
       const subject = em.create(Subject, { school: em.getReference(School, schools[0]), name, gradingScale: cmd.gradingScale ?? GradingScale.FIVE_POINT });
@@ -62,7 +61,7 @@ export class CurriculumService extends AdminWriter {
     return this.write(async (em, now) => {
       const subject = await em.findOne(Subject, cmd.subjectId);
       if (!subject) throw notFound('Subject');
-      await this.requireRoleIn(subject.school.id, [Role.DEPUTY_ACADEMIC], 'Subject');
+      await this.requireRoleIn(subject.school.id, 'curriculum.write', 'Subject');
       await this.checkVersion(em, subject, cmd.expectedVersion);
       const name = cmd.name == null ? subject.name : requiredText(cmd.name, 'name', 120);
       if (name !== subject.name && (await em.findOne(Subject, { school: subject.school, name }))) {
@@ -300,7 +299,7 @@ export class CurriculumService extends AdminWriter {
   private async writableClass(em: EntityManager, classGroupId: string, what = 'ClassGroup'): Promise<ClassGroup> {
     const classGroup = await em.findOne(ClassGroup, classGroupId);
     if (!classGroup) throw notFound(what);
-    await this.requireRoleIn(classGroup.school.id, [Role.DEPUTY_ACADEMIC], what);
+    await this.requireRoleIn(classGroup.school.id, 'curriculum.write', what);
     await assertYearWritable(em, classGroup.year.id);
     return classGroup;
   }
@@ -338,8 +337,9 @@ export class CurriculumService extends AdminWriter {
   private async ownPlan(em: EntityManager, classGroupId: string, subjectId: string, subgroupId: string | null) {
     const classGroup = await em.findOne(ClassGroup, classGroupId);
     if (!classGroup || !(await this.scope.access.isMemberOf(classGroup.school.id))) throw notFound('ClassGroup');
-    const employeeId = this.scope.viewer.employeeId;
-    if (!employeeId || !this.scope.viewer.hasRoleInSchool(classGroup.school.id, Role.TEACHER)) throw forbidden('The thematic plan is the teacher\'s own.');
+    // `thematicPlan.write`: the viewer's teacher card, while a TEACHER of the school (permissions/ties.ts), assigned below.
+    const employeeId = this.scope.access.ties.teacherCard;
+    if (!employeeId || classGroup.school.id !== this.scope.viewer.employeeSchoolId) throw forbidden('The thematic plan is the teacher\'s own.');
     const subject = await this.subjectOf(em, classGroup, subjectId);
     let subgroup: Subgroup | null = null;
     if (subgroupId) {
@@ -357,7 +357,7 @@ export class CurriculumService extends AdminWriter {
   private async ownPlanItem(em: EntityManager, itemId: string): Promise<ThematicPlanItem> {
     const item = await em.findOne(ThematicPlanItem, itemId, { populate: ['classGroup'] });
     if (!item || !(await this.scope.access.isMemberOf(item.classGroup.school.id))) throw notFound('ThematicPlanItem');
-    const readsAll = [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC].some((r) => this.scope.viewer.hasRoleInSchool(item.classGroup.school.id, r));
+    const readsAll = this.scope.access.holdsIn('thematicPlan.read', item.classGroup.school.id);
     if (item.teacher.id !== this.scope.viewer.employeeId) {
       if (readsAll) throw forbidden('The thematic plan is the teacher\'s own.');
       throw notFound('ThematicPlanItem');

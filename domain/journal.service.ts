@@ -1,9 +1,8 @@
+import { sql } from '../lib/sql';
 import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, Lesson, LessonRecord,
-  LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, Role, School, Student, StudyPeriod,
-  Subject, User, WorkType,
+  AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User, WorkType
 } from '../entities';
 import { ENTRY_WINDOW_DAYS } from '../lib/entry-window';
 import { addDays, daysBetween, localDate, zonedInstant } from '../lib/clock';
@@ -83,7 +82,8 @@ export class JournalService {
       const mark = await em.findOne(Mark, markId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!mark || !(await this.canReadMark(mark))) throw notFound('Mark');
       const lesson = await em.findOneOrFail(Lesson, mark.lesson, { populate: ['classGroup', 'school'] });
-      const isDeputy = this.scope.viewer.hasRoleInSchool(mark.school.id, Role.DEPUTY_ACADEMIC);
+      // `mark.correct`: the deputy head at any time (by role); the lesson's teacher inside the entry window (the tie).
+      const isDeputy = this.scope.access.holdsIn('mark.correct', mark.school.id);
       const lessonAccess = await this.scope.access.lesson(lesson.id);
       if (!isDeputy) {
         if (!lessonAccess.teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may correct this mark.');
@@ -252,20 +252,16 @@ export class JournalService {
 
       const classGroup = await this.classOfStudentOn(em, student.id, year.id, minDate(today, window.endsOn, year.endsOn));
       if (!classGroup) throw new AppError(ErrorCode.NOT_ENROLLED, 'The student is not in a class of that year.');
-      const isDeputy = this.scope.viewer.hasRoleInSchool(school.id, Role.DEPUTY_ACADEMIC);
-      const teacherHere = this.scope.viewer.hasRoleInSchool(school.id, Role.TEACHER) && this.scope.viewer.employeeId;
+      // `periodMark.write`: the deputy head (by role, corrections); the subject's teacher; a primary-school class teacher.
+      const isDeputy = this.scope.access.holdsIn('periodMark.write', school.id);
+      const teacherHere = school.id === this.scope.viewer.employeeSchoolId ? this.scope.access.ties.teacherCard : null;
       // A subgroup's teacher sets the subject's marks for that subgroup's members only.
+      const assignedSql = this.scope.access.ties.assignedToTeach(sql`${classGroup.id}::uuid`, sql`${subject.id}::uuid`, sql`${student.id}::uuid`);
       const assigned = teacherHere
-        ? (await em.execute<{ ok: boolean }[]>(
-          `select exists(select 1 from teaching_assignment ta
-                          where ta.teacher_id = ? and ta.class_group_id = ? and ta.subject_id = ?
-                            and (ta.subgroup_id is null or exists(select 1 from subgroup_member sm
-                                   where sm.subgroup_id = ta.subgroup_id and sm.student_id = ?))) as ok`,
-          [this.scope.viewer.employeeId, classGroup.id, subject.id, student.id],
-        ))[0]?.ok === true
+        ? (await em.execute<{ ok: boolean }[]>(`select ${assignedSql.text} as ok`, [...assignedSql.values]))[0]?.ok === true
         : false;
       const primaryClassTeacher = Boolean(teacherHere) && classGroup.grade <= LAST_PRIMARY_GRADE
-        && classGroup.classTeacherId === this.scope.viewer.employeeId;
+        && classGroup.classTeacherId === teacherHere;
       const mayWrite = assigned || primaryClassTeacher;
       if (!mayWrite && !isDeputy) throw forbidden('Only the subject\'s teacher sets this mark; the deputy head corrects it.');
       await assertYearWritable(em, year.id);

@@ -1,5 +1,6 @@
+import { schoolsWhere } from '../permissions/registry';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LoginThrottle, Role } from '../entities';
+import { LoginThrottle } from '../entities';
 import { audit } from './audit';
 import { AppError, ErrorCode, notFound } from '../lib/errors';
 import type { RequestScope } from './request-scope';
@@ -131,7 +132,7 @@ export async function liftLoginLockout(em: EntityManager, login: string): Promis
  * missing one is NOT_FOUND alike. Answers whether a lockout (or failure count) was lifted.
  */
 export async function liftLoginLockoutOf(scope: RequestScope, userId: string): Promise<boolean> {
-  const schools = scope.viewer.schoolsWith([Role.ADMIN]);
+  const schools = schoolsWhere(scope.viewer, 'login.unlock');
   const now = scope.clock.now();
   return scope.em.transactional(async (em) => {
     const [user] = await em.execute<{ id: string; login: string; school_id: string }[]>(

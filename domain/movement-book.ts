@@ -1,6 +1,6 @@
 import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AcademicYear, ClassGroup, Enrollment, MovementOrder, MovementOrderType, Role, School, Student, User } from '../entities';
+import { AcademicYear, ClassGroup, Enrollment, MovementOrder, MovementOrderType, School, Student, User } from '../entities';
 import { isIsoDate } from '../schema/scalars';
 import { addDays } from '../lib/clock';
 import { audit } from './audit';
@@ -190,9 +190,8 @@ export async function applyMovementOrders(em: EntityManager, commands: MovementO
 }
 
 /** Who writes the movement book (access matrix: ADMIN, DEPUTY_ACADEMIC W; SECRETARY W, 004 §10.1). */
-export const MOVEMENT_WRITERS: readonly Role[] = [Role.ADMIN, Role.DEPUTY_ACADEMIC, Role.SECRETARY];
+
 /** Who reads all of it (the writers and the DIRECTOR); a class teacher reads their own class's orders. */
-export const MOVEMENT_READERS: readonly Role[] = [...MOVEMENT_WRITERS, Role.DIRECTOR];
 
 /** The API's side of the book: who may write and read, on top of applyMovementOrder's rules. */
 export class MovementBookService {
@@ -203,7 +202,7 @@ export class MovementBookService {
     const now = this.scope.clock.now();
     return this.scope.em.transactional(async (em) => {
       const student = await em.findOne(Student, cmd.studentId);
-      if (!student || !this.scope.viewer.hasRoleInSchool(student.school.id, ...MOVEMENT_WRITERS)) throw notFound('Student');
+      if (!student || !this.scope.access.holdsIn('movement.write', student.school.id)) throw notFound('Student');
       return applyMovementOrder(em, { ...cmd, schoolId: student.school.id }, { userId: this.scope.viewer.userId, ip: this.scope.ip, now });
     });
   }
@@ -212,12 +211,10 @@ export class MovementBookService {
   async visibleOrder(id: string): Promise<MovementOrder | null> {
     const order = await this.scope.em.findOne(MovementOrder, id);
     if (!order) return null;
-    const v = this.scope.viewer;
-    if (v.hasRoleInSchool(order.school.id, ...MOVEMENT_READERS)) return order;
-    if (!v.employeeId || !v.hasRoleInSchool(order.school.id, Role.TEACHER)) return null;
-    const classes = [order.fromClass?.id, order.toClass?.id].filter((c): c is string => Boolean(c));
-    const led = await this.scope.em.count(ClassGroup, { id: { $in: classes }, classTeacher: v.employeeId });
-    return led > 0 ? order : null;
+    if (this.scope.access.holdsIn('movement.read', order.school.id)) return order;
+    // `movement.read` for a class teacher: orders moving students into or out of a class they lead.
+    const led = await this.scope.access.leadsClasses([order.fromClass?.id, order.toClass?.id]);
+    return led.size > 0 ? order : null;
   }
 
   /** A student's orders, oldest first: the book's readers of their school, or a class teacher of a class the student was in. */
@@ -225,13 +222,7 @@ export class MovementBookService {
     const em = this.scope.em;
     const student = await em.findOne(Student, studentId);
     if (!student) throw notFound('Student');
-    const v = this.scope.viewer;
-    if (!v.hasRoleInSchool(student.school.id, ...MOVEMENT_READERS)) {
-      const led = v.employeeId && v.hasRoleInSchool(student.school.id, Role.TEACHER)
-        ? await em.count(Enrollment, { student, classGroup: { classTeacher: v.employeeId } })
-        : 0;
-      if (!led) throw notFound('Student');
-    }
+    if (!(await this.scope.access.mayForStudent('movement.read', student.id))) throw notFound('Student');
     return em.find(MovementOrder, { student }, { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } });
   }
 
@@ -241,15 +232,15 @@ export class MovementBookService {
    */
   async orders(filter: { schoolId: string; from: string; to: string; type?: MovementOrderType | null; classGroupId?: string | null }, page: PageRequest): Promise<Page<MovementOrder>> {
     const em = this.scope.em;
-    const v = this.scope.viewer;
     if (filter.to < filter.from) throw badInput('to', '"to" is before "from".');
     const where: FilterQuery<MovementOrder> = { school: filter.schoolId, orderDate: { $gte: filter.from, $lte: filter.to } };
     if (filter.type) where.type = filter.type;
-    if (!v.hasRoleInSchool(filter.schoolId, ...MOVEMENT_READERS)) {
-      const cls = filter.classGroupId && v.employeeId && v.hasRoleInSchool(filter.schoolId, Role.TEACHER)
-        ? await em.findOne(ClassGroup, { id: filter.classGroupId, school: filter.schoolId, classTeacher: v.employeeId })
-        : null;
-      if (!cls) throw notFound(filter.classGroupId ? 'ClassGroup' : 'School');
+    if (!this.scope.access.holdsIn('movement.read', filter.schoolId)) {
+      const led = filter.classGroupId
+        ? (await this.scope.access.leadsClasses([filter.classGroupId])).has(filter.classGroupId)
+          && Boolean(await em.findOne(ClassGroup, { id: filter.classGroupId, school: filter.schoolId }))
+        : false;
+      if (!led) throw notFound(filter.classGroupId ? 'ClassGroup' : 'School');
     }
     if (filter.classGroupId) where.$or = [{ fromClass: filter.classGroupId }, { toClass: filter.classGroupId }];
     const [items, total] = await em.findAndCount(MovementOrder, where, {

@@ -1,4 +1,5 @@
-import { PeriodMarkKind, Role, SCHOOL_WIDE_READERS } from '../entities';
+import { PeriodMarkKind } from '../entities';
+import type { Tie } from '../permissions/policy';
 import { toGlobalId } from '../schema/global-id';
 import { uuidArray } from '../permissions/scope';
 import { notFound } from '../lib/errors';
@@ -27,13 +28,14 @@ export interface PeriodMarkSheet {
 export async function periodMarkSheet(
   scope: RequestScope, args: { classGroupId: string; studyPeriodId: string | null },
 ): Promise<PeriodMarkSheet> {
-  const v = scope.viewer;
+  const ties = scope.access.ties;
+  const leadsClass = ties.leadsClass('c');
   const [row] = await scope.em.execute<{
     school_id: string; year_id: string; class_name: string; period_name: string | null; leads: boolean;
     taught: string[]; subjects: string[]; students: string[]; period_ok: boolean;
   }[]>(
     `select c.school_id, c.year_id, c.grade || c.letter as class_name, p.name as period_name,
-            coalesce(c.class_teacher_id = ?::uuid, false) as leads,
+            ${leadsClass.text} as leads,
             array(select distinct ta.subject_id from teaching_assignment ta
                    where ta.class_group_id = c.id and ta.teacher_id = ?::uuid)::text[] as taught,
             array(select ci.subject_id from curriculum_item ci where ci.class_group_id = c.id
@@ -45,12 +47,13 @@ export async function periodMarkSheet(
        from class_group c join academic_year y on y.id = c.year_id
        left join study_period p on p.id = ?::uuid and p.year_id = c.year_id
       where c.id = ?::uuid`,
-    [v.employeeId, v.employeeId, args.studyPeriodId, args.studyPeriodId, args.classGroupId],
+    [...leadsClass.values, ties.teacherCard, args.studyPeriodId, args.studyPeriodId, args.classGroupId],
   );
   if (!row) throw notFound('ClassGroup');
-  const teacher = v.hasRoleInSchool(row.school_id, Role.TEACHER);
-  const all = v.hasRoleInSchool(row.school_id, ...SCHOOL_WIDE_READERS) || (teacher && row.leads);
-  if (!all && !(teacher && row.taught.length > 0)) throw notFound('ClassGroup');
+  const facts = { schoolId: row.school_id, ties: new Set<Tie>([...(row.leads ? ['leadsClass' as const] : []), ...(row.taught.length > 0 ? ['teaches' as const] : [])]) };
+  if (!scope.access.allows('report.periodMarkSheet', facts)) throw notFound('ClassGroup');
+  // A subject teacher sees their subjects' columns; the administration and the class teacher every subject.
+  const all = scope.access.allows('periodMark.readAllSubjects', facts);
   if (!row.period_ok) throw notFound('StudyPeriod');
 
   const students = uuidArray(row.students);

@@ -1,4 +1,5 @@
-import { Role } from '../entities';
+import { raw } from '../lib/sql';
+import { schoolsWhere } from '../permissions/registry';
 import { badInput, notFound } from '../lib/errors';
 import type { RequestScope } from './request-scope';
 import { preparedRead } from '../lib/prepared-read';
@@ -14,7 +15,6 @@ import { preparedRead } from '../lib/prepared-read';
  * regional coordinators the schools under them, per school only. Anything else is NOT_FOUND,
  * like a class or school that does not exist.
  */
-export const REPORT_ADMINISTRATION: readonly Role[] = [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC];
 
 export interface TermReportRow {
   subjectId: string;
@@ -76,12 +76,14 @@ function toRow(t: TotalsRow): TermReportRow {
 }
 
 export async function classTermReport(scope: RequestScope, classGroupId: string): Promise<TermReport> {
-  const { em, viewer } = scope;
-  const [cls] = await preparedRead<{ school_id: string; school_name: string; class_teacher_id: string | null; name: string }[]>(em,
-    `select c.school_id, s.name as school_name, c.class_teacher_id, c.grade || c.letter as name
-       from class_group c join school s on s.id = c.school_id where c.id = ?`, [classGroupId]);
-  const leads = !!cls && !!viewer.employeeId && cls.class_teacher_id === viewer.employeeId && viewer.hasRoleInSchool(cls.school_id, Role.TEACHER);
-  if (!cls || !(leads || viewer.hasRoleInSchool(cls.school_id, ...REPORT_ADMINISTRATION))) throw notFound('ClassGroup');
+  const { em } = scope;
+  const leadsClass = scope.access.ties.leadsClass('c');
+  const [cls] = await preparedRead<{ school_id: string; school_name: string; leads_class: boolean; name: string }[]>(em,
+    `select c.school_id, s.name as school_name, ${leadsClass.text} as leads_class, c.grade || c.letter as name
+       from class_group c join school s on s.id = c.school_id where c.id = ?`, [...leadsClass.values, classGroupId]);
+  if (!cls || !scope.access.allows('report.termOfClass', { schoolId: cls.school_id, ties: new Set(cls.leads_class ? ['leadsClass'] : []) })) {
+    throw notFound('ClassGroup');
+  }
   const rows = await preparedRead<TotalsRow[]>(em, totalsSql('r.class_group_id = ?'), [classGroupId]);
   return { schoolId: cls.school_id, schoolName: cls.school_name, classGroupName: cls.name, rows: rows.map(toRow) };
 }
@@ -91,16 +93,16 @@ export async function schoolTermReport(scope: RequestScope, schoolId: string | n
   const { em, viewer } = scope;
   let id = schoolId;
   if (!id) {
-    const own = [...new Set(viewer.schoolsWith(REPORT_ADMINISTRATION))];
+    const own = schoolsWhere(viewer, 'report.schoolAggregates');
     if (own.length !== 1) throw badInput('schoolId', 'Name the school: "schoolId".');
     id = own[0];
   }
-  const [school] = await preparedRead<{ name: string; municipality_id: string; region_id: string }[]>(em,
-    `select s.name, s.municipality_id, m.region_id from school s join municipality m on m.id = s.municipality_id where s.id = ?`, [id]);
-  const coordinates = !!school && viewer.grants.some((g) =>
-    (g.role === Role.MUNICIPAL_COORDINATOR && g.municipalityId === school.municipality_id)
-    || (g.role === Role.REGIONAL_COORDINATOR && g.regionId === school.region_id));
-  if (!school || !(coordinates || viewer.hasRoleInSchool(id, ...REPORT_ADMINISTRATION))) throw notFound('School');
+  const coordinates = scope.access.ties.coordinates(raw('s.id'));
+  const [school] = await preparedRead<{ name: string; coordinates: boolean }[]>(em,
+    `select s.name, ${coordinates.text} as coordinates from school s where s.id = ?`, [...coordinates.values, id]);
+  if (!school || !scope.access.allows('report.schoolAggregates', { schoolId: id, ties: new Set(school.coordinates ? ['coordinates'] : []) })) {
+    throw notFound('School');
+  }
   const rows = await preparedRead<TotalsRow[]>(em, totalsSql('r.school_id = ?'), [id]);
   return { schoolId: id, schoolName: school.name, classGroupName: null, rows: rows.map(toRow) };
 }

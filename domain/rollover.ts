@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AcademicYear, AcademicYearState, ClassGroup, CurriculumItem, Employee, Enrollment, MovementOrder, MovementOrderType,
-  Role, School, Student, Subgroup, SubgroupMember, TeachingAssignment, User,
+  AcademicYear, AcademicYearState, ClassGroup, CurriculumItem, Employee, Enrollment, MovementOrder, MovementOrderType, School, Student, Subgroup, SubgroupMember, TeachingAssignment, User
 } from '../entities';
 import { addDays, localDate } from '../lib/clock';
 import { AdminWriter, checkDate, checkSpan } from './admin-write';
@@ -78,7 +77,7 @@ export class RolloverService extends AdminWriter {
     const em = this.scope.em;
     const year = await em.findOne(AcademicYear, cmd.yearId);
     if (!year) throw notFound('AcademicYear');
-    await this.requireRoleIn(year.school.id, [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC], 'AcademicYear');
+    await this.requireRoleIn(year.school.id, 'rollover.read', 'AcademicYear');
     return this.plan(em, year, input);
   }
 
@@ -90,7 +89,7 @@ export class RolloverService extends AdminWriter {
       const [locked] = await em.execute<{ id: string }[]>('select id from academic_year where id = ? for update', [cmd.yearId]);
       const year = locked ? await em.findOne(AcademicYear, cmd.yearId) : null;
       if (!year) throw notFound('AcademicYear');
-      await this.requireRoleIn(year.school.id, [Role.ADMIN], 'AcademicYear');
+      await this.requireRoleIn(year.school.id, 'year.write', 'AcademicYear');
       await assertYearWritable(em, year.id);
       const plan = await this.plan(em, year, input);
       if (plan.token !== cmd.token) throw conflict('The data changed since the preview: preview the rollover again.');

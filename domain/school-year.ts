@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AcademicYear, AcademicYearState, Holiday, MovedWorkingDay, Role, School, StudyPeriod, StudyPeriodKind,
+  AcademicYear, AcademicYearState, Holiday, MovedWorkingDay, School, StudyPeriod, StudyPeriodKind
 } from '../entities';
 import { isoWeekday } from '../lib/clock';
 import { AdminWriter, bumpVersion, checkDate, checkSpan } from './admin-write';
@@ -86,7 +86,7 @@ export class SchoolYearService extends AdminWriter {
     const startsOn = checkDate(cmd.startsOn, 'startsOn');
     const endsOn = checkDate(cmd.endsOn, 'endsOn');
     checkSpan(startsOn, endsOn);
-    const schoolId = await this.schoolFor(cmd.schoolId, [Role.ADMIN]);
+    const schoolId = await this.schoolFor(cmd.schoolId, 'year.write');
     return this.write(async (em, now) => {
       const school = em.getReference(School, schoolId);
       await this.assertNoOverlap(em, schoolId, null, name, startsOn, endsOn);
@@ -278,7 +278,7 @@ export class SchoolYearService extends AdminWriter {
   private async adminYear(em: EntityManager, yearId: string): Promise<AcademicYear> {
     const year = await em.findOne(AcademicYear, yearId);
     if (!year) throw notFound('AcademicYear');
-    await this.requireRoleIn(year.school.id, [Role.ADMIN], 'AcademicYear');
+    await this.requireRoleIn(year.school.id, 'year.write', 'AcademicYear');
     return year;
   }
 

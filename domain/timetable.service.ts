@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AcademicYear, Bell, ClassGroup, Employee, Holiday, Lesson, LessonState, MovedWorkingDay, Role, Room, School, StudyPeriod,
-  Subgroup, Subject, TeachingAssignment, TimetableEntry,
+  AcademicYear, Bell, ClassGroup, Employee, Holiday, Lesson, LessonState, MovedWorkingDay, Room, School, StudyPeriod, Subgroup, Subject, TeachingAssignment, TimetableEntry
 } from '../entities';
 import { addDays } from '../lib/clock';
 import { AdminWriter, checkDate, checkInt } from './admin-write';
@@ -50,7 +49,7 @@ export class TimetableService extends AdminWriter {
     const number = checkInt(cmd.number, 'number', 1, 12);
     const startsAt = checkTime(cmd.startsAt, 'startsAt');
     const endsAt = checkTime(cmd.endsAt, 'endsAt');
-    const schoolId = await this.schoolFor(cmd.schoolId, [Role.DEPUTY_ACADEMIC]);
+    const schoolId = await this.schoolFor(cmd.schoolId, 'schedule.write');
     return this.write(async (em, now) => {
       const bell = em.create(Bell, { school: em.getReference(School, schoolId), shift, number, startsAt, endsAt });
       await this.checkBells(em, schoolId, bell);
@@ -65,7 +64,7 @@ export class TimetableService extends AdminWriter {
     return this.write(async (em, now) => {
       const bell = await em.findOne(Bell, cmd.bellId);
       if (!bell) throw notFound('Bell');
-      await this.requireRoleIn(bell.school.id, [Role.DEPUTY_ACADEMIC], 'Bell');
+      await this.requireRoleIn(bell.school.id, 'schedule.write', 'Bell');
       await this.checkVersion(em, bell, cmd.expectedVersion);
       const before = { startsAt: bell.startsAt, endsAt: bell.endsAt };
       Object.assign(bell, { startsAt, endsAt });
@@ -78,7 +77,7 @@ export class TimetableService extends AdminWriter {
   async createRoom(cmd: RoomCommand): Promise<Room> {
     const name = requiredText(cmd.name, 'name', 60);
     const capacity = cmd.capacity == null ? undefined : checkInt(cmd.capacity, 'capacity', 1, 2000);
-    const schoolId = await this.schoolFor(cmd.schoolId, [Role.DEPUTY_ACADEMIC]);
+    const schoolId = await this.schoolFor(cmd.schoolId, 'schedule.write');
     return this.write(async (em, now) => {
       if (await em.findOne(Room, { school: schoolId, name })) throw badInput('name', `The school already has a room "${name}".`);
       const room = em.create(Room, { school: em.getReference(School, schoolId), name, capacity });
@@ -91,7 +90,7 @@ export class TimetableService extends AdminWriter {
     return this.write(async (em, now) => {
       const room = await em.findOne(Room, cmd.roomId);
       if (!room) throw notFound('Room');
-      await this.requireRoleIn(room.school.id, [Role.DEPUTY_ACADEMIC], 'Room');
+      await this.requireRoleIn(room.school.id, 'schedule.write', 'Room');
       await this.checkVersion(em, room, cmd.expectedVersion);
       const before = { name: room.name, capacity: room.capacity ?? null };
       if (cmd.name != null) {
@@ -184,7 +183,7 @@ export class TimetableService extends AdminWriter {
     return this.write(async (em, now) => {
       const year = await em.findOne(AcademicYear, cmd.yearId);
       if (!year) throw notFound('AcademicYear');
-      await this.requireRoleIn(year.school.id, [Role.DEPUTY_ACADEMIC], 'AcademicYear');
+      await this.requireRoleIn(year.school.id, 'schedule.write', 'AcademicYear');
       await assertYearWritable(em, year.id);
       const from = cmd.from == null ? year.startsOn : checkDate(cmd.from, 'from');
       const to = cmd.to == null ? year.endsOn : checkDate(cmd.to, 'to');
@@ -331,7 +330,7 @@ export class TimetableService extends AdminWriter {
   private async writableClass(em: EntityManager, classGroupId: string, what = 'ClassGroup'): Promise<ClassGroup> {
     const classGroup = await em.findOne(ClassGroup, classGroupId);
     if (!classGroup) throw notFound(what);
-    await this.requireRoleIn(classGroup.school.id, [Role.DEPUTY_ACADEMIC], what);
+    await this.requireRoleIn(classGroup.school.id, 'schedule.write', what);
     await assertYearWritable(em, classGroup.year.id);
     return classGroup;
   }
@@ -339,7 +338,7 @@ export class TimetableService extends AdminWriter {
   private async writableLesson(em: EntityManager, lessonId: string): Promise<Lesson> {
     const lesson = await em.findOne(Lesson, lessonId, { populate: ['classGroup'] });
     if (!lesson) throw notFound('Lesson');
-    await this.requireRoleIn(lesson.school.id, [Role.DEPUTY_ACADEMIC], 'Lesson');
+    await this.requireRoleIn(lesson.school.id, 'schedule.write', 'Lesson');
     await assertYearWritable(em, lesson.classGroup.year.id);
     return lesson;
   }

@@ -53,9 +53,3 @@ export enum DiaryEventType {
   ABSENCE_REASON_SET = 'ABSENCE_REASON_SET',
   LESSON_RECORD_SET = 'LESSON_RECORD_SET',
 }
-
-/** Roles that read everything in their own school (access matrix rows marked R for the whole school). */
-export const SCHOOL_WIDE_READERS: readonly Role[] = [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.DEPUTY_PASTORAL];
-export const STAFF_ROLES: readonly Role[] = [
-  Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.DEPUTY_PASTORAL, Role.TEACHER, Role.SECRETARY, Role.HR,
-];

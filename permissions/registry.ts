@@ -7,6 +7,7 @@ import { JOURNAL_POLICY } from './policies/journal.policy';
 import { MOVEMENT_POLICY } from './policies/movement.policy';
 import { REPORTS_POLICY } from './policies/reports.policy';
 import { rolesOf, rolesThatMayHold, type PermissionSpec } from './policy';
+import { STAFF } from './roles';
 import type { Viewer } from './viewer';
 
 /**
@@ -44,6 +45,16 @@ export function rolesFor(permission: Permission): Role[] {
  */
 export function holdsIn(viewer: Viewer, permission: Permission, schoolId: string): boolean {
   return viewer.hasRoleInSchool(schoolId, ...rolesOf(REGISTRY[permission].allow));
+}
+
+/** Works for the school (any staff role there): whose reads of personal cards go to the access log (004 §3.1). */
+export function isStaffOf(viewer: Viewer, schoolId: string): boolean {
+  return viewer.hasRoleInSchool(schoolId, ...STAFF);
+}
+
+/** Holds, in the school, some role that can hold the permission (by itself or through a tie): a school-wide row such as a bell. */
+export function mayHoldIn(viewer: Viewer, permission: Permission, schoolId: string): boolean {
+  return viewer.hasRoleInSchool(schoolId, ...rolesFor(permission));
 }
 
 /** The schools where the viewer holds the permission by a role alone. */

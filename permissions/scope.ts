@@ -301,17 +301,29 @@ export class AccessScope {
   /** Every school whose calendar the viewer reads (`calendar.read`): its members' and, for coordinators, the schools under them. */
   async calendarSchools(): Promise<string[]> {
     const schools = new Set([...(await this.memberSchools())].filter((id) => this.holdsIn('calendar.read', id)));
-    if (this.viewer.grants.some((g) => g.municipalityId || g.regionId)) {
-      const statement = sql`select s.id from school s where ${this.ties.coordinates(raw('s.id'))}`;
-      for (const r of await preparedRead<{ id: string }[]>(this.em, statement.text, statement.values)) schools.add(r.id);
-    }
+    for (const id of await this.schoolsCoordinated()) schools.add(id);
     return [...schools];
+  }
+
+  /** Every school the viewer coordinates (the `coordinates` tie); none, without a statement, for anyone else. */
+  async schoolsCoordinated(): Promise<string[]> {
+    if (!this.viewer.grants.some((g) => g.municipalityId || g.regionId)) return [];
+    const statement = sql`select s.id from school s where ${this.ties.coordinates(raw('s.id'))}`;
+    return (await preparedRead<{ id: string }[]>(this.em, statement.text, statement.values)).map((r) => r.id);
   }
 
   /** `calendar.read`: the school's calendar (years, periods, holidays) — its members and its coordinators. */
   async readsCalendarOf(schoolId: string): Promise<boolean> {
     if (this.holdsIn('calendar.read', schoolId)) return true;
     return (await this.coordinatedSchools([schoolId])).has(schoolId);
+  }
+
+  /** Of these classes, the ones the viewer leads (one statement). */
+  async leadsClasses(classIds: readonly (string | null | undefined)[]): Promise<Set<string>> {
+    const ids = classIds.filter((id): id is string => Boolean(id));
+    if (ids.length === 0 || !this.ties.teacherCard) return new Set();
+    const statement = sql`select c.id from class_group c where c.id = any(${uuidArray(ids)}::uuid[]) and ${this.ties.leadsClass('c')}`;
+    return new Set((await preparedRead<{ id: string }[]>(this.em, statement.text, statement.values)).map((r) => r.id));
   }
 
   /** How the viewer stands to a class, in one statement; null when there is no such class. */

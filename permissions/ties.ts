@@ -117,6 +117,19 @@ export class Ties {
                   and ${who === 'self' ? this.isSelf(raw('e.student_id')) : this.isChild(raw('e.student_id'))})`;
   }
 
+  /** The viewer is assigned to teach `subject` in class `classGroup` to `student` (a subgroup's teacher: its members only). */
+  assignedToTeach(classGroup: Sql, subject: Sql, student: Sql): Sql {
+    return sql`exists(select 1 from teaching_assignment ta
+                where ta.teacher_id = ${this.teacherCard}::uuid and ta.class_group_id = ${classGroup} and ta.subject_id = ${subject}
+                  and (ta.subgroup_id is null or exists(select 1 from subgroup_member sm
+                         where sm.subgroup_id = ta.subgroup_id and sm.student_id = ${student})))`;
+  }
+
+  /** The viewer stood in for a lesson of class `c`. */
+  substitutesInClass(classAlias = 'c'): Sql {
+    return sql`exists(select 1 from lesson l where l.class_group_id = ${raw(classAlias)}.id and l.substitute_teacher_id = ${this.teacherCard}::uuid)`;
+  }
+
   /** The viewer coordinates school `school` (its municipality, or its region). */
   coordinates(school: Sql): Sql {
     const v = this.viewer;

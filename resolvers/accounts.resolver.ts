@@ -1,19 +1,19 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role, RoleGrant, School, User } from '../entities';
+import { RoleGrant, School, User } from '../entities';
 import { AccountsService, type IssuedCredentials } from '../domain/accounts.service';
 import { badInput } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import {
-  AccountVersionInput, CreateAccountInput, IssueCredentialsInput, LockAccountInput, RoleGrantInput,
+  AccountVersionInput, CreateAccountInput, IssueCredentialsInput, LockAccountInput, RoleGrantInput
 } from '../schema/people.inputs';
 import { AccountConnection, AccountRoleType, AccountType, IssuedCredentialsType } from '../schema/people.types';
 import { SchoolType } from '../schema/school.types';
 import { pageRequest, toConnection } from './pagination';
-import { ADMINISTRATION, optionalId, requestLocal, schoolArg } from './people-support';
+import { optionalId, requestLocal, schoolArg } from './people-support';
+import { rolesFor, schoolsWhere } from '../permissions/registry';
 
-const ADMIN = [Role.ADMIN];
 
 @Resolver()
 export class AccountsResolver {
@@ -25,7 +25,7 @@ export class AccountsResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    const school = schoolArg(ctx, schoolId, ADMINISTRATION);
+    const school = schoolArg(ctx, schoolId, 'account.read');
     const page = pageRequest(first, after);
     const prefix = (search ?? '').trim().toLowerCase();
     if (prefix.length > 100) throw badInput('search', '"search" is longer than 100 characters.');
@@ -48,7 +48,7 @@ export class AccountsResolver {
   @Mutation(() => IssuedCredentialsType, { description: 'A new account with a starting password, shown once (ADMIN, own school).' })
   createAccount(@Arg('input') input: CreateAccountInput, @Ctx() ctx: RequestContext): Promise<IssuedCredentials> {
     return new AccountsService(ctx.scope).createAccount({
-      schoolId: schoolArg(ctx, input.schoolId, ADMIN), login: input.login, roles: input.roles,
+      schoolId: schoolArg(ctx, input.schoolId, 'account.manage'), login: input.login, roles: input.roles,
       employeeId: optionalId(input.employeeId, 'Employee', 'employeeId'),
       studentId: optionalId(input.studentId, 'Student', 'studentId'),
       guardianId: optionalId(input.guardianId, 'Guardian', 'guardianId'),
@@ -58,14 +58,14 @@ export class AccountsResolver {
   @Mutation(() => AccountType, { description: 'Grants a school role in the administrator\'s own school.' })
   grantRole(@Arg('input') input: RoleGrantInput, @Ctx() ctx: RequestContext): Promise<User> {
     return new AccountsService(ctx.scope).grantRole({
-      userId: fromGlobalId(input.userId, 'User', 'userId'), role: input.role, schoolId: schoolArg(ctx, input.schoolId, ADMIN),
+      userId: fromGlobalId(input.userId, 'User', 'userId'), role: input.role, schoolId: schoolArg(ctx, input.schoolId, 'account.manage'),
     });
   }
 
   @Mutation(() => AccountType, { description: 'Takes a school role away (an administrator keeps their own ADMIN).' })
   revokeRole(@Arg('input') input: RoleGrantInput, @Ctx() ctx: RequestContext): Promise<User> {
     return new AccountsService(ctx.scope).revokeRole({
-      userId: fromGlobalId(input.userId, 'User', 'userId'), role: input.role, schoolId: schoolArg(ctx, input.schoolId, ADMIN),
+      userId: fromGlobalId(input.userId, 'User', 'userId'), role: input.role, schoolId: schoolArg(ctx, input.schoolId, 'account.manage'),
     });
   }
 
@@ -73,7 +73,7 @@ export class AccountsResolver {
   lockAccount(@Arg('input') input: LockAccountInput, @Ctx() ctx: RequestContext): Promise<User> {
     return new AccountsService(ctx.scope).lockAccount(
       { userId: fromGlobalId(input.userId, 'User', 'userId'), reason: input.reason, expectedVersion: input.expectedVersion },
-      schoolArg(ctx, input.schoolId, ADMIN),
+      schoolArg(ctx, input.schoolId, 'account.manage'),
     );
   }
 
@@ -81,7 +81,7 @@ export class AccountsResolver {
   unlockAccount(@Arg('input') input: AccountVersionInput, @Ctx() ctx: RequestContext): Promise<User> {
     return new AccountsService(ctx.scope).unlockAccount(
       { userId: fromGlobalId(input.userId, 'User', 'userId'), expectedVersion: input.expectedVersion },
-      schoolArg(ctx, input.schoolId, ADMIN),
+      schoolArg(ctx, input.schoolId, 'account.manage'),
     );
   }
 
@@ -89,7 +89,7 @@ export class AccountsResolver {
   resetPassword(@Arg('input') input: AccountVersionInput, @Ctx() ctx: RequestContext): Promise<IssuedCredentials> {
     return new AccountsService(ctx.scope).resetPassword(
       { userId: fromGlobalId(input.userId, 'User', 'userId'), expectedVersion: input.expectedVersion },
-      schoolArg(ctx, input.schoolId, ADMIN),
+      schoolArg(ctx, input.schoolId, 'account.manage'),
     );
   }
 
@@ -114,8 +114,8 @@ export class AccountResolver {
 
   @FieldResolver(() => [AccountRoleType])
   async roles(@Root() user: User, @Ctx() ctx: RequestContext): Promise<RoleGrant[]> {
-    // Only the grants of the schools the viewer administers or directs: another school's are not theirs to see.
-    const schools = ctx.requireViewer().schoolsWith([Role.ADMIN, Role.DIRECTOR, Role.TEACHER]);
+    // Only the grants of the schools where the viewer reads or issues accounts: another school's are not theirs to see.
+    const schools = [...new Set([...schoolsWhere(ctx.requireViewer(), 'account.read'), ...ctx.requireViewer().schoolsWith(rolesFor('account.issueCredentials'))])];
     const loader = requestLocal(ctx, 'account.roles', () => new DataLoader<string, RoleGrant[]>(async (ids) => {
       const grants = await ctx.em.find(RoleGrant, { user: { $in: [...ids] }, school: { $in: schools } }, { orderBy: { role: 'asc' } });
       return ids.map((id) => grants.filter((g) => g.user.id === id));

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { ClassGroup, Role, School } from '../entities';
+import { ClassGroup, School } from '../entities';
 import {
   CLASS_SIZE_NORM, classFill, coordinatedSchools, movementSummary, userActivity,
 } from '../domain/admin-reports';
@@ -15,8 +15,6 @@ import { schoolArg } from './people-support';
 // Reports row of the access matrix: the administration reads all of its school; the secretary
 // reads movement and class fill; HR the staff's activity; coordinators the same figures per
 // school under them, in separate types without names.
-const FILL_AND_MOVEMENT_READERS = [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.SECRETARY];
-const ACTIVITY_READERS = [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.HR];
 
 async function primeClasses(ctx: RequestContext, ids: string[]): Promise<Map<string, ClassGroup>> {
   const classes = ids.length ? await ctx.em.find(ClassGroup, { id: { $in: ids } }) : [];
@@ -33,7 +31,7 @@ export class AdminReportsResolver {
     @Arg('date', () => DateScalar, { nullable: true }) date?: string,
     @Arg('norm', () => Int, { nullable: true }) norm?: number,
   ) {
-    const id = schoolArg(ctx, schoolId, FILL_AND_MOVEMENT_READERS);
+    const id = schoolArg(ctx, schoolId, 'report.fillAndMovement');
     const school = await ctx.em.findOneOrFail(School, id);
     const fill = (await classFill(ctx.em, [id], date ?? localDate(ctx.clock.now(), school.timezone), norm ?? CLASS_SIZE_NORM)).get(id)!;
     const classes = await primeClasses(ctx, fill.classes.map((c) => c.classGroupId));
@@ -53,7 +51,7 @@ export class AdminReportsResolver {
     @Arg('to', () => DateScalar) to: string,
     @Arg('schoolId', () => ID, { nullable: true }) schoolId?: string,
   ) {
-    const id = schoolArg(ctx, schoolId, FILL_AND_MOVEMENT_READERS);
+    const id = schoolArg(ctx, schoolId, 'report.fillAndMovement');
     const summary = (await movementSummary(ctx.em, [id], from, to)).get(id)!;
     const classes = await primeClasses(ctx, summary.classes.map((c) => c.classGroupId));
     return {
@@ -69,9 +67,8 @@ export class AdminReportsResolver {
     @Arg('to', () => DateScalar) to: string,
     @Arg('schoolId', () => ID, { nullable: true }) schoolId?: string,
   ) {
-    const id = schoolArg(ctx, schoolId, ACTIVITY_READERS);
-    const viewer = ctx.requireViewer();
-    const staffOnly = !viewer.hasRoleInSchool(id, Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC);
+    const id = schoolArg(ctx, schoolId, 'report.activity');
+    const staffOnly = !ctx.access.holdsIn('report.activityOfFamilies', id);
     const report = (await userActivity(ctx.em, [id], from, to, { staffOnly })).get(id)!;
     return {
       ...report,
@@ -86,7 +83,7 @@ export class AdminReportsResolver {
     @Arg('date', () => DateScalar, { nullable: true }) date?: string,
     @Arg('norm', () => Int, { nullable: true }) norm?: number,
   ) {
-    const schools = await coordinatedSchools(ctx.em, ctx.requireViewer());
+    const schools = await coordinatedSchools(ctx.em, ctx.access);
     const day = date ?? localDate(ctx.clock.now(), schools[0]?.timezone ?? 'Europe/Moscow');
     const fills = await classFill(ctx.em, schools.map((s) => s.id), day, norm ?? CLASS_SIZE_NORM);
     return schools.map((school) => {
@@ -101,7 +98,7 @@ export class AdminReportsResolver {
     @Arg('from', () => DateScalar) from: string,
     @Arg('to', () => DateScalar) to: string,
   ) {
-    const schools = await coordinatedSchools(ctx.em, ctx.requireViewer());
+    const schools = await coordinatedSchools(ctx.em, ctx.access);
     const summaries = await movementSummary(ctx.em, schools.map((s) => s.id), from, to);
     return schools.map((school) => {
       const { classes: _classes, ...summary } = summaries.get(school.id)!;
@@ -115,7 +112,7 @@ export class AdminReportsResolver {
     @Arg('from', () => DateScalar) from: string,
     @Arg('to', () => DateScalar) to: string,
   ) {
-    const schools = await coordinatedSchools(ctx.em, ctx.requireViewer());
+    const schools = await coordinatedSchools(ctx.em, ctx.access);
     const reports = await userActivity(ctx.em, schools.map((s) => s.id), from, to);
     return schools.map((school) => {
       const { users: _users, ...report } = reports.get(school.id)!;

@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../entities';
 import { auditLog, type AuditLogRow } from '../domain/audit-log';
 import { badInput } from '../lib/errors';
 import type { RequestContext } from '../server/context';
@@ -29,7 +28,7 @@ export class AuditLogResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const page = pageRequest(first, after);
-    const school = schoolArg(ctx, schoolId, [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC]);
+    const school = schoolArg(ctx, schoolId, 'audit.readJournal');
     let entityId: string | null = null;
     if (filter?.entityId) {
       const parsed = parseGlobalId(filter.entityId);

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ClassGroup, Employee, Enrollment, Guardian, Guardianship, PersonCardKind, PersonalDataConsent, Role, Student } from '../entities';
+import { ClassGroup, Employee, Enrollment, Guardian, Guardianship, PersonCardKind, PersonalDataConsent, Student } from '../entities';
 import { CardReadLog, CardsService, readableGuardians, readableStudentCards } from '../domain/cards.service';
 import { forbidden, notFound } from '../lib/errors';
 import { localDate } from '../lib/clock';
@@ -18,7 +18,6 @@ import { StudentType } from '../schema/types';
 import { requestLocal, schoolArg } from './people-support';
 
 /** Who reads employee cards in full (access matrix: R for the administration, W for HR and the secretary). */
-const EMPLOYEE_CARD_READERS = [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.DEPUTY_PASTORAL, Role.SECRETARY, Role.HR];
 
 function readLog(ctx: RequestContext): CardReadLog {
   return requestLocal(ctx, 'card.readLog', () => new CardReadLog(() => ctx.em, ctx.requireViewer(), () => ctx.clock.now()));
@@ -80,14 +79,14 @@ export class CardsResolver {
 
   @Query(() => [EmployeeCardType], { description: 'The school\'s employee cards, by name (administration, HR, secretary).' })
   employeeCards(@Ctx() ctx: RequestContext, @Arg('schoolId', () => ID, { nullable: true }) schoolId?: string): Promise<Employee[]> {
-    const school = schoolArg(ctx, schoolId, EMPLOYEE_CARD_READERS);
+    const school = schoolArg(ctx, schoolId, 'employeeCard.read');
     return ctx.em.find(Employee, { school }, { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
   }
 
   @Mutation(() => StudentCardType, { description: 'The secretary creates a student\'s card (004 §6.3); enroll them with an ENROLL order.' })
   createStudent(@Arg('input') input: CreateStudentInput, @Ctx() ctx: RequestContext): Promise<Student> {
     const { schoolId, ...fields } = input;
-    return new CardsService(ctx.scope).createStudent(schoolArg(ctx, schoolId, [Role.SECRETARY]), fields);
+    return new CardsService(ctx.scope).createStudent(schoolArg(ctx, schoolId, 'studentCard.create'), fields);
   }
 
   @Mutation(() => StudentCardType, { description: 'The secretary, or the student\'s class teacher (004 §6.4), edits the card.' })
@@ -99,7 +98,7 @@ export class CardsResolver {
   @Mutation(() => GuardianCardType)
   createGuardian(@Arg('input') input: CreateGuardianInput, @Ctx() ctx: RequestContext): Promise<Guardian> {
     const { schoolId, ...fields } = input;
-    return new CardsService(ctx.scope).createGuardian(schoolArg(ctx, schoolId, [Role.SECRETARY]), fields);
+    return new CardsService(ctx.scope).createGuardian(schoolArg(ctx, schoolId, 'studentCard.create'), fields);
   }
 
   @Mutation(() => GuardianCardType)
@@ -123,7 +122,7 @@ export class CardsResolver {
   @Mutation(() => EmployeeCardType, { description: 'HR or the secretary creates an employee\'s card.' })
   createEmployee(@Arg('input') input: CreateEmployeeInput, @Ctx() ctx: RequestContext): Promise<Employee> {
     const { schoolId, ...fields } = input;
-    return new CardsService(ctx.scope).createEmployee(schoolArg(ctx, schoolId, [Role.SECRETARY, Role.HR]), fields);
+    return new CardsService(ctx.scope).createEmployee(schoolArg(ctx, schoolId, 'employeeCard.write'), fields);
   }
 
   @Mutation(() => EmployeeCardType)

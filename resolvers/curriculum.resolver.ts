@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  ClassGroup, CurriculumItem, Employee, Role, Student, Subgroup, SubgroupMember, Subject, TeachingAssignment, ThematicPlanItem,
+  ClassGroup, CurriculumItem, Employee, Student, Subgroup, SubgroupMember, Subject, TeachingAssignment, ThematicPlanItem
 } from '../entities';
 import { CurriculumService } from '../domain/curriculum.service';
 import { notFound } from '../lib/errors';
@@ -15,7 +15,7 @@ import {
 } from '../schema/year.inputs';
 import { CurriculumItemType, SubgroupType, TeachingAssignmentType, ThematicPlanItemType } from '../schema/year.types';
 import { schoolIdOf } from './school-year.resolver';
-import { PLAN_READERS, curriculumReach, seesAllAssignments, visibleSubgroups } from './year-visibility';
+import { curriculumReach, seesAllAssignments, visibleSubgroups } from './year-visibility';
 
 const curriculum = (ctx: RequestContext) => new CurriculumService(ctx.scope);
 const classId = (id: string, field = 'classGroupId') => fromGlobalId(id, 'ClassGroup', field);
@@ -93,10 +93,11 @@ export class CurriculumResolver {
     const classGroup = await ctx.em.findOne(ClassGroup, classId(classGroupId));
     if (!classGroup || !(await ctx.access.isMemberOf(classGroup.school.id))) throw notFound('ClassGroup');
     const v = ctx.requireViewer();
-    const admin = v.hasRoleInSchool(classGroup.school.id, ...PLAN_READERS);
+    const admin = ctx.access.holdsIn('thematicPlan.read', classGroup.school.id);
+    const ownCard = v.employeeSchoolId === classGroup.school.id ? ctx.access.ties.teacherCard : null;
     const wanted = teacherId ? fromGlobalId(teacherId, 'Employee', 'teacherId') : null;
     // A teacher reads only their own plan: anyone else's answers like an empty one.
-    const teacher = admin ? wanted : v.hasRoleInSchool(classGroup.school.id, Role.TEACHER) && (!wanted || wanted === v.employeeId) ? v.employeeId : null;
+    const teacher = admin ? wanted : ownCard && (!wanted || wanted === ownCard) ? ownCard : null;
     if (!admin && !teacher) return [];
     return ctx.em.find(ThematicPlanItem, {
       classGroup, subject: fromGlobalId(subjectId, 'Subject', 'subjectId'), ...(teacher ? { teacher } : {}),

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ClassGroup, MovementOrder, MovementOrderType, Role, Student } from '../entities';
-import { MOVEMENT_READERS, MovementBookService } from '../domain/movement-book';
+import { ClassGroup, MovementOrder, MovementOrderType, Student } from '../entities';
+import { MovementBookService } from '../domain/movement-book';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import { CreateMovementOrderInput } from '../schema/people.inputs';
@@ -37,7 +37,7 @@ export class MovementResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const page = pageRequest(first, after);
-    const school = schoolArg(ctx, schoolId, [...MOVEMENT_READERS, Role.TEACHER]);
+    const school = schoolArg(ctx, schoolId, 'movement.read');
     const orders = await new MovementBookService(ctx.scope).orders(
       { schoolId: school, from, to, type, classGroupId: optionalId(classGroupId, 'ClassGroup', 'classGroupId') }, page,
     );

@@ -1,14 +1,16 @@
-import { Role } from '../entities';
+import { rolesFor, type Permission } from '../permissions/registry';
 import { badInput, notFound } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId } from '../schema/global-id';
 
 /**
  * The school an administration query or write is about: the `schoolId` given, or the one
- * school where the viewer holds one of `roles`. A school where they hold none answers as missing.
+ * school where the viewer holds a role that can hold `permission` (permissions/registry.ts).
+ * A school where they hold none answers as missing; the row checks come after.
  */
-export function schoolArg(ctx: RequestContext, schoolId: string | null | undefined, roles: readonly Role[]): string {
+export function schoolArg(ctx: RequestContext, schoolId: string | null | undefined, permission: Permission): string {
   const viewer = ctx.requireViewer();
+  const roles = rolesFor(permission);
   if (schoolId) {
     const id = fromGlobalId(schoolId, 'School', 'schoolId');
     if (!viewer.hasRoleInSchool(id, ...roles)) throw notFound('School');
@@ -37,5 +39,3 @@ export function requestLocal<T>(ctx: RequestContext, key: string, make: () => T)
   if (!map.has(key)) map.set(key, make());
   return map.get(key) as T;
 }
-
-export const ADMINISTRATION: readonly Role[] = [Role.ADMIN, Role.DIRECTOR];

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { AcademicYear, ClassGroup, Employee, Holiday, Role, StudyPeriod, Subject, User, WorkType } from '../entities';
+import { AcademicYear, ClassGroup, Employee, Holiday, StudyPeriod, Subject, User, WorkType } from '../entities';
 import { uuidArray } from '../permissions/scope';
 import type { RequestContext } from '../server/context';
 import { toGlobalId } from '../schema/global-id';

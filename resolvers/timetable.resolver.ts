@@ -12,7 +12,7 @@ import {
 import { BellType, GenerateLessonsResultType, RoomType, SubgroupType, TimetableEntryType } from '../schema/year.types';
 import { classOf, subgroupOf, subjectOf } from './curriculum.resolver';
 import { schoolIdOf } from './school-year.resolver';
-import { SCHEDULE_STAFF, timetableReach } from './year-visibility';
+import { timetableReach } from './year-visibility';
 
 const timetable = (ctx: RequestContext) => new TimetableService(ctx.scope);
 
@@ -46,7 +46,7 @@ export class TimetableResolver {
     }
     if (!teacherId) return [];
     const teacher = await ctx.em.findOne(Employee, fromGlobalId(teacherId, 'Employee', 'teacherId'));
-    if (!teacher || !ctx.requireViewer().hasRoleInSchool(teacher.school.id, ...SCHEDULE_STAFF)) throw notFound('Employee');
+    if (!teacher || !ctx.access.holdsIn('schedule.read', teacher.school.id)) throw notFound('Employee');
     return ctx.em.find(TimetableEntry, { teacher }, order);
   }
 

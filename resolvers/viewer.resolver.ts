@@ -1,3 +1,4 @@
+import { raw } from '../lib/sql';
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Employee, Role, Student, User } from '../entities';
 import type { Viewer } from '../permissions/viewer';
@@ -29,10 +30,10 @@ export class ViewerResolver {
   @FieldResolver(() => [StudentType])
   async children(@Root() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<Student[]> {
     if (!viewer.guardianId) return [];
+    // The `child` tie (permissions/ties.ts): a live guardianship, while the viewer is a PARENT of the school.
+    const child = ctx.access.ties.isChild(raw('s.id'));
     const rows = await ctx.em.getConnection().execute(
-      `select s.* from student s join guardianship g on g.student_id = s.id
-        where g.guardian_id = ? and g.revoked_at is null order by s.last_name, s.first_name, s.id`,
-      [viewer.guardianId],
+      `select s.* from student s where ${child.text} order by s.last_name, s.first_name, s.id`, [...child.values],
     );
     return rows.map((r) => ctx.em.map(Student, r));
   }

@@ -1,6 +1,6 @@
+import { mayHoldIn } from '../permissions/registry';
 import {
-  AcademicYear, Bell, ClassGroup, CurriculumItem, MovedWorkingDay, Role, Room, STAFF_ROLES, Subgroup, SubgroupMember,
-  TeachingAssignment, ThematicPlanItem, TimetableEntry,
+  AcademicYear, Bell, ClassGroup, CurriculumItem, MovedWorkingDay, Room, Subgroup, SubgroupMember, TeachingAssignment, ThematicPlanItem, TimetableEntry
 } from '../entities';
 import { readsClassCurriculum } from '../domain/curriculum.service';
 import type { ClassReach } from '../permissions/scope';
@@ -11,10 +11,6 @@ import type { RequestContext } from '../server/context';
  * Each answers null / nothing for "not yours" exactly like for "missing".
  */
 
-/** Who reads a thematic plan besides its teacher: the administration (not the pastoral deputy). */
-export const PLAN_READERS: readonly Role[] = [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC];
-/** The schedule is read by the school's staff but HR (matrix row "schedule, bells, rooms"); students and parents read their own. */
-export const SCHEDULE_STAFF: readonly Role[] = STAFF_ROLES.filter((r) => r !== Role.HR);
 
 export async function reachOf(ctx: RequestContext, classGroupId: string): Promise<ClassReach | null> {
   return ctx.access.classReach(classGroupId);
@@ -30,8 +26,7 @@ export async function curriculumReach(ctx: RequestContext, classGroupId: string)
 export async function timetableReach(ctx: RequestContext, classGroupId: string): Promise<ClassReach | null> {
   const reach = await reachOf(ctx, classGroupId);
   if (!reach) return null;
-  const staff = ctx.requireViewer().hasRoleInSchool(reach.classGroup.school.id, ...SCHEDULE_STAFF);
-  return staff || reach.attends ? reach : null;
+  return ctx.access.allows('schedule.read', reach) ? reach : null;
 }
 
 /** A teacher who only teaches some subjects in the class sees their own assignments; the others see all. */
@@ -72,8 +67,7 @@ export async function fetchYearNode(ctx: RequestContext, type: string, uuid: str
     }
     case 'Bell': case 'Room': {
       const row = await ctx.loaders.entity<Bell | Room>(type === 'Bell' ? Bell : Room).load(uuid);
-      const v = ctx.requireViewer();
-      return row && (await memberOf(ctx, row.school.id)) && (v.hasRole(...SCHEDULE_STAFF, Role.STUDENT, Role.PARENT)) ? row : null;
+      return row && mayHoldIn(ctx.requireViewer(), 'schedule.read', row.school.id) ? row : null;
     }
     case 'CurriculumItem': case 'TeachingAssignment': case 'Subgroup': {
       const cls = { CurriculumItem, TeachingAssignment, Subgroup }[type];
@@ -88,9 +82,8 @@ export async function fetchYearNode(ctx: RequestContext, type: string, uuid: str
       const row = await ctx.loaders.one(ThematicPlanItem, uuid);
       const classGroup = row && (await ctx.loaders.one(ClassGroup, row.classGroup.id));
       if (!row || !classGroup) return null;
-      const v = ctx.requireViewer();
-      const own = row.teacher.id === v.employeeId && v.hasRoleInSchool(classGroup.school.id, Role.TEACHER);
-      return own || v.hasRoleInSchool(classGroup.school.id, ...PLAN_READERS) ? row : null;
+      const own = row.teacher.id === ctx.access.ties.teacherCard;
+      return own || ctx.access.holdsIn('thematicPlan.read', classGroup.school.id) ? row : null;
     }
     case 'TimetableEntry': {
       const row = await ctx.loaders.one(TimetableEntry, uuid);

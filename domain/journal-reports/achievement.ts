@@ -1,8 +1,10 @@
+import { onlyTeacherParams, onlyTeacherSql } from '../../permissions/report-reach';
+import { sql } from '../../lib/sql';
 import { toGlobalId } from '../../schema/global-id';
 import { notFound } from '../../lib/errors';
 import type { RequestScope } from '../request-scope';
 import {
-  ACADEMIC_REPORT_READERS, FIVE_POINT, type ReportReach, fullNameSql, int, num, reachInSchool, reachParams, reachSql, roleReach, todayIn,
+  FIVE_POINT, type ReportReach, fullNameSql, int, num, reachInSchool, reachParams, reachSql, roleReach, todayIn,
 } from './reach';
 
 /**
@@ -27,15 +29,11 @@ export function marksRequired(hoursPerWeek: number): number {
 async function studentReach(scope: RequestScope, studentId: string): Promise<{ schoolId: string; onlyTeacher: string | null }> {
   const access = await scope.access.student(studentId);
   if (access.level === 'FULL') return { schoolId: access.schoolId!, onlyTeacher: null };
-  if (access.level === 'TAUGHT' && scope.viewer.employeeId) return { schoolId: access.schoolId!, onlyTeacher: scope.viewer.employeeId };
+  if (access.level === 'TAUGHT' && scope.access.ties.teacherCard) return { schoolId: access.schoolId!, onlyTeacher: scope.access.ties.teacherCard };
   throw notFound('Student');
 }
 
-/** SQL: lesson `l` (of class `l.class_group_id`, subject `subjectCol`) is one the teacher `?` reads, or `?` is null. Two… params. */
-const ONLY_TEACHER_SQL = (subjectCol: string, classCol: string, withLesson: boolean) =>
-  `(?::uuid is null${withLesson ? ' or l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid' : ''}
-     or exists(select 1 from teaching_assignment ta where ta.class_group_id = ${classCol} and ta.subject_id = ${subjectCol} and ta.teacher_id = ?::uuid))`;
-const onlyTeacherParams = (t: string | null, withLesson: boolean) => (withLesson ? [t, t, t, t] : [t, t]);
+const ONLY_TEACHER_SQL = onlyTeacherSql;
 
 // ------------------------------------------------------------------------ student average and trend
 
@@ -119,20 +117,19 @@ export interface WeightedAverageReport {
  * viewer's school, or the viewer neither reads the whole school, leads the class, nor teaches in it.
  */
 async function classAndPeriod(scope: RequestScope, classGroupId: string, studyPeriodId: string) {
-  const e = scope.viewer.employeeId;
+  const ties = scope.access.ties;
+  const teachesHere = sql`(${ties.leadsClass('c')} or ${ties.assignedInClass()} or ${ties.substitutesInClass()})`;
   const rows = await scope.em.execute<any[]>(
     `select c.school_id, sc.timezone, c.grade || c.letter as class_name, p.name as period_name,
             p.starts_on::text as starts_on, p.ends_on::text as ends_on,
-            (coalesce(c.class_teacher_id = ?::uuid, false)
-             or exists(select 1 from teaching_assignment ta where ta.class_group_id = c.id and ta.teacher_id = ?::uuid)
-             or exists(select 1 from lesson l where l.class_group_id = c.id and l.substitute_teacher_id = ?::uuid)) as teaches_here
+            ${teachesHere.text} as teaches_here
        from class_group c join school sc on sc.id = c.school_id
        join study_period p on p.id = ?::uuid join academic_year y on y.id = p.year_id and y.school_id = c.school_id
       where c.id = ?::uuid`,
-    [e, e, e, studyPeriodId, classGroupId],
+    [...teachesHere.values, studyPeriodId, classGroupId],
   );
   const row = rows[0];
-  const reach = row ? roleReach(scope, row.school_id, ACADEMIC_REPORT_READERS) : null;
+  const reach = row ? roleReach(scope.viewer, row.school_id, 'report.academic') : null;
   if (!row || !reach || (!reach.wholeSchool && !row.teaches_here)) throw notFound('ClassGroup');
   return { ...row, reach: { ...reach, timezone: row.timezone } } as {
     school_id: string; class_name: string; period_name: string; starts_on: string; ends_on: string; reach: ReportReach;
@@ -259,7 +256,7 @@ export interface AtRiskReport { schoolId: string; studyPeriodId: string; studyPe
 export async function atRiskReport(
   scope: RequestScope, args: { schoolId: string | null; studyPeriodId: string; classGroupId: string | null },
 ): Promise<AtRiskReport> {
-  const reach = await reachInSchool(scope, args.schoolId, ACADEMIC_REPORT_READERS);
+  const reach = await reachInSchool(scope, args.schoolId, 'report.academic');
   const [period] = await scope.em.execute<any[]>(
     `select p.name from study_period p join academic_year y on y.id = p.year_id where p.id = ?::uuid and y.school_id = ?::uuid`,
     [args.studyPeriodId, reach.schoolId],

@@ -1,6 +1,6 @@
 import { toGlobalId } from '../../schema/global-id';
 import type { RequestScope } from '../request-scope';
-import { ATTENDANCE_REPORT_READERS, type DateSpan, checkSpan, fullNameSql, int, reachInSchool, reachParams, reachSql } from './reach';
+import { type DateSpan, checkSpan, fullNameSql, int, reachInSchool, reachParams, reachSql } from './reach';
 
 /**
  * Attendance summary per class (004 §8.5, §11): absences and late arrivals at lessons dated in
@@ -19,7 +19,7 @@ export async function attendanceSummaryReport(
   scope: RequestScope, args: { schoolId: string | null; classGroupId: string | null } & DateSpan,
 ): Promise<AttendanceSummaryReport> {
   const span = checkSpan(args.from, args.to);
-  const reach = await reachInSchool(scope, args.schoolId, ATTENDANCE_REPORT_READERS);
+  const reach = await reachInSchool(scope, args.schoolId, 'report.attendance');
   const rows = await scope.em.execute<any[]>(
     `with a as (
        select l.class_group_id, a.student_id, a.kind, a.reason

@@ -1,8 +1,9 @@
-import { Role } from '../../entities';
 import { toGlobalId } from '../../schema/global-id';
 import type { RequestScope } from '../request-scope';
+import { schoolsWhere } from '../../permissions/registry';
 import { uuidArray } from '../../permissions/scope';
-import { ACADEMIC_REPORT_READERS, type DateSpan, checkSpan, int, num } from './reach';
+import { raw } from '../../lib/sql';
+import { type DateSpan, checkSpan, int, num } from './reach';
 import { share } from './journal-quality';
 
 /**
@@ -22,16 +23,14 @@ export interface SchoolJournalAggregate {
 
 export async function schoolJournalAggregatesReport(scope: RequestScope, args: DateSpan): Promise<SchoolJournalAggregate[]> {
   const span = checkSpan(args.from, args.to);
-  const v = scope.viewer;
-  const coordinating = v.grants.filter((g) => g.role === Role.MUNICIPAL_COORDINATOR || g.role === Role.REGIONAL_COORDINATOR);
-  const municipalities = coordinating.flatMap((g) => (g.municipalityId ? [g.municipalityId] : []));
-  const regions = coordinating.flatMap((g) => (g.regionId ? [g.regionId] : []));
-  const own = v.schoolsWith(ACADEMIC_REPORT_READERS);
+  // `report.schoolAggregates`: the schools where the viewer holds it by a role, and those they coordinate (a tie, as SQL).
+  const own = schoolsWhere(scope.viewer, 'report.schoolAggregates');
+  const coordinated = scope.access.ties.coordinates(raw('s.id'));
   const rows = await scope.em.execute<any[]>(
     `with sc as (
        select s.id, s.name, s.timezone, (?::timestamptz at time zone s.timezone)::date as today
          from school s join municipality mu on mu.id = s.municipality_id
-        where s.id = any(?::uuid[]) or s.municipality_id = any(?::uuid[]) or mu.region_id = any(?::uuid[])),
+        where s.id = any(?::uuid[]) or ${coordinated.text}),
      les as (
        select l.school_id, count(*) as lessons,
               count(*) filter (where r.topic is null or btrim(r.topic) = '') as no_topic,
@@ -82,7 +81,7 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
        from sc left join les on les.school_id = sc.id left join mk on mk.school_id = sc.id left join att on att.school_id = sc.id
        left join per on per.school_id = sc.id left join risk on risk.school_id = sc.id
       order by sc.name`,
-    [scope.clock.now(), uuidArray(own), uuidArray(municipalities), uuidArray(regions),
+    [scope.clock.now(), uuidArray(own), ...coordinated.values,
       span.from, span.to, span.from, span.to, span.from, span.to, span.to],
   );
   return rows.map((r) => ({

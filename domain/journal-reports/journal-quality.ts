@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../schema/global-id';
 import type { RequestScope } from '../request-scope';
 import {
-  ACADEMIC_REPORT_READERS, type DateSpan, checkSpan, fullNameSql, int, num, reachInSchool, reachParams, reachSql, todayIn,
+  type DateSpan, checkSpan, fullNameSql, int, num, reachInSchool, reachParams, reachSql, todayIn,
 } from './reach';
 
 /**
@@ -25,7 +25,7 @@ export async function journalCompletenessReport(
   scope: RequestScope, args: { schoolId: string | null; classGroupId: string | null } & DateSpan,
 ): Promise<JournalCompletenessReport> {
   const span = checkSpan(args.from, args.to);
-  const reach = await reachInSchool(scope, args.schoolId, ACADEMIC_REPORT_READERS);
+  const reach = await reachInSchool(scope, args.schoolId, 'report.academic');
   const today = todayIn(scope, reach.timezone);
   const rows = await scope.em.execute<any[]>(
     `with done as (
@@ -85,7 +85,7 @@ export async function markTimelinessReport(
   scope: RequestScope, args: { schoolId: string | null; classGroupId: string | null } & DateSpan,
 ): Promise<MarkTimelinessReport> {
   const span = checkSpan(args.from, args.to);
-  const reach = await reachInSchool(scope, args.schoolId, ACADEMIC_REPORT_READERS);
+  const reach = await reachInSchool(scope, args.schoolId, 'report.academic');
   const rows = await scope.em.execute<any[]>(
     `with m as (
        select coalesce(l.substitute_teacher_id, l.teacher_id) as teacher_id, l.subject_id,

@@ -1,4 +1,4 @@
-import { Role } from '../../entities';
+import { reachParams, reachSql, reportSchools, roleReach, type RoleReach } from '../../permissions/report-reach';
 import { localDate } from '../../lib/clock';
 import { badInput, notFound } from '../../lib/errors';
 import type { RequestScope } from '../request-scope';
@@ -16,44 +16,40 @@ import type { RequestScope } from '../request-scope';
  * Anything outside the viewer's reach is left out, and a school, class or student the viewer
  * has no reach into at all answers NOT_FOUND, like one that does not exist.
  */
-export const ACADEMIC_REPORT_READERS: readonly Role[] = [Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC];
-export const ATTENDANCE_REPORT_READERS: readonly Role[] = [...ACADEMIC_REPORT_READERS, Role.DEPUTY_PASTORAL];
-
 /** The longest span a report covers: one school year and a bit. */
 export const MAX_REPORT_DAYS = 366;
 
-export interface ReportReach {
-  schoolId: string;
+export interface ReportReach extends RoleReach {
   timezone: string;
-  /** Sees every row of the school. */
-  wholeSchool: boolean;
-  /** Otherwise: the teacher whose own rows (lessons, assignments, led classes) are shown. */
-  employeeId: string | null;
 }
+
+/** The registry entries of the school-wide journal reports (permissions/policies/reports.policy.ts). */
+export type ReportPermission = 'report.academic' | 'report.attendance';
+
+export { reachParams, reachSql, roleReach };
 
 /**
  * The school a school-wide report is about: the one asked for, or the viewer's only school.
  * NOT_FOUND when the viewer reaches nothing of it.
  */
 export async function reachInSchool(
-  scope: RequestScope, schoolId: string | null, wholeSchoolRoles: readonly Role[],
+  scope: RequestScope, schoolId: string | null, permission: ReportPermission,
 ): Promise<ReportReach> {
-  const v = scope.viewer;
-  const reachable = new Set([...v.schoolsWith(wholeSchoolRoles), ...v.schoolsWith([Role.TEACHER])]);
+  const reachable = reportSchools(scope.viewer, permission);
   let id = schoolId;
   if (!id) {
     if (reachable.size !== 1) throw badInput('schoolId', 'Name the school: you work in more than one (or none).');
     [id] = [...reachable];
   }
   if (!reachable.has(id)) throw notFound('School');
-  return reachFor(scope, id, wholeSchoolRoles);
+  return reachFor(scope, id, permission);
 }
 
 /** The reach of the viewer in a school they belong to (the caller has checked that). */
 export async function reachFor(
-  scope: RequestScope, schoolId: string, wholeSchoolRoles: readonly Role[], knownTimezone?: string,
+  scope: RequestScope, schoolId: string, permission: ReportPermission, knownTimezone?: string,
 ): Promise<ReportReach> {
-  const reach = roleReach(scope, schoolId, wholeSchoolRoles);
+  const reach = roleReach(scope.viewer, schoolId, permission);
   if (!reach) throw notFound('School');
   let timezone = knownTimezone;
   if (!timezone) {
@@ -62,30 +58,6 @@ export async function reachFor(
     timezone = rows[0].timezone;
   }
   return { ...reach, timezone };
-}
-
-/** What the viewer's roles in the school give: the whole school, a teacher's own rows, or nothing (null). */
-export function roleReach(scope: RequestScope, schoolId: string, wholeSchoolRoles: readonly Role[]): Omit<ReportReach, 'timezone'> | null {
-  const v = scope.viewer;
-  const wholeSchool = v.hasRoleInSchool(schoolId, ...wholeSchoolRoles);
-  const employeeId = !wholeSchool && v.hasRoleInSchool(schoolId, Role.TEACHER) ? v.employeeId : null;
-  return wholeSchool || employeeId ? { schoolId, wholeSchool, employeeId } : null;
-}
-
-/**
- * SQL: the row of class `c`, subject `subjectCol` (and lesson `l` when `withLesson`) is within
- * the reach. Parameters: `reachParams(reach, withLesson)`, in this order.
- */
-export function reachSql(subjectCol: string, withLesson: boolean): string {
-  const lesson = withLesson ? ' or l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid' : '';
-  return `(?::boolean or c.class_teacher_id = ?::uuid
-           or exists(select 1 from teaching_assignment ta
-                      where ta.class_group_id = c.id and ta.subject_id = ${subjectCol} and ta.teacher_id = ?::uuid)${lesson})`;
-}
-
-export function reachParams(reach: ReportReach, withLesson: boolean): unknown[] {
-  const e = reach.employeeId;
-  return withLesson ? [reach.wholeSchool, e, e, e, e] : [reach.wholeSchool, e, e];
 }
 
 export interface DateSpan { from: string; to: string }

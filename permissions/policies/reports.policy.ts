@@ -55,6 +55,11 @@ export const REPORTS_POLICY = {
     target: 'school',
     allow: holds(ACADEMIC_ADMINISTRATION, Role.HR),
   },
+  'report.activityOfFamilies': {
+    matrix: 'reports: HR staff (so the user activity of students and parents is for the administration, all school, only)',
+    target: 'school',
+    allow: holds(ACADEMIC_ADMINISTRATION),
+  },
   'report.bySchool': {
     matrix: 'reports: COORDINATOR aggregates per school, no names (class fill, movement, user activity)',
     target: 'school',
