@@ -26,7 +26,7 @@ export type AccountReach =
 interface AccountFacts {
   grants: { role: Role; school_id: string | null }[];
   /** Each card of the account: its school, and for a student or guardian card whether the actor leads the class of every child it stands for. */
-  cards: { kind: 'employee' | 'student' | 'guardian'; school_id: string; led_by_actor: boolean }[];
+  cards: { kind: 'employee' | 'student' | 'guardian'; school_id: string; some_led: boolean; all_led: boolean }[];
 }
 
 /** One statement: the account's grants and cards, and how the actor's class-teacher tie meets them. */
@@ -36,16 +36,17 @@ async function accountFacts(em: EntityManager, viewer: Viewer, clock: Clock, use
   const statement = sql`select
       coalesce((select json_agg(json_build_object('role', g.role, 'school_id', g.school_id)) from role_grant g where g.user_id = ${userId}::uuid), '[]') as grants,
       coalesce((select json_agg(c) from (
-         select 'employee' as kind, e.school_id, false as led_by_actor from employee e where e.user_id = ${userId}::uuid
+         select 'employee' as kind, e.school_id, false as some_led, false as all_led from employee e where e.user_id = ${userId}::uuid
          union all
-         select 'student', s.school_id, ${ties.leadsClassOf(raw('s.id'), today)}
+         select 'student', s.school_id, ${ties.leadsClassOf(raw('s.id'), today)}, ${ties.leadsClassOf(raw('s.id'), today)}
            from student s join school sc on sc.id = s.school_id where s.user_id = ${userId}::uuid
          union all
-         -- A guardian is the class teacher's only when every child they stand for is in the actor's class.
+         -- A guardian is tied to the class teacher by one child of the class, and within their reach only when every child is.
          select 'guardian', gd.school_id,
-                exists(select 1 from guardianship g where g.guardian_id = gd.id and g.revoked_at is null)
-                and not exists(select 1 from guardianship g where g.guardian_id = gd.id and g.revoked_at is null
-                                and not ${ties.leadsClassOf(raw('g.student_id'), today)})
+                exists(select 1 from guardianship g where g.guardian_id = gd.id and g.revoked_at is null
+                        and ${ties.leadsClassOf(raw('g.student_id'), today)}),
+                not exists(select 1 from guardianship g where g.guardian_id = gd.id and g.revoked_at is null
+                            and not ${ties.leadsClassOf(raw('g.student_id'), today)})
            from guardian gd join school sc on sc.id = gd.school_id where gd.user_id = ${userId}::uuid
       ) c), '[]') as cards`;
   const [row] = await preparedRead<AccountFacts[]>(em, statement.text, statement.values);
@@ -62,10 +63,10 @@ function adminReach(viewer: Viewer, facts: AccountFacts): AccountReach {
 
 /** How far the actor's class-teacher tie reaches over the account: a family's account, all of it in the actor's class. */
 function classTeacherReach(facts: AccountFacts): AccountReach {
-  if (!facts.cards.some((c) => c.led_by_actor)) return 'NONE';
+  if (!facts.cards.some((c) => c.some_led)) return 'NONE';
   const schools = new Set(facts.cards.map((c) => c.school_id));
   const familyOnly = facts.grants.every((g) => FAMILY.includes(g.role) && g.school_id !== null && schools.has(g.school_id));
-  const allLed = facts.cards.every((c) => c.kind !== 'employee' && c.led_by_actor);
+  const allLed = facts.cards.every((c) => c.kind !== 'employee' && c.all_led);
   return familyOnly && allLed ? 'WITHIN' : 'BEYOND';
 }
 

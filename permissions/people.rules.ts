@@ -41,8 +41,8 @@ export const PEOPLE_MUTATION_RULES = {
   revokeGuardianship: can('studentCard.write'),
   createEmployee: can('employeeCard.write'),
   updateEmployeeCard: can('employeeCard.write'),
-  recordConsent: can('consent.write'),
-  withdrawConsent: can('consent.write'),
+  recordConsent: can('consent.write', 'employeeCard.write'),
+  withdrawConsent: can('consent.write', 'employeeCard.write'),
   createMovementOrder: can('movement.write'),
 };
 

@@ -47,8 +47,8 @@ export function hasRole(...roles: readonly Role[]) {
  * registry entry (permissions/registry.ts). Which row is theirs is decided where rows are fetched
  * (permissions/scope.ts), by the same entry.
  */
-export function can(permission: Permission) {
-  return hasRole(...rolesFor(permission));
+export function can(...permissions: Permission[]) {
+  return hasRole(...new Set(permissions.flatMap(rolesFor)));
 }
 
 /**

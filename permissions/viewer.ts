@@ -68,6 +68,8 @@ export async function loadViewer(em: EntityManager, userId: string, sessionId: s
                        'municipalityId', g.municipality_id, 'regionId', g.region_id))
                       from role_grant g where g.user_id = u.id), '[]') as grants,
             e.id as employee_id, e.school_id as employee_school_id,
+            array(select d.school_id from employee d join school ds on ds.id = d.school_id
+                   where d.user_id = u.id and d.dismissed_on <= (?::timestamptz at time zone ds.timezone)::date)::text[] as dismissed_from,
             s.id as student_id, s.school_id as student_school_id,
             gd.id as guardian_id, gd.school_id as guardian_school_id
        from app_user u
@@ -79,11 +81,14 @@ export async function loadViewer(em: EntityManager, userId: string, sessionId: s
        left join lateral (select s.id, s.school_id from student s where s.user_id = u.id limit 1) s on true
        left join lateral (select gd.id, gd.school_id from guardian gd where gd.user_id = u.id limit 1) gd on true
       where u.id = ?`,
-    [sessionId, now, now, userId],
+    [sessionId, now, now, now, userId],
   );
   const row = rows[0];
   if (!row || row.locked || !row.session_alive) return null;
-  return new Viewer(row.id, sessionId, row.login, row.must_change_password, row.grants, row.employee_id, row.student_id, row.guardian_id,
+  // Dismissal ends the employee's staff roles in that school as it ends their ties (a grant an ADMIN forgot to revoke counts for nothing).
+  const dismissed = new Set(row.dismissed_from);
+  const grants = row.grants.filter((g) => !(g.schoolId && dismissed.has(g.schoolId) && STAFF.includes(g.role)));
+  return new Viewer(row.id, sessionId, row.login, row.must_change_password, grants, row.employee_id, row.student_id, row.guardian_id,
     row.employee_school_id, row.student_school_id, row.guardian_school_id);
 }
 
@@ -98,6 +103,7 @@ interface ViewerRow {
   student_id: string | null;
   guardian_id: string | null;
   employee_school_id: string | null;
+  dismissed_from: string[];
   student_school_id: string | null;
   guardian_school_id: string | null;
 }

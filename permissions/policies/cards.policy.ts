@@ -31,9 +31,9 @@ export const CARDS_POLICY = {
     allow: anyOf(holds(SCHOOL_ADMINISTRATION, Role.SECRETARY), leadsTheirClass),
   },
   'consent.write': {
-    matrix: 'personal data needs a recorded consent (004 §6.1): whoever writes the card records it (SECRETARY, HR, class teacher own class)',
-    target: 'school',
-    allow: holds(Role.SECRETARY, Role.HR, Role.TEACHER),
+    matrix: 'personal data needs a recorded consent (004 §6.1): whoever writes the student\'s or guardian\'s card records it (SECRETARY, class teacher own class); an employee\'s, whoever writes employee cards (employeeCard.write)',
+    target: 'student',
+    allow: anyOf(holds(Role.SECRETARY), leadsTheirClass),
   },
   'employeeCard.read': {
     matrix: 'employee cards: R ADMIN, DIRECTOR, DEP_ACAD, DEP_PAST; W SECRETARY, HR',

@@ -237,13 +237,22 @@ describe('who reads which report', () => {
     expect(figures.map((s: any) => s.schoolId)).toEqual([gid('School', w.otherSchool.id)]);
   });
 
-  it('a teacher in two schools names the school (BAD_USER_INPUT on schoolId otherwise)', async () => {
+  it('a teacher who is also a deputy in another school names the school (BAD_USER_INPUT on schoolId otherwise)', async () => {
     const both = await buildStaff(em, w.school, [Role.TEACHER]);
-    await query(server, `insert into role_grant (id, user_id, role, school_id, granted_at) values (gen_random_uuid(), ?, 'TEACHER', ?, now())`,
+    await query(server, `insert into role_grant (id, user_id, role, school_id, granted_at) values (gen_random_uuid(), ?, 'DEPUTY_ACADEMIC', ?, now())`,
       [both.user.id, w.otherSchool.id]);
     const r = await j.as(both, COMPLETENESS, {});
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'schoolId' });
     ok(await j.as(both, COMPLETENESS, { s: gid('School', w.school.id) }), 'journalCompletenessReport');
+    ok(await j.as(both, COMPLETENESS, { s: gid('School', w.otherSchool.id) }), 'journalCompletenessReport');
+  });
+
+  it('a TEACHER grant without an employee card in that school reaches nothing there (the teacher\'s ties go through the card)', async () => {
+    const teacher = await buildStaff(em, w.school, [Role.TEACHER]);
+    await query(server, `insert into role_grant (id, user_id, role, school_id, granted_at) values (gen_random_uuid(), ?, 'TEACHER', ?, now())`,
+      [teacher.user.id, w.otherSchool.id]);
+    ok(await j.as(teacher, COMPLETENESS, {}), 'journalCompletenessReport');
+    expect((await j.as(teacher, COMPLETENESS, { s: gid('School', w.otherSchool.id) })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('a substitute sees the lessons they stood in for, and nothing else of the class', async () => {
