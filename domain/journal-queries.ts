@@ -1,3 +1,4 @@
+import { Ties } from '../permissions/ties';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, Student, Subject, WorkType,
@@ -106,11 +107,11 @@ export async function diaryOfStudent(
 ): Promise<{ access: StudentAccess; lessons: LessonWithEntries[] }> {
   const scope = access.studentAccessStatement([studentId]);
   const readable = access.readableStudentCondition();
-  const employeeId = access.viewer.employeeId;
+  const taughtByViewer = access.ties.teachesLesson();
   const [row] = await preparedRead<DiaryRow[]>(em,
     `with access as (${scope.sql}),
      lessons as (
-       select l.*, coalesce(l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid, false) as j_taught_by_viewer,
+       select l.*, ${taughtByViewer.text} as j_taught_by_viewer,
               ${entryColumns('e.student_id')}
          from lesson l
          join enrollment e on e.class_group_id = l.class_group_id and e.student_id = ?
@@ -126,7 +127,7 @@ export async function diaryOfStudent(
               where te.id in (select teacher_id from lessons union select substitute_teacher_id from lessons)) as employees,
             (select coalesce(json_agg(cg), '[]') from class_group cg where cg.id in (select class_group_id from lessons)) as class_groups,
             (select coalesce(json_agg(lr), '[]') from lesson_record lr where lr.lesson_id in (select id from lessons)) as records`,
-    [...scope.params, employeeId, employeeId, studentId, from, to, ...readable.params],
+    [...scope.params, ...taughtByViewer.values, studentId, from, to, ...readable.params],
   );
   const studentAccess = access.rememberStudentAccess(studentId, row.access);
   if (studentAccess.level !== 'FULL' && studentAccess.level !== 'TAUGHT') return { access: studentAccess, lessons: [] };
@@ -194,13 +195,14 @@ export async function marksByIds(em: EntityManager, ids: string[]): Promise<{ ma
 export async function classJournalLessons(
   em: EntityManager, classGroupId: string, subjectId: string, from: string, to: string, onlyTaughtBy: string | null,
 ): Promise<LessonWithEntries[]> {
+  const own = Ties.lessonsOf(onlyTaughtBy);
   const rows = await preparedRead(em,
     `select ${LESSON_GRAPH_COLUMNS}, ${entryColumns(null)} from lesson l
        ${LESSON_GRAPH_JOINS}
       where l.class_group_id = ? and l.subject_id = ? and l.date between ? and ?
-        and (?::uuid is null or l.teacher_id = ? or l.substitute_teacher_id = ?)
+        and ${own.text}
       order by l.date, l.number`,
-    [classGroupId, subjectId, from, to, onlyTaughtBy, onlyTaughtBy, onlyTaughtBy],
+    [classGroupId, subjectId, from, to, ...own.values],
   );
   return toLessonsWithEntries(em, rows);
 }
@@ -231,32 +233,34 @@ export interface StudentJournalFilter {
 
 /** A student's marks, newest lesson first, one page and the total in one statement. */
 export async function marksOfStudent(em: EntityManager, f: StudentJournalFilter, page: PageRequest): Promise<Page<Mark>> {
+  const own = Ties.lessonsOf(f.onlyTaughtBy ?? null);
   const rows = await preparedRead<Record<string, unknown>[]>(em,
     `select m.*, count(*) over () as total_count
        from mark m join lesson l on l.id = m.lesson_id
       where m.student_id = ?
         and (?::date is null or l.date >= ?::date) and (?::date is null or l.date <= ?::date)
         and (?::uuid is null or l.subject_id = ?::uuid)
-        and (?::uuid is null or l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid)
+        and ${own.text}
       order by l.date desc, l.number desc, m.created_at desc, m.id
       limit ? offset ?`,
     [f.studentId, f.from ?? null, f.from ?? null, f.to ?? null, f.to ?? null, f.subjectId ?? null, f.subjectId ?? null,
-      f.onlyTaughtBy ?? null, f.onlyTaughtBy ?? null, f.onlyTaughtBy ?? null, page.first, page.offset],
+      ...own.values, page.first, page.offset],
   );
   return toPage(em, Mark, rows, page);
 }
 
 export async function attendanceOfStudent(em: EntityManager, f: StudentJournalFilter, page: PageRequest): Promise<Page<Attendance>> {
+  const own = Ties.lessonsOf(f.onlyTaughtBy ?? null);
   const rows = await preparedRead<Record<string, unknown>[]>(em,
     `select a.*, count(*) over () as total_count
        from attendance a join lesson l on l.id = a.lesson_id
       where a.student_id = ?
         and (?::date is null or l.date >= ?::date) and (?::date is null or l.date <= ?::date)
-        and (?::uuid is null or l.teacher_id = ?::uuid or l.substitute_teacher_id = ?::uuid)
+        and ${own.text}
       order by l.date desc, l.number desc, a.id
       limit ? offset ?`,
     [f.studentId, f.from ?? null, f.from ?? null, f.to ?? null, f.to ?? null,
-      f.onlyTaughtBy ?? null, f.onlyTaughtBy ?? null, f.onlyTaughtBy ?? null, page.first, page.offset],
+      ...own.values, page.first, page.offset],
   );
   return toPage(em, Attendance, rows, page);
 }

@@ -30,14 +30,14 @@ export async function periodMarkSheet(
 ): Promise<PeriodMarkSheet> {
   const ties = scope.access.ties;
   const leadsClass = ties.leadsClass('c');
+  const ownAssignment = ties.isOwnAssignment('ta', 'c');
   const [row] = await scope.em.execute<{
     school_id: string; year_id: string; class_name: string; period_name: string | null; leads: boolean;
     taught: string[]; subjects: string[]; students: string[]; period_ok: boolean;
   }[]>(
     `select c.school_id, c.year_id, c.grade || c.letter as class_name, p.name as period_name,
             ${leadsClass.text} as leads,
-            array(select distinct ta.subject_id from teaching_assignment ta
-                   where ta.class_group_id = c.id and ta.teacher_id = ?::uuid)::text[] as taught,
+            array(select distinct ta.subject_id from teaching_assignment ta where ${ownAssignment.text})::text[] as taught,
             array(select ci.subject_id from curriculum_item ci where ci.class_group_id = c.id
                   union select ta.subject_id from teaching_assignment ta where ta.class_group_id = c.id)::text[] as subjects,
             array(select distinct e.student_id from enrollment e
@@ -47,7 +47,7 @@ export async function periodMarkSheet(
        from class_group c join academic_year y on y.id = c.year_id
        left join study_period p on p.id = ?::uuid and p.year_id = c.year_id
       where c.id = ?::uuid`,
-    [...leadsClass.values, ties.teacherCard, args.studyPeriodId, args.studyPeriodId, args.classGroupId],
+    [...leadsClass.values, ...ownAssignment.values, args.studyPeriodId, args.studyPeriodId, args.classGroupId],
   );
   if (!row) throw notFound('ClassGroup');
   const facts = { schoolId: row.school_id, ties: new Set<Tie>([...(row.leads ? ['leadsClass' as const] : []), ...(row.taught.length > 0 ? ['teaches' as const] : [])]) };

@@ -7,7 +7,7 @@ import { JOURNAL_POLICY } from './policies/journal.policy';
 import { MOVEMENT_POLICY } from './policies/movement.policy';
 import { REPORTS_POLICY } from './policies/reports.policy';
 import { rolesOf, rolesThatMayHold, type PermissionSpec } from './policy';
-import { STAFF } from './roles';
+import { COORDINATORS, STAFF } from './roles';
 import type { Viewer } from './viewer';
 
 /**
@@ -55,6 +55,16 @@ export function isStaffOf(viewer: Viewer, schoolId: string): boolean {
 /** Holds, in the school, some role that can hold the permission (by itself or through a tie): a school-wide row such as a bell. */
 export function mayHoldIn(viewer: Viewer, permission: Permission, schoolId: string): boolean {
   return viewer.hasRoleInSchool(schoolId, ...rolesFor(permission));
+}
+
+/** The schools where the viewer holds some role that can hold the permission (a query's default school). */
+export function schoolsWhereMayHold(viewer: Viewer, permission: Permission): string[] {
+  return [...new Set(viewer.schoolsWith(rolesFor(permission)))];
+}
+
+/** Works for a school or coordinates schools: the larger query-cost budget (server/limits.ts). */
+export function isStaffOrCoordinator(viewer: Viewer): boolean {
+  return viewer.hasRole(...STAFF, ...COORDINATORS);
 }
 
 /** The schools where the viewer holds the permission by a role alone. */

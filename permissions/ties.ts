@@ -92,9 +92,22 @@ export class Ties {
     return sql`coalesce(l.teacher_id = ${this.teacherCard}::uuid or l.substitute_teacher_id = ${this.teacherCard}::uuid, false)`;
   }
 
+  /**
+   * Lesson `l` is one of `teacher`'s (they teach it or stand in for it), or `teacher` is null:
+   * how a read narrows to a teacher's own lessons once the TAUGHT level (scope.ts) has said so.
+   */
+  static lessonsOf(teacher: string | null): Sql {
+    return sql`(${teacher}::uuid is null or l.teacher_id = ${teacher}::uuid or l.substitute_teacher_id = ${teacher}::uuid)`;
+  }
+
   /** The viewer leads class `c`. */
   leadsClass(classAlias = 'c'): Sql {
     return sql`coalesce(${raw(classAlias)}.class_teacher_id = ${this.teacherCard}::uuid, false)`;
+  }
+
+  /** Assignment row `ta` is the viewer's, in class `c`. */
+  isOwnAssignment(assignmentAlias = 'ta', classAlias = 'c'): Sql {
+    return sql`(${raw(assignmentAlias)}.class_group_id = ${raw(classAlias)}.id and ${raw(assignmentAlias)}.teacher_id = ${this.teacherCard}::uuid)`;
   }
 
   /** The viewer is assigned to teach a subject (any, or `subject`) in class `c`. */

@@ -12,7 +12,7 @@ import { AccountConnection, AccountRoleType, AccountType, IssuedCredentialsType 
 import { SchoolType } from '../schema/school.types';
 import { pageRequest, toConnection } from './pagination';
 import { optionalId, requestLocal, schoolArg } from './people-support';
-import { rolesFor, schoolsWhere } from '../permissions/registry';
+import { schoolsWhere, schoolsWhereMayHold } from '../permissions/registry';
 
 
 @Resolver()
@@ -115,7 +115,7 @@ export class AccountResolver {
   @FieldResolver(() => [AccountRoleType])
   async roles(@Root() user: User, @Ctx() ctx: RequestContext): Promise<RoleGrant[]> {
     // Only the grants of the schools where the viewer reads or issues accounts: another school's are not theirs to see.
-    const schools = [...new Set([...schoolsWhere(ctx.requireViewer(), 'account.read'), ...ctx.requireViewer().schoolsWith(rolesFor('account.issueCredentials'))])];
+    const schools = [...new Set([...schoolsWhere(ctx.requireViewer(), 'account.read'), ...schoolsWhereMayHold(ctx.requireViewer(), 'account.issueCredentials')])];
     const loader = requestLocal(ctx, 'account.roles', () => new DataLoader<string, RoleGrant[]>(async (ids) => {
       const grants = await ctx.em.find(RoleGrant, { user: { $in: [...ids] }, school: { $in: schools } }, { orderBy: { role: 'asc' } });
       return ids.map((id) => grants.filter((g) => g.user.id === id));

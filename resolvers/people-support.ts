@@ -1,4 +1,4 @@
-import { rolesFor, type Permission } from '../permissions/registry';
+import { mayHoldIn, schoolsWhereMayHold, type Permission } from '../permissions/registry';
 import { badInput, notFound } from '../lib/errors';
 import type { RequestContext } from '../server/context';
 import { fromGlobalId } from '../schema/global-id';
@@ -10,13 +10,12 @@ import { fromGlobalId } from '../schema/global-id';
  */
 export function schoolArg(ctx: RequestContext, schoolId: string | null | undefined, permission: Permission): string {
   const viewer = ctx.requireViewer();
-  const roles = rolesFor(permission);
   if (schoolId) {
     const id = fromGlobalId(schoolId, 'School', 'schoolId');
-    if (!viewer.hasRoleInSchool(id, ...roles)) throw notFound('School');
+    if (!mayHoldIn(viewer, permission, id)) throw notFound('School');
     return id;
   }
-  const schools = [...new Set(viewer.schoolsWith(roles))];
+  const schools = schoolsWhereMayHold(viewer, permission);
   if (schools.length === 1) return schools[0];
   if (schools.length === 0) throw notFound('School');
   throw badInput('schoolId', 'You work in several schools: say which one ("schoolId").');

@@ -9,7 +9,7 @@ import {
   GraphQLError, Kind, validate, visit,
   type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule,
 } from 'graphql';
-import { COORDINATORS, STAFF } from '../permissions/roles';
+import { isStaffOrCoordinator } from '../permissions/registry';
 import type { Viewer } from '../permissions/viewer';
 import { MAX_PAGE_SIZE } from '../resolvers/pagination';
 import type { RequestContext } from './context';
@@ -86,7 +86,7 @@ export function documentSizeError(query: unknown): GraphQLError | null {
 
 export function costBudget(viewer: Viewer | null): number {
   if (!viewer) return COST_BUDGETS.anonymous;
-  if (viewer.hasRole(...STAFF, ...COORDINATORS)) return COST_BUDGETS.staff;
+  if (isStaffOrCoordinator(viewer)) return COST_BUDGETS.staff;
   return COST_BUDGETS.family;
 }
 
