@@ -10,6 +10,7 @@ import { hashPassword } from './auth.service';
 import { AppError, ErrorCode, badInput, notFound } from '../lib/errors';
 import { optionalText } from './journal.service';
 import type { RequestScope } from './request-scope';
+import { writeTransaction } from './write';
 import { revokeAllSessions } from './sessions';
 
 /** An account that also belongs elsewhere (another school, a staff role, a child of another class): not this actor's to manage. */
@@ -264,7 +265,6 @@ export class AccountsService {
   }
 
   private async write<T>(work: (em: EntityManager, now: Date) => Promise<T>): Promise<T> {
-    const now = this.scope.clock.now();
-    return this.scope.em.transactional((em) => work(em, now));
+    return writeTransaction(this.scope, (unit) => work(unit.em, unit.now));
   }
 }

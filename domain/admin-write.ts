@@ -2,10 +2,10 @@ import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { VersionedEntity } from '../entities/base';
 import { schoolsWhere, type Permission } from '../permissions/registry';
-import { AccessScope } from '../permissions/scope';
 import { audit } from './audit';
 import { badInput, conflict, forbidden, notFound } from '../lib/errors';
 import type { RequestScope } from './request-scope';
+import { writeTransaction } from './write';
 
 /**
  * What the school-running writes (year, curriculum, timetable) share: one transaction on the
@@ -17,13 +17,7 @@ export class AdminWriter {
   constructor(protected readonly scope: RequestScope) {}
 
   protected async write<T>(work: (em: EntityManager, now: Date) => Promise<T>): Promise<T> {
-    const now = this.scope.clock.now();
-    return this.scope.em.transactional((em) => {
-      // Access checks run on the transaction's own connection (as in the journal): a write holding
-      // one pooled connection while waiting for a second would deadlock the pool under load.
-      this.scope.access = new AccessScope(em, this.scope.viewer, this.scope.clock);
-      return work(em, now);
-    });
+    return writeTransaction(this.scope, (unit) => work(unit.em, unit.now));
   }
 
   /** NOT_FOUND unless the viewer belongs to the school; FORBIDDEN unless they hold `permission` there (permissions/registry.ts). */

@@ -12,6 +12,7 @@ import { AccessScope } from '../permissions/scope';
 import { audit } from './audit';
 import { badInput, forbidden, notFound } from '../lib/errors';
 import type { RequestScope } from './request-scope';
+import { writeTransaction } from './write';
 import type { Viewer } from '../permissions/viewer';
 
 // Personal cards (004 §6): students and guardians (the secretary creates and links them,
@@ -414,7 +415,7 @@ export class CardsService {
   }
 
   private write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.scope.em.transactional(work);
+    return writeTransaction(this.scope, (unit) => work(unit.em));
   }
 }
 

@@ -6,13 +6,12 @@ import {
 } from '../entities';
 import { ENTRY_WINDOW_DAYS } from '../lib/entry-window';
 import { addDays, daysBetween, localDate, zonedInstant } from '../lib/clock';
-import { AccessScope } from '../permissions/scope';
 import { audit } from './audit';
-import { publishDiaryEvents } from './diary-outbox';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from '../lib/errors';
 import { LAST_PRIMARY_GRADE, MARK_VALUES, isValidMark, isValidPeriodMark } from './mark-values';
 import { hasYearMark, minDate, yearlyMarkWindow } from './period-mark-windows';
 import type { RequestScope } from './request-scope';
+import { writeTransaction } from './write';
 import { assertLessonYearWritable, assertYearWritable } from './school-year';
 
 /** Days after the lesson's day on which a teacher may still write its journal (004 §8.6). */
@@ -337,14 +336,10 @@ export class JournalService {
 
   /** Runs `work` in one transaction on the server's clock; the audit entry and events commit with it. */
   private async write<T>(work: (em: EntityManager, now: Date) => Promise<T>): Promise<T> {
-    const now = this.scope.clock.now();
-    return this.scope.em.transactional(async (em) => {
-      // Access checks run on the transaction's own connection: a write holding one pooled
-      // connection while waiting for a second deadlocks the pool under concurrent writes.
-      this.scope.access = new AccessScope(em, this.scope.viewer, this.scope.clock);
+    return writeTransaction(this.scope, async (unit) => {
       this.eventsWritten = false;
-      const result = await work(em, now);
-      if (this.eventsWritten) await publishDiaryEvents(em, { written: true });
+      const result = await work(unit.em, unit.now);
+      if (this.eventsWritten) unit.addedDiaryEvents();
       return result;
     });
   }

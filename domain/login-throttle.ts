@@ -1,3 +1,4 @@
+import { writeTransaction } from './write';
 import { schoolsWhere } from '../permissions/registry';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LoginThrottle } from '../entities';
@@ -133,8 +134,7 @@ export async function liftLoginLockout(em: EntityManager, login: string): Promis
  */
 export async function liftLoginLockoutOf(scope: RequestScope, userId: string): Promise<boolean> {
   const schools = schoolsWhere(scope.viewer, 'login.unlock');
-  const now = scope.clock.now();
-  return scope.em.transactional(async (em) => {
+  return writeTransaction(scope, async ({ em, audit }) => {
     const [user] = await em.execute<{ id: string; login: string; school_id: string }[]>(
       `select u.id, u.login, s.school_id from app_user u
          join lateral (select g.school_id from role_grant g where g.user_id = u.id
@@ -147,7 +147,7 @@ export async function liftLoginLockoutOf(scope: RequestScope, userId: string): P
     );
     if (!user) throw notFound('User');
     const lifted = await liftLoginLockout(em, user.login);
-    audit(em, { actorId: scope.viewer.userId, schoolId: user.school_id, action: 'auth.lockout_lifted', entityType: 'User', entityId: user.id, after: { lifted }, ip: scope.ip, at: now });
+    audit({ schoolId: user.school_id, action: 'auth.lockout_lifted', entityType: 'User', entityId: user.id, after: { lifted } });
     return lifted;
   });
 }

@@ -7,6 +7,7 @@ import { audit } from './audit';
 import { badInput, notFound } from '../lib/errors';
 import type { Page, PageRequest } from './journal-queries';
 import type { RequestScope } from './request-scope';
+import { writeTransaction } from './write';
 
 /**
  * The movement book (004 §10): orders are the record, enrollments follow from them and are
@@ -199,8 +200,7 @@ export class MovementBookService {
 
   /** An order for a student of a school where the viewer writes the book; another school's student answers NOT_FOUND. */
   async createOrder(cmd: Omit<MovementOrderCommand, 'schoolId'>): Promise<MovementOrder> {
-    const now = this.scope.clock.now();
-    return this.scope.em.transactional(async (em) => {
+    return writeTransaction(this.scope, async ({ em, now }) => {
       const student = await em.findOne(Student, cmd.studentId);
       if (!student || !this.scope.access.holdsIn('movement.write', student.school.id)) throw notFound('Student');
       return applyMovementOrder(em, { ...cmd, schoolId: student.school.id }, { userId: this.scope.viewer.userId, ip: this.scope.ip, now });
