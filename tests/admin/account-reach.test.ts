@@ -1,4 +1,4 @@
-import { Employee, Role, RoleGrant, User } from '../../entities';
+import { Guardian, Role, RoleGrant, User } from '../../entities';
 import { PASSWORD, buildParent, buildStaff, buildStudent, buildWorld, type World } from '../support/factories';
 import { TestServer, errorCode } from '../support/server';
 import { adminActors, as, expectOk, expectRefused, gid, type AdminActors } from './support';
@@ -103,16 +103,15 @@ describe('an ADMIN manages only accounts that lie wholly in their school', () =>
     void student;
   });
 
-  it('an account with only a card in the school (another school\'s teacher) is beyond reach too', async () => {
+  it('an account whose only tie here is a card (another school\'s teacher who is a guardian here) is beyond reach too', async () => {
     const teacher = await buildStaff(server.em(), w.otherSchool, [Role.TEACHER]);
     const em = server.em();
-    em.create(Employee, { school: w.school, lastName: 'Совместитель', firstName: 'Иван' });
-    const card = em.create(Employee, { school: w.school, lastName: 'Совместитель', firstName: 'Пётр' });
+    em.create(Guardian, { school: w.school, user: teacher.user, lastName: 'Совместитель', firstName: 'Пётр' });
     await em.flush();
-    await em.getConnection().execute('update employee set user_id = null where id = ?', [card.id]);
     const id = gid('User', teacher.user.id);
-    // Nothing of the account is in the school: as missing as an account that does not exist.
-    await expectRefused(server, who.admin, RESET, { i: { userId: id, expectedVersion: await version(teacher.user.id) } }, 'NOT_FOUND');
+    await expectRefused(server, who.admin, RESET, { i: { userId: id, expectedVersion: await version(teacher.user.id) } }, 'FORBIDDEN');
+    await expectRefused(server, who.admin, LOCK, { i: { userId: id, expectedVersion: await version(teacher.user.id) } }, 'FORBIDDEN');
+    expect(await passwordWorks(teacher.user.login)).toBe(true);
   });
 });
 
@@ -132,6 +131,17 @@ describe('access ends with the role that grants it', () => {
     expect(errorCode(await as(server, ct.user.id, CARD, { id }))).toBe('NOT_FOUND');
     expect(errorCode(await as(server, ct.user.id, DIARY, { id }))).toBe('NOT_FOUND');
     await em.getConnection().execute('update class_group set class_teacher_id = null where id = ?', [cls.id]);
+  });
+
+  it('a dismissed employee keeps no staff role of that school: a director dismissed yesterday reads no student card', async () => {
+    const director = await buildStaff(server.em(), w.school, [Role.DIRECTOR]);
+    const id = gid('Student', w.student.student.id);
+    expect((await as(server, director.user.id, CARD, { id })).errors).toBeUndefined();
+    await server.em().getConnection().execute(`update employee set dismissed_on = '2026-11-19' where id = ?`, [director.employee.id]);
+    expect(errorCode(await as(server, director.user.id, CARD, { id }))).toBe('NOT_FOUND');
+    // A dismissal dated ahead has not happened yet.
+    await server.em().getConnection().execute(`update employee set dismissed_on = '2026-12-31' where id = ?`, [director.employee.id]);
+    expect((await as(server, director.user.id, CARD, { id })).errors).toBeUndefined();
   });
 
   it('a dismissed class teacher reads none of their class from the dismissal date on', async () => {
