@@ -67,6 +67,20 @@ function tiesOfRow(r: { is_self?: boolean; is_child?: boolean; leads_class?: boo
   return ties;
 }
 
+/** Answers for `ids` from `memo`, loading the ones not asked before in one batch (one statement). */
+async function memoizedBatch<T>(
+  memo: Map<string, Promise<T>>, ids: readonly string[], load: (missing: string[]) => Promise<Map<string, T>>, none: T,
+): Promise<Map<string, T>> {
+  const missing = [...new Set(ids)].filter((id) => !memo.has(id));
+  if (missing.length > 0) {
+    const batch = load(missing);
+    for (const id of missing) memo.set(id, batch.then((m) => m.get(id) ?? none));
+  }
+  const result = new Map<string, T>();
+  for (const id of ids) result.set(id, await memo.get(id)!);
+  return result;
+}
+
 /**
  * A condition as SQL over a row that carries the tie columns (`is_self`…) and `school_id`
  * under `alias`: the same entry that judges single rows filters a list in its own statement.
@@ -109,14 +123,7 @@ export class AccessScope {
 
   /** Access to many students in one statement. */
   async studentsAccess(ids: readonly string[]): Promise<Map<string, StudentAccess>> {
-    const missing = [...new Set(ids)].filter((id) => !this.students.has(id));
-    if (missing.length > 0) {
-      const batch = this.loadStudents(missing);
-      for (const id of missing) this.students.set(id, batch.then((m) => m.get(id) ?? NO_STUDENT));
-    }
-    const result = new Map<string, StudentAccess>();
-    for (const id of ids) result.set(id, await this.students.get(id)!);
-    return result;
+    return memoizedBatch(this.students, ids, (missing) => this.loadStudents(missing), NO_STUDENT);
   }
 
   private async loadStudents(ids: string[]): Promise<Map<string, StudentAccess>> {
@@ -244,14 +251,7 @@ export class AccessScope {
   }
 
   async lessonsAccess(ids: readonly string[]): Promise<Map<string, LessonAccess>> {
-    const missing = [...new Set(ids)].filter((id) => !this.lessons.has(id));
-    if (missing.length > 0) {
-      const batch = this.loadLessons(missing);
-      for (const id of missing) this.lessons.set(id, batch.then((m) => m.get(id) ?? NO_LESSON));
-    }
-    const result = new Map<string, LessonAccess>();
-    for (const id of ids) result.set(id, await this.lessons.get(id)!);
-    return result;
+    return memoizedBatch(this.lessons, ids, (missing) => this.loadLessons(missing), NO_LESSON);
   }
 
   private async loadLessons(ids: string[]): Promise<Map<string, LessonAccess>> {
