@@ -1,5 +1,5 @@
 import { ClassGroup, Employee, Lesson, Mark, School, Student, Subject } from '../entities';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import type { Resolvers } from '../schema/generated/graphql';
 import { parseGlobalId, type NodeTypeName } from '../schema/global-id';
 import { fetchNode } from './visibility';
