@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'schema/generated/', 'client/generated/', 'migrations/Migration*.ts'] },
+  { ignores: ['dist/', 'node_modules/', '.data/', 'resolvers/generated/', 'client/generated/', 'migrations/Migration*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

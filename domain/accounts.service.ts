@@ -8,7 +8,7 @@ import { SCHOOL_ROLES } from '../permissions/roles';
 import { audit } from './audit';
 import { hashPassword } from './auth.service';
 import { AppError, ErrorCode, badInput, notFound } from '../lib/errors';
-import { optionalText } from './journal.service';
+import { optionalText } from '../lib/text';
 import type { RequestScope } from './request-scope';
 import { writeTransaction } from './write';
 import { revokeAllSessions } from './sessions';

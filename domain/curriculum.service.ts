@@ -7,7 +7,7 @@ import { localDate } from '../lib/clock';
 import { AdminWriter, bumpVersion, checkDate, checkInt } from './admin-write';
 import { uuidArray, type ClassReach } from '../permissions/scope';
 import { badInput, forbidden, notFound } from '../lib/errors';
-import { optionalText, requiredText } from './journal.service';
+import { optionalText, requiredText } from '../lib/text';
 import type { RequestScope } from './request-scope';
 import { assertYearWritable } from './school-year';
 

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Attendance, DiaryEventType, Mark, Student, WorkType } from '../entities';
+import type { LessonRow } from './journal-queries';
 
 /** The NOTIFY channels of the live diary; payloads carry positions only, never data. */
 export const DIARY_EVENTS_CHANNEL = 'diary_events';
@@ -39,3 +41,55 @@ export async function publishDiaryEvents(em: EntityManager, { written = false }:
     [STAMP_LOCK_KEY, DIARY_EVENTS_CHANNEL],
   );
 }
+
+// --- what the live diary reads back (server/diary-hub.ts) and hands to the API (resolvers/) ---
+
+/** One committed diary event, as read from the outbox (ids only; the API loads the rest). */
+export interface OutboxEvent {
+  position: bigint;
+  type: DiaryEventType;
+  studentId: string;
+  lessonId: string | null;
+  markId: string | null;
+  attendanceId: string | null;
+  occurredAt: Date;
+  /** The rows the event points at, read once per batch for every subscriber (see EventGraph). */
+  graph?: EventGraph;
+  /**
+   * Who may watch the event's student, judged for its batch: "student:user" → how the user
+   * is tied to the student ("parent", "self", "class_teacher"; several joined by "+").
+   * Subscribers tied alike share one execution of the event (server/diary-execution.ts).
+   */
+  watchers?: Watchable;
+}
+
+/** "student:user" → the ties that let the user watch the student now. */
+export type Watchable = ReadonlyMap<string, string>;
+
+export function watcherKey(studentId: string, userId: string): string {
+  return `${studentId}:${userId}`;
+}
+
+/**
+ * What a batch of events points at, read in a fixed number of statements and shared,
+ * read-only, by every subscriber's event context (it primes their loaders): a mark
+ * watched by 80 parents is read once, not 80 times.
+ */
+export interface EventGraph {
+  lessons: LessonRow[];
+  marks: Mark[];
+  workTypes: WorkType[];
+  attendance: Attendance[];
+  students: Student[];
+}
+
+/** Who is listening: the viewer's user and session, and which students they asked for. */
+export interface Watcher {
+  userId: string;
+  sessionId: string;
+  /** null: every student the viewer may watch. */
+  studentId: string | null;
+}
+
+/** Why a stream stopped before its consumer ended it: the viewer lost the right to it. */
+export type SubscriptionEnd = 'ACCESS_REVOKED' | 'SESSION_ENDED';

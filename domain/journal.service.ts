@@ -5,6 +5,7 @@ import {
   AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User, WorkType
 } from '../entities';
 import { ENTRY_WINDOW_DAYS } from '../lib/entry-window';
+import { optionalText, requiredText } from '../lib/text';
 import { addDays, daysBetween, localDate, zonedInstant } from '../lib/clock';
 import { audit } from './audit';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from '../lib/errors';
@@ -456,19 +457,4 @@ export class JournalService {
       lesson: refs.lesson, mark: refs.mark, attendance: refs.attendance, occurredAt: at,
     });
   }
-}
-
-/** Trimmed, non-empty, at most `max` characters; else BAD_USER_INPUT naming the field. */
-export function requiredText(value: string | null | undefined, field: string, max: number): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(field, `"${field}" must not be empty.`);
-  if (text.length > max) throw badInput(field, `"${field}" is longer than ${max} characters.`);
-  return text;
-}
-
-/** Like requiredText, but empty means "none" (null). */
-export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  const text = (value ?? '').trim();
-  if (text.length > max) throw badInput(field, `"${field}" is longer than ${max} characters.`);
-  return text || null;
 }

@@ -6,7 +6,7 @@ import {
 import { addDays, localDate } from '../lib/clock';
 import { AdminWriter, checkDate, checkSpan } from './admin-write';
 import { badInput, conflict, notFound } from '../lib/errors';
-import { requiredText } from './journal.service';
+import { requiredText } from '../lib/text';
 import { assertYearWritable } from './school-year';
 
 /** The last grade of a school: its students graduate, nobody is promoted out of it. */

@@ -5,7 +5,7 @@ import {
 import { isoWeekday } from '../lib/clock';
 import { AdminWriter, bumpVersion, checkDate, checkSpan } from './admin-write';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../lib/errors';
-import { requiredText, optionalText } from './journal.service';
+import { requiredText, optionalText } from '../lib/text';
 
 /**
  * Rule 9: a CLOSED year is read-only. Every write that touches a year's data (the journal's

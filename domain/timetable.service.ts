@@ -7,7 +7,7 @@ import { addDays } from '../lib/clock';
 import { AdminWriter, checkDate, checkInt } from './admin-write';
 import { uuidArray } from '../permissions/scope';
 import { AppError, ErrorCode, badInput, notFound } from '../lib/errors';
-import { requiredText } from './journal.service';
+import { requiredText } from '../lib/text';
 import { assertYearWritable, timetableWeekday } from './school-year';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;

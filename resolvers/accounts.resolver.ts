@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { RoleGrant, School, User } from '../entities';
 import { AccountsService, type IssuedCredentials } from '../domain/accounts.service';
 import { badInput } from '../lib/errors';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import {
   AccountVersionInput, CreateAccountInput, IssueCredentialsInput, LockAccountInput, RoleGrantInput

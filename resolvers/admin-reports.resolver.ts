@@ -4,7 +4,7 @@ import {
   CLASS_SIZE_NORM, classFill, coordinatedSchools, movementSummary, userActivity,
 } from '../domain/admin-reports';
 import { localDate } from '../lib/clock';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import {
   ClassFillReportType, MovementSummaryReportType, SchoolClassFillType, SchoolMovementSummaryType, SchoolUserActivityType,
   UserActivityReportType,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { auditLog, type AuditLogRow } from '../domain/audit-log';
 import { badInput } from '../lib/errors';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { parseGlobalId, toGlobalId, type NodeTypeName } from '../schema/global-id';
 import { AuditLogFilterInput } from '../schema/people.inputs';
 import { AuditEntryConnection, AuditEntryType } from '../schema/people.types';

@@ -5,7 +5,7 @@ import { ClassGroup, Employee, Enrollment, Guardian, Guardianship, PersonCardKin
 import { CardReadLog, CardsService, readableGuardians, readableStudentCards } from '../domain/cards.service';
 import { forbidden, notFound } from '../lib/errors';
 import { localDate } from '../lib/clock';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import {
   CreateEmployeeInput, CreateGuardianInput, CreateStudentInput, LinkGuardianInput, RecordConsentInput, RevokeGuardianshipInput,

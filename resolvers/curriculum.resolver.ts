@@ -5,7 +5,7 @@ import {
 } from '../entities';
 import { CurriculumService } from '../domain/curriculum.service';
 import { notFound } from '../lib/errors';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import { ClassGroupType, EmployeeType, StudentType, SubjectType } from '../schema/types';
 import {

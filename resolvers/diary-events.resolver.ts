@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-
 import type { SubscribeResolverData } from 'type-graphql';
 import { Attendance, Lesson, Mark, Student } from '../entities';
 import { badInput, notFound } from '../lib/errors';
-import type { RequestContext } from '../server/context';
-import type { DiarySubscription, OutboxEvent } from '../server/diary-hub';
+import type { LiveDiaryStream, RequestContext } from './context';
+import type { OutboxEvent } from '../domain/diary-outbox';
 import { fromGlobalId } from '../schema/global-id';
 import { AttendanceType, DiaryEventGqlType, LessonType, MarkType, StudentType } from '../schema/types';
 
@@ -46,7 +46,7 @@ async function* subscribeToDiary(
   }
 }
 
-interface StreamHandle { subscription?: DiarySubscription; cancelled?: boolean }
+interface StreamHandle { subscription?: LiveDiaryStream; cancelled?: boolean }
 
 /**
  * The stream as graphql-ws consumes it. An async generator waiting for its next event

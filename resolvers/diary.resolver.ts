@@ -3,7 +3,7 @@ import { Attendance, Lesson, Mark, Student } from '../entities';
 import { badInput, notFound } from '../lib/errors';
 import { classJournalLessons, diaryOfStudent, studentsOfClass, type LessonWithEntries } from '../domain/journal-queries';
 import { addDays, daysBetween } from '../lib/clock';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId } from '../schema/global-id';
 import { DateScalar } from '../schema/scalars';
 import { ClassJournalType, DiaryDayType } from '../schema/types';

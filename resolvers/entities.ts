@@ -1,6 +1,6 @@
 import { ClassGroup, Employee, Lesson, Mark, School, Student, Subject } from '../entities';
-import type { RequestContext } from '../server/context';
-import type { Resolvers } from '../schema/generated/graphql';
+import type { RequestContext } from './context';
+import type { Resolvers } from './generated/graphql';
 import { parseGlobalId, type NodeTypeName } from '../schema/global-id';
 import { fetchNode } from './visibility';
 
@@ -20,7 +20,7 @@ async function resolveEntityReference<T extends object>(
 
 /**
  * Every `@key` type's reference resolver, typed by the generated resolver types
- * (schema/generated/graphql.ts, from schema/subgraph.graphql): server/schema/federation.ts
+ * (resolvers/generated/graphql.ts, from schema/subgraph.graphql): server/schema/federation.ts
  * refuses to build a subgraph with an entity type missing here.
  */
 export const ENTITY_REFERENCE_RESOLVERS = {

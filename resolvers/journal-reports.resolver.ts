@@ -5,7 +5,7 @@ import { attendanceSummaryReport } from '../domain/journal-reports/attendance-su
 import { schoolJournalAggregatesReport } from '../domain/journal-reports/coordinator';
 import { journalCompletenessReport, markTimelinessReport } from '../domain/journal-reports/journal-quality';
 import { periodMarkSheet, type PeriodMarkSheet } from '../domain/period-marks';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId } from '../schema/global-id';
 import {
   AtRiskReportType, AttendanceSummaryReportType, JournalCompletenessReportType, MarkAttendanceTakenInput, MarkTimelinessReportType,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Attendance, Lesson, Mark, PeriodMark } from '../entities';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId } from '../schema/global-id';
 import {
   CorrectMarkInput, RecordAttendanceInput, RecordMarkInput, SetAbsenceReasonInput, SetLessonRecordInput, SetPeriodMarkInput,

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { ClassGroup, Employee, Lesson, Subject } from '../entities';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { toGlobalId } from '../schema/global-id';
 import { then } from './sync';
 import { ClassGroupType, EmployeeType, LessonType, SubjectType } from '../schema/types';

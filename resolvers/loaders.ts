@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, MarkVersion, PeriodMark, Student, Subject, WorkType } from '../entities';
-import type { EventGraph } from '../server/diary-hub';
+import type { EventGraph } from '../domain/diary-outbox';
 import type { LessonRow } from '../domain/journal-queries';
 import { uuidArray } from '../permissions/scope';
 import type { Clock } from '../lib/clock';

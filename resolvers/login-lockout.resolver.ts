@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { liftLoginLockoutOf } from '../domain/login-throttle';
 import { fromGlobalId } from '../schema/global-id';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 
 @Resolver()
 export class LoginLockoutResolver {

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Float, ID, Resolver, Root } from 'type-graphql';
 import { Attendance, Lesson, Mark, MarkVersion, PeriodMark, Student, StudyPeriod, Subject, User, WorkType } from '../entities';
 import { forbidden } from '../lib/errors';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { toGlobalId } from '../schema/global-id';
 import {
   AttendanceType, LessonType, MarkType, MarkVersionType, PeriodMarkType, StudentType, StudyPeriodType, SubjectType,

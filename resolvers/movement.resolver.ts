@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ClassGroup, MovementOrder, MovementOrderType, Student } from '../entities';
 import { MovementBookService } from '../domain/movement-book';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import { CreateMovementOrderInput } from '../schema/people.inputs';
 import { MovementOrderConnection, MovementOrderGqlType } from '../schema/people.types';

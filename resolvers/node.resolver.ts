@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Student } from '../entities';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId } from '../schema/global-id';
 import { NodeInterface } from '../schema/node';
 import { StudentType } from '../schema/types';

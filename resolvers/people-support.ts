@@ -1,6 +1,6 @@
 import { mayHoldIn, schoolsWhereMayHold, type Permission } from '../permissions/registry';
 import { badInput, notFound } from '../lib/errors';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId } from '../schema/global-id';
 
 /**

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { AcademicYear, ClassGroup, Employee, Holiday, StudyPeriod, Subject, User, WorkType } from '../entities';
 import { uuidArray } from '../permissions/scope';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { toGlobalId } from '../schema/global-id';
 import {
   AcademicYearType, ClassGroupType, EmployeeType, HolidayType, StudyPeriodType, SubjectType, UserType, WorkTypeType,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { classTermReport, schoolTermReport, type TermReport, type TermReportRow } from '../domain/reports';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import { TermReportRowType, TermReportType } from '../schema/report.types';
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { AcademicYear, ClassGroup, Employee, Holiday, MovedWorkingDay, StudyPeriod, StudyPeriodKind } from '../entities';
 import { RolloverService, summarize, type RolloverCommand, type RolloverDecision } from '../domain/rollover';
 import { SchoolYearService } from '../domain/school-year';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import { AcademicYearType, ClassGroupType, HolidayType, StudyPeriodType } from '../schema/types';
 import {

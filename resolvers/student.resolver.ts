@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { StudentAccess } from '../permissions/scope';
 import { forbidden } from '../lib/errors';
 import { attendanceOfStudent, marksOfStudent } from '../domain/journal-queries';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import { DateScalar } from '../schema/scalars';
 import { AttendanceConnection, ClassGroupType, MarkConnection, PeriodMarkType, StudentType } from '../schema/types';

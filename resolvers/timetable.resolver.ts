@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Bell, ClassGroup, Employee, Lesson, Room, Subject, TimetableEntry } from '../entities';
 import { notFound } from '../lib/errors';
 import { TimetableService } from '../domain/timetable.service';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { fromGlobalId, toGlobalId } from '../schema/global-id';
 import { ClassGroupType, EmployeeType, LessonType, SubjectType } from '../schema/types';
 import {

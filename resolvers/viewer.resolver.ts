@@ -2,7 +2,7 @@ import { raw } from '../lib/sql';
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Employee, Role, Student, User } from '../entities';
 import type { Viewer } from '../permissions/viewer';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { EmployeeType, StudentType, UserType, ViewerType } from '../schema/types';
 
 @Resolver(() => ViewerType)

@@ -1,7 +1,7 @@
 import { Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, School, Student, StudyPeriod, Subject, AcademicYear } from '../entities';
 import { notFound } from '../lib/errors';
 import { MovementBookService } from '../domain/movement-book';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 import { parseGlobalId } from '../schema/global-id';
 import { fetchYearNode } from './year-visibility';
 

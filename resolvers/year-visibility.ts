@@ -4,7 +4,7 @@ import {
 } from '../entities';
 import { readsClassCurriculum } from '../domain/curriculum.service';
 import type { ClassReach } from '../permissions/scope';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from './context';
 
 /**
  * Row scoping of the school-year, curriculum and timetable reads (access matrix, DOMAIN.md).

@@ -12,7 +12,8 @@ import { buildAppSchema } from './schema/build';
 import type { Clock } from '../lib/clock';
 import { DEFAULT_SHUTDOWN_GRACE_MS, DEFAULT_WS_MAX_SOCKETS_PER_USER, type AppConfig } from './config';
 import { formatError } from './app-errors';
-import { createContext, type AppServices, type RequestContext } from './context';
+import type { RequestContext } from '../resolvers/context';
+import { createContext, type ServerServices } from './context';
 import { DiaryHub } from './diary-hub';
 import { RequestDrain } from './drain';
 import { explorerRoutes } from './explorer';
@@ -33,7 +34,7 @@ export interface AppOptions {
 
 export interface RunningApp {
   httpServer: http.Server;
-  services: AppServices;
+  services: ServerServices;
   /** Deciding operations' permissions up front (permissions/preauthorization.ts); tests switch it off to compare. */
   preauthorization: Preauthorization;
   listen(port: number): Promise<number>;
@@ -50,7 +51,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   const signer = await TokenSigner.create(orm.em.fork(), config.jwtSecret, config.accessTokenTtlSeconds);
   const hub = new DiaryHub({ databaseUrl: orm.config.get('clientUrl')!, em: orm.em, clock });
   await hub.start();
-  const services: AppServices = {
+  const services: ServerServices = {
     em: orm.em,
     clock,
     signer,

@@ -2,8 +2,8 @@ import {
   createSourceEventStream, execute, getOperationAST, Kind, print, visit,
   type ArgumentNode, type ExecutionArgs, type ExecutionResult,
 } from 'graphql';
-import type { RequestContext } from './context';
-import { watcherKey, type OutboxEvent } from './diary-hub';
+import type { RequestContext } from '../resolvers/context';
+import { watcherKey, type OutboxEvent } from '../domain/diary-outbox';
 
 /**
  * graphql-ws's `subscribe`: graphql-js's own, except that a live diary event is executed

@@ -1,52 +1,16 @@
 import { Client } from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Attendance, DiaryEventType, Mark, Student, WorkType } from '../entities';
-import { lessonsByIds, marksByIds, type LessonRow } from '../domain/journal-queries';
+import { Attendance, Student } from '../entities';
+import { lessonsByIds, marksByIds } from '../domain/journal-queries';
 import { uuidArray } from '../permissions/scope';
 import { AppError, ErrorCode } from '../lib/errors';
-import { DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL } from '../domain/diary-outbox';
+import {
+  DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL, watcherKey,
+  type EventGraph, type OutboxEvent, type SubscriptionEnd, type Watchable, type Watcher,
+} from '../domain/diary-outbox';
 import type { Clock } from '../lib/clock';
 import { diaryReplayScope } from '../permissions/diary-replay';
 import { diaryWatchers } from '../permissions/diary-watchers';
-
-/** One committed diary event, as read from the outbox (ids only; the API loads the rest). */
-export interface OutboxEvent {
-  position: bigint;
-  type: DiaryEventType;
-  studentId: string;
-  lessonId: string | null;
-  markId: string | null;
-  attendanceId: string | null;
-  occurredAt: Date;
-  /** The rows the event points at, read once per batch for every subscriber (see EventGraph). */
-  graph?: EventGraph;
-  /**
-   * Who may watch the event's student, judged for its batch: "student:user" → how the user
-   * is tied to the student ("parent", "self", "class_teacher"; several joined by "+").
-   * Subscribers tied alike share one execution of the event (server/diary-execution.ts).
-   */
-  watchers?: Watchable;
-}
-
-/** "student:user" → the ties that let the user watch the student now. */
-export type Watchable = ReadonlyMap<string, string>;
-
-export function watcherKey(studentId: string, userId: string): string {
-  return `${studentId}:${userId}`;
-}
-
-/**
- * What a batch of events points at, read in a fixed number of statements and shared,
- * read-only, by every subscriber's event context (it primes their loaders): a mark
- * watched by 80 parents is read once, not 80 times.
- */
-export interface EventGraph {
-  lessons: LessonRow[];
-  marks: Mark[];
-  workTypes: WorkType[];
-  attendance: Attendance[];
-  students: Student[];
-}
 
 /** Four statements in parallel, each on a fork of its own (a fork is one unit of work, not for concurrent use). */
 async function loadEventGraph(fork: () => EntityManager, events: OutboxEvent[]): Promise<EventGraph> {
@@ -58,14 +22,6 @@ async function loadEventGraph(fork: () => EntityManager, events: OutboxEvent[]):
     fork().find(Student, { id: { $in: ids((e) => e.studentId) } }),
   ]);
   return { lessons, marks: marks.map((m) => m.mark), workTypes: marks.map((m) => m.workType), attendance, students };
-}
-
-/** Who is listening: the viewer's user and session, and which students they asked for. */
-export interface Watcher {
-  userId: string;
-  sessionId: string;
-  /** null: every student the viewer may watch. */
-  studentId: string | null;
 }
 
 export interface HubOptions {
@@ -363,8 +319,6 @@ export class DiaryHub {
     void this.recheckSubscribers();
   }
 }
-
-export type SubscriptionEnd = 'ACCESS_REVOKED' | 'SESSION_ENDED';
 
 /** What a stream that lost its right ends with (the socket itself closes with 4403 for an ended session). */
 export function subscriptionEndError(reason: SubscriptionEnd): AppError {

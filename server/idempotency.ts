@@ -7,7 +7,7 @@ import {
 } from 'graphql';
 import { ErrorCode, badInput, conflict } from '../lib/errors';
 import { formatError } from './app-errors';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../resolvers/context';
 
 /**
  * Idempotent mutations over HTTP: a client sends `Idempotency-Key: <key>` with a mutation and

@@ -6,7 +6,7 @@ import { unauthenticated } from '../lib/errors';
 import type { Viewer } from '../permissions/viewer';
 import { RoleSchemas } from './schema/role-schema';
 import { formatError } from './app-errors';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../resolvers/context';
 import { extraValidationRules } from './validation';
 
 /**

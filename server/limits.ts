@@ -12,7 +12,7 @@ import {
 import { isStaffOrCoordinator } from '../permissions/registry';
 import type { Viewer } from '../permissions/viewer';
 import { MAX_PAGE_SIZE } from '../resolvers/pagination';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../resolvers/context';
 
 /**
  * Limits of one GraphQL document, the same on HTTP (Apollo) and on sockets (graphql-ws).

@@ -5,7 +5,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { AppError, ErrorCode } from '../lib/errors';
 import { loadViewer, type Viewer } from '../permissions/viewer';
 import { formatError } from './app-errors';
-import { RequestContext, type AppServices } from './context';
+import { RequestContext, type AppServices } from '../resolvers/context';
 import { subscribeSharingEvents } from './diary-execution';
 import type { RoleAwareIntrospection } from './introspection';
 import { PARSE_OPTIONS, costErrors, documentSizeError, withoutSuggestions } from './limits';

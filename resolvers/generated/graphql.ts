@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { School as SchoolEntity, ClassGroup as ClassGroupEntity, Student as StudentEntity, Employee as EmployeeEntity, Subject as SubjectEntity, Lesson as LessonEntity, Mark as MarkEntity } from '../../entities';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
