@@ -1,4 +1,4 @@
-// The layers of the house (STYLE.md, "The house"); `npm run lint` checks them (lint-layers.mjs).
+// The layers of the house (STYLE.md, "The house"); `npm run lint` checks them with the depcruise command.
 //
 //   server/  (bootstrap, transport, building the schema: it knows everything)
 //     → resolvers/
