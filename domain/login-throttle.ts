@@ -146,7 +146,10 @@ export async function liftLoginLockoutOf(scope: RequestScope, userId: string): P
       [schools.join(','), userId],
     );
     if (!user) throw notFound('User');
-    const lifted = await liftLoginLockout(em, user.login);
+    // Both lockouts of the account: its sign-in's, and its password checks' (changePassword).
+    const signIn = await liftLoginLockout(em, user.login);
+    const passwordChecks = (await em.nativeDelete(LoginThrottle, { key: passwordKey(user.id) })) > 0;
+    const lifted = signIn || passwordChecks;
     audit({ schoolId: user.school_id, action: 'auth.lockout_lifted', entityType: 'User', entityId: user.id, after: { lifted } });
     return lifted;
   });

@@ -211,6 +211,17 @@ describe('unlockLogin (administrator)', () => {
     expect(await server.gql(UNLOCK, { u: toGlobalId('User', user.id) }, await server.token(admin.user.id))).toEqual({ data: { unlockLogin: false } });
   });
 
+  it('lifts the password-check lockout too (changePassword throttled after wrong current passwords)', async () => {
+    const { school, user } = await newAccount();
+    const CHANGE_PASSWORD = `mutation($o: String!, $n: String!) { changePassword(oldPassword: $o, newPassword: $n) }`;
+    const token = await server.token(user.id);
+    for (let i = 0; i <= LOGIN_THROTTLE.password.maxFailures; i++) await server.gql(CHANGE_PASSWORD, { o: 'wrong-password', n: 'new-password-1' }, token);
+    expect(errorCode(await server.gql(CHANGE_PASSWORD, { o: PASSWORD, n: 'new-password-1' }, token))).toBe('TOO_MANY_ATTEMPTS');
+    const admin = await buildStaff(server.em(), school, [Role.ADMIN]);
+    expect(await server.gql(UNLOCK, { u: toGlobalId('User', user.id) }, await server.token(admin.user.id))).toEqual({ data: { unlockLogin: true } });
+    expect(await server.gql(CHANGE_PASSWORD, { o: PASSWORD, n: 'new-password-1' }, token)).toEqual({ data: { changePassword: true } });
+  });
+
   it('a teacher may not; an admin of another school gets NOT_FOUND, as for a missing user; the lockout stays', async () => {
     const { school, user } = await lockedOut();
     const teacher = await buildStaff(server.em(), school, [Role.TEACHER]);
