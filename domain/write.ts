@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessScope } from '../permissions/scope';
 import { audit, type AuditInput } from './audit';
-import { publishDiaryEvents } from './diary-outbox';
+import { publishDiaryEvents } from './diary/diary-outbox';
 import type { RequestScope } from './request-scope';
 
 /** What a write's work gets: its transaction, the server's time, and the two things every write records. */
@@ -10,7 +10,7 @@ export interface WriteUnit {
   now: Date;
   /** An audit entry by the viewer, from their address, at `now`: it commits with the change, or not at all. */
   audit(entry: Omit<AuditInput, 'actorId' | 'ip' | 'at'>): void;
-  /** The work added diary events (domain/diary-outbox.ts): they are stamped and announced last before the commit. */
+  /** The work added diary events (domain/diary/diary-outbox.ts): they are stamped and announced last before the commit. */
   addedDiaryEvents(): void;
 }
 

@@ -54,7 +54,7 @@ export class DiaryEvent {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
 
-  /** Delivery order = commit order; stamped just before commit (domain/diary-outbox.ts). */
+  /** Delivery order = commit order; stamped just before commit (domain/diary/diary-outbox.ts). */
   @Property({ type: new BigIntType('string'), nullable: true, unique: true })
   position?: string;
 

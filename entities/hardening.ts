@@ -3,7 +3,7 @@ import { UuidEntity } from './base';
 import { User } from './people';
 
 /**
- * Failed-login counters, shared by every instance on the database (domain/login-throttle.ts).
+ * Failed-login counters, shared by every instance on the database (domain/auth/login-throttle.service.ts).
  * One row per throttled key: `account:<login>` (known or not, alike) or `address:<ip>`.
  */
 @Entity()

@@ -43,7 +43,7 @@ export class Lesson extends VersionedEntity {
 
   /**
    * SCHEDULED → HELD happens on the first journal write, as one conditional update
-   * (domain/journal.service.ts markHeld), so first writes at once never fail on `version`.
+   * (domain/journal/journal.service.ts markHeld), so first writes at once never fail on `version`.
    */
   @Enum({ items: () => LessonState, nativeEnumName: 'lesson_state' })
   state: Opt<LessonState> = LessonState.SCHEDULED;

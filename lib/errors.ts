@@ -12,7 +12,7 @@ export enum ErrorCode {
   NOT_ENROLLED = 'NOT_ENROLLED',
   LESSON_NOT_HELD = 'LESSON_NOT_HELD',
   CONFLICT = 'CONFLICT',
-  /** Sign-in throttled (domain/login-throttle.ts); `extensions.retryAfterSeconds` says for how long. */
+  /** Sign-in throttled (domain/auth/login-throttle.service.ts); `extensions.retryAfterSeconds` says for how long. */
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   /** The database is unreachable or too slow right now (server/faults.ts); retrying later is safe. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',

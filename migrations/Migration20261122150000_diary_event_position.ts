@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * The live diary's delivery order. `position` is stamped at the end of each writing
- * transaction under an advisory lock (domain/diary-outbox.ts), so positions grow in commit
+ * transaction under an advisory lock (domain/diary/diary-outbox.ts), so positions grow in commit
  * order and a reader that has seen position p has seen every committed event below it.
  * Changes to who may watch a student (guardianship, locks, sessions, class teachers,
  * enrollments) are announced on `diary_access`, so live streams are re-checked at once.

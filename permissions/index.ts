@@ -53,7 +53,7 @@ export const RULES = {
     ...PEOPLE_MUTATION_RULES,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
-  // (resolvers/diary-events.resolver.ts) and again for every event by the diary hub.
+  // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
   Subscription: { diaryEvents: signedIn },
   DiaryEvent: {
     cursor: signedIn, type: signedIn, occurredAt: signedIn, student: signedIn, mark: signedIn, attendance: signedIn, lesson: signedIn,

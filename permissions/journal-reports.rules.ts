@@ -3,7 +3,7 @@ import { can, isAuthenticated } from './rules';
 /**
  * The journal reports and the period-mark sheet: who may ask at all. Which rows are the
  * viewer's (own school, own class, own subjects, own child) is decided in
- * domain/journal-reports/ and domain/period-marks.ts; outside it, NOT_FOUND or no rows.
+ * domain/reports/ and domain/journal/period-mark-sheet.queries.ts; outside it, NOT_FOUND or no rows.
  * A change here changes who can reach a report: review it as a permission change.
  */
 const readerRule = isAuthenticated;

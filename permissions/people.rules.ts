@@ -4,7 +4,7 @@ import { can, isAuthenticated } from './rules';
 /**
  * The administration's fields (issue 4, people). Role rules here say who may use a field at
  * all; which school, class or card is theirs is decided where the rows are fetched
- * (domain/accounts.service.ts, cards.service.ts, movement-book.ts, audit-log.ts, admin-reports.ts).
+ * (domain/people/accounts.service.ts, cards.service.ts, movement-book.ts, audit-log.ts, admin-reports.ts).
  */
 const signedIn = isAuthenticated;
 
@@ -76,7 +76,7 @@ export const PEOPLE_TYPE_RULES = {
     id: signedIn, number: signedIn, orderDate: signedIn, effectiveOn: signedIn, type: signedIn, student: signedIn,
     fromClass: signedIn, toClass: signedIn, basis: signedIn, createdAt: signedIn,
   },
-  // Reached only through auditLog (auditReaders, school-scoped in domain/audit-log.ts).
+  // Reached only through auditLog (auditReaders, school-scoped in domain/people/audit-log.queries.ts).
   AuditEntry: {
     at: signedIn, action: signedIn, entityType: signedIn, entityId: signedIn, actor: signedIn, before: signedIn, after: signedIn, ip: signedIn,
   },

@@ -1,7 +1,7 @@
 import { can, isAuthenticated } from './rules';
 
 /**
- * Term reports. Which class or school is the viewer's is decided in domain/reports.ts
+ * Term reports. Which class or school is the viewer's is decided in domain/reports/term-reports.queries.ts
  * (NOT_FOUND otherwise); here only who may ask at all.
  */
 export const REPORT_QUERY_RULES = {

@@ -134,7 +134,7 @@ export class AccessScope {
 
   /**
    * The statement behind studentsAccess: one row per existing student. Exposed for a read
-   * that wants the student's rows in the same round trip (the diary, domain/journal-queries.ts),
+   * that wants the student's rows in the same round trip (the diary, domain/journal/journal.queries.ts),
    * which then hands the row to `rememberStudentAccess`.
    */
   studentAccessStatement(ids: readonly string[]): { sql: string; params: unknown[] } {
@@ -365,7 +365,7 @@ export class AccessScope {
     const [row] = await preparedRead<{ school_id: string; leads_class: boolean; teaches: boolean }[]>(this.em, statement.text, statement.values);
     if (!row) return { scope: 'NONE', schoolId: null };
     if (this.allows('classJournal.read', { schoolId: row.school_id, ties: tiesOfRow(row) })) return { scope: 'ALL', schoolId: row.school_id };
-    // A substitute reads the lessons they stood in for (resolvers/diary.resolver.ts narrows to them).
+    // A substitute reads the lessons they stood in for (resolvers/journal/diary.resolver.ts narrows to them).
     return { scope: this.ties.teacherCard ? 'OWN' : 'NONE', schoolId: row.school_id };
   }
 }

@@ -3,7 +3,7 @@ import { can, isAuthenticated } from './rules';
 
 // The school year, curriculum and timetable (issue 4, parts 4–6), per the access matrix of
 // DOMAIN.md. Shield answers "may this role use the field at all"; which rows are yours is
-// decided where they are fetched (resolvers/year-visibility.ts, domain/*.service.ts).
+// decided where they are fetched (resolvers/school-year/year-visibility.ts, domain/*.service.ts).
 
 const signedIn = isAuthenticated;
 const yearWriter = can('year.write');

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OperationDefinitionNode } from 'graphql';
 import { AccessScope } from '../permissions/scope';
-import { AuthService, type AuthSettings, type TokenSigner } from '../domain/auth.service';
+import { AuthService, type AuthSettings, type TokenSigner } from '../domain/auth/auth.service';
 import { unauthenticated } from '../lib/errors';
-import { JournalService } from '../domain/journal.service';
+import { JournalService } from '../domain/journal/journal.service';
 import type { RequestScope } from '../domain/request-scope';
 import type { Viewer } from '../permissions/viewer';
-import type { OutboxEvent, SubscriptionEnd, Watcher } from '../domain/diary-outbox';
+import type { OutboxEvent, SubscriptionEnd, Watcher } from '../domain/diary/diary-outbox';
 import { Loaders } from './loaders';
 import type { Clock } from '../lib/clock';
 

@@ -1,29 +1,29 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { AuthResolver } from './auth.resolver';
-import { DiaryResolver } from './diary.resolver';
-import { DiaryEventsResolver } from './diary-events.resolver';
-import { JournalResolver } from './journal.resolver';
-import { JournalReportsResolver } from './journal-reports.resolver';
-import { LessonResolver } from './lesson.resolver';
-import { LoginLockoutResolver } from './login-lockout.resolver';
-import { AttendanceResolver, MarkResolver, MarkVersionResolver, PeriodMarkResolver, WorkTypeResolver } from './mark.resolver';
+import { AuthResolver } from './auth/auth.resolver';
+import { DiaryResolver } from './journal/diary.resolver';
+import { DiaryEventsResolver } from './diary/diary-events.resolver';
+import { JournalResolver } from './journal/journal.resolver';
+import { JournalReportsResolver } from './reports/journal-reports.resolver';
+import { LessonResolver } from './journal/lesson.resolver';
+import { LoginLockoutResolver } from './auth/login-lockout.resolver';
+import { AttendanceResolver, MarkResolver, MarkVersionResolver, PeriodMarkResolver, WorkTypeResolver } from './journal/mark.resolver';
 import { NodeResolver } from './node.resolver';
 import {
   CalendarResolver, ClassGroupResolver, EmployeeResolver, StudyPeriodResolver, SubjectResolver, UserResolver,
 } from './reference.resolver';
 import { SchoolResolver } from './school.resolver';
-import { TermReportResolver, TermReportRowResolver } from './report.resolver';
-import { StudentResolver } from './student.resolver';
-import { ViewerResolver } from './viewer.resolver';
-import { HolidayResolver, MovedWorkingDayResolver, SchoolYearResolver, StudyPeriodYearResolver } from './school-year.resolver';
+import { TermReportResolver, TermReportRowResolver } from './reports/term-report.resolver';
+import { StudentResolver } from './journal/student.resolver';
+import { ViewerResolver } from './auth/viewer.resolver';
+import { HolidayResolver, MovedWorkingDayResolver, SchoolYearResolver, StudyPeriodYearResolver } from './school-year/school-year.resolver';
 import {
   CurriculumItemResolver, CurriculumResolver, SubgroupResolver, TeachingAssignmentResolver, ThematicPlanItemResolver,
-} from './curriculum.resolver';
+} from './school-year/curriculum.resolver';
 import {
   BellResolver, ClassGroupRolloverResolver, LessonTimetableResolver, RoomResolver, SubjectVersionResolver, TimetableEntryResolver,
   TimetableResolver,
-} from './timetable.resolver';
-import { PEOPLE_RESOLVERS } from './people.resolvers';
+} from './school-year/timetable.resolver';
+import { PEOPLE_RESOLVERS } from './people/people.resolvers';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,

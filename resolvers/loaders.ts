@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Attendance, ClassGroup, Employee, Lesson, LessonRecord, Mark, MarkVersion, PeriodMark, Student, Subject, WorkType } from '../entities';
-import type { EventGraph } from '../domain/diary-outbox';
-import type { LessonRow } from '../domain/journal-queries';
+import type { EventGraph } from '../domain/diary/diary-outbox';
+import type { LessonRow } from '../domain/journal/journal.queries';
 import { uuidArray } from '../permissions/scope';
 import type { Clock } from '../lib/clock';
 
@@ -63,7 +63,7 @@ export class Loaders {
     }
   }
 
-  /** Seeds everything a journal view shows beside its lessons (see domain/journal-queries.ts). */
+  /** Seeds everything a journal view shows beside its lessons (see domain/journal/journal.queries.ts). */
   primeLessons(rows: LessonRow[]): void {
     this.prime(Lesson, rows.map((r) => r.lesson));
     this.prime(Subject, rows.map((r) => r.subject));

@@ -1,5 +1,5 @@
 import { badInput } from '../lib/errors';
-import type { Page, PageRequest } from '../domain/journal-queries';
+import type { Page, PageRequest } from '../domain/journal/journal.queries';
 import type { Connection } from '../schema/connection';
 
 export const MAX_PAGE_SIZE = 100;

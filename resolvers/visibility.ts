@@ -1,9 +1,9 @@
 import { Attendance, ClassGroup, Employee, Lesson, Mark, PeriodMark, School, Student, StudyPeriod, Subject, AcademicYear } from '../entities';
 import { notFound } from '../lib/errors';
-import { MovementBookService } from '../domain/movement-book';
+import { MovementBookService } from '../domain/people/movement-book.service';
 import type { RequestContext } from './context';
 import { parseGlobalId } from '../schema/global-id';
-import { fetchYearNode } from './year-visibility';
+import { fetchYearNode } from './school-year/year-visibility';
 
 /**
  * Reads one object by id through the viewer's row scope. Missing and not-allowed

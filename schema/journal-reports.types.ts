@@ -3,7 +3,7 @@ import { AbsenceReason, AttendanceKind, PeriodMarkKind } from './enums';
 import { DateScalar } from './scalars';
 
 // The journal reports (004 §11) and the period-mark sheet: typed rows, never HTML or JSON
-// blobs. Who reads what: domain/journal-reports/reach.ts. The aggregate type for coordinators
+// blobs. Who reads what: domain/reports/report-span.ts. The aggregate type for coordinators
 // has no field that could carry a name.
 
 @ObjectType('IncompleteLesson', { description: 'A lesson that took place but lacks a topic, a homework or attendance.' })

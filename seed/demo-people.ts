@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ClassGroup, MovementOrderType, Student } from '../entities';
-import { applyMovementOrder } from '../domain/movement-book';
+import { applyMovementOrder } from '../domain/people/movement-book.service';
 import { addDays, zonedInstant } from '../lib/clock';
 
 /**

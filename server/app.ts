@@ -6,7 +6,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { TokenSigner } from '../domain/auth.service';
+import { TokenSigner } from '../domain/auth/auth.service';
 import type { Preauthorization } from '../permissions/preauthorization';
 import { buildAppSchema } from './schema/build';
 import type { Clock } from '../lib/clock';
@@ -112,9 +112,9 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
     '/graphql',
     jsonBody(config),
     documentSizeGuard,
-    expressMiddleware(apollo, {
+    drain.track(expressMiddleware(apollo, {
       context: ({ req }) => createContext(services, req.headers.authorization, req.ip ?? null),
-    }),
+    })),
   );
   app.use(bodyErrors(config));
 

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { School } from '../entities';
-import { hashPassword } from '../domain/auth.service';
+import { hashPassword } from '../domain/auth/auth.service';
 import { seedDemoSchool } from '../seed/demo-school';
 import { localDate, type Clock } from '../lib/clock';
 

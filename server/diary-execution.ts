@@ -3,7 +3,7 @@ import {
   type ArgumentNode, type ExecutionArgs, type ExecutionResult,
 } from 'graphql';
 import type { RequestContext } from '../resolvers/context';
-import { watcherKey, type OutboxEvent } from '../domain/diary-outbox';
+import { watcherKey, type OutboxEvent } from '../domain/diary/diary-outbox';
 
 /**
  * graphql-ws's `subscribe`: graphql-js's own, except that a live diary event is executed

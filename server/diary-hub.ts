@@ -1,13 +1,13 @@
 import { Client } from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Attendance, Student } from '../entities';
-import { lessonsByIds, marksByIds } from '../domain/journal-queries';
+import { lessonsByIds, marksByIds } from '../domain/journal/journal.queries';
 import { uuidArray } from '../permissions/scope';
 import { AppError, ErrorCode } from '../lib/errors';
 import {
   DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL, watcherKey,
   type EventGraph, type OutboxEvent, type SubscriptionEnd, type Watchable, type Watcher,
-} from '../domain/diary-outbox';
+} from '../domain/diary/diary-outbox';
 import type { Clock } from '../lib/clock';
 import { diaryReplayScope } from '../permissions/diary-replay';
 import { diaryWatchers } from '../permissions/diary-watchers';

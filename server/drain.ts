@@ -14,6 +14,8 @@ const SHUTTING_DOWN = {
  */
 export class RequestDrain {
   private readonly inFlight = new Set<ServerResponse>();
+  /** The handlers `track` runs: a request whose client hung up is done only when its handler is. */
+  private readonly handlers = new WeakMap<ServerResponse, Promise<unknown>>();
   private draining = false;
   private drained: (() => void) | null = null;
 
@@ -28,15 +30,29 @@ export class RequestDrain {
       return;
     }
     this.inFlight.add(res);
-    // 'close' too: a client that hangs up never gets 'finish'.
     const done = () => {
       this.inFlight.delete(res);
       if (this.draining && this.inFlight.size === 0) this.drained?.();
     };
     res.once('finish', done);
-    res.once('close', done);
+    // A client that hangs up never gets 'finish', but its operation may still be running (waiting for
+    // a pooled connection, say): it counts until its handler settles, or the pool would close under it.
+    res.once('close', () => {
+      const handler = this.handlers.get(res);
+      if (handler) void handler.finally(done);
+      else done();
+    });
     next();
   };
+
+  /** Wraps a route's handler (the GraphQL endpoint) so a drain waits for it, not only for its response. */
+  track(handler: RequestHandler): RequestHandler {
+    return (req, res, next) => {
+      const running = Promise.resolve().then(() => handler(req, res, next));
+      this.handlers.set(res, running.catch(() => undefined));
+      return running;
+    };
+  }
 
   /**
    * Refuses new requests from now on and waits for the accepted ones, at most `graceMs`.

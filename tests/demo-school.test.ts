@@ -122,7 +122,7 @@ describe('SQL statements per query stay fixed, whatever the amount of data', () 
     const monthLessons = month.result.data!.diary.flatMap((d: any) => d.lessons).length;
     expect(monthLessons).toBeGreaterThan(2 * week.result.data!.diary.flatMap((d: any) => d.lessons).length);
     expect(month.statements).toBe(week.statements);
-    // viewer; row scope with the lessons, their marks and attendance (domain/journal-queries.ts diaryOfStudent)
+    // viewer; row scope with the lessons, their marks and attendance (domain/journal/journal.queries.ts diaryOfStudent)
     expect(week.statements).toBeLessThanOrEqual(2);
     console.log(`diary: ${week.statements} SQL statements for a week and for a month (${monthLessons} lessons)`);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Guardian, PersonalDataAccess, Student } from '../../entities';
-import { normalizeSnils } from '../../domain/cards.service';
+import { normalizeSnils } from '../../domain/people/cards.service';
 import { buildParent, buildStudent, buildWorld, type World } from '../support/factories';
 import { TestServer, errorCode } from '../support/server';
 import { adminActors, as, expectOk, expectRefused, gid, type AdminActors } from './support';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ClassGroup, Enrollment, MovementOrder, MovementOrderType, Student } from '../../entities';
-import { applyMovementOrders } from '../../domain/movement-book';
+import { applyMovementOrders } from '../../domain/people/movement-book.service';
 import { buildClass, buildStudent, buildWorld, type World } from '../support/factories';
 import { TestServer } from '../support/server';
 import { adminActors, as, expectOk, expectRefused, gid, nextYearClass, type AdminActors } from './support';

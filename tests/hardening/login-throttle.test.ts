@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AuditEntry, LoginThrottle, Role, User } from '../../entities';
-import { LOGIN_THROTTLE } from '../../domain/login-throttle';
+import { LOGIN_THROTTLE } from '../../domain/auth/login-throttle.service';
 import { toGlobalId } from '../../schema/global-id';
 import { PASSWORD, buildSchool, buildStaff, buildUser } from '../support/factories';
 import { TestServer, errorCode, type GraphQLResponse } from '../support/server';

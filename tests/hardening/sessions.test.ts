@@ -1,5 +1,5 @@
 import { AuditEntry, RefreshToken, User } from '../../entities';
-import { revokeAllSessions } from '../../domain/sessions';
+import { revokeAllSessions } from '../../domain/auth/sessions.service';
 import { MAX_ACCESS_TOKEN_TTL_SECONDS, loadConfig } from '../../server/config';
 import { PASSWORD, buildParent, buildWorld, type World } from '../support/factories';
 import { DIARY_EVENTS, LiveClient, waitFor } from '../support/live-client';

@@ -1,5 +1,5 @@
 import { AcademicYear, AcademicYearState, type Lesson } from '../../entities';
-import { encodeDiaryCursor } from '../../resolvers/diary-events.resolver';
+import { encodeDiaryCursor } from '../../resolvers/diary/diary-events.resolver';
 import { toGlobalId } from '../../schema/global-id';
 import { buildLesson, buildParent, buildWorld, transfer, type World } from '../support/factories';
 import { DIARY_EVENTS, LiveClient, settle, waitFor, type Stream } from '../support/live-client';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { publishDiaryEvents } from '../../domain/diary-outbox';
+import { publishDiaryEvents } from '../../domain/diary/diary-outbox';
 import { Role, type Lesson, type Student } from '../../entities';
 import { parseGlobalId, toGlobalId } from '../../schema/global-id';
 import {

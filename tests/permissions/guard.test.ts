@@ -25,20 +25,20 @@ const FORBIDDEN: { what: string; pattern: RegExp }[] = [
 
 /** file → the lines' text fragments allowed there, each with why it is not an access decision. */
 const ALLOWED: Record<string, { fragment: string; why: string }[]> = {
-  'domain/accounts.service.ts': [
+  'domain/people/accounts.service.ts': [
     { fragment: 'cmd.role === Role.ADMIN', why: 'a safeguard: an ADMIN cannot take away their own ADMIN role (no one would be left to give it back)' },
     { fragment: 'Role.STUDENT : Role.PARENT', why: 'the role an issued account is given (a value written, not a check)' },
   ],
-  'resolvers/accounts.resolver.ts': [
+  'resolvers/people/accounts.resolver.ts': [
     { fragment: 'from role_grant g where g.user_id = u.id and g.school_id = ?', why: 'which accounts belong to the school, for the list `account.read` already allowed' },
   ],
-  'domain/login-throttle.ts': [
+  'domain/auth/login-throttle.service.ts': [
     { fragment: 'from role_grant g where g.user_id = u.id', why: 'the schools of the locked account, matched against `login.unlock`' },
   ],
-  'domain/admin-reports.ts': [
+  'domain/people/admin-reports.queries.ts': [
     { fragment: 'from role_grant g where g.school_id = any', why: 'user activity counted per role (the report\'s data)' },
   ],
-  'domain/timetable.service.ts': [
+  'domain/school-year/timetable.service.ts': [
     { fragment: 'l.substitute_teacher_id = ? or (l.teacher_id = ?', why: 'a teacher booked twice at one bell (a clash), not who may see it' },
     { fragment: 't.teacher_id = ?::uuid', why: 'the same clash check on timetable entries' },
   ],

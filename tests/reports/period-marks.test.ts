@@ -10,7 +10,7 @@ import {
 
 /**
  * Rule 6 beyond the period marks of journal-rules/period-marks.test.ts: the windows of YEAR,
- * EXAM and FINAL marks (domain/period-mark-windows.ts), a FINAL mark after the YEAR one,
+ * EXAM and FINAL marks (domain/journal/period-mark-windows.ts), a FINAL mark after the YEAR one,
  * optimistic locking of changes, the class's period-mark sheet, and the register marked called.
  */
 

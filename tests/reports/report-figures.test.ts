@@ -13,7 +13,7 @@ import { type Journal, lessonOf, ok, query, quarter, useJournalWorld } from '../
 
 /**
  * The journal reports' figures on rows built for each test (a class of its own, so the
- * figures are exact), and who may read them (DOMAIN.md, "reports"; domain/journal-reports/reach.ts).
+ * figures are exact), and who may read them (DOMAIN.md, "reports"; domain/reports/report-span.ts).
  */
 
 let server: TestServer;

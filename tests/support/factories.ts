@@ -5,7 +5,7 @@ import {
   Guardianship, Lesson, LessonState, Mark, MarkVersion, MovementOrder, MovementOrderType, Municipality, Region, Role, RoleGrant, School, Student,
   StudyPeriod, StudyPeriodKind, Subject, Subgroup, SubgroupMember, TeachingAssignment, User, WorkType,
 } from '../../entities';
-import { hashPassword } from '../../domain/auth.service';
+import { hashPassword } from '../../domain/auth/auth.service';
 import { addDays } from '../../lib/clock';
 
 /** Every factory-made account has this password. */
