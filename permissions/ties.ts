@@ -20,6 +20,13 @@ import type { Viewer } from './viewer';
  * statement joins role_grant (the viewer's grants are already loaded) and the same text serves
  * a single row, a batch and a list read, and stays a prepared statement.
  */
+/**
+ * A tie the viewer cannot have (no card, or its role not held): plain `false`, so the statement
+ * does no work for it. The text then depends only on which cards the viewer holds, so each read
+ * has a handful of prepared variants, not one per viewer.
+ */
+const NEVER: Sql = raw('false');
+
 export class Ties {
   constructor(private readonly viewer: Viewer) {}
 
@@ -52,17 +59,20 @@ export class Ties {
 
   /** The student (column `student`) is the viewer themself. */
   isSelf(student: Sql): Sql {
+    if (!this.self) return NEVER;
     return sql`coalesce(${student} = ${this.self}::uuid, false)`;
   }
 
   /** The student is the viewer's child: a live guardianship (guardian and student cards are of one school). */
   isChild(student: Sql): Sql {
+    if (!this.guardian) return NEVER;
     return sql`exists(select 1 from guardianship g
                 where g.student_id = ${student} and g.guardian_id = ${this.guardian}::uuid and g.revoked_at is null)`;
   }
 
   /** The viewer leads a class the student is enrolled in on `today`. */
   leadsClassOf(student: Sql, today: Sql): Sql {
+    if (!this.teacherCard) return NEVER;
     return sql`exists(select 1 from enrollment e join class_group c on c.id = e.class_group_id
                 where e.student_id = ${student} and c.class_teacher_id = ${this.teacherCard}::uuid
                   and ${Ties.enrolledOn(today)})`;
@@ -75,6 +85,7 @@ export class Ties {
    * while the lesson's journal is open (rule 1: marks for a leaver's last days may still be due).
    */
   teaches(student: Sql, today: Sql): Sql {
+    if (!this.teacherCard) return NEVER;
     return sql`(exists(select 1 from enrollment e join teaching_assignment ta on ta.class_group_id = e.class_group_id
                  where e.student_id = ${student} and ta.teacher_id = ${this.teacherCard}::uuid and ${Ties.enrolledOn(today)}
                    and (ta.subgroup_id is null or exists(select 1 from subgroup_member sm
@@ -89,6 +100,7 @@ export class Ties {
 
   /** The viewer teaches lesson `l` or stands in for its teacher. */
   teachesLesson(): Sql {
+    if (!this.teacherCard) return NEVER;
     return sql`coalesce(l.teacher_id = ${this.teacherCard}::uuid or l.substitute_teacher_id = ${this.teacherCard}::uuid, false)`;
   }
 
@@ -102,16 +114,19 @@ export class Ties {
 
   /** The viewer leads class `c`. */
   leadsClass(classAlias = 'c'): Sql {
+    if (!this.teacherCard) return NEVER;
     return sql`coalesce(${raw(classAlias)}.class_teacher_id = ${this.teacherCard}::uuid, false)`;
   }
 
   /** Assignment row `ta` is the viewer's, in class `c`. */
   isOwnAssignment(assignmentAlias = 'ta', classAlias = 'c'): Sql {
+    if (!this.teacherCard) return NEVER;
     return sql`(${raw(assignmentAlias)}.class_group_id = ${raw(classAlias)}.id and ${raw(assignmentAlias)}.teacher_id = ${this.teacherCard}::uuid)`;
   }
 
   /** The viewer is assigned to teach a subject (any, or `subject`) in class `c`. */
   assignedInClass(subject: Sql | null = null, classAlias = 'c'): Sql {
+    if (!this.teacherCard) return NEVER;
     const subjectCondition = subject ? sql` and ta.subject_id = ${subject}` : raw('');
     return sql`exists(select 1 from teaching_assignment ta
                 where ta.class_group_id = ${raw(classAlias)}.id and ta.teacher_id = ${this.teacherCard}::uuid${subjectCondition})`;
@@ -122,6 +137,7 @@ export class Ties {
    * `l`, pass `l.date` and `l.subgroup_id` so a subgroup's lesson counts only for its members).
    */
   attends(day: Sql, classAlias: string, subgroup: Sql | null, who: 'self' | 'child'): Sql {
+    if (!(who === 'self' ? this.self : this.guardian)) return NEVER;
     const inSubgroup = subgroup
       ? sql` and (${subgroup} is null or exists(select 1 from subgroup_member sm where sm.subgroup_id = ${subgroup} and sm.student_id = e.student_id))`
       : raw('');
@@ -132,6 +148,7 @@ export class Ties {
 
   /** The viewer is assigned to teach `subject` in class `classGroup` to `student` (a subgroup's teacher: its members only). */
   assignedToTeach(classGroup: Sql, subject: Sql, student: Sql): Sql {
+    if (!this.teacherCard) return NEVER;
     return sql`exists(select 1 from teaching_assignment ta
                 where ta.teacher_id = ${this.teacherCard}::uuid and ta.class_group_id = ${classGroup} and ta.subject_id = ${subject}
                   and (ta.subgroup_id is null or exists(select 1 from subgroup_member sm
@@ -140,6 +157,7 @@ export class Ties {
 
   /** The viewer stood in for a lesson of class `c`. */
   substitutesInClass(classAlias = 'c'): Sql {
+    if (!this.teacherCard) return NEVER;
     return sql`exists(select 1 from lesson l where l.class_group_id = ${raw(classAlias)}.id and l.substitute_teacher_id = ${this.teacherCard}::uuid)`;
   }
 
@@ -148,6 +166,7 @@ export class Ties {
     const v = this.viewer;
     const municipalities = v.grants.filter((g) => g.role === Role.MUNICIPAL_COORDINATOR).map((g) => g.municipalityId);
     const regions = v.grants.filter((g) => g.role === Role.REGIONAL_COORDINATOR).map((g) => g.regionId);
+    if (municipalities.length === 0 && regions.length === 0) return NEVER;
     return sql`exists(select 1 from school cs join municipality cm on cm.id = cs.municipality_id
                 where cs.id = ${school} and (cs.municipality_id = any(${uuidArray(municipalities)}::uuid[])
                                               or cm.region_id = any(${uuidArray(regions)}::uuid[])))`;
