@@ -67,17 +67,26 @@ function tiesOfRow(r: { is_self?: boolean; is_child?: boolean; leads_class?: boo
   return ties;
 }
 
-/** Answers for `ids` from `memo`, loading the ones not asked before in one batch (one statement). */
-async function memoizedBatch<T>(
-  memo: Map<string, Promise<T>>, ids: readonly string[], load: (missing: string[]) => Promise<Map<string, T>>, none: T,
-): Promise<Map<string, T>> {
-  const missing = [...new Set(ids)].filter((id) => !memo.has(id));
-  if (missing.length > 0) {
-    const batch = load(missing);
-    for (const id of missing) memo.set(id, batch.then((m) => m.get(id) ?? none));
-  }
+/**
+ * A per-request batch loader of access rows: every id asked for in one tick (a list's rows each
+ * asking for their own) costs one statement together, and each id is judged once per request.
+ */
+function accessLoader<T>(load: (ids: string[]) => Promise<Map<string, T>>, none: T): DataLoader<string, T> {
+  return new DataLoader<string, T>(async (ids) => {
+    const found = await load([...ids]);
+    return ids.map((id) => found.get(id) ?? none);
+  });
+}
+
+async function loadAll<T>(loader: DataLoader<string, T>, ids: readonly string[]): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)];
+  const rows = await loader.loadMany(unique);
   const result = new Map<string, T>();
-  for (const id of ids) result.set(id, await memo.get(id)!);
+  unique.forEach((id, i) => {
+    const row = rows[i];
+    if (row instanceof Error) throw row;
+    result.set(id, row);
+  });
   return result;
 }
 
@@ -103,8 +112,8 @@ const NO_LESSON: LessonAccess = { read: false, teaches: false, leadsClass: false
  * tied to. Every answer is computed in one statement per batch and memoized.
  */
 export class AccessScope {
-  private readonly students = new Map<string, Promise<StudentAccess>>();
-  private readonly lessons = new Map<string, Promise<LessonAccess>>();
+  private readonly students = accessLoader((ids) => this.loadStudents(ids), NO_STUDENT);
+  private readonly lessons = accessLoader((ids) => this.loadLessons(ids), NO_LESSON);
   private schools?: Promise<Set<string>>;
 
   readonly ties: Ties;
@@ -123,7 +132,7 @@ export class AccessScope {
 
   /** Access to many students in one statement. */
   async studentsAccess(ids: readonly string[]): Promise<Map<string, StudentAccess>> {
-    return memoizedBatch(this.students, ids, (missing) => this.loadStudents(missing), NO_STUDENT);
+    return loadAll(this.students, ids);
   }
 
   private async loadStudents(ids: string[]): Promise<Map<string, StudentAccess>> {
@@ -153,7 +162,7 @@ export class AccessScope {
   /** Takes in what `studentAccessStatement` said of one student (`row` null: no such student). */
   rememberStudentAccess(id: string, row: StudentAccessRow | null): StudentAccess {
     const access = row ? this.studentAccessOf(row) : NO_STUDENT;
-    this.students.set(id, Promise.resolve(access));
+    this.students.clear(id).prime(id, access);
     return access;
   }
 
@@ -251,7 +260,7 @@ export class AccessScope {
   }
 
   async lessonsAccess(ids: readonly string[]): Promise<Map<string, LessonAccess>> {
-    return memoizedBatch(this.lessons, ids, (missing) => this.loadLessons(missing), NO_LESSON);
+    return loadAll(this.lessons, ids);
   }
 
   private async loadLessons(ids: string[]): Promise<Map<string, LessonAccess>> {

@@ -142,6 +142,20 @@ describe('SQL statements per query stay fixed, whatever the amount of data', () 
     expect(week.statements).toBeLessThanOrEqual(4);
     console.log(`class journal: ${week.statements} SQL statements for a week and for a quarter (${quarter.result.data!.classJournal.marks.length} marks)`);
   });
+
+  it('class journal with every mark\'s versions: the per-mark check of mark.readVersions is batched (a week and a quarter cost the same)', async () => {
+    const em = server.em();
+    const [ids] = await em.getConnection().execute(
+      `select c.id as class_id, s.id as subject_id from class_group c, subject s where c.grade = 5 and c.letter = 'Б' and s.name = 'Математика'`);
+    const vars = { c: toGlobalId('ClassGroup', ids.class_id), s: toGlobalId('Subject', ids.subject_id) };
+    const Q = `query($c: ID!, $s: ID!, $from: Date!, $to: Date!) { classJournal(classGroupId: $c, subjectId: $s, from: $from, to: $to) { marks { id versions { revision } } } }`;
+    const token = tokens.get('t.math');
+    const week = await statementsOf(Q, { ...vars, from: '2026-11-16', to: '2026-11-20' }, token);
+    const quarter = await statementsOf(Q, { ...vars, from: '2026-09-01', to: '2026-11-20' }, token);
+    expect(quarter.result.errors).toBeUndefined();
+    expect(new Set(quarter.result.data!.classJournal.marks.map((m: any) => m.id)).size).toBeGreaterThan(100);
+    expect(quarter.statements).toBe(week.statements);
+  });
 });
 
 it('loads the demo school only into an empty database', async () => {

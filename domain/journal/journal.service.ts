@@ -261,7 +261,7 @@ export class JournalService {
         ? (await em.execute<{ ok: boolean }[]>(`select ${assignedSql.text} as ok`, [...assignedSql.values]))[0]?.ok === true
         : false;
       const primaryClassTeacher = Boolean(teacherHere) && classGroup.grade <= LAST_PRIMARY_GRADE
-        && classGroup.classTeacherId === teacherHere;
+        && classGroup.viewerLeads;
       const mayWrite = assigned || primaryClassTeacher;
       if (!mayWrite && !isDeputy) throw forbidden('Only the subject\'s teacher sets this mark; the deputy head corrects it.');
       await assertYearWritable(em, year.id);
@@ -433,14 +433,15 @@ export class JournalService {
   }
 
   private async classOfStudentOn(em: EntityManager, studentId: string, yearId: string, date: string) {
-    const rows = await em.execute<{ id: string; grade: number; class_teacher_id: string | null }[]>(
-      `select c.id, c.grade, c.class_teacher_id from enrollment e join class_group c on c.id = e.class_group_id
+    const leads = this.scope.access.ties.leadsClass('c');
+    const rows = await em.execute<{ id: string; grade: number; leads_class: boolean }[]>(
+      `select c.id, c.grade, ${leads.text} as leads_class from enrollment e join class_group c on c.id = e.class_group_id
         where e.student_id = ? and c.year_id = ? and e.starts_on <= ? and (e.ends_on is null or e.ends_on >= ?)
         order by e.starts_on desc limit 1`,
-      [studentId, yearId, date, date],
+      [...leads.values, studentId, yearId, date, date],
     );
     const row = rows[0];
-    return row ? { id: row.id, grade: row.grade, classTeacherId: row.class_teacher_id } : null;
+    return row ? { id: row.id, grade: row.grade, viewerLeads: row.leads_class } : null;
   }
 
   private audit(em: EntityManager, at: Date, schoolId: string, action: string, entityType: string, entityId: string, before: unknown, after: unknown) {

@@ -358,7 +358,7 @@ export class CurriculumService extends AdminWriter {
     const item = await em.findOne(ThematicPlanItem, itemId, { populate: ['classGroup'] });
     if (!item || !(await this.scope.access.isMemberOf(item.classGroup.school.id))) throw notFound('ThematicPlanItem');
     const readsAll = this.scope.access.holdsIn('thematicPlan.read', item.classGroup.school.id);
-    if (item.teacher.id !== this.scope.viewer.employeeId) {
+    if (item.teacher.id !== this.scope.access.ties.teacherCard) {
       if (readsAll) throw forbidden('The thematic plan is the teacher\'s own.');
       throw notFound('ThematicPlanItem');
     }

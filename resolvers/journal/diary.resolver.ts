@@ -68,7 +68,7 @@ export class DiaryResolver {
     checkRange(from, to, CLASS_JOURNAL_MAX_DAYS);
     const access = await ctx.access.classJournal(classGroupId, subjectId);
     if (access.scope === 'NONE') throw notFound('ClassGroup');
-    const onlyTaughtBy = access.scope === 'OWN' ? ctx.requireViewer().employeeId : null;
+    const onlyTaughtBy = access.scope === 'OWN' ? ctx.access.ties.teacherCard : null;
 
     const [rows, students] = await Promise.all([
       classJournalLessons(ctx.em, classGroupId, subjectId, from, to, onlyTaughtBy),

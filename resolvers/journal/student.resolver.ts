@@ -79,7 +79,7 @@ async function journalScope(ctx: RequestContext, studentId: string): Promise<str
 
 function journalScopeOf(access: StudentAccess, ctx: RequestContext): string | null {
   if (access.level === 'FULL') return null;
-  if (access.level === 'TAUGHT') return ctx.requireViewer().employeeId;
+  if (access.level === 'TAUGHT') return ctx.access.ties.teacherCard;
   throw forbidden('You may not read this student\'s journal.');
 }
 

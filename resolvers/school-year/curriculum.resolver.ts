@@ -63,14 +63,15 @@ export class CurriculumResolver {
   async teachingAssignments(
     @Arg('classGroupId', () => ID, { nullable: true }) classGroupId: string | null, @Ctx() ctx: RequestContext,
   ): Promise<TeachingAssignment[]> {
-    const v = ctx.requireViewer();
+    // The viewer's teacher card, while they are a TEACHER of its school (permissions/ties.ts).
+    const teacher = ctx.access.ties.teacherCard;
     if (!classGroupId) {
-      return v.employeeId ? ctx.em.find(TeachingAssignment, { teacher: v.employeeId }, { orderBy: { id: 'asc' } }) : [];
+      return teacher ? ctx.em.find(TeachingAssignment, { teacher }, { orderBy: { id: 'asc' } }) : [];
     }
     const reach = await curriculumReach(ctx, classId(classGroupId));
     if (!reach) throw notFound('ClassGroup');
     return ctx.em.find(TeachingAssignment, {
-      classGroup: reach.classGroup, ...(seesAllAssignments(reach) ? {} : { teacher: v.employeeId }),
+      classGroup: reach.classGroup, ...(seesAllAssignments(reach) ? {} : { teacher }),
     }, { orderBy: { id: 'asc' } });
   }
 

@@ -38,10 +38,10 @@ export function seesAllAssignments(reach: ClassReach): boolean {
 export async function visibleSubgroups(ctx: RequestContext, reach: ClassReach): Promise<Subgroup[]> {
   const all = await ctx.em.find(Subgroup, { classGroup: reach.classGroup }, { orderBy: { name: 'asc' } });
   if (reach.readsAll || reach.leads) return all;
-  const v = ctx.requireViewer();
   const mine = new Set<string>();
-  if (reach.taughtSubjects.length > 0) {
-    const assignments = await ctx.em.find(TeachingAssignment, { classGroup: reach.classGroup, teacher: v.employeeId });
+  const teacher = ctx.access.ties.teacherCard;
+  if (reach.taughtSubjects.length > 0 && teacher) {
+    const assignments = await ctx.em.find(TeachingAssignment, { classGroup: reach.classGroup, teacher });
     for (const sg of all) {
       if (assignments.some((a) => a.subject.id === sg.subject.id && (!a.subgroup || a.subgroup.id === sg.id))) mine.add(sg.id);
     }
@@ -74,7 +74,7 @@ export async function fetchYearNode(ctx: RequestContext, type: string, uuid: str
       const row = await ctx.loaders.entity<CurriculumItem | TeachingAssignment | Subgroup>(cls).load(uuid);
       const reach = row && (await curriculumReach(ctx, row.classGroup.id));
       if (!row || !reach) return null;
-      if (row instanceof TeachingAssignment && !seesAllAssignments(reach)) return row.teacher.id === ctx.requireViewer().employeeId ? row : null;
+      if (row instanceof TeachingAssignment && !seesAllAssignments(reach)) return row.teacher.id === ctx.access.ties.teacherCard ? row : null;
       if (row instanceof Subgroup) return (await visibleSubgroups(ctx, reach)).some((s) => s.id === row.id) ? row : null;
       return row;
     }

@@ -21,6 +21,8 @@ const FORBIDDEN: { what: string; pattern: RegExp }[] = [
   { what: 'the teaching tie', pattern: /\bteacher_id\s*=\s*\?|substitute_teacher_id\s*=/ },
   { what: 'grants read in SQL', pattern: /\brole_grant\b/ },
   { what: 'the dismissal rule', pattern: /dismissed_on\s*(is|<|>|=)/ },
+  // The viewer's cards count only while their roles are held: ties go through permissions/ties.ts (teacherCard, …).
+  { what: 'a card of the viewer used as a tie', pattern: /\b(viewer|v|requireViewer\(\))\.(employeeId|guardianId|studentId)\b/ },
 ];
 
 /** file → the lines' text fragments allowed there, each with why it is not an access decision. */
@@ -37,6 +39,15 @@ const ALLOWED: Record<string, { fragment: string; why: string }[]> = {
   ],
   'domain/people/admin-reports.queries.ts': [
     { fragment: 'from role_grant g where g.school_id = any', why: 'user activity counted per role (the report\'s data)' },
+  ],
+  'resolvers/auth/viewer.resolver.ts': [
+    { fragment: 'viewer.studentId ?', why: '`me.student`: the viewer\'s own card, shown to themself' },
+    { fragment: 'viewer.employeeId ?', why: '`me.employee`: the viewer\'s own card, shown to themself' },
+    { fragment: 'if (!viewer.guardianId) return [];', why: 'no guardian card, no children (the list itself is the `child` tie)' },
+  ],
+  'domain/people/cards.service.ts': [
+    { fragment: 'g.id === viewer.guardianId', why: 'a guardian reads their own card' },
+    { fragment: 'c.id !== v.studentId && c.id !== v.guardianId', why: 'reading one\'s own card is not logged as a staff read of personal data' },
   ],
   'domain/school-year/timetable.service.ts': [
     { fragment: 'l.substitute_teacher_id = ? or (l.teacher_id = ?', why: 'a teacher booked twice at one bell (a clash), not who may see it' },
