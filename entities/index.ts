@@ -11,6 +11,7 @@ export * from './journal';
 export * from './audit';
 export * from './hardening';
 export * from './report';
+export * from './interchange';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -22,6 +23,7 @@ import { PersonalDataAccess, PersonalDataConsent } from './personal-data';
 import { Room, TimetableEntry } from './timetable';
 import { ClassGroup, Enrollment, MovementOrder, Subgroup, SubgroupMember, Subject, TeachingAssignment } from './school-structure';
 import { MarkRollup } from './report';
+import { SourcedKey } from './interchange';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -35,4 +37,5 @@ export const ALL_ENTITIES = [
   AuditEntry, DiaryEvent, AppSetting,
   LoginThrottle, IdempotencyRecord,
   MarkRollup,
+  SourcedKey,
 ];

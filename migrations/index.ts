@@ -9,6 +9,7 @@ import { Migration20261201212000_attendance_taken } from './Migration20261201212
 import { Migration20261201220000_mark_rollup } from './Migration20261201220000_mark_rollup';
 import { Migration20261201230000_access_indexes } from './Migration20261201230000_access_indexes';
 import { Migration20261202170000_role_grant_diary_access } from './Migration20261202170000_role_grant_diary_access';
+import { Migration20261203100000_sourced_key } from './Migration20261203100000_sourced_key';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201220000_mark_rollup', class: Migration20261201220000_mark_rollup },
   { name: 'Migration20261201230000_access_indexes', class: Migration20261201230000_access_indexes },
   { name: 'Migration20261202170000_role_grant_diary_access', class: Migration20261202170000_role_grant_diary_access },
+  { name: 'Migration20261203100000_sourced_key', class: Migration20261203100000_sourced_key },
 ];
