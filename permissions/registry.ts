@@ -3,6 +3,7 @@ import { ACCOUNTS_POLICY } from './policies/accounts.policy';
 import { CALENDAR_POLICY } from './policies/calendar.policy';
 import { CARDS_POLICY } from './policies/cards.policy';
 import { CURRICULUM_POLICY } from './policies/curriculum.policy';
+import { INTERCHANGE_POLICY } from './policies/interchange.policy';
 import { JOURNAL_POLICY } from './policies/journal.policy';
 import { MOVEMENT_POLICY } from './policies/movement.policy';
 import { REPORTS_POLICY } from './policies/reports.policy';
@@ -26,6 +27,7 @@ export const REGISTRY = {
   ...CURRICULUM_POLICY,
   ...JOURNAL_POLICY,
   ...REPORTS_POLICY,
+  ...INTERCHANGE_POLICY,
 } satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof REGISTRY;
