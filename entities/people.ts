@@ -111,7 +111,7 @@ abstract class PersonCard extends VersionedEntity {
   }
 }
 
-/** Employee card (004 §4.3, §6.2). */
+/** Employee card (004 §4.3, §6.2). `personalDataConsentAt` as on Student. */
 @Entity()
 export class Employee extends PersonCard {
   @Property({ length: 200, nullable: true })
@@ -128,6 +128,10 @@ export class Employee extends PersonCard {
 
   @Property({ type: 'date', nullable: true })
   dismissedOn?: string;
+
+  /** As on Student: since when a consent to processing is in force (004 §6.1); null when none is. */
+  @Property({ type: 'datetime', nullable: true })
+  personalDataConsentAt?: Date;
 }
 
 /**

@@ -56,11 +56,12 @@ export class PersonalDataConsent extends UuidEntity {
 /**
  * Every staff read of a student's or guardian's card (004 §3.1): who read which card, when,
  * and through what. Append-only, like the audit log; `cardId` is the card's uuid (no FK, so
- * the log outlives the card).
+ * the log outlives the card). Read by the school's heads (domain/people/personal-data.queries.ts).
  */
 @Entity()
 @Index({ properties: ['school', 'at'] })
 @Index({ properties: ['cardId'] })
+@Index({ properties: ['actor', 'at'] })
 export class PersonalDataAccess {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;

@@ -16,6 +16,12 @@ export enum ErrorCode {
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   /** The database is unreachable or too slow right now (server/faults.ts); retrying later is safe. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /**
+   * A card's personal data (beyond the name) written without a consent to processing in force
+   * (004 §6.1, domain/people/personal-data-consent.ts): `extensions.consent` says whose consent is
+   * missing (`card`, `cardId`, `givenBy`: SUBJECT or LEGAL_REPRESENTATIVE) and `extensions.fields` which fields needed it.
+   */
+  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
 }
 
 /** An error meant for the client: its message and code are safe to show. */
@@ -32,6 +38,8 @@ export const forbidden = (message = 'You are not allowed to do this.') => new Ap
 export const badInput = (field: string, message: string) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
+export const consentRequired = (message: string, consent: Record<string, unknown>, fields: string[]) =>
+  new AppError(ErrorCode.CONSENT_REQUIRED, message, { consent, fields });
 
 export const PUBLIC_CODES = new Set<string>([
   ...Object.values(ErrorCode),
