@@ -17,6 +17,8 @@ export const PEOPLE_QUERY_RULES = {
   movementOrders: can('movement.read'),
   studentMovementHistory: can('movement.read'),
   auditLog: can('audit.readJournal'),
+  personalDataLog: can('personalDataLog.read'),
+  cardsLackingConsent: can('consentReport.students', 'consentReport.employees'),
   classFillReport: can('report.fillAndMovement'),
   movementSummaryReport: can('report.fillAndMovement'),
   userActivityReport: can('report.activity'),
@@ -71,6 +73,8 @@ export const PEOPLE_TYPE_RULES = {
   EmployeeCard: {
     id: signedIn, lastName: signedIn, firstName: signedIn, middleName: signedIn, fullName: signedIn, position: signedIn,
     phone: signedIn, email: signedIn, hiredOn: signedIn, dismissedOn: signedIn, version: signedIn,
+    // Read with the card, by its readers (employeeCards) and writers (createEmployee, updateEmployeeCard).
+    personalDataConsentAt: can('employeeCard.read'), consents: can('employeeCard.read'),
   },
   MovementOrder: {
     id: signedIn, number: signedIn, orderDate: signedIn, effectiveOn: signedIn, type: signedIn, student: signedIn,
@@ -85,6 +89,15 @@ export const PEOPLE_TYPE_RULES = {
   MovementOrderConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
   MovementOrderEdge: { cursor: signedIn, node: signedIn },
   AuditEntryConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
+  // Reached only through personalDataLog and cardsLackingConsent (school-scoped in domain/people/personal-data.queries.ts).
+  PersonalDataRead: {
+    at: signedIn, reader: signedIn, readerName: signedIn, cardKind: signedIn, cardId: signedIn, subjectName: signedIn, what: signedIn,
+  },
+  PersonalDataReadConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
+  PersonalDataReadEdge: { cursor: signedIn, node: signedIn },
+  CardLackingConsent: { kind: signedIn, cardId: signedIn, fullName: signedIn, holdsPersonalData: signedIn, lastWithdrawnOn: signedIn },
+  CardLackingConsentConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
+  CardLackingConsentEdge: { cursor: signedIn, node: signedIn },
   AuditEntryEdge: { cursor: signedIn, node: signedIn },
   GradeFill: { grade: signedIn, classes: signedIn, students: signedIn, norm: signedIn },
   ClassFill: { classGroup: signedIn, students: signedIn, norm: signedIn, vacancies: signedIn, fillPercent: signedIn },

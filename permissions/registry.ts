@@ -6,6 +6,7 @@ import { CURRICULUM_POLICY } from './policies/curriculum.policy';
 import { INTERCHANGE_POLICY } from './policies/interchange.policy';
 import { JOURNAL_POLICY } from './policies/journal.policy';
 import { MOVEMENT_POLICY } from './policies/movement.policy';
+import { PERSONAL_DATA_POLICY } from './policies/personal-data.policy';
 import { REPORTS_POLICY } from './policies/reports.policy';
 import { rolesOf, rolesThatMayHold, type PermissionSpec } from './policy';
 import { COORDINATORS, STAFF } from './roles';
@@ -28,6 +29,7 @@ export const REGISTRY = {
   ...JOURNAL_POLICY,
   ...REPORTS_POLICY,
   ...INTERCHANGE_POLICY,
+  ...PERSONAL_DATA_POLICY,
 } satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof REGISTRY;

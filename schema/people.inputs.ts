@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Gender, IdentityDocumentKind, MovementOrderType, Role } from '../entities';
+import { ConsentGivenInput } from './personal-data.types';
 import { DateScalar } from './scalars';
 
 // Inputs of the administration's mutations. `schoolId` may be left out by someone who holds
@@ -60,6 +61,10 @@ export class StudentCardFields {
 @InputType()
 export class CreateStudentInput extends StudentCardFields {
   @Field(() => ID, { nullable: true }) schoolId?: string | null;
+  @Field(() => ConsentGivenInput, {
+    nullable: true,
+    description: 'The consent to personal-data processing, recorded with the card: needed when any field beyond the name is given (004 §6.1; else CONSENT_REQUIRED).',
+  }) consent?: ConsentGivenInput | null;
 }
 
 @InputType()
@@ -81,6 +86,10 @@ export class GuardianCardFields {
 @InputType()
 export class CreateGuardianInput extends GuardianCardFields {
   @Field(() => ID, { nullable: true }) schoolId?: string | null;
+  @Field(() => ConsentGivenInput, {
+    nullable: true,
+    description: 'The consent to personal-data processing, recorded with the card: needed when any field beyond the name is given (004 §6.1; else CONSENT_REQUIRED).',
+  }) consent?: ConsentGivenInput | null;
 }
 
 @InputType()
@@ -116,6 +125,10 @@ export class EmployeeCardFields {
 @InputType()
 export class CreateEmployeeInput extends EmployeeCardFields {
   @Field(() => ID, { nullable: true }) schoolId?: string | null;
+  @Field(() => ConsentGivenInput, {
+    nullable: true,
+    description: 'The consent to personal-data processing, recorded with the card: needed when any field beyond the name is given (004 §6.1; else CONSENT_REQUIRED).',
+  }) consent?: ConsentGivenInput | null;
 }
 
 @InputType()

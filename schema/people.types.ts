@@ -115,7 +115,9 @@ export class EmployeeCardType {
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => DateScalar, { nullable: true }) hiredOn?: string | null;
   @Field(() => DateScalar, { nullable: true }) dismissedOn?: string | null;
+  @Field(() => Date, { nullable: true, description: 'Since when a consent is in force; null: none is.' }) personalDataConsentAt?: Date | null;
   @Field(() => Int) version!: number;
+  @Field(() => [PersonalDataConsentType]) consents!: PersonalDataConsentType[];
 }
 
 @ObjectType('MovementOrder', { implements: NodeInterface, description: 'One order of the movement book; enrollments follow from the orders.' })

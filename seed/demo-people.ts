@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ClassGroup, MovementOrderType, Student } from '../entities';
+import { ClassGroup, MovementOrderType, PersonalDataConsent, School, Student, User } from '../entities';
 import { applyMovementOrder } from '../domain/people/movement-book.service';
 import { addDays, zonedInstant } from '../lib/clock';
 
@@ -17,23 +17,34 @@ export async function seedDemoPeople(em: EntityManager, options: { schoolId: str
   await em.flush();
   const classes = new Map((await em.find(ClassGroup, { school: schoolId })).map((c) => [c.name, c]));
   const actor = (date: string) => ({ userId: options.secretaryId, ip: null, now: zonedInstant(date, '11:00:00', timezone) });
-  const people: { lastName: string; firstName: string; middleName: string; birthDate: string; orders: [string, MovementOrderType, string, string?][] }[] = [
-    { lastName: 'Кузнецов', firstName: 'Артём', middleName: 'Олегович', birthDate: '2015-03-14', orders: [
+  const people: {
+    lastName: string; firstName: string; middleName: string; birthDate: string; mother: string; orders: [string, MovementOrderType, string, string?][];
+  }[] = [
+    { lastName: 'Кузнецов', firstName: 'Артём', middleName: 'Олегович', birthDate: '2015-03-14', mother: 'Кузнецова Ирина Павловна', orders: [
       ['76-у', MovementOrderType.ENROLL, '2026-10-26', '5Б'],
       ['3-п', MovementOrderType.TRANSFER_CLASS, '2026-10-28', '5А'],
       ['4-в', MovementOrderType.WITHDRAW, '2026-10-31'],
     ] },
-    { lastName: 'Волков', firstName: 'Денис', middleName: 'Игоревич', birthDate: '2015-07-02', orders: [
+    { lastName: 'Волков', firstName: 'Денис', middleName: 'Игоревич', birthDate: '2015-07-02', mother: 'Волкова Наталья Андреевна', orders: [
       ['77-у', MovementOrderType.ENROLL, '2026-10-26', '5А'],
       ['5-в', MovementOrderType.WITHDRAW, '2026-10-30'],
     ] },
-    { lastName: 'Морозова', firstName: 'Алиса', middleName: 'Сергеевна', birthDate: '2019-05-21', orders: [
+    { lastName: 'Морозова', firstName: 'Алиса', middleName: 'Сергеевна', birthDate: '2019-05-21', mother: 'Морозова Светлана Игоревна', orders: [
       ['78-у', MovementOrderType.ENROLL, '2026-10-26', '1А'],
       ['6-с', MovementOrderType.FAMILY_EDUCATION, '2026-10-30'],
     ] },
   ];
   for (const p of people) {
-    const student = em.create(Student, { school: schoolId, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName, birthDate: p.birthDate });
+    // The birth date is personal data: the card holds it with the mother's signed consent (004 §6.1), given with the application.
+    const enrolledOn = addDays(p.orders[0][2], -3);
+    const consentAt = zonedInstant(enrolledOn, '10:30:00', timezone);
+    const student = em.create(Student, {
+      school: schoolId, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName, birthDate: p.birthDate, personalDataConsentAt: consentAt,
+    });
+    em.create(PersonalDataConsent, {
+      school: em.getReference(School, schoolId), student, givenByName: p.mother, givenByRelation: 'мать', givenOn: enrolledOn,
+      document: 'Согласие на обработку персональных данных ребёнка', recordedBy: em.getReference(User, options.secretaryId), createdAt: consentAt,
+    });
     await em.flush();
     for (const [number, type, effectiveOn, toClass] of p.orders) {
       const orderDate = addDays(effectiveOn, -3);

@@ -11,6 +11,7 @@ import { holdsIn, isStaffOf } from '../../permissions/registry';
 import { AccessScope } from '../../permissions/scope';
 import { audit } from '../audit';
 import { badInput, forbidden, notFound } from '../../lib/errors';
+import { checkConsentGiver, fieldsNeedingConsent, requireConsent } from './personal-data-consent';
 import type { RequestScope } from '../request-scope';
 import { writeTransaction } from '../write';
 import type { Viewer } from '../../permissions/viewer';
@@ -31,9 +32,19 @@ export interface GuardianFields extends PersonNames { phone?: Patch<string>; ema
 export interface EmployeeFields extends PersonNames {
   position?: Patch<string>; phone?: Patch<string>; email?: Patch<string>; hiredOn?: Patch<string>; dismissedOn?: Patch<string>;
 }
-export interface ConsentCommand {
+/** A signed consent to personal-data processing (004 §6.1), as recorded. */
+export interface ConsentGiven { givenByName: string; givenByRelation?: string | null; givenOn: string; document?: string | null }
+export interface ConsentCommand extends ConsentGiven {
   studentId?: string | null; guardianId?: string | null; employeeId?: string | null;
-  givenByName: string; givenByRelation?: string | null; givenOn: string; document?: string | null;
+}
+
+/** A consent's validated text (input shape; its dates are judged against the school's today later). */
+function checkConsentText(c: ConsentGiven): { givenByName: string; givenByRelation?: string; givenOn: string; document?: string } {
+  const givenByName = text(c.givenByName, 'givenByName', 300, true)!;
+  const givenByRelation = text(c.givenByRelation, 'givenByRelation', 60) ?? undefined;
+  const document = text(c.document, 'document', 300) ?? undefined;
+  if (!isIsoDate(c.givenOn)) throw badInput('givenOn', '"givenOn" must be a date (YYYY-MM-DD).');
+  return { givenByName, givenByRelation, givenOn: c.givenOn, document };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -207,14 +218,25 @@ export class CardsService {
     return this.scope.viewer;
   }
 
-  async createStudent(schoolId: string, fields: StudentFields): Promise<Student> {
+  /**
+   * A new student card. Its personal fields beyond the name need a consent (004 §6.1): given
+   * here with the card (`consent`), or the card is created with the name alone and filled after
+   * recordConsent; else CONSENT_REQUIRED and nothing is written.
+   */
+  async createStudent(schoolId: string, fields: StudentFields, consent?: ConsentGiven | null): Promise<Student> {
     const now = this.scope.clock.now();
+    const given = consent ? checkConsentText(consent) : null;
     return this.write(async (em) => {
       const school = await this.keeperSchool(em, schoolId);
-      const values = checkStudent(fields, true, localDate(now, school.timezone));
+      const today = localDate(now, school.timezone);
+      const values = checkStudent(fields, true, today);
+      if (given) this.checkConsentDate(given.givenOn, today);
+      if (given) checkConsentGiver(PersonCardKind.STUDENT, values.birthDate, given.givenOn, given.givenByRelation);
+      await requireConsent(em, PersonCardKind.STUDENT, null, fieldsNeedingConsent(PersonCardKind.STUDENT, null, values), values.birthDate, today, !!given);
       const student = em.create(Student, { school, lastName: values.lastName!, firstName: values.firstName! });
       const { after } = applyPatch(student, values);
       this.audit(em, now, schoolId, 'student.create', 'Student', student.id, null, after);
+      if (given) this.consentWithCard(em, now, school, { student }, given);
       return student;
     });
   }
@@ -225,21 +247,30 @@ export class CardsService {
       const student = await em.findOne(Student, studentId, { populate: ['school'] });
       if (!student || (await this.studentWriteLevel(em, student)) === 'NONE') throw notFound('Student');
       await em.lock(student, LockMode.OPTIMISTIC, expectedVersion);
-      const values = checkStudent(fields, false, localDate(now, student.school.timezone));
+      const today = localDate(now, student.school.timezone);
+      const values = checkStudent(fields, false, today);
+      await requireConsent(em, PersonCardKind.STUDENT, student.id, fieldsNeedingConsent(PersonCardKind.STUDENT, student, values),
+        values.birthDate === undefined ? student.birthDate : values.birthDate, today, false);
       const { before, after } = applyPatch(student, values);
       if (Object.keys(after).length > 0) this.audit(em, now, student.school.id, 'student.update', 'Student', student.id, before, after);
       return student;
     });
   }
 
-  async createGuardian(schoolId: string, fields: GuardianFields): Promise<Guardian> {
+  /** A new guardian card; its phone, e-mail and address need the guardian's consent (as createStudent). */
+  async createGuardian(schoolId: string, fields: GuardianFields, consent?: ConsentGiven | null): Promise<Guardian> {
     const now = this.scope.clock.now();
+    const given = consent ? checkConsentText(consent) : null;
     return this.write(async (em) => {
       const school = await this.keeperSchool(em, schoolId);
+      const today = localDate(now, school.timezone);
       const values = checkGuardian(fields, true);
+      if (given) this.checkConsentDate(given.givenOn, today);
+      await requireConsent(em, PersonCardKind.GUARDIAN, null, fieldsNeedingConsent(PersonCardKind.GUARDIAN, null, values), null, today, !!given);
       const guardian = em.create(Guardian, { school, lastName: values.lastName!, firstName: values.firstName! });
       const { after } = applyPatch(guardian, values);
       this.audit(em, now, schoolId, 'guardian.create', 'Guardian', guardian.id, null, after);
+      if (given) this.consentWithCard(em, now, school, { guardian }, given);
       return guardian;
     });
   }
@@ -250,7 +281,9 @@ export class CardsService {
       const guardian = await em.findOne(Guardian, guardianId);
       if (!guardian || !(await this.mayWriteGuardian(em, guardian))) throw notFound('Guardian');
       await em.lock(guardian, LockMode.OPTIMISTIC, expectedVersion);
-      const { before, after } = applyPatch(guardian, checkGuardian(fields, false));
+      const values = checkGuardian(fields, false);
+      await requireConsent(em, PersonCardKind.GUARDIAN, guardian.id, fieldsNeedingConsent(PersonCardKind.GUARDIAN, guardian, values), null, '', false);
+      const { before, after } = applyPatch(guardian, values);
       if (Object.keys(after).length > 0) this.audit(em, now, guardian.school.id, 'guardian.update', 'Guardian', guardian.id, before, after);
       return guardian;
     });
@@ -292,14 +325,21 @@ export class CardsService {
     });
   }
 
-  async createEmployee(schoolId: string, fields: EmployeeFields): Promise<Employee> {
+  /** A new employee card; the phone and e-mail need the employee's consent (position and dates do not). */
+  async createEmployee(schoolId: string, fields: EmployeeFields, consent?: ConsentGiven | null): Promise<Employee> {
     const now = this.scope.clock.now();
+    const given = consent ? checkConsentText(consent) : null;
     return this.write(async (em) => {
       if (!holdsIn(this.viewer, 'employeeCard.write', schoolId)) throw notFound('School');
       const values = checkEmployee(fields, true);
-      const employee = em.create(Employee, { school: em.getReference(School, schoolId), lastName: values.lastName!, firstName: values.firstName! });
+      const school = await em.findOneOrFail(School, schoolId);
+      const today = localDate(now, school.timezone);
+      if (given) this.checkConsentDate(given.givenOn, today);
+      await requireConsent(em, PersonCardKind.EMPLOYEE, null, fieldsNeedingConsent(PersonCardKind.EMPLOYEE, null, values), null, today, !!given);
+      const employee = em.create(Employee, { school, lastName: values.lastName!, firstName: values.firstName! });
       const { after } = applyPatch(employee, values);
       this.audit(em, now, schoolId, 'employee.create', 'Employee', employee.id, null, after);
+      if (given) this.consentWithCard(em, now, school, { employee }, given);
       return employee;
     });
   }
@@ -316,6 +356,7 @@ export class CardsService {
       }
       await em.lock(employee, LockMode.OPTIMISTIC, expectedVersion);
       const values = checkEmployee(fields, false);
+      await requireConsent(em, PersonCardKind.EMPLOYEE, employee.id, fieldsNeedingConsent(PersonCardKind.EMPLOYEE, employee, values), null, '', false);
       const { before, after } = applyPatch(employee, values);
       const hired = employee.hiredOn;
       if (hired && employee.dismissedOn && employee.dismissedOn < hired) throw badInput('dismissedOn', '"dismissedOn" is before "hiredOn".');
@@ -329,14 +370,12 @@ export class CardsService {
     const now = this.scope.clock.now();
     const given = [cmd.studentId, cmd.guardianId, cmd.employeeId].filter(Boolean).length;
     if (given !== 1) throw badInput('studentId', 'Give exactly one of studentId, guardianId and employeeId.');
-    const givenByName = text(cmd.givenByName, 'givenByName', 300, true)!;
-    const givenByRelation = text(cmd.givenByRelation, 'givenByRelation', 60) ?? undefined;
-    const document = text(cmd.document, 'document', 300) ?? undefined;
-    if (!isIsoDate(cmd.givenOn)) throw badInput('givenOn', '"givenOn" must be a date (YYYY-MM-DD).');
+    const { givenByName, givenByRelation, document } = checkConsentText(cmd);
     return this.write(async (em) => {
       const card = await this.consentCard(em, cmd);
       const school = await em.findOneOrFail(School, card.school.id);
-      if (cmd.givenOn > localDate(now, school.timezone)) throw badInput('givenOn', '"givenOn" is in the future.');
+      this.checkConsentDate(cmd.givenOn, localDate(now, school.timezone));
+      if (card instanceof Student) checkConsentGiver(PersonCardKind.STUDENT, card.birthDate, cmd.givenOn, givenByRelation);
       const consent = em.create(PersonalDataConsent, {
         school, givenByName, givenByRelation, givenOn: cmd.givenOn, document,
         student: card instanceof Student ? card : undefined, guardian: card instanceof Guardian ? card : undefined,
@@ -369,6 +408,26 @@ export class CardsService {
       await syncConsentMark(em, card);
       this.audit(em, now, school.id, 'consent.withdraw', 'PersonalDataConsent', consent.id, { withdrawnOn: null }, { withdrawnOn });
       return consent;
+    });
+  }
+
+  private checkConsentDate(givenOn: string, today: string): void {
+    if (givenOn > today) throw badInput('givenOn', '"givenOn" is in the future.');
+  }
+
+  /** The consent given with a new card: recorded in the same transaction, the card marked as covered. */
+  private consentWithCard(
+    em: EntityManager, now: Date, school: School, card: { student?: Student; guardian?: Guardian; employee?: Employee },
+    given: ReturnType<typeof checkConsentText>,
+  ): void {
+    const consent = em.create(PersonalDataConsent, {
+      school, ...card, ...given, recordedBy: em.getReference(User, this.viewer.userId), createdAt: now,
+    });
+    const row = (card.student ?? card.guardian ?? card.employee)!;
+    row.personalDataConsentAt = now;
+    this.audit(em, now, school.id, 'consent.record', 'PersonalDataConsent', consent.id, null, {
+      card: { kind: row.constructor.name, id: row.id }, givenByName: given.givenByName, givenByRelation: given.givenByRelation ?? null,
+      givenOn: given.givenOn, document: given.document ?? null,
     });
   }
 
@@ -424,9 +483,8 @@ export class CardsService {
  * SQL: a consent is not an edit of the card, so it leaves the card's optimistic-lock version alone.
  */
 async function syncConsentMark(em: EntityManager, card: Student | Guardian | Employee): Promise<void> {
-  if (card instanceof Employee) return;
-  const table = card instanceof Student ? 'student' : 'guardian';
-  const column = card instanceof Student ? 'student_id' : 'guardian_id';
+  const table = card instanceof Student ? 'student' : card instanceof Guardian ? 'guardian' : 'employee';
+  const column = `${table}_id`;
   await em.execute(
     `update "${table}" set personal_data_consent_at =
        (select max(c.created_at) from personal_data_consent c where c.${column} = ? and c.withdrawn_on is null)

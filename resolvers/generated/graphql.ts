@@ -278,6 +278,41 @@ export type CancelLessonInput = {
   reason: Scalars['String']['input'];
 };
 
+/** A card with no consent to personal-data processing in force (004 §6.1). */
+export type CardLackingConsent = {
+  __typename?: 'CardLackingConsent';
+  /** The global id of the card (Student, Guardian or Employee). */
+  cardId: Scalars['ID']['output'];
+  fullName: Scalars['String']['output'];
+  /** The card holds fields beyond the name that need a consent: held without one, to be put right first. */
+  holdsPersonalData: Scalars['Boolean']['output'];
+  kind: PersonCardKind;
+  /** When the last consent was withdrawn; null: none was ever recorded. */
+  lastWithdrawnOn?: Maybe<Scalars['Date']['output']>;
+};
+
+export type CardLackingConsentConnection = {
+  __typename?: 'CardLackingConsentConnection';
+  edges: Array<CardLackingConsentEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type CardLackingConsentEdge = {
+  __typename?: 'CardLackingConsentEdge';
+  cursor: Scalars['String']['output'];
+  node: CardLackingConsent;
+};
+
+/** Narrows the cards lacking a consent. */
+export type CardsLackingConsentFilterInput = {
+  /** Only the cards holding data beyond the name. */
+  holdingPersonalDataOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Left out: every kind you may read. */
+  kinds?: InputMaybe<Array<PersonCardKind>>;
+};
+
 export type ClassAttendanceRow = {
   __typename?: 'ClassAttendanceRow';
   /** Lessons missed. */
@@ -341,6 +376,16 @@ export type ClassMovement = {
   departures: Scalars['Int']['output'];
 };
 
+/** A signed consent to personal-data processing given with a new card (004 §6.1). */
+export type ConsentGivenInput = {
+  /** The signed paper: "заявление №15 от 28.08.2026". */
+  document?: InputMaybe<Scalars['String']['input']>;
+  givenByName: Scalars['String']['input'];
+  /** "сам", or for a minor's card the parent or legal representative: "мать", "отец", "опекун", … */
+  givenByRelation?: InputMaybe<Scalars['String']['input']>;
+  givenOn: Scalars['Date']['input'];
+};
+
 export type CorrectMarkInput = {
   /** The revision being corrected; CONFLICT when someone corrected it meanwhile. */
   expectedRevision?: InputMaybe<Scalars['Int']['input']>;
@@ -387,6 +432,8 @@ export type CreateCurriculumItemInput = {
 };
 
 export type CreateEmployeeInput = {
+  /** The consent to personal-data processing, recorded with the card: needed when any field beyond the name is given (004 §6.1; else CONSENT_REQUIRED). */
+  consent?: InputMaybe<ConsentGivenInput>;
   dismissedOn?: InputMaybe<Scalars['Date']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
@@ -400,6 +447,8 @@ export type CreateEmployeeInput = {
 
 export type CreateGuardianInput = {
   address?: InputMaybe<Scalars['String']['input']>;
+  /** The consent to personal-data processing, recorded with the card: needed when any field beyond the name is given (004 §6.1; else CONSENT_REQUIRED). */
+  consent?: InputMaybe<ConsentGivenInput>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
@@ -430,6 +479,8 @@ export type CreateRoomInput = {
 export type CreateStudentInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The consent to personal-data processing, recorded with the card: needed when any field beyond the name is given (004 §6.1; else CONSENT_REQUIRED). */
+  consent?: InputMaybe<ConsentGivenInput>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   gender?: InputMaybe<Gender>;
@@ -545,6 +596,7 @@ export type Employee = Node & {
 /** An employee's card (004 §4.3, §6.2). `id` is the Employee id. */
 export type EmployeeCard = {
   __typename?: 'EmployeeCard';
+  consents: Array<PersonalDataConsent>;
   dismissedOn?: Maybe<Scalars['Date']['output']>;
   email?: Maybe<Scalars['String']['output']>;
   firstName: Scalars['String']['output'];
@@ -553,6 +605,8 @@ export type EmployeeCard = {
   id: Scalars['ID']['output'];
   lastName: Scalars['String']['output'];
   middleName?: Maybe<Scalars['String']['output']>;
+  /** Since when a consent is in force; null: none is. */
+  personalDataConsentAt?: Maybe<Scalars['DateTime']['output']>;
   phone?: Maybe<Scalars['String']['output']>;
   position?: Maybe<Scalars['String']['output']>;
   version: Scalars['Int']['output'];
@@ -1382,6 +1436,12 @@ export type PeriodMarkSheetSubject = {
   subjectId: Scalars['ID']['output'];
 };
 
+/** The three personal cards (004 §6). */
+export type PersonCardKind =
+  | 'EMPLOYEE'
+  | 'GUARDIAN'
+  | 'STUDENT';
+
 /** A recorded consent to personal-data processing (004 §6.1). */
 export type PersonalDataConsent = {
   __typename?: 'PersonalDataConsent';
@@ -1392,6 +1452,47 @@ export type PersonalDataConsent = {
   givenOn: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
   withdrawnOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Narrows the personal-data access log; every given part must match. */
+export type PersonalDataLogFilterInput = {
+  /** The card read: a Student, Guardian or Employee id. */
+  cardId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The User who read. */
+  readerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exclusive. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** One staff read of a personal card (004 §3.1): who read whose card, when, through what. */
+export type PersonalDataRead = {
+  __typename?: 'PersonalDataRead';
+  at: Scalars['DateTime']['output'];
+  /** The global id of the card read (Student, Guardian or Employee). */
+  cardId: Scalars['ID']['output'];
+  cardKind: PersonCardKind;
+  reader: User;
+  /** The name on the reader's employee card. */
+  readerName?: Maybe<Scalars['String']['output']>;
+  /** The name on the card read; null when the card is gone. */
+  subjectName?: Maybe<Scalars['String']['output']>;
+  /** The field it was read through: "studentCard", "studentCards", "guardianCard", … */
+  what: Scalars['String']['output'];
+};
+
+export type PersonalDataReadConnection = {
+  __typename?: 'PersonalDataReadConnection';
+  edges: Array<PersonalDataReadEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type PersonalDataReadEdge = {
+  __typename?: 'PersonalDataReadEdge';
+  cursor: Scalars['String']['output'];
+  node: PersonalDataRead;
 };
 
 export type Query = {
@@ -1410,6 +1511,8 @@ export type Query = {
   auditLog: AuditEntryConnection;
   /** The bell schedules of the viewer's schools, by shift and number. */
   bells: Array<Bell>;
+  /** The school's cards with no consent to personal-data processing in force (004 §6.1), those holding data first: students and guardians for the heads and the secretary, employees for them and HR. `first` 1–100. */
+  cardsLackingConsent: CardLackingConsentConnection;
   /** Coordinators: class fill by grade for each school under them. */
   classFillBySchoolReport: Array<SchoolClassFill>;
   /** Students per class on `date` (default today) against the norm (default 25). */
@@ -1442,6 +1545,8 @@ export type Query = {
   node?: Maybe<Node>;
   /** A class's period, year, exam and final marks, for the subjects the viewer may read. */
   periodMarkSheet: PeriodMarkSheet;
+  /** The personal-data access log of the viewer's school (004 §3.1), newest first: who read whose card, when, through what. ADMIN and DIRECTOR. `first` 1–100. */
+  personalDataLog: PersonalDataReadConnection;
   /** The report card (табель) of a student for a study period: period marks, current averages, absences. */
   reportCardReport: ReportCard;
   /** What the year rollover (rule 9) would do; nothing changes. ADMIN, DIRECTOR, DEPUTY_ACADEMIC. */
@@ -1514,6 +1619,14 @@ export type QueryAttendanceSummaryReportArgs = {
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditLogFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCardsLackingConsentArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CardsLackingConsentFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
   schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1615,6 +1728,14 @@ export type QueryNodeArgs = {
 export type QueryPeriodMarkSheetArgs = {
   classGroupId: Scalars['ID']['input'];
   studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPersonalDataLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PersonalDataLogFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2659,12 +2780,17 @@ export type ResolversTypes = {
   AveragePoint: ResolverTypeWrapper<AveragePoint>;
   Bell: ResolverTypeWrapper<Bell>;
   CancelLessonInput: CancelLessonInput;
+  CardLackingConsent: ResolverTypeWrapper<CardLackingConsent>;
+  CardLackingConsentConnection: ResolverTypeWrapper<CardLackingConsentConnection>;
+  CardLackingConsentEdge: ResolverTypeWrapper<CardLackingConsentEdge>;
+  CardsLackingConsentFilterInput: CardsLackingConsentFilterInput;
   ClassAttendanceRow: ResolverTypeWrapper<ClassAttendanceRow>;
   ClassFill: ResolverTypeWrapper<Omit<ClassFill, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
   ClassFillReport: ResolverTypeWrapper<Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversTypes['ClassFill']> }>;
   ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
   ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
   ClassMovement: ResolverTypeWrapper<Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
+  ConsentGivenInput: ConsentGivenInput;
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
@@ -2732,7 +2858,12 @@ export type ResolversTypes = {
   PeriodMarkSheet: ResolverTypeWrapper<PeriodMarkSheet>;
   PeriodMarkSheetStudent: ResolverTypeWrapper<PeriodMarkSheetStudent>;
   PeriodMarkSheetSubject: ResolverTypeWrapper<PeriodMarkSheetSubject>;
+  PersonCardKind: PersonCardKind;
   PersonalDataConsent: ResolverTypeWrapper<PersonalDataConsent>;
+  PersonalDataLogFilterInput: PersonalDataLogFilterInput;
+  PersonalDataRead: ResolverTypeWrapper<PersonalDataRead>;
+  PersonalDataReadConnection: ResolverTypeWrapper<PersonalDataReadConnection>;
+  PersonalDataReadEdge: ResolverTypeWrapper<PersonalDataReadEdge>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReasonCount: ResolverTypeWrapper<ReasonCount>;
   RecordAttendanceInput: RecordAttendanceInput;
@@ -2841,12 +2972,17 @@ export type ResolversParentTypes = {
   AveragePoint: AveragePoint;
   Bell: Bell;
   CancelLessonInput: CancelLessonInput;
+  CardLackingConsent: CardLackingConsent;
+  CardLackingConsentConnection: CardLackingConsentConnection;
+  CardLackingConsentEdge: CardLackingConsentEdge;
+  CardsLackingConsentFilterInput: CardsLackingConsentFilterInput;
   ClassAttendanceRow: ClassAttendanceRow;
   ClassFill: Omit<ClassFill, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
   ClassFillReport: Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversParentTypes['ClassFill']> };
   ClassGroup: ClassGroupEntity;
   ClassJournal: Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
   ClassMovement: Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
+  ConsentGivenInput: ConsentGivenInput;
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
@@ -2907,6 +3043,10 @@ export type ResolversParentTypes = {
   PeriodMarkSheetStudent: PeriodMarkSheetStudent;
   PeriodMarkSheetSubject: PeriodMarkSheetSubject;
   PersonalDataConsent: PersonalDataConsent;
+  PersonalDataLogFilterInput: PersonalDataLogFilterInput;
+  PersonalDataRead: PersonalDataRead;
+  PersonalDataReadConnection: PersonalDataReadConnection;
+  PersonalDataReadEdge: PersonalDataReadEdge;
   Query: Record<PropertyKey, never>;
   ReasonCount: ReasonCount;
   RecordAttendanceInput: RecordAttendanceInput;
@@ -3205,6 +3345,25 @@ export type BellResolvers<ContextType = RequestContext, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CardLackingConsentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CardLackingConsent'] = ResolversParentTypes['CardLackingConsent']> = {
+  cardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holdsPersonalData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PersonCardKind'], ParentType, ContextType>;
+  lastWithdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type CardLackingConsentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CardLackingConsentConnection'] = ResolversParentTypes['CardLackingConsentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CardLackingConsentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type CardLackingConsentEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CardLackingConsentEdge'] = ResolversParentTypes['CardLackingConsentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CardLackingConsent'], ParentType, ContextType>;
+};
+
 export type ClassAttendanceRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassAttendanceRow'] = ResolversParentTypes['ClassAttendanceRow']> = {
   absences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byReason?: Resolver<Array<ResolversTypes['ReasonCount']>, ParentType, ContextType>;
@@ -3301,6 +3460,7 @@ export type EmployeeResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type EmployeeCardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmployeeCard'] = ResolversParentTypes['EmployeeCard']> = {
+  consents?: Resolver<Array<ResolversTypes['PersonalDataConsent']>, ParentType, ContextType>;
   dismissedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3309,6 +3469,7 @@ export type EmployeeCardResolvers<ContextType = RequestContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  personalDataConsentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3651,6 +3812,27 @@ export type PersonalDataConsentResolvers<ContextType = RequestContext, ParentTyp
   withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
+export type PersonalDataReadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonalDataRead'] = ResolversParentTypes['PersonalDataRead']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  cardKind?: Resolver<ResolversTypes['PersonCardKind'], ParentType, ContextType>;
+  reader?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  readerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  what?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PersonalDataReadConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonalDataReadConnection'] = ResolversParentTypes['PersonalDataReadConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PersonalDataReadEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PersonalDataReadEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonalDataReadEdge'] = ResolversParentTypes['PersonalDataReadEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PersonalDataRead'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
@@ -3660,6 +3842,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   attendanceSummaryReport?: Resolver<ResolversTypes['AttendanceSummaryReport'], ParentType, ContextType, RequireFields<QueryAttendanceSummaryReportArgs, 'from' | 'to'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   bells?: Resolver<Array<ResolversTypes['Bell']>, ParentType, ContextType>;
+  cardsLackingConsent?: Resolver<ResolversTypes['CardLackingConsentConnection'], ParentType, ContextType, Partial<QueryCardsLackingConsentArgs>>;
   classFillBySchoolReport?: Resolver<Array<ResolversTypes['SchoolClassFill']>, ParentType, ContextType, Partial<QueryClassFillBySchoolReportArgs>>;
   classFillReport?: Resolver<ResolversTypes['ClassFillReport'], ParentType, ContextType, Partial<QueryClassFillReportArgs>>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
@@ -3676,6 +3859,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   movementSummaryReport?: Resolver<ResolversTypes['MovementSummaryReport'], ParentType, ContextType, RequireFields<QueryMovementSummaryReportArgs, 'from' | 'to'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   periodMarkSheet?: Resolver<ResolversTypes['PeriodMarkSheet'], ParentType, ContextType, RequireFields<QueryPeriodMarkSheetArgs, 'classGroupId'>>;
+  personalDataLog?: Resolver<ResolversTypes['PersonalDataReadConnection'], ParentType, ContextType, Partial<QueryPersonalDataLogArgs>>;
   reportCardReport?: Resolver<ResolversTypes['ReportCard'], ParentType, ContextType, RequireFields<QueryReportCardReportArgs, 'studentId' | 'studyPeriodId'>>;
   rolloverPreview?: Resolver<ResolversTypes['RolloverPreview'], ParentType, ContextType, RequireFields<QueryRolloverPreviewArgs, 'input'>>;
   rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType>;
@@ -4094,6 +4278,9 @@ export type Resolvers<ContextType = RequestContext> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   AveragePoint?: AveragePointResolvers<ContextType>;
   Bell?: BellResolvers<ContextType>;
+  CardLackingConsent?: CardLackingConsentResolvers<ContextType>;
+  CardLackingConsentConnection?: CardLackingConsentConnectionResolvers<ContextType>;
+  CardLackingConsentEdge?: CardLackingConsentEdgeResolvers<ContextType>;
   ClassAttendanceRow?: ClassAttendanceRowResolvers<ContextType>;
   ClassFill?: ClassFillResolvers<ContextType>;
   ClassFillReport?: ClassFillReportResolvers<ContextType>;
@@ -4140,6 +4327,9 @@ export type Resolvers<ContextType = RequestContext> = {
   PeriodMarkSheetStudent?: PeriodMarkSheetStudentResolvers<ContextType>;
   PeriodMarkSheetSubject?: PeriodMarkSheetSubjectResolvers<ContextType>;
   PersonalDataConsent?: PersonalDataConsentResolvers<ContextType>;
+  PersonalDataRead?: PersonalDataReadResolvers<ContextType>;
+  PersonalDataReadConnection?: PersonalDataReadConnectionResolvers<ContextType>;
+  PersonalDataReadEdge?: PersonalDataReadEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReasonCount?: ReasonCountResolvers<ContextType>;
   ReportCard?: ReportCardResolvers<ContextType>;

@@ -85,8 +85,8 @@ export class CardsResolver {
 
   @Mutation(() => StudentCardType, { description: 'The secretary creates a student\'s card (004 §6.3); enroll them with an ENROLL order.' })
   createStudent(@Arg('input') input: CreateStudentInput, @Ctx() ctx: RequestContext): Promise<Student> {
-    const { schoolId, ...fields } = input;
-    return new CardsService(ctx.scope).createStudent(schoolArg(ctx, schoolId, 'studentCard.create'), fields);
+    const { schoolId, consent, ...fields } = input;
+    return new CardsService(ctx.scope).createStudent(schoolArg(ctx, schoolId, 'studentCard.create'), fields, consent);
   }
 
   @Mutation(() => StudentCardType, { description: 'The secretary, or the student\'s class teacher (004 §6.4), edits the card.' })
@@ -97,8 +97,8 @@ export class CardsResolver {
 
   @Mutation(() => GuardianCardType)
   createGuardian(@Arg('input') input: CreateGuardianInput, @Ctx() ctx: RequestContext): Promise<Guardian> {
-    const { schoolId, ...fields } = input;
-    return new CardsService(ctx.scope).createGuardian(schoolArg(ctx, schoolId, 'studentCard.create'), fields);
+    const { schoolId, consent, ...fields } = input;
+    return new CardsService(ctx.scope).createGuardian(schoolArg(ctx, schoolId, 'studentCard.create'), fields, consent);
   }
 
   @Mutation(() => GuardianCardType)
@@ -121,8 +121,8 @@ export class CardsResolver {
 
   @Mutation(() => EmployeeCardType, { description: 'HR or the secretary creates an employee\'s card.' })
   createEmployee(@Arg('input') input: CreateEmployeeInput, @Ctx() ctx: RequestContext): Promise<Employee> {
-    const { schoolId, ...fields } = input;
-    return new CardsService(ctx.scope).createEmployee(schoolArg(ctx, schoolId, 'employeeCard.write'), fields);
+    const { schoolId, consent, ...fields } = input;
+    return new CardsService(ctx.scope).createEmployee(schoolArg(ctx, schoolId, 'employeeCard.write'), fields, consent);
   }
 
   @Mutation(() => EmployeeCardType)
@@ -148,7 +148,7 @@ export class CardsResolver {
 }
 
 /** Consents of many cards in one statement. */
-function consentsLoader(ctx: RequestContext, field: 'student' | 'guardian') {
+function consentsLoader(ctx: RequestContext, field: 'student' | 'guardian' | 'employee') {
   return requestLocal(ctx, `consents.${field}`, () => new DataLoader<string, PersonalDataConsent[]>(async (ids) => {
     const rows = await ctx.em.find(PersonalDataConsent, { [field]: { $in: [...ids] } }, { orderBy: { givenOn: 'desc', createdAt: 'desc' } });
     return ids.map((id) => rows.filter((c) => c[field]?.id === id));
@@ -233,6 +233,12 @@ export class EmployeeCardResolver {
   @FieldResolver()
   fullName(@Root() employee: Employee): string {
     return employee.fullName;
+  }
+
+  /** Read with the card (`employeeCard.read`: the administration, the secretary, HR), as a student's or guardian's are. */
+  @FieldResolver(() => [PersonalDataConsentType])
+  consents(@Root() employee: Employee, @Ctx() ctx: RequestContext): Promise<PersonalDataConsent[]> {
+    return consentsLoader(ctx, 'employee').load(employee.id);
   }
 }
 
