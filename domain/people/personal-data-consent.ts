@@ -92,7 +92,7 @@ function missingConsent(kind: PersonCardKind, cardId: string | null, fields: str
     : `the ${word} themself`;
   return consentRequired(
     `Writing ${fields.join(', ')} on this ${word}'s card needs a consent to personal-data processing in force (004 §6.1), `
-      + `given by ${whose}: record it first (recordConsent) or give it with the new card ("consent").`,
+      + `given by ${whose}: ${cardId ? 'record it first (recordConsent)' : 'give it with the new card ("consent"), or create the card with the name alone'}.`,
     { card: kind, cardId: cardId ? toGlobalId(type, cardId) : null, givenBy },
     fields,
   );

@@ -93,8 +93,13 @@ describe('reading a student\'s card', () => {
 
 describe('writing student and guardian cards', () => {
   it('the secretary creates a student card; bad fields are named; the class teacher may not create', async () => {
-    const data = await expectOk(server, who.secretary, CREATE_STUDENT, { i: { lastName: 'Новый', firstName: 'Пётр', snils: '112-233-445 95', email: 'p@example.ru' } });
+    const consent = { givenByName: 'Новая Анна', givenByRelation: 'мать', givenOn: '2026-11-01' };
+    const data = await expectOk(server, who.secretary, CREATE_STUDENT, { i: { lastName: 'Новый', firstName: 'Пётр', snils: '112-233-445 95', email: 'p@example.ru', consent } });
     expect(data.createStudent).toMatchObject({ fullName: 'Новый Пётр', snils: '11223344595', version: 1 });
+    // Beyond the name, a card's fields need a consent (004 §6.1): refused without one, and nothing is written.
+    const refused = await expectRefused(server, who.secretary, CREATE_STUDENT, { i: { lastName: 'Новый', firstName: 'Пётр', email: 'p@example.ru' } }, 'CONSENT_REQUIRED');
+    expect(refused.errors![0].extensions).toMatchObject({ fields: ['email'], consent: { card: 'STUDENT', givenBy: 'LEGAL_REPRESENTATIVE' } });
+    expect((await expectOk(server, who.secretary, CREATE_STUDENT, { i: { lastName: 'Новый', firstName: 'Павел' } })).createStudent.version).toBe(1);
     await expectRefused(server, who.secretary, CREATE_STUDENT, { i: { lastName: 'Новый', firstName: 'Пётр', snils: '11223344594' } }, 'BAD_USER_INPUT', 'snils');
     await expectRefused(server, who.secretary, CREATE_STUDENT, { i: { lastName: ' ', firstName: 'Пётр' } }, 'BAD_USER_INPUT', 'lastName');
     await expectRefused(server, who.secretary, CREATE_STUDENT, { i: { lastName: 'Новый' } }, 'BAD_USER_INPUT', 'firstName');
@@ -143,6 +148,10 @@ describe('writing student and guardian cards', () => {
   });
 
   it('guardian cards: their own class\'s for the class teacher, CONFLICT on a stale version', async () => {
+    await expectRefused(server, who.classTeacher, UPDATE_GUARDIAN, {
+      i: { guardianId: gid('Guardian', w.parent.guardian.id), expectedVersion: 1, phone: '+7 900 111-22-33' },
+    }, 'CONSENT_REQUIRED');
+    await expectOk(server, who.classTeacher, CONSENT, { i: { guardianId: gid('Guardian', w.parent.guardian.id), givenByName: 'сама', givenByRelation: 'сам', givenOn: '2026-11-01' } });
     const guardian = await server.em().findOneOrFail(Guardian, w.parent.guardian.id);
     const data = await expectOk(server, who.classTeacher, UPDATE_GUARDIAN, { i: { guardianId: gid('Guardian', guardian.id), expectedVersion: guardian.version, phone: '+7 900 111-22-33' } });
     expect(data.updateGuardianCard.phone).toBe('+7 900 111-22-33');
