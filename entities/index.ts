@@ -23,7 +23,7 @@ import { PersonalDataAccess, PersonalDataConsent } from './personal-data';
 import { Room, TimetableEntry } from './timetable';
 import { ClassGroup, Enrollment, MovementOrder, Subgroup, SubgroupMember, Subject, TeachingAssignment } from './school-structure';
 import { MarkRollup } from './report';
-import { SourcedKey } from './interchange';
+import { SourcedKey, StagedFile } from './interchange';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -38,4 +38,5 @@ export const ALL_ENTITIES = [
   LoginThrottle, IdempotencyRecord,
   MarkRollup,
   SourcedKey,
+  StagedFile,
 ];

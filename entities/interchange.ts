@@ -1,5 +1,6 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { UuidEntity } from './base';
+import { User } from './people';
 import { School } from './tenancy';
 
 /** What a sourced id names: the OneRoster record kinds this system keeps. */
@@ -45,4 +46,33 @@ export class SourcedKey extends UuidEntity {
 
   @Property({ type: 'datetime' })
   createdAt!: Date;
+}
+
+/**
+ * A file uploaded for a later mutation (`POST /uploads`, then `importRoster(files:)`): held for
+ * its uploader only, for an hour, and deleted once an import has applied it.
+ */
+@Entity()
+@Index({ properties: ['uploadedBy', 'createdAt'] })
+export class StagedFile extends UuidEntity {
+  @ManyToOne(() => User)
+  uploadedBy!: User;
+
+  @Property({ length: 255 })
+  name!: string;
+
+  @Property()
+  size!: number;
+
+  @Property({ length: 64 })
+  sha256!: string;
+
+  @Property({ type: 'blob', lazy: true })
+  content!: Buffer;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime' })
+  expiresAt!: Date;
 }

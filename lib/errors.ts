@@ -22,6 +22,9 @@ export enum ErrorCode {
    * missing (`card`, `cardId`, `givenBy`: SUBJECT or LEGAL_REPRESENTATIVE) and `extensions.fields` which fields needed it.
    */
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  /** An import's files cannot be read at all (not CSV, damaged zip, wrong encoding); per-row problems are in the report instead. */
+  IMPORT_INVALID = 'IMPORT_INVALID',
+  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
 }
 
 /** An error meant for the client: its message and code are safe to show. */

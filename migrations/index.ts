@@ -10,6 +10,7 @@ import { Migration20261201220000_mark_rollup } from './Migration20261201220000_m
 import { Migration20261201230000_access_indexes } from './Migration20261201230000_access_indexes';
 import { Migration20261202170000_role_grant_diary_access } from './Migration20261202170000_role_grant_diary_access';
 import { Migration20261203100000_sourced_key } from './Migration20261203100000_sourced_key';
+import { Migration20261203160000_staged_file } from './Migration20261203160000_staged_file';
 import { Migration20261203152000_personal_data } from './Migration20261203152000_personal_data';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202170000_role_grant_diary_access', class: Migration20261202170000_role_grant_diary_access },
   { name: 'Migration20261203100000_sourced_key', class: Migration20261203100000_sourced_key },
   { name: 'Migration20261203152000_personal_data', class: Migration20261203152000_personal_data },
+  { name: 'Migration20261203160000_staged_file', class: Migration20261203160000_staged_file },
 ];

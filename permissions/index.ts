@@ -8,6 +8,7 @@ import { can, isAuthenticated, isPublic, isSignedIn } from './rules';
 import { YEAR_RULES } from './year.rules';
 import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPORT_TYPE_RULES } from './journal-reports.rules';
 import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './people.rules';
+import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchange.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -51,6 +52,7 @@ export const RULES = {
     ...YEAR_RULES.Mutation,
     ...JOURNAL_REPORT_MUTATION_RULES,
     ...PEOPLE_MUTATION_RULES,
+    ...INTERCHANGE_MUTATION_RULES,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -105,6 +107,7 @@ export const RULES = {
   ...REPORT_TYPE_RULES,
   ...JOURNAL_REPORT_TYPE_RULES,
   ...PEOPLE_TYPE_RULES,
+  ...INTERCHANGE_TYPE_RULES,
 } satisfies IRules;
 
 export const SHIELD_OPTIONS = {

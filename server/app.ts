@@ -24,6 +24,7 @@ import { PARSE_OPTIONS, documentSizeGuard, queryCostPlugin } from './limits';
 import { extraValidationRules } from './validation';
 import { applyWebEdge, bodyErrors, jsonBody } from './web-edge';
 import { attachSubscriptions } from './ws';
+import { uploadRoutes } from './uploads';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -108,6 +109,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   });
 
   app.use(explorerRoutes(config.production));
+  app.use(uploadRoutes(services));
   app.use(
     '/graphql',
     jsonBody(config),

@@ -7,8 +7,9 @@ import { loadConfig } from './config';
 import { openDatabase } from './database';
 import { ormConfig } from './orm';
 import { SystemClock } from '../lib/clock';
+import { createSchoolCommand, importCommand } from './cli-interchange';
 
-/** Maintenance commands: `node dist/server/cli.js <migrate|seed|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]>`. */
+/** Maintenance commands: `node dist/server/cli.js <migrate|seed|school:create …|import …|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]>`. */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'print-schema') {
@@ -30,6 +31,13 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         await migrateAndSeed(orm, new SystemClock(config.appNow), { seed: true, force: true });
         break;
       }
+      case 'school:create':
+        await orm.getMigrator().up();
+        await createSchoolCommand(orm, new SystemClock(config.appNow), args);
+        break;
+      case 'import':
+        await importCommand(orm, new SystemClock(config.appNow), args);
+        break;
       case 'migration:create': {
         // Diffs the entities against a database migrated to the latest; add the new file to migrations/index.ts.
         const result = await orm.getMigrator().createMigration();
@@ -37,7 +45,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         break;
       }
       default:
-        throw new Error(`unknown command "${command}": use migrate, seed, migration:create, print-schema or check-schema`);
+        throw new Error(`unknown command "${command}": use migrate, seed, school:create, import, migration:create, print-schema or check-schema`);
     }
   } finally {
     await orm.close();

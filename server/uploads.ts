@@ -1,0 +1,58 @@
+import busboy from 'busboy';
+import { Router, type Request, type Response } from 'express';
+import { IMPORT_LIMITS, type ImportFile } from '../domain/interchange/import-files';
+import { mayStage, stageFiles } from '../domain/interchange/staged-files';
+import { toGlobalId } from '../schema/global-id';
+import type { AppServices } from '../resolvers/context';
+import { createContext } from './context';
+
+/**
+ * `POST /uploads` (multipart/form-data, `Authorization: Bearer …`): stages files for a mutation
+ * that takes their ids (`importRoster(files:)`). busboy stops reading at the size limit, so a
+ * 30 MB file costs the server 16 MB of buffer at most and is answered 413 FILE_TOO_LARGE.
+ * The bearer header (never a cookie) is what keeps this from being a cross-site request target.
+ */
+export function uploadRoutes(services: AppServices): Router {
+  const router = Router();
+  router.post('/uploads', async (req: Request, res: Response) => {
+    const fail = (status: number, code: string, message: string) => { if (!res.headersSent) res.status(status).json({ errors: [{ message, extensions: { code } }] }); };
+    const ctx = await createContext(services, req.headers.authorization, req.ip ?? null);
+    if (!ctx.viewer) { fail(401, 'UNAUTHENTICATED', 'Authentication required.'); req.resume(); return; }
+    if (!mayStage(ctx.viewer)) { fail(403, 'FORBIDDEN', 'Only a school\'s administrator stages files for import.'); req.resume(); return; }
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { files: IMPORT_LIMITS.files, fileSize: IMPORT_LIMITS.fileBytes, fields: 0, parts: IMPORT_LIMITS.files } });
+    } catch {
+      fail(400, 'BAD_USER_INPUT', 'Send the files as multipart/form-data.'); req.resume(); return;
+    }
+    const files: ImportFile[] = [];
+    let refused: { status: number; code: string; message: string } | null = null;
+    let total = 0;
+    parser.on('file', (_field, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => {
+        total += c.length;
+        if (total > IMPORT_LIMITS.totalBytes && !refused) refused = { status: 413, code: 'FILE_TOO_LARGE', message: `At most ${IMPORT_LIMITS.totalBytes / 1048576} MB in one upload.` };
+        if (!refused) chunks.push(c);
+      });
+      stream.on('limit', () => {
+        refused ??= { status: 413, code: 'FILE_TOO_LARGE', message: `${info.filename} is larger than ${IMPORT_LIMITS.fileBytes / 1048576} MB.` };
+      });
+      stream.on('end', () => { if (!refused) files.push({ name: info.filename || 'file.csv', content: Buffer.concat(chunks) }); });
+    });
+    parser.on('filesLimit', () => { refused ??= { status: 400, code: 'BAD_USER_INPUT', message: `At most ${IMPORT_LIMITS.files} files in one upload.` }; });
+    parser.on('error', () => { refused ??= { status: 400, code: 'BAD_USER_INPUT', message: 'The multipart body is malformed.' }; });
+    parser.on('close', async () => {
+      if (refused) { fail(refused.status, refused.code, refused.message); return; }
+      if (files.length === 0) { fail(400, 'BAD_USER_INPUT', 'No file in the upload.'); return; }
+      try {
+        const staged = await stageFiles(ctx.em, ctx.viewer!, files, services.clock.now());
+        res.status(201).json({ files: staged.map((f) => ({ id: toGlobalId('StagedFile', f.id), name: f.name, size: f.size, sha256: f.sha256, expiresAt: f.expiresAt })) });
+      } catch {
+        fail(500, 'INTERNAL_SERVER_ERROR', 'The upload could not be stored.');
+      }
+    });
+    req.pipe(parser);
+  });
+  return router;
+}
