@@ -16,6 +16,10 @@ export enum ErrorCode {
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   /** The database is unreachable or too slow right now (server/faults.ts); retrying later is safe. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** A GRADUATE order or rollover decision for a pupil whose class is not grade 9 or 11 (domain/school-year/final-grades.ts). */
+  GRADUATE_GRADE_ONLY = 'GRADUATE_GRADE_ONLY',
+  /** An EXAM mark for a student whose class that year is not grade 9 or 11 (DOMAIN.md: exam marks only in grades 9 and 11). */
+  EXAM_GRADE_ONLY = 'EXAM_GRADE_ONLY',
 }
 
 /** An error meant for the client: its message and code are safe to show. */

@@ -10,6 +10,8 @@ import { Migration20261201220000_mark_rollup } from './Migration20261201220000_m
 import { Migration20261201230000_access_indexes } from './Migration20261201230000_access_indexes';
 import { Migration20261202170000_role_grant_diary_access } from './Migration20261202170000_role_grant_diary_access';
 import { Migration20261203100000_sourced_key } from './Migration20261203100000_sourced_key';
+import { Migration20261203151000_family_education } from './Migration20261203151000_family_education';
+import { Migration20261203151500_school_events } from './Migration20261203151500_school_events';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +26,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201230000_access_indexes', class: Migration20261201230000_access_indexes },
   { name: 'Migration20261202170000_role_grant_diary_access', class: Migration20261202170000_role_grant_diary_access },
   { name: 'Migration20261203100000_sourced_key', class: Migration20261203100000_sourced_key },
+  { name: 'Migration20261203151000_family_education', class: Migration20261203151000_family_education },
+  { name: 'Migration20261203151500_school_events', class: Migration20261203151500_school_events },
 ];
