@@ -6,6 +6,7 @@ import { HARDENING_RULES } from './hardening.rules';
 import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
 import { can, isAuthenticated, isPublic, isSignedIn } from './rules';
 import { YEAR_RULES } from './year.rules';
+import { EVENT_RULES } from './events.rules';
 import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPORT_TYPE_RULES } from './journal-reports.rules';
 import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './people.rules';
 
@@ -35,6 +36,7 @@ export const RULES = {
     ...REPORT_QUERY_RULES,
     ...JOURNAL_REPORT_QUERY_RULES,
     ...PEOPLE_QUERY_RULES,
+    ...EVENT_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -51,6 +53,7 @@ export const RULES = {
     ...YEAR_RULES.Mutation,
     ...JOURNAL_REPORT_MUTATION_RULES,
     ...PEOPLE_MUTATION_RULES,
+    ...EVENT_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -64,7 +67,7 @@ export const RULES = {
   Viewer: { user: signedIn, roles: signedIn, student: signedIn, children: signedIn, employee: signedIn },
   Student: {
     id: signedIn, fullName: signedIn, classGroup: signedIn,
-    marks: signedIn, attendance: signedIn, periodMarks: signedIn,
+    marks: signedIn, attendance: signedIn, periodMarks: signedIn, ...EVENT_RULES.Student,
   },
   ClassGroup: { id: signedIn, name: signedIn, grade: signedIn, classTeacher: signedIn, ...YEAR_RULES.ClassGroup },
   Employee: { id: signedIn, fullName: signedIn },
@@ -92,7 +95,7 @@ export const RULES = {
   },
   StudyPeriod: { id: signedIn, name: signedIn, ordinal: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.StudyPeriod },
   Holiday: { name: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.Holiday },
-  DiaryDay: { date: signedIn, lessons: signedIn },
+  DiaryDay: { date: signedIn, lessons: signedIn, ...EVENT_RULES.DiaryDay },
   DiaryLesson: { lesson: signedIn, marks: signedIn, attendance: signedIn },
   ClassJournal: { lessons: signedIn, students: signedIn, marks: signedIn, attendance: signedIn },
   PageInfo: { hasNextPage: signedIn, endCursor: signedIn },
@@ -105,6 +108,7 @@ export const RULES = {
   ...REPORT_TYPE_RULES,
   ...JOURNAL_REPORT_TYPE_RULES,
   ...PEOPLE_TYPE_RULES,
+  ...EVENT_RULES.types,
 } satisfies IRules;
 
 export const SHIELD_OPTIONS = {

@@ -24,6 +24,7 @@ import {
   TimetableResolver,
 } from './school-year/timetable.resolver';
 import { PEOPLE_RESOLVERS } from './people/people.resolvers';
+import { EVENT_RESOLVERS } from './school-year/events.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
@@ -39,4 +40,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TermReportResolver, TermReportRowResolver,
   JournalReportsResolver,
   ...PEOPLE_RESOLVERS,
+  ...EVENT_RESOLVERS,
 ];

@@ -278,6 +278,13 @@ export type CancelLessonInput = {
   reason: Scalars['String']['input'];
 };
 
+export type CancelSchoolEventInput = {
+  eventId: Scalars['ID']['input'];
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+};
+
 export type ClassAttendanceRow = {
   __typename?: 'ClassAttendanceRow';
   /** Lessons missed. */
@@ -427,6 +434,23 @@ export type CreateRoomInput = {
   schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CreateSchoolEventInput = {
+  /** A class event: the class; omit for the whole school's. */
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** "HH:MM". */
+  endsAt?: InputMaybe<Scalars['String']['input']>;
+  /** Default: startsOn. */
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** A school event: needed only when you write events in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  /** "HH:MM". */
+  startsAt?: InputMaybe<Scalars['String']['input']>;
+  startsOn: Scalars['Date']['input'];
+  title: Scalars['String']['input'];
+};
+
 export type CreateStudentInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   birthDate?: InputMaybe<Scalars['Date']['input']>;
@@ -506,6 +530,8 @@ export type DeleteInput = {
 export type DiaryDay = {
   __typename?: 'DiaryDay';
   date: Scalars['Date']['output'];
+  /** The school's events and the student's class's on this day (cancelled ones marked). */
+  events: Array<SchoolEvent>;
   lessons: Array<DiaryLesson>;
 };
 
@@ -535,6 +561,11 @@ export type DiaryLesson = {
   lesson: Lesson;
   marks: Array<Mark>;
 };
+
+/** IN_CLASS; FAMILY_EDUCATION: educated by the family, attached to the school (and a class) for attestation (004 §10). */
+export type EducationForm =
+  | 'FAMILY_EDUCATION'
+  | 'IN_CLASS';
 
 export type Employee = Node & {
   __typename?: 'Employee';
@@ -893,6 +924,8 @@ export type Mutation = {
   applyRollover: AcademicYear;
   /** Cancels a scheduled lesson, with the reason; it then takes no marks. */
   cancelLesson: Lesson;
+  /** Cancels an event, with the reason; it stays listed as cancelled. */
+  cancelSchoolEvent: SchoolEvent;
   /** Sets a new password (at least 8 characters) and ends every other session at once. */
   changePassword: Scalars['Boolean']['output'];
   /** A corrected value with its reason; the old value stays in the mark's versions (rule 2). */
@@ -909,6 +942,8 @@ export type Mutation = {
   /** Writes an order into the movement book and applies it to the student's enrollments (ADMIN, DEPUTY_ACADEMIC, SECRETARY). */
   createMovementOrder: MovementOrder;
   createRoom: Room;
+  /** A school event (the deputy heads) or, with classGroupId, a class event (its class teacher, the deputy heads). */
+  createSchoolEvent: SchoolEvent;
   /** The secretary creates a student's card (004 §6.3); enroll them with an ENROLL order. */
   createStudent: StudentCard;
   createSubgroup: Subgroup;
@@ -980,6 +1015,8 @@ export type Mutation = {
   updateEmployeeCard: EmployeeCard;
   updateGuardianCard: GuardianCard;
   updateRoom: Room;
+  /** Changes an event that is not cancelled; omitted fields stay. */
+  updateSchoolEvent: SchoolEvent;
   /** The secretary, or the student's class teacher (004 §6.4), edits the card. */
   updateStudentCard: StudentCard;
   updateSubgroup: Subgroup;
@@ -1004,6 +1041,11 @@ export type MutationApplyRolloverArgs = {
 
 export type MutationCancelLessonArgs = {
   input: CancelLessonInput;
+};
+
+
+export type MutationCancelSchoolEventArgs = {
+  input: CancelSchoolEventInput;
 };
 
 
@@ -1055,6 +1097,11 @@ export type MutationCreateMovementOrderArgs = {
 
 export type MutationCreateRoomArgs = {
   input: CreateRoomInput;
+};
+
+
+export type MutationCreateSchoolEventArgs = {
+  input: CreateSchoolEventInput;
 };
 
 
@@ -1274,6 +1321,11 @@ export type MutationUpdateRoomArgs = {
 };
 
 
+export type MutationUpdateSchoolEventArgs = {
+  input: UpdateSchoolEventInput;
+};
+
+
 export type MutationUpdateStudentCardArgs = {
   input: UpdateStudentCardInput;
 };
@@ -1448,6 +1500,8 @@ export type Query = {
   rolloverPreview: RolloverPreview;
   /** The rooms of the viewer's schools. */
   rooms: Array<Room>;
+  /** Events shown beside the timetable, overlapping [from, to] (at most 366 days), cancelled ones included. With classGroupId: the school's events and that class's (its school's staff; its students and their parents). Without: every event of the school (its staff; schoolId needed only for several schools). */
+  schoolEvents: Array<SchoolEvent>;
   /** The journal reports as per-school figures with no names: the coordinators' schools, or the administration's own. */
   schoolJournalAggregatesReport: Array<SchoolJournalAggregate>;
   /** Marks per subject and study period of a whole school: its administration (schoolId may be left out) and the coordinators over it. */
@@ -1626,6 +1680,14 @@ export type QueryReportCardReportArgs = {
 
 export type QueryRolloverPreviewArgs = {
   input: RolloverInput;
+};
+
+
+export type QuerySchoolEventsArgs = {
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['Date']['input'];
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -1937,6 +1999,32 @@ export type SchoolClassFill = {
   students: Scalars['Int']['output'];
 };
 
+/** A school event (no class: the whole school's) or a class event (004 §7.2–7.3): shown beside the timetable and in the diary. */
+export type SchoolEvent = Node & {
+  __typename?: 'SchoolEvent';
+  /** Who wrote it (their employee card). */
+  author?: Maybe<Employee>;
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  cancelled: Scalars['Boolean']['output'];
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Null: the whole school's event. */
+  classGroup?: Maybe<ClassGroup>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** "HH:MM" on endsOn. */
+  endsAt?: Maybe<Scalars['String']['output']>;
+  /** The last day (= startsOn for a one-day event). */
+  endsOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  /** "HH:MM" on startsOn, in the school's time; null: all day. */
+  startsAt?: Maybe<Scalars['String']['output']>;
+  startsOn: Scalars['Date']['output'];
+  title: Scalars['String']['output'];
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
 /** One school's journal figures: counts and averages, no names or personal data. */
 export type SchoolJournalAggregate = {
   __typename?: 'SchoolJournalAggregate';
@@ -2038,6 +2126,8 @@ export type Student = Node & {
   attendance: AttendanceConnection;
   /** The class the student is in today. */
   classGroup?: Maybe<ClassGroup>;
+  /** How the student is educated today (in the school's time); null when not enrolled. */
+  educationForm?: Maybe<EducationForm>;
   fullName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   marks: MarkConnection;
@@ -2305,6 +2395,23 @@ export type UpdateRoomInput = {
   expectedVersion: Scalars['Int']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
   roomId: Scalars['ID']['input'];
+};
+
+export type UpdateSchoolEventInput = {
+  /** An empty string clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** "HH:MM"; an empty string clears it. */
+  endsAt?: InputMaybe<Scalars['String']['input']>;
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  eventId: Scalars['ID']['input'];
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  /** An empty string clears it. */
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** "HH:MM"; an empty string makes it all day. */
+  startsAt?: InputMaybe<Scalars['String']['input']>;
+  startsOn?: InputMaybe<Scalars['Date']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateStudentCardInput = {
@@ -2618,6 +2725,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Omit<PeriodMark, 'student' | 'subject'> & { student: _RefType['Student'], subject: _RefType['Subject'] } )
     | ( Room )
     | ( SchoolEntity )
+    | ( Omit<SchoolEvent, 'author' | 'classGroup'> & { author?: Maybe<_RefType['Employee']>, classGroup?: Maybe<_RefType['ClassGroup']> } )
     | ( StudentEntity )
     | ( StudyPeriod )
     | ( Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: _RefType['ClassGroup'], members: Array<_RefType['Student']>, subject: _RefType['Subject'] } )
@@ -2659,6 +2767,7 @@ export type ResolversTypes = {
   AveragePoint: ResolverTypeWrapper<AveragePoint>;
   Bell: ResolverTypeWrapper<Bell>;
   CancelLessonInput: CancelLessonInput;
+  CancelSchoolEventInput: CancelSchoolEventInput;
   ClassAttendanceRow: ResolverTypeWrapper<ClassAttendanceRow>;
   ClassFill: ResolverTypeWrapper<Omit<ClassFill, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
   ClassFillReport: ResolverTypeWrapper<Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversTypes['ClassFill']> }>;
@@ -2674,6 +2783,7 @@ export type ResolversTypes = {
   CreateGuardianInput: CreateGuardianInput;
   CreateMovementOrderInput: CreateMovementOrderInput;
   CreateRoomInput: CreateRoomInput;
+  CreateSchoolEventInput: CreateSchoolEventInput;
   CreateStudentInput: CreateStudentInput;
   CreateSubgroupInput: CreateSubgroupInput;
   CreateSubjectInput: CreateSubjectInput;
@@ -2684,10 +2794,11 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteInput: DeleteInput;
-  DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversTypes['DiaryLesson']> }>;
+  DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversTypes['SchoolEvent']>, lessons: Array<ResolversTypes['DiaryLesson']> }>;
   DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
   DiaryEventType: DiaryEventType;
   DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']> }>;
+  EducationForm: EducationForm;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
   EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
   Gender: Gender;
@@ -2756,6 +2867,7 @@ export type ResolversTypes = {
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: ResolverTypeWrapper<SchoolEntity>;
   SchoolClassFill: ResolverTypeWrapper<Omit<SchoolClassFill, 'school'> & { school: ResolversTypes['School'] }>;
+  SchoolEvent: ResolverTypeWrapper<Omit<SchoolEvent, 'author' | 'classGroup'> & { author?: Maybe<ResolversTypes['Employee']>, classGroup?: Maybe<ResolversTypes['ClassGroup']> }>;
   SchoolJournalAggregate: ResolverTypeWrapper<SchoolJournalAggregate>;
   SchoolMovementSummary: ResolverTypeWrapper<Omit<SchoolMovementSummary, 'school'> & { school: ResolversTypes['School'] }>;
   SchoolUserActivity: ResolverTypeWrapper<Omit<SchoolUserActivity, 'school'> & { school: ResolversTypes['School'] }>;
@@ -2786,6 +2898,7 @@ export type ResolversTypes = {
   UpdateEmployeeCardInput: UpdateEmployeeCardInput;
   UpdateGuardianCardInput: UpdateGuardianCardInput;
   UpdateRoomInput: UpdateRoomInput;
+  UpdateSchoolEventInput: UpdateSchoolEventInput;
   UpdateStudentCardInput: UpdateStudentCardInput;
   UpdateSubgroupInput: UpdateSubgroupInput;
   UpdateSubjectInput: UpdateSubjectInput;
@@ -2841,6 +2954,7 @@ export type ResolversParentTypes = {
   AveragePoint: AveragePoint;
   Bell: Bell;
   CancelLessonInput: CancelLessonInput;
+  CancelSchoolEventInput: CancelSchoolEventInput;
   ClassAttendanceRow: ClassAttendanceRow;
   ClassFill: Omit<ClassFill, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
   ClassFillReport: Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversParentTypes['ClassFill']> };
@@ -2856,6 +2970,7 @@ export type ResolversParentTypes = {
   CreateGuardianInput: CreateGuardianInput;
   CreateMovementOrderInput: CreateMovementOrderInput;
   CreateRoomInput: CreateRoomInput;
+  CreateSchoolEventInput: CreateSchoolEventInput;
   CreateStudentInput: CreateStudentInput;
   CreateSubgroupInput: CreateSubgroupInput;
   CreateSubjectInput: CreateSubjectInput;
@@ -2865,7 +2980,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeleteInput: DeleteInput;
-  DiaryDay: Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversParentTypes['DiaryLesson']> };
+  DiaryDay: Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversParentTypes['SchoolEvent']>, lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
   DiaryLesson: Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']> };
   Employee: EmployeeEntity;
@@ -2928,6 +3043,7 @@ export type ResolversParentTypes = {
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: SchoolEntity;
   SchoolClassFill: Omit<SchoolClassFill, 'school'> & { school: ResolversParentTypes['School'] };
+  SchoolEvent: Omit<SchoolEvent, 'author' | 'classGroup'> & { author?: Maybe<ResolversParentTypes['Employee']>, classGroup?: Maybe<ResolversParentTypes['ClassGroup']> };
   SchoolJournalAggregate: SchoolJournalAggregate;
   SchoolMovementSummary: Omit<SchoolMovementSummary, 'school'> & { school: ResolversParentTypes['School'] };
   SchoolUserActivity: Omit<SchoolUserActivity, 'school'> & { school: ResolversParentTypes['School'] };
@@ -2957,6 +3073,7 @@ export type ResolversParentTypes = {
   UpdateEmployeeCardInput: UpdateEmployeeCardInput;
   UpdateGuardianCardInput: UpdateGuardianCardInput;
   UpdateRoomInput: UpdateRoomInput;
+  UpdateSchoolEventInput: UpdateSchoolEventInput;
   UpdateStudentCardInput: UpdateStudentCardInput;
   UpdateSubgroupInput: UpdateSubgroupInput;
   UpdateSubjectInput: UpdateSubjectInput;
@@ -3274,6 +3391,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DiaryDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DiaryDay'] = ResolversParentTypes['DiaryDay']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['SchoolEvent']>, ParentType, ContextType>;
   lessons?: Resolver<Array<ResolversTypes['DiaryLesson']>, ParentType, ContextType>;
 };
 
@@ -3527,6 +3645,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   addThematicPlanItem?: Resolver<ResolversTypes['ThematicPlanItem'], ParentType, ContextType, RequireFields<MutationAddThematicPlanItemArgs, 'input'>>;
   applyRollover?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationApplyRolloverArgs, 'input'>>;
   cancelLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationCancelLessonArgs, 'input'>>;
+  cancelSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationCancelSchoolEventArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
   createAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationCreateAcademicYearArgs, 'input'>>;
@@ -3537,6 +3656,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createGuardian?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<MutationCreateGuardianArgs, 'input'>>;
   createMovementOrder?: Resolver<ResolversTypes['MovementOrder'], ParentType, ContextType, RequireFields<MutationCreateMovementOrderArgs, 'input'>>;
   createRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
+  createSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationCreateSchoolEventArgs, 'input'>>;
   createStudent?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<MutationCreateStudentArgs, 'input'>>;
   createSubgroup?: Resolver<ResolversTypes['Subgroup'], ParentType, ContextType, RequireFields<MutationCreateSubgroupArgs, 'input'>>;
   createSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationCreateSubjectArgs, 'input'>>;
@@ -3580,6 +3700,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateEmployeeCard?: Resolver<ResolversTypes['EmployeeCard'], ParentType, ContextType, RequireFields<MutationUpdateEmployeeCardArgs, 'input'>>;
   updateGuardianCard?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<MutationUpdateGuardianCardArgs, 'input'>>;
   updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'input'>>;
+  updateSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationUpdateSchoolEventArgs, 'input'>>;
   updateStudentCard?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<MutationUpdateStudentCardArgs, 'input'>>;
   updateSubgroup?: Resolver<ResolversTypes['Subgroup'], ParentType, ContextType, RequireFields<MutationUpdateSubgroupArgs, 'input'>>;
   updateSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationUpdateSubjectArgs, 'input'>>;
@@ -3590,7 +3711,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'Bell' | 'ClassGroup' | 'CurriculumItem' | 'Employee' | 'Lesson' | 'Mark' | 'MovedWorkingDay' | 'MovementOrder' | 'PeriodMark' | 'Room' | 'School' | 'Student' | 'StudyPeriod' | 'Subgroup' | 'Subject' | 'TeachingAssignment' | 'ThematicPlanItem' | 'TimetableEntry', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'Bell' | 'ClassGroup' | 'CurriculumItem' | 'Employee' | 'Lesson' | 'Mark' | 'MovedWorkingDay' | 'MovementOrder' | 'PeriodMark' | 'Room' | 'School' | 'SchoolEvent' | 'Student' | 'StudyPeriod' | 'Subgroup' | 'Subject' | 'TeachingAssignment' | 'ThematicPlanItem' | 'TimetableEntry', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3679,6 +3800,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   reportCardReport?: Resolver<ResolversTypes['ReportCard'], ParentType, ContextType, RequireFields<QueryReportCardReportArgs, 'studentId' | 'studyPeriodId'>>;
   rolloverPreview?: Resolver<ResolversTypes['RolloverPreview'], ParentType, ContextType, RequireFields<QueryRolloverPreviewArgs, 'input'>>;
   rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType>;
+  schoolEvents?: Resolver<Array<ResolversTypes['SchoolEvent']>, ParentType, ContextType, RequireFields<QuerySchoolEventsArgs, 'from' | 'to'>>;
   schoolJournalAggregatesReport?: Resolver<Array<ResolversTypes['SchoolJournalAggregate']>, ParentType, ContextType, RequireFields<QuerySchoolJournalAggregatesReportArgs, 'from' | 'to'>>;
   schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
@@ -3798,6 +3920,26 @@ export type SchoolClassFillResolvers<ContextType = RequestContext, ParentType ex
   students?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SchoolEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolEvent'] = ResolversParentTypes['SchoolEvent']> = {
+  author?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  classGroup?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SchoolJournalAggregateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolJournalAggregate'] = ResolversParentTypes['SchoolJournalAggregate']> = {
   absences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   atRiskPairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3842,6 +3984,7 @@ export type StudentResolvers<ContextType = RequestContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Student']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attendance?: Resolver<ResolversTypes['AttendanceConnection'], ParentType, ContextType, Partial<StudentAttendanceArgs>>;
   classGroup?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  educationForm?: Resolver<Maybe<ResolversTypes['EducationForm']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marks?: Resolver<ResolversTypes['MarkConnection'], ParentType, ContextType, Partial<StudentMarksArgs>>;
@@ -4152,6 +4295,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Room?: RoomResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
   SchoolClassFill?: SchoolClassFillResolvers<ContextType>;
+  SchoolEvent?: SchoolEventResolvers<ContextType>;
   SchoolJournalAggregate?: SchoolJournalAggregateResolvers<ContextType>;
   SchoolMovementSummary?: SchoolMovementSummaryResolvers<ContextType>;
   SchoolUserActivity?: SchoolUserActivityResolvers<ContextType>;
