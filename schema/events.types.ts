@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { EducationForm } from '../entities';
 import { NodeInterface } from './node';
 import { DateScalar } from './scalars';
-import { ClassGroupType, EmployeeType } from './types';
+import { ClassGroupType } from './types';
 
 registerEnumType(EducationForm, {
   name: 'EducationForm',
@@ -28,7 +28,6 @@ export class SchoolEventType extends NodeInterface {
   @Field(() => Boolean) cancelled!: boolean;
   @Field(() => Date, { nullable: true }) cancelledAt?: Date | null;
   @Field(() => String, { nullable: true }) cancelReason?: string | null;
-  @Field(() => EmployeeType, { nullable: true, description: 'Who wrote it (their employee card).' }) author?: EmployeeType | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) updatedAt?: Date | null;
   @Field(() => Int) version!: number;

@@ -2002,8 +2002,6 @@ export type SchoolClassFill = {
 /** A school event (no class: the whole school's) or a class event (004 §7.2–7.3): shown beside the timetable and in the diary. */
 export type SchoolEvent = Node & {
   __typename?: 'SchoolEvent';
-  /** Who wrote it (their employee card). */
-  author?: Maybe<Employee>;
   cancelReason?: Maybe<Scalars['String']['output']>;
   cancelled: Scalars['Boolean']['output'];
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
@@ -2725,7 +2723,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Omit<PeriodMark, 'student' | 'subject'> & { student: _RefType['Student'], subject: _RefType['Subject'] } )
     | ( Room )
     | ( SchoolEntity )
-    | ( Omit<SchoolEvent, 'author' | 'classGroup'> & { author?: Maybe<_RefType['Employee']>, classGroup?: Maybe<_RefType['ClassGroup']> } )
+    | ( Omit<SchoolEvent, 'classGroup'> & { classGroup?: Maybe<_RefType['ClassGroup']> } )
     | ( StudentEntity )
     | ( StudyPeriod )
     | ( Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: _RefType['ClassGroup'], members: Array<_RefType['Student']>, subject: _RefType['Subject'] } )
@@ -2867,7 +2865,7 @@ export type ResolversTypes = {
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: ResolverTypeWrapper<SchoolEntity>;
   SchoolClassFill: ResolverTypeWrapper<Omit<SchoolClassFill, 'school'> & { school: ResolversTypes['School'] }>;
-  SchoolEvent: ResolverTypeWrapper<Omit<SchoolEvent, 'author' | 'classGroup'> & { author?: Maybe<ResolversTypes['Employee']>, classGroup?: Maybe<ResolversTypes['ClassGroup']> }>;
+  SchoolEvent: ResolverTypeWrapper<Omit<SchoolEvent, 'classGroup'> & { classGroup?: Maybe<ResolversTypes['ClassGroup']> }>;
   SchoolJournalAggregate: ResolverTypeWrapper<SchoolJournalAggregate>;
   SchoolMovementSummary: ResolverTypeWrapper<Omit<SchoolMovementSummary, 'school'> & { school: ResolversTypes['School'] }>;
   SchoolUserActivity: ResolverTypeWrapper<Omit<SchoolUserActivity, 'school'> & { school: ResolversTypes['School'] }>;
@@ -3043,7 +3041,7 @@ export type ResolversParentTypes = {
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: SchoolEntity;
   SchoolClassFill: Omit<SchoolClassFill, 'school'> & { school: ResolversParentTypes['School'] };
-  SchoolEvent: Omit<SchoolEvent, 'author' | 'classGroup'> & { author?: Maybe<ResolversParentTypes['Employee']>, classGroup?: Maybe<ResolversParentTypes['ClassGroup']> };
+  SchoolEvent: Omit<SchoolEvent, 'classGroup'> & { classGroup?: Maybe<ResolversParentTypes['ClassGroup']> };
   SchoolJournalAggregate: SchoolJournalAggregate;
   SchoolMovementSummary: Omit<SchoolMovementSummary, 'school'> & { school: ResolversParentTypes['School'] };
   SchoolUserActivity: Omit<SchoolUserActivity, 'school'> & { school: ResolversParentTypes['School'] };
@@ -3921,7 +3919,6 @@ export type SchoolClassFillResolvers<ContextType = RequestContext, ParentType ex
 };
 
 export type SchoolEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolEvent'] = ResolversParentTypes['SchoolEvent']> = {
-  author?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cancelled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
