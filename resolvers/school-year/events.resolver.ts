@@ -7,6 +7,7 @@ import { checkEventRange, eventsOfClass, eventsOfSchool, eventsOfStudentByDay } 
 import { schoolsWhere } from '../../permissions/registry';
 import { uuidArray } from '../../permissions/scope';
 import type { RequestContext } from '../context';
+import type { Loaders } from '../loaders';
 import { fromGlobalId, toGlobalId } from '../../schema/global-id';
 import { DateScalar } from '../../schema/scalars';
 import { ClassGroupType, DiaryDayType, StudentType } from '../../schema/types';
@@ -73,17 +74,19 @@ export class SchoolEventResolver {
 /** What the diary query puts on each day, so its events come in one statement per request. */
 interface DiaryDayRoot { date: string; studentId?: string; range?: { from: string; to: string } }
 
-const diaryEventLoaders = new WeakMap<RequestContext, DataLoader<string, Map<string, SchoolEvent[]>>>();
+// Keyed by the request's Loaders, which a subscription renews for every event (RequestContext.renew):
+// a cache never outlives its unit of work.
+const diaryEventLoaders = new WeakMap<Loaders, DataLoader<string, Map<string, SchoolEvent[]>>>();
 
 function diaryEvents(ctx: RequestContext): DataLoader<string, Map<string, SchoolEvent[]>> {
-  let loader = diaryEventLoaders.get(ctx);
+  let loader = diaryEventLoaders.get(ctx.loaders);
   if (!loader) {
     // Keyed by student and span: a diary of any length is one statement (usually one key per request).
     loader = new DataLoader(async (keys) => Promise.all(keys.map((key) => {
       const [studentId, from, to] = key.split('|');
       return eventsOfStudentByDay(ctx.em, studentId, from, to);
     })));
-    diaryEventLoaders.set(ctx, loader);
+    diaryEventLoaders.set(ctx.loaders, loader);
   }
   return loader;
 }
@@ -99,14 +102,14 @@ export class DiaryDayEventsResolver {
   }
 }
 
-const formLoaders = new WeakMap<RequestContext, DataLoader<string, EducationForm | null>>();
+const formLoaders = new WeakMap<Loaders, DataLoader<string, EducationForm | null>>();
 
 /** Family education shows in the school's lists (004 §10): how each student is educated today, one statement per list. */
 @Resolver(() => StudentType)
 export class StudentEducationFormResolver {
   @FieldResolver(() => EducationForm, { nullable: true, description: 'How the student is educated today (in the school\'s time); null when not enrolled.' })
   educationForm(@Root() student: Student, @Ctx() ctx: RequestContext): Promise<EducationForm | null> {
-    let loader = formLoaders.get(ctx);
+    let loader = formLoaders.get(ctx.loaders);
     if (!loader) {
       loader = new DataLoader<string, EducationForm | null>(async (ids) => {
         const now = ctx.scope.clock.now();
@@ -122,7 +125,7 @@ export class StudentEducationFormResolver {
         const byId = new Map(rows.map((r) => [r.student_id, r.form]));
         return ids.map((id) => byId.get(id) ?? null);
       });
-      formLoaders.set(ctx, loader);
+      formLoaders.set(ctx.loaders, loader);
     }
     return loader.load(student.id);
   }
