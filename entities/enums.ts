@@ -35,6 +35,11 @@ export enum MovementOrderType {
   TRANSFER_CLASS = 'TRANSFER_CLASS',
   FAMILY_EDUCATION = 'FAMILY_EDUCATION',
 }
+/**
+ * How a pupil of the school is educated (004 §10): in class, or on family education (семейное
+ * образование) and attached to the school only for attestation. An enrollment carries it.
+ */
+export enum EducationForm { IN_CLASS = 'IN_CLASS', FAMILY_EDUCATION = 'FAMILY_EDUCATION' }
 export enum Gender { MALE = 'MALE', FEMALE = 'FEMALE' }
 export enum IdentityDocumentKind {
   BIRTH_CERTIFICATE = 'BIRTH_CERTIFICATE',

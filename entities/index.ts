@@ -12,6 +12,7 @@ export * from './audit';
 export * from './hardening';
 export * from './report';
 export * from './interchange';
+export * from './events';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -24,6 +25,7 @@ import { Room, TimetableEntry } from './timetable';
 import { ClassGroup, Enrollment, MovementOrder, Subgroup, SubgroupMember, Subject, TeachingAssignment } from './school-structure';
 import { MarkRollup } from './report';
 import { SourcedKey, StagedFile } from './interchange';
+import { SchoolEvent } from './events';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -39,4 +41,5 @@ export const ALL_ENTITIES = [
   MarkRollup,
   SourcedKey,
   StagedFile,
+  SchoolEvent,
 ];

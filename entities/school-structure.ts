@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, Property, Unique, type Opt } from '@mikro-orm/core';
 import { UuidEntity, VersionedEntity } from './base';
 import { AcademicYear } from './calendar';
-import { GradingScale, MovementOrderType } from './enums';
+import { EducationForm, GradingScale, MovementOrderType } from './enums';
 import { Employee, Student, User } from './people';
 import { School } from './tenancy';
 
@@ -94,7 +94,11 @@ export class MovementOrder extends VersionedEntity {
   createdAt!: Date;
 }
 
-/** A student in a class for a span of dates (`endsOn` null: still there), opened and closed by orders. */
+/**
+ * A student in a class for a span of dates (`endsOn` null: still there), opened and closed by orders.
+ * A FAMILY_EDUCATION enrollment is an attachment to the class for attestation (004 §10): the pupil
+ * stays the school's (period and exam marks, lists, the diary) but is not counted in the class fill.
+ */
 @Entity()
 @Index({ properties: ['classGroup', 'startsOn'] })
 @Index({ properties: ['student', 'startsOn'] })
@@ -113,6 +117,9 @@ export class Enrollment extends UuidEntity {
 
   @ManyToOne(() => MovementOrder, { unique: true })
   openedBy!: MovementOrder;
+
+  @Enum({ items: () => EducationForm, nativeEnumName: 'education_form', default: EducationForm.IN_CLASS })
+  form: Opt<EducationForm> = EducationForm.IN_CLASS;
 
   /** Null while open; on enrollments closed before the movement book existed, null as well. */
   @ManyToOne(() => MovementOrder, { nullable: true, unique: true })

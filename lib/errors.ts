@@ -25,6 +25,10 @@ export enum ErrorCode {
   /** An import's files cannot be read at all (not CSV, damaged zip, wrong encoding); per-row problems are in the report instead. */
   IMPORT_INVALID = 'IMPORT_INVALID',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  /** A GRADUATE order or rollover decision for a pupil whose class is not grade 9 or 11 (domain/school-year/final-grades.ts). */
+  GRADUATE_GRADE_ONLY = 'GRADUATE_GRADE_ONLY',
+  /** An EXAM mark for a student whose class that year is not grade 9 or 11 (DOMAIN.md: exam marks only in grades 9 and 11). */
+  EXAM_GRADE_ONLY = 'EXAM_GRADE_ONLY',
 }
 
 /** An error meant for the client: its message and code are safe to show. */

@@ -12,6 +12,8 @@ import { Migration20261202170000_role_grant_diary_access } from './Migration2026
 import { Migration20261203100000_sourced_key } from './Migration20261203100000_sourced_key';
 import { Migration20261203160000_staged_file } from './Migration20261203160000_staged_file';
 import { Migration20261203152000_personal_data } from './Migration20261203152000_personal_data';
+import { Migration20261203151000_family_education } from './Migration20261203151000_family_education';
+import { Migration20261203151500_school_events } from './Migration20261203151500_school_events';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,4 +30,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203100000_sourced_key', class: Migration20261203100000_sourced_key },
   { name: 'Migration20261203152000_personal_data', class: Migration20261203152000_personal_data },
   { name: 'Migration20261203160000_staged_file', class: Migration20261203160000_staged_file },
+  { name: 'Migration20261203151000_family_education', class: Migration20261203151000_family_education },
+  { name: 'Migration20261203151500_school_events', class: Migration20261203151500_school_events },
 ];

@@ -6,6 +6,7 @@ import { HARDENING_RULES } from './hardening.rules';
 import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
 import { can, isAuthenticated, isPublic, isSignedIn } from './rules';
 import { YEAR_RULES } from './year.rules';
+import { EVENT_RULES } from './events.rules';
 import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPORT_TYPE_RULES } from './journal-reports.rules';
 import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './people.rules';
 import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchange.rules';
@@ -36,6 +37,7 @@ export const RULES = {
     ...REPORT_QUERY_RULES,
     ...JOURNAL_REPORT_QUERY_RULES,
     ...PEOPLE_QUERY_RULES,
+    ...EVENT_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -53,6 +55,7 @@ export const RULES = {
     ...JOURNAL_REPORT_MUTATION_RULES,
     ...PEOPLE_MUTATION_RULES,
     ...INTERCHANGE_MUTATION_RULES,
+    ...EVENT_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -66,7 +69,7 @@ export const RULES = {
   Viewer: { user: signedIn, roles: signedIn, student: signedIn, children: signedIn, employee: signedIn },
   Student: {
     id: signedIn, fullName: signedIn, classGroup: signedIn,
-    marks: signedIn, attendance: signedIn, periodMarks: signedIn,
+    marks: signedIn, attendance: signedIn, periodMarks: signedIn, ...EVENT_RULES.Student,
   },
   ClassGroup: { id: signedIn, name: signedIn, grade: signedIn, classTeacher: signedIn, ...YEAR_RULES.ClassGroup },
   Employee: { id: signedIn, fullName: signedIn },
@@ -94,7 +97,7 @@ export const RULES = {
   },
   StudyPeriod: { id: signedIn, name: signedIn, ordinal: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.StudyPeriod },
   Holiday: { name: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.Holiday },
-  DiaryDay: { date: signedIn, lessons: signedIn },
+  DiaryDay: { date: signedIn, lessons: signedIn, ...EVENT_RULES.DiaryDay },
   DiaryLesson: { lesson: signedIn, marks: signedIn, attendance: signedIn },
   ClassJournal: { lessons: signedIn, students: signedIn, marks: signedIn, attendance: signedIn },
   PageInfo: { hasNextPage: signedIn, endCursor: signedIn },
@@ -108,6 +111,7 @@ export const RULES = {
   ...JOURNAL_REPORT_TYPE_RULES,
   ...PEOPLE_TYPE_RULES,
   ...INTERCHANGE_TYPE_RULES,
+  ...EVENT_RULES.types,
 } satisfies IRules;
 
 export const SHIELD_OPTIONS = {

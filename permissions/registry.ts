@@ -3,6 +3,7 @@ import { ACCOUNTS_POLICY } from './policies/accounts.policy';
 import { CALENDAR_POLICY } from './policies/calendar.policy';
 import { CARDS_POLICY } from './policies/cards.policy';
 import { CURRICULUM_POLICY } from './policies/curriculum.policy';
+import { EVENTS_POLICY } from './policies/events.policy';
 import { INTERCHANGE_POLICY } from './policies/interchange.policy';
 import { JOURNAL_POLICY } from './policies/journal.policy';
 import { MOVEMENT_POLICY } from './policies/movement.policy';
@@ -30,6 +31,7 @@ export const REGISTRY = {
   ...REPORTS_POLICY,
   ...INTERCHANGE_POLICY,
   ...PERSONAL_DATA_POLICY,
+  ...EVENTS_POLICY,
 } satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof REGISTRY;

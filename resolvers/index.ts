@@ -25,6 +25,7 @@ import {
 } from './school-year/timetable.resolver';
 import { PEOPLE_RESOLVERS } from './people/people.resolvers';
 import { ImportResolver } from './interchange/import.resolver';
+import { EVENT_RESOLVERS } from './school-year/events.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
@@ -41,4 +42,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   JournalReportsResolver,
   ...PEOPLE_RESOLVERS,
   ImportResolver,
+  ...EVENT_RESOLVERS,
 ];

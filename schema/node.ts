@@ -1,7 +1,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import {
   AcademicYear, Attendance, ClassGroup, Employee, Lesson, Mark, MovementOrder, PeriodMark, School, Student, StudyPeriod, Subject, User,
-  Bell, CurriculumItem, MovedWorkingDay, Room, Subgroup, TeachingAssignment, ThematicPlanItem, TimetableEntry,
+  Bell, CurriculumItem, MovedWorkingDay, Room, SchoolEvent, Subgroup, TeachingAssignment, ThematicPlanItem, TimetableEntry,
 } from '../entities';
 import type { NodeTypeName } from './global-id';
 
@@ -12,7 +12,7 @@ const TYPE_OF_ENTITY = new Map<Function, NodeTypeName>([
   [StudyPeriod, 'StudyPeriod'], [PeriodMark, 'PeriodMark'], [School, 'School'],
   [MovedWorkingDay, 'MovedWorkingDay'], [CurriculumItem, 'CurriculumItem'], [Subgroup, 'Subgroup'], [TeachingAssignment, 'TeachingAssignment'],
   [ThematicPlanItem, 'ThematicPlanItem'], [Bell, 'Bell'], [Room, 'Room'], [TimetableEntry, 'TimetableEntry'],
-  [MovementOrder, 'MovementOrder'],
+  [MovementOrder, 'MovementOrder'], [SchoolEvent, 'SchoolEvent'],
 ]);
 
 export function nodeTypeOf(value: object): NodeTypeName | undefined {

@@ -14,6 +14,7 @@ import { hasYearMark, minDate, yearlyMarkWindow } from './period-mark-windows';
 import type { RequestScope } from '../request-scope';
 import { writeTransaction } from '../write';
 import { assertLessonYearWritable, assertYearWritable } from '../school-year/school-year.service';
+import { assertExamGrade } from '../school-year/final-grades';
 
 /** Days after the lesson's day on which a teacher may still write its journal (004 §8.6). */
 export { ENTRY_WINDOW_DAYS };
@@ -266,6 +267,7 @@ export class JournalService {
       if (!mayWrite && !isDeputy) throw forbidden('Only the subject\'s teacher sets this mark; the deputy head corrects it.');
       await assertYearWritable(em, year.id);
       if (classGroup.grade === 1) throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks.');
+      assertExamGrade(cmd.kind, classGroup.grade);
       if (!isValidPeriodMark(subject.gradingScale, value)) throw badInput('value', `"${value}" is not a period mark on this subject's scale.`);
 
       // Serializes period-mark writes per student: a double submit sees the first mark instead of a unique violation.

@@ -44,13 +44,14 @@ export async function coordinatedSchools(em: EntityManager, access: AccessScope)
   return em.find(School, { id: { $in: ids } }, { orderBy: { name: 'asc' } });
 }
 
-/** Students enrolled on `date` in each class of the schools' years running that day, against the norm. */
+/** Students enrolled on `date` in each class (in class: pupils on family education are only attached to it) of the schools' years running that day, against the norm. */
 export async function classFill(em: EntityManager, schoolIds: string[], date: string, norm: number): Promise<Map<string, ClassFill>> {
   if (!Number.isInteger(norm) || norm < 1 || norm > 60) throw badInput('norm', '"norm" must be between 1 and 60.');
   const rows = await em.getConnection().execute<{ school_id: string; id: string; grade: number; letter: string; students: number }[]>(
     `select c.school_id, c.id, c.grade, c.letter,
             (select count(*)::int from enrollment e
-              where e.class_group_id = c.id and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on >= ?::date)) as students
+              where e.class_group_id = c.id and e.form = 'IN_CLASS'
+                and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on >= ?::date)) as students
        from class_group c join academic_year y on y.id = c.year_id
       where c.school_id = any(?::uuid[]) and y.starts_on <= ?::date and y.ends_on >= ?::date
       order by c.grade, c.letter`,

@@ -1,10 +1,11 @@
 import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AcademicYear, ClassGroup, Enrollment, MovementOrder, MovementOrderType, School, Student, User } from '../../entities';
+import { AcademicYear, ClassGroup, EducationForm, Enrollment, MovementOrder, MovementOrderType, School, Student, User } from '../../entities';
 import { isIsoDate } from '../../schema/scalars';
 import { addDays } from '../../lib/clock';
 import { audit } from '../audit';
 import { badInput, notFound } from '../../lib/errors';
+import { FINAL_GRADES, assertGraduationGrade } from '../school-year/final-grades';
 import type { Page, PageRequest } from '../journal/journal.queries';
 import type { RequestScope } from '../request-scope';
 import { writeTransaction } from '../write';
@@ -16,13 +17,23 @@ import { writeTransaction } from '../write';
  *
  * | type                          | needs an open enrollment | opens one in `toClass`           |
  * |-------------------------------|--------------------------|----------------------------------|
- * | ENROLL                        | no, and none from D on   | yes (a class of the school)      |
- * | WITHDRAW, FAMILY_EDUCATION    | yes (closed)             | no                               |
- * | GRADUATE                      | yes, in grade 9 or 11    | no                               |
+ * | ENROLL                        | no, and none from D on;  | yes (a class of the school)      |
+ * |                               | or a family-education one (closed: back to class)           |
+ * | WITHDRAW                      | yes (closed)             | no                               |
+ * | FAMILY_EDUCATION              | yes, in class (closed)   | an attachment to the same class  |
+ * | GRADUATE                      | yes, in grade 9 or 11    | no (GRADUATE_GRADE_ONLY if not)  |
  * | TRANSFER_CLASS                | yes (closed)             | another class of the same year   |
  * | PROMOTE, PROMOTE_CONDITIONAL  | yes (closed)             | grade + 1                        |
  * | REPEAT_YEAR                   | yes (closed)             | the same grade, another class    |
  * | DEBT_CLEARED                  | yes (unchanged)          | no; needs a PROMOTE_CONDITIONAL  |
+ *
+ * Family education keeps the pupil the school's (004 §10): the order opens a FAMILY_EDUCATION
+ * enrollment in the class they leave, an attachment for attestation (period and exam marks, the
+ * school's lists, the diary) that the class fill does not count. Transfers, promotions and
+ * repeating the year carry the enrollment's form over; WITHDRAW and GRADUATE end it.
+ *
+ * An order is written in the book of the year it takes effect in: the class entered's, else the
+ * school's year containing D, else the year of the class left (a summer withdrawal).
  *
  * `applyMovementOrder` is the one place these rules live; the API's `createMovementOrder` and
  * the year rollover both call it inside their own transaction (who may write is theirs to check).
@@ -60,7 +71,7 @@ const CLOSES = new Set([
   MovementOrderType.REPEAT_YEAR,
 ]);
 /** Grades a school leaver graduates from (основное и среднее общее образование). */
-export const GRADUATION_GRADES: readonly number[] = [9, 11];
+export const GRADUATION_GRADES: readonly number[] = FINAL_GRADES;
 
 export const MOVEMENT_LIMITS = { number: 30, basis: 1000 } as const;
 
@@ -101,10 +112,15 @@ export async function applyMovementOrder(em: EntityManager, cmd: MovementOrderCo
   const open = enrollments.find((e) => e.endsOn == null) ?? null;
   let fromClass: ClassGroup | null = null;
 
+  // A pupil on family education comes back to class by an ENROLL order, which ends the attachment.
+  const returning = type === MovementOrderType.ENROLL && open?.form === EducationForm.FAMILY_EDUCATION ? open : null;
   if (type === MovementOrderType.ENROLL) {
-    const overlapping = enrollments.find((e) => e.endsOn == null || e.endsOn >= effectiveOn);
+    const overlapping = enrollments.find((e) => e !== returning && (e.endsOn == null || e.endsOn >= effectiveOn));
     if (overlapping) {
       throw badInput('effectiveOn', `The student is already enrolled in ${overlapping.classGroup.name} on or after ${effectiveOn}.`);
+    }
+    if (returning && effectiveOn <= returning.startsOn) {
+      throw badInput('effectiveOn', `The order must take effect after family education began (${returning.startsOn}).`);
     }
   } else {
     if (!open) throw badInput('studentId', 'The student is not enrolled in any class.');
@@ -130,8 +146,9 @@ export async function applyMovementOrder(em: EntityManager, cmd: MovementOrderCo
       throw badInput('toClassId', 'Promotion and repeating the year go to a class of a later year.');
     }
   }
-  if (type === MovementOrderType.GRADUATE && !GRADUATION_GRADES.includes(fromClass!.grade)) {
-    throw badInput('type', `Students graduate from grades ${GRADUATION_GRADES.join(' and ')}, not ${fromClass!.grade}.`);
+  if (type === MovementOrderType.GRADUATE) assertGraduationGrade(fromClass!.grade, 'type');
+  if (type === MovementOrderType.FAMILY_EDUCATION && open!.form === EducationForm.FAMILY_EDUCATION) {
+    throw badInput('type', 'The student is already on family education.');
   }
   if (type === MovementOrderType.DEBT_CLEARED) {
     const orders = await em.find(MovementOrder, {
@@ -143,8 +160,10 @@ export async function applyMovementOrder(em: EntityManager, cmd: MovementOrderCo
     if (effectiveOn < orders[0].effectiveOn) throw badInput('effectiveOn', 'A debt is cleared after the conditional promotion.');
   }
 
-  // The book the order is written in: the year of the class the student leaves (or enters).
-  const year: AcademicYear = (fromClass ?? toClass)!.year;
+  // The book the order is written in: the year it takes effect in (see above).
+  const year: AcademicYear = toClass?.year
+    ?? (await em.findOne(AcademicYear, { school: cmd.schoolId, startsOn: { $lte: effectiveOn }, endsOn: { $gte: effectiveOn } }))
+    ?? fromClass!.year;
   const taken = await em.count(MovementOrder, { school: cmd.schoolId, year, number });
   if (taken > 0) throw badInput('number', `Order № ${number} already exists in the ${year.name} book.`);
 
@@ -154,20 +173,27 @@ export async function applyMovementOrder(em: EntityManager, cmd: MovementOrderCo
     createdBy: actor.userId ? em.getReference(User, actor.userId) : undefined, createdAt: actor.now,
   });
   let closed: { id: string; endsOn: string } | null = null;
-  if (open && CLOSES.has(type)) {
-    open.endsOn = addDays(effectiveOn, -1);
-    open.closedBy = order;
-    closed = { id: open.id, endsOn: open.endsOn };
+  const ending = returning ?? (open && CLOSES.has(type) ? open : null);
+  if (ending) {
+    ending.endsOn = addDays(effectiveOn, -1);
+    ending.closedBy = order;
+    closed = { id: ending.id, endsOn: ending.endsOn };
   }
   let opened: Enrollment | null = null;
-  if (toClass) opened = em.create(Enrollment, { student, classGroup: toClass, startsOn: effectiveOn, openedBy: order });
+  if (toClass) {
+    // A move keeps how the pupil is educated; ENROLL is always into class.
+    const form = type === MovementOrderType.ENROLL ? EducationForm.IN_CLASS : open?.form ?? EducationForm.IN_CLASS;
+    opened = em.create(Enrollment, { student, classGroup: toClass, startsOn: effectiveOn, openedBy: order, form });
+  } else if (type === MovementOrderType.FAMILY_EDUCATION) {
+    opened = em.create(Enrollment, { student, classGroup: fromClass!, startsOn: effectiveOn, openedBy: order, form: EducationForm.FAMILY_EDUCATION });
+  }
 
   audit(em, {
     actorId: actor.userId, schoolId: cmd.schoolId, action: 'movement_order.create', entityType: 'MovementOrder', entityId: order.id,
     before: null,
     after: {
       type, number, orderDate: cmd.orderDate, effectiveOn, studentId: student.id, fromClassId: fromClass?.id ?? null,
-      toClassId: toClass?.id ?? null, closedEnrollment: closed, openedEnrollment: opened?.id ?? null,
+      toClassId: toClass?.id ?? null, closedEnrollment: closed, openedEnrollment: opened?.id ?? null, form: opened?.form ?? null,
     },
     ip: actor.ip, at: actor.now,
   });

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AcademicYear, AcademicYearState, ClassGroup, CurriculumItem, Employee, Enrollment, MovementOrder, MovementOrderType, School, Student, Subgroup, SubgroupMember, TeachingAssignment, User
+  AcademicYear, AcademicYearState, ClassGroup, CurriculumItem, Employee, Enrollment, MovementOrderType, School, Student, Subgroup, SubgroupMember, TeachingAssignment
 } from '../../entities';
-import { addDays, localDate } from '../../lib/clock';
+import { localDate } from '../../lib/clock';
+import { applyMovementOrders } from '../people/movement-book.service';
+import { assertGraduationGrade } from './final-grades';
 import { AdminWriter, checkDate, checkSpan } from './admin-write';
 import { badInput, conflict, notFound } from '../../lib/errors';
 import { requiredText } from '../../lib/text';
@@ -63,7 +65,10 @@ const classKey = (grade: number, letter: string) => `${grade}${letter}`;
  *   shift (`promotedFrom` set); repeaters go to the new year's class of their own grade and
  *   letter, made for them when no promotion produced it.
  * - PROMOTE / PROMOTE_CONDITIONAL move a student with their class, REPEAT_YEAR keeps the grade,
- *   GRADUATE closes the enrollment. A student without a decision blocks apply (BAD_USER_INPUT on
+ *   GRADUATE closes the enrollment. Only grades 9 and 11 graduate (GRADUATE_GRADE_ONLY on the
+ *   decision otherwise); by default grade 11 graduates and grade 9 continues into grade 10. The
+ *   orders are written by the movement book itself (`applyMovementOrders`, its rules and audit
+ *   entries), in the new year's book, effective on its first day. A student without a decision blocks apply (BAD_USER_INPUT on
  *   `decisions`) and is listed in the preview's `undecided`.
  * - Curriculum items, teaching assignments (of teachers not dismissed) and subgroups are copied
  *   to the class each old class became, for editing; subgroup members follow when they move
@@ -131,13 +136,13 @@ export class RolloverService extends AdminWriter {
           subgroup: a.subgroup ? subgroups.get(a.subgroup.id) : undefined,
         });
       }
-      writeRolloverOrders(em, {
-        school, newYear, orderDate: localDate(now, school.timezone), createdBy: em.getReference(User, this.scope.viewer.userId), now,
-        moves: plan.students.map((s) => ({
-          student: s.student, enrollment: s.enrollment, type: s.decision!, number: s.orderNumber!,
-          fromClass: s.fromClass, toClass: s.toClassKey ? classes.get(s.toClassKey)! : null,
-        })),
-      });
+      // The new year and its classes exist before the movement book judges the orders against them.
+      await em.flush();
+      const orderDate = localDate(now, school.timezone);
+      await applyMovementOrders(em, plan.students.map((s) => ({
+        schoolId: school.id, studentId: s.student.id, type: s.decision!, number: s.orderNumber!, orderDate,
+        effectiveOn: newYear.startsOn, toClassId: s.toClassKey ? classes.get(s.toClassKey)!.id : null, basis: ROLLOVER_BASIS,
+      })), { userId: this.scope.viewer.userId, ip: this.scope.ip, now });
       const summary = summarize(plan);
       this.audit(em, now, school.id, 'year.rollover', 'AcademicYear', newYear.id, { yearId: year.id }, summary);
       return newYear;
@@ -197,10 +202,11 @@ export class RolloverService extends AdminWriter {
       const from = byId.get(enrollment.classGroup.id)!;
       const last = from.grade >= LAST_GRADE;
       let decision = decided.get(enrollment.student.id) ?? (input.defaultDecision ? (last ? MovementOrderType.GRADUATE : input.defaultDecision) : null);
+      const field = () => `decisions.${input.decisions.findIndex((d) => d.studentId === enrollment.student.id)}.decision`;
       if (last && isPromotion(decision)) {
-        const index = input.decisions.findIndex((d) => d.studentId === enrollment.student.id);
-        throw badInput(`decisions.${index}.decision`, `Grade ${LAST_GRADE} is the last: its students graduate or repeat the year.`);
+        throw badInput(field(), `Grade ${LAST_GRADE} is the last: its students graduate or repeat the year.`);
       }
+      if (decision === MovementOrderType.GRADUATE) assertGraduationGrade(from.grade, field());
       decision = decision as RolloverDecision | null;
       let toClassKey: string | null = null;
       if (isPromotion(decision)) toClassKey = classKey(from.grade + 1, from.letter);
@@ -256,32 +262,5 @@ export function summarize(plan: RolloverPlan) {
   };
 }
 
-export interface RolloverMove {
-  student: Student; enrollment: Enrollment; type: RolloverDecision; number: string;
-  fromClass: ClassGroup; toClass: ClassGroup | null;
-}
-
-/**
- * The rollover's entries in the movement book, by the model's rules: one order per student,
- * written in the new year's book and effective on its first day; the order closes the student's
- * open enrollment the day before and (except GRADUATE) opens the one in the new class.
- * Kept as one function so it can later be pointed at the shared movement book
- * (domain/people/movement-book.service.ts, issue-4-people).
- */
-export function writeRolloverOrders(
-  em: EntityManager,
-  ctx: { school: School; newYear: AcademicYear; orderDate: string; createdBy: User; now: Date; moves: RolloverMove[] },
-): MovementOrder[] {
-  const effectiveOn = ctx.newYear.startsOn;
-  return ctx.moves.map((m) => {
-    const order = em.create(MovementOrder, {
-      school: ctx.school, year: ctx.newYear, number: m.number, orderDate: ctx.orderDate, effectiveOn, type: m.type,
-      student: m.student, fromClass: m.fromClass, toClass: m.toClass ?? undefined,
-      basis: 'Решение педагогического совета о переводе (перенос учебного года)', createdBy: ctx.createdBy, createdAt: ctx.now,
-    });
-    m.enrollment.endsOn = addDays(effectiveOn, -1);
-    m.enrollment.closedBy = order;
-    if (m.toClass) em.create(Enrollment, { student: m.student, classGroup: m.toClass, startsOn: effectiveOn, openedBy: order });
-    return order;
-  });
-}
+/** What the rollover's orders rest on. */
+export const ROLLOVER_BASIS = 'Решение педагогического совета о переводе (перенос учебного года)';

@@ -278,6 +278,13 @@ export type CancelLessonInput = {
   reason: Scalars['String']['input'];
 };
 
+export type CancelSchoolEventInput = {
+  eventId: Scalars['ID']['input'];
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+};
+
 /** A card with no consent to personal-data processing in force (004 §6.1). */
 export type CardLackingConsent = {
   __typename?: 'CardLackingConsent';
@@ -476,6 +483,23 @@ export type CreateRoomInput = {
   schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CreateSchoolEventInput = {
+  /** A class event: the class; omit for the whole school's. */
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** "HH:MM". */
+  endsAt?: InputMaybe<Scalars['String']['input']>;
+  /** Default: startsOn. */
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** A school event: needed only when you write events in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  /** "HH:MM". */
+  startsAt?: InputMaybe<Scalars['String']['input']>;
+  startsOn: Scalars['Date']['input'];
+  title: Scalars['String']['input'];
+};
+
 export type CreateStudentInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   birthDate?: InputMaybe<Scalars['Date']['input']>;
@@ -557,6 +581,8 @@ export type DeleteInput = {
 export type DiaryDay = {
   __typename?: 'DiaryDay';
   date: Scalars['Date']['output'];
+  /** The school's events and the student's class's on this day (cancelled ones marked). */
+  events: Array<SchoolEvent>;
   lessons: Array<DiaryLesson>;
 };
 
@@ -586,6 +612,11 @@ export type DiaryLesson = {
   lesson: Lesson;
   marks: Array<Mark>;
 };
+
+/** IN_CLASS; FAMILY_EDUCATION: educated by the family, attached to the school (and a class) for attestation (004 §10). */
+export type EducationForm =
+  | 'FAMILY_EDUCATION'
+  | 'IN_CLASS';
 
 export type Employee = Node & {
   __typename?: 'Employee';
@@ -694,6 +725,86 @@ export type IdentityDocumentKind =
   | 'FOREIGN_DOCUMENT'
   | 'OTHER'
   | 'PASSPORT';
+
+/** One CSV file of the import: how it was read and what its rows do. */
+export type ImportFileSummary = {
+  __typename?: 'ImportFileSummary';
+  created: Scalars['Int']['output'];
+  /** "utf-8" or "windows-1251", as detected. */
+  encoding: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  problems: Scalars['Int']['output'];
+  /** Data rows (the header not counted). */
+  rows: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** OneRoster 1.2 CSV, or the spreadsheet set of docs/oneroster.md. */
+export type ImportFormat =
+  | 'ONEROSTER'
+  | 'SPREADSHEET';
+
+/** What the import does (a dry run: would do) to one record. */
+export type ImportOutcome =
+  | 'CREATED'
+  | 'UNCHANGED'
+  | 'UPDATED';
+
+/** An error (nothing is applied while there is one) or a warning, at its file, line and column. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  column?: Maybe<Scalars['String']['output']>;
+  file: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** What a row of the files is. */
+export type ImportRecordKind =
+  | 'ACCOUNT'
+  | 'CLASS'
+  | 'CLASS_TEACHER'
+  | 'CURRICULUM_ITEM'
+  | 'EMPLOYEE'
+  | 'ENROLLMENT'
+  | 'GUARDIAN'
+  | 'GUARDIANSHIP'
+  | 'STUDENT'
+  | 'STUDY_PERIOD'
+  | 'SUBJECT'
+  | 'TEACHING_ASSIGNMENT'
+  | 'YEAR';
+
+/** What an import did, or (a dry run) would do: per file and row, created, updated or left unchanged, and every problem. Applied only when there are no problems, all of it in one transaction. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** True when everything was written; false after a dry run or when there were problems (then nothing was written). */
+  applied: Scalars['Boolean']['output'];
+  /** Only when applied: the new accounts' starting passwords, this once. */
+  credentials: Array<StartingCredential>;
+  dryRun: Scalars['Boolean']['output'];
+  files: Array<ImportFileSummary>;
+  format: ImportFormat;
+  /** Errors: while there is one, nothing is written. */
+  problems: Array<ImportProblem>;
+  /** Every record, in file and line order. */
+  rows: Array<ImportRow>;
+  /** What was read but left out (personal fields without a consent, a login change). */
+  warnings: Array<ImportProblem>;
+};
+
+/** One record of the files and its outcome. */
+export type ImportRow = {
+  __typename?: 'ImportRow';
+  file: Scalars['String']['output'];
+  kind: ImportRecordKind;
+  /** The line in the file (the header is line 1). */
+  line: Scalars['Int']['output'];
+  outcome: ImportOutcome;
+  /** The record's id in the files (OneRoster sourcedId, or the spreadsheet's id). */
+  sourcedId: Scalars['String']['output'];
+};
 
 /** A lesson that took place but lacks a topic, a homework or attendance. */
 export type IncompleteLesson = {
@@ -947,6 +1058,8 @@ export type Mutation = {
   applyRollover: AcademicYear;
   /** Cancels a scheduled lesson, with the reason; it then takes no marks. */
   cancelLesson: Lesson;
+  /** Cancels an event, with the reason; it stays listed as cancelled. */
+  cancelSchoolEvent: SchoolEvent;
   /** Sets a new password (at least 8 characters) and ends every other session at once. */
   changePassword: Scalars['Boolean']['output'];
   /** A corrected value with its reason; the old value stays in the mark's versions (rule 2). */
@@ -963,6 +1076,8 @@ export type Mutation = {
   /** Writes an order into the movement book and applies it to the student's enrollments (ADMIN, DEPUTY_ACADEMIC, SECRETARY). */
   createMovementOrder: MovementOrder;
   createRoom: Room;
+  /** A school event (the deputy heads) or, with classGroupId, a class event (its class teacher, the deputy heads). */
+  createSchoolEvent: SchoolEvent;
   /** The secretary creates a student's card (004 §6.3); enroll them with an ENROLL order. */
   createStudent: StudentCard;
   createSubgroup: Subgroup;
@@ -984,6 +1099,8 @@ export type Mutation = {
   generateLessons: GenerateLessonsResult;
   /** Grants a school role in the administrator's own school. */
   grantRole: Account;
+  /** Imports a school's lists (ADMIN of the school) from files staged with `POST /uploads`: OneRoster 1.2 CSV (a zip or its files) or the spreadsheet set (docs/oneroster.md). `dryRun: true` (the default) writes nothing and reports what would be done; `dryRun: false` writes everything in one transaction, or nothing when any row has a problem. Re-importing the same files changes nothing. */
+  importRoster: ImportReport;
   /** The class teacher issues (or resets) the credentials of a student of their class or of a parent of one (004 §3.2.3). */
   issueCredentials: IssuedCredentials;
   /** Links a guardian to a student of the same school. */
@@ -1034,6 +1151,8 @@ export type Mutation = {
   updateEmployeeCard: EmployeeCard;
   updateGuardianCard: GuardianCard;
   updateRoom: Room;
+  /** Changes an event that is not cancelled; omitted fields stay. */
+  updateSchoolEvent: SchoolEvent;
   /** The secretary, or the student's class teacher (004 §6.4), edits the card. */
   updateStudentCard: StudentCard;
   updateSubgroup: Subgroup;
@@ -1058,6 +1177,11 @@ export type MutationApplyRolloverArgs = {
 
 export type MutationCancelLessonArgs = {
   input: CancelLessonInput;
+};
+
+
+export type MutationCancelSchoolEventArgs = {
+  input: CancelSchoolEventInput;
 };
 
 
@@ -1109,6 +1233,11 @@ export type MutationCreateMovementOrderArgs = {
 
 export type MutationCreateRoomArgs = {
   input: CreateRoomInput;
+};
+
+
+export type MutationCreateSchoolEventArgs = {
+  input: CreateSchoolEventInput;
 };
 
 
@@ -1179,6 +1308,13 @@ export type MutationGenerateLessonsArgs = {
 
 export type MutationGrantRoleArgs = {
   input: RoleGrantInput;
+};
+
+
+export type MutationImportRosterArgs = {
+  dryRun?: Scalars['Boolean']['input'];
+  files: Array<Scalars['ID']['input']>;
+  schoolId: Scalars['ID']['input'];
 };
 
 
@@ -1325,6 +1461,11 @@ export type MutationUpdateGuardianCardArgs = {
 
 export type MutationUpdateRoomArgs = {
   input: UpdateRoomInput;
+};
+
+
+export type MutationUpdateSchoolEventArgs = {
+  input: UpdateSchoolEventInput;
 };
 
 
@@ -1553,6 +1694,8 @@ export type Query = {
   rolloverPreview: RolloverPreview;
   /** The rooms of the viewer's schools. */
   rooms: Array<Room>;
+  /** Events shown beside the timetable, overlapping [from, to] (at most 366 days), cancelled ones included. With classGroupId: the school's events and that class's (its school's staff; its students and their parents). Without: every event of the school (its staff; schoolId needed only for several schools). */
+  schoolEvents: Array<SchoolEvent>;
   /** The journal reports as per-school figures with no names: the coordinators' schools, or the administration's own. */
   schoolJournalAggregatesReport: Array<SchoolJournalAggregate>;
   /** Marks per subject and study period of a whole school: its administration (schoolId may be left out) and the coordinators over it. */
@@ -1747,6 +1890,14 @@ export type QueryReportCardReportArgs = {
 
 export type QueryRolloverPreviewArgs = {
   input: RolloverInput;
+};
+
+
+export type QuerySchoolEventsArgs = {
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['Date']['input'];
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -2058,6 +2209,30 @@ export type SchoolClassFill = {
   students: Scalars['Int']['output'];
 };
 
+/** A school event (no class: the whole school's) or a class event (004 §7.2–7.3): shown beside the timetable and in the diary. */
+export type SchoolEvent = Node & {
+  __typename?: 'SchoolEvent';
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  cancelled: Scalars['Boolean']['output'];
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Null: the whole school's event. */
+  classGroup?: Maybe<ClassGroup>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** "HH:MM" on endsOn. */
+  endsAt?: Maybe<Scalars['String']['output']>;
+  /** The last day (= startsOn for a one-day event). */
+  endsOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  /** "HH:MM" on startsOn, in the school's time; null: all day. */
+  startsAt?: Maybe<Scalars['String']['output']>;
+  startsOn: Scalars['Date']['output'];
+  title: Scalars['String']['output'];
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
 /** One school's journal figures: counts and averages, no names or personal data. */
 export type SchoolJournalAggregate = {
   __typename?: 'SchoolJournalAggregate';
@@ -2154,11 +2329,23 @@ export type SetStudyPeriodsInput = {
   yearId: Scalars['ID']['input'];
 };
 
+/** A new account's login and starting password: answered once, when the import is applied, and never stored in the clear. */
+export type StartingCredential = {
+  __typename?: 'StartingCredential';
+  login: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The person's id in the files. */
+  sourcedId: Scalars['String']['output'];
+  startingPassword: Scalars['String']['output'];
+};
+
 export type Student = Node & {
   __typename?: 'Student';
   attendance: AttendanceConnection;
   /** The class the student is in today. */
   classGroup?: Maybe<ClassGroup>;
+  /** How the student is educated today (in the school's time); null when not enrolled. */
+  educationForm?: Maybe<EducationForm>;
   fullName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   marks: MarkConnection;
@@ -2426,6 +2613,23 @@ export type UpdateRoomInput = {
   expectedVersion: Scalars['Int']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
   roomId: Scalars['ID']['input'];
+};
+
+export type UpdateSchoolEventInput = {
+  /** An empty string clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** "HH:MM"; an empty string clears it. */
+  endsAt?: InputMaybe<Scalars['String']['input']>;
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  eventId: Scalars['ID']['input'];
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion: Scalars['Int']['input'];
+  /** An empty string clears it. */
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** "HH:MM"; an empty string makes it all day. */
+  startsAt?: InputMaybe<Scalars['String']['input']>;
+  startsOn?: InputMaybe<Scalars['Date']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateStudentCardInput = {
@@ -2739,6 +2943,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Omit<PeriodMark, 'student' | 'subject'> & { student: _RefType['Student'], subject: _RefType['Subject'] } )
     | ( Room )
     | ( SchoolEntity )
+    | ( Omit<SchoolEvent, 'classGroup'> & { classGroup?: Maybe<_RefType['ClassGroup']> } )
     | ( StudentEntity )
     | ( StudyPeriod )
     | ( Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: _RefType['ClassGroup'], members: Array<_RefType['Student']>, subject: _RefType['Subject'] } )
@@ -2780,6 +2985,7 @@ export type ResolversTypes = {
   AveragePoint: ResolverTypeWrapper<AveragePoint>;
   Bell: ResolverTypeWrapper<Bell>;
   CancelLessonInput: CancelLessonInput;
+  CancelSchoolEventInput: CancelSchoolEventInput;
   CardLackingConsent: ResolverTypeWrapper<CardLackingConsent>;
   CardLackingConsentConnection: ResolverTypeWrapper<CardLackingConsentConnection>;
   CardLackingConsentEdge: ResolverTypeWrapper<CardLackingConsentEdge>;
@@ -2800,6 +3006,7 @@ export type ResolversTypes = {
   CreateGuardianInput: CreateGuardianInput;
   CreateMovementOrderInput: CreateMovementOrderInput;
   CreateRoomInput: CreateRoomInput;
+  CreateSchoolEventInput: CreateSchoolEventInput;
   CreateStudentInput: CreateStudentInput;
   CreateSubgroupInput: CreateSubgroupInput;
   CreateSubjectInput: CreateSubjectInput;
@@ -2810,10 +3017,11 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteInput: DeleteInput;
-  DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversTypes['DiaryLesson']> }>;
+  DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversTypes['SchoolEvent']>, lessons: Array<ResolversTypes['DiaryLesson']> }>;
   DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
   DiaryEventType: DiaryEventType;
   DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']> }>;
+  EducationForm: EducationForm;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
   EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
   Gender: Gender;
@@ -2825,6 +3033,13 @@ export type ResolversTypes = {
   Guardianship: ResolverTypeWrapper<Guardianship>;
   Holiday: ResolverTypeWrapper<Holiday>;
   IdentityDocumentKind: IdentityDocumentKind;
+  ImportFileSummary: ResolverTypeWrapper<ImportFileSummary>;
+  ImportFormat: ImportFormat;
+  ImportOutcome: ImportOutcome;
+  ImportProblem: ResolverTypeWrapper<ImportProblem>;
+  ImportRecordKind: ImportRecordKind;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
+  ImportRow: ResolverTypeWrapper<ImportRow>;
   IncompleteLesson: ResolverTypeWrapper<IncompleteLesson>;
   IssueCredentialsInput: IssueCredentialsInput;
   IssuedCredentials: ResolverTypeWrapper<Omit<IssuedCredentials, 'account'> & { account: ResolversTypes['Account'] }>;
@@ -2887,6 +3102,7 @@ export type ResolversTypes = {
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: ResolverTypeWrapper<SchoolEntity>;
   SchoolClassFill: ResolverTypeWrapper<Omit<SchoolClassFill, 'school'> & { school: ResolversTypes['School'] }>;
+  SchoolEvent: ResolverTypeWrapper<Omit<SchoolEvent, 'classGroup'> & { classGroup?: Maybe<ResolversTypes['ClassGroup']> }>;
   SchoolJournalAggregate: ResolverTypeWrapper<SchoolJournalAggregate>;
   SchoolMovementSummary: ResolverTypeWrapper<Omit<SchoolMovementSummary, 'school'> & { school: ResolversTypes['School'] }>;
   SchoolUserActivity: ResolverTypeWrapper<Omit<SchoolUserActivity, 'school'> & { school: ResolversTypes['School'] }>;
@@ -2895,6 +3111,7 @@ export type ResolversTypes = {
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
   SetStudyPeriodsInput: SetStudyPeriodsInput;
+  StartingCredential: ResolverTypeWrapper<StartingCredential>;
   Student: ResolverTypeWrapper<StudentEntity>;
   StudentAttendanceRow: ResolverTypeWrapper<StudentAttendanceRow>;
   StudentAverageReport: ResolverTypeWrapper<StudentAverageReport>;
@@ -2917,6 +3134,7 @@ export type ResolversTypes = {
   UpdateEmployeeCardInput: UpdateEmployeeCardInput;
   UpdateGuardianCardInput: UpdateGuardianCardInput;
   UpdateRoomInput: UpdateRoomInput;
+  UpdateSchoolEventInput: UpdateSchoolEventInput;
   UpdateStudentCardInput: UpdateStudentCardInput;
   UpdateSubgroupInput: UpdateSubgroupInput;
   UpdateSubjectInput: UpdateSubjectInput;
@@ -2972,6 +3190,7 @@ export type ResolversParentTypes = {
   AveragePoint: AveragePoint;
   Bell: Bell;
   CancelLessonInput: CancelLessonInput;
+  CancelSchoolEventInput: CancelSchoolEventInput;
   CardLackingConsent: CardLackingConsent;
   CardLackingConsentConnection: CardLackingConsentConnection;
   CardLackingConsentEdge: CardLackingConsentEdge;
@@ -2992,6 +3211,7 @@ export type ResolversParentTypes = {
   CreateGuardianInput: CreateGuardianInput;
   CreateMovementOrderInput: CreateMovementOrderInput;
   CreateRoomInput: CreateRoomInput;
+  CreateSchoolEventInput: CreateSchoolEventInput;
   CreateStudentInput: CreateStudentInput;
   CreateSubgroupInput: CreateSubgroupInput;
   CreateSubjectInput: CreateSubjectInput;
@@ -3001,7 +3221,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeleteInput: DeleteInput;
-  DiaryDay: Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversParentTypes['DiaryLesson']> };
+  DiaryDay: Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversParentTypes['SchoolEvent']>, lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
   DiaryLesson: Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']> };
   Employee: EmployeeEntity;
@@ -3012,6 +3232,10 @@ export type ResolversParentTypes = {
   GuardianCard: GuardianCard;
   Guardianship: Guardianship;
   Holiday: Holiday;
+  ImportFileSummary: ImportFileSummary;
+  ImportProblem: ImportProblem;
+  ImportReport: ImportReport;
+  ImportRow: ImportRow;
   IncompleteLesson: IncompleteLesson;
   IssueCredentialsInput: IssueCredentialsInput;
   IssuedCredentials: Omit<IssuedCredentials, 'account'> & { account: ResolversParentTypes['Account'] };
@@ -3068,6 +3292,7 @@ export type ResolversParentTypes = {
   SaveMovedWorkingDayInput: SaveMovedWorkingDayInput;
   School: SchoolEntity;
   SchoolClassFill: Omit<SchoolClassFill, 'school'> & { school: ResolversParentTypes['School'] };
+  SchoolEvent: Omit<SchoolEvent, 'classGroup'> & { classGroup?: Maybe<ResolversParentTypes['ClassGroup']> };
   SchoolJournalAggregate: SchoolJournalAggregate;
   SchoolMovementSummary: Omit<SchoolMovementSummary, 'school'> & { school: ResolversParentTypes['School'] };
   SchoolUserActivity: Omit<SchoolUserActivity, 'school'> & { school: ResolversParentTypes['School'] };
@@ -3076,6 +3301,7 @@ export type ResolversParentTypes = {
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
   SetStudyPeriodsInput: SetStudyPeriodsInput;
+  StartingCredential: StartingCredential;
   Student: StudentEntity;
   StudentAttendanceRow: StudentAttendanceRow;
   StudentAverageReport: StudentAverageReport;
@@ -3097,6 +3323,7 @@ export type ResolversParentTypes = {
   UpdateEmployeeCardInput: UpdateEmployeeCardInput;
   UpdateGuardianCardInput: UpdateGuardianCardInput;
   UpdateRoomInput: UpdateRoomInput;
+  UpdateSchoolEventInput: UpdateSchoolEventInput;
   UpdateStudentCardInput: UpdateStudentCardInput;
   UpdateSubgroupInput: UpdateSubgroupInput;
   UpdateSubjectInput: UpdateSubjectInput;
@@ -3433,6 +3660,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DiaryDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DiaryDay'] = ResolversParentTypes['DiaryDay']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['SchoolEvent']>, ParentType, ContextType>;
   lessons?: Resolver<Array<ResolversTypes['DiaryLesson']>, ParentType, ContextType>;
 };
 
@@ -3518,6 +3746,42 @@ export type HolidayResolvers<ContextType = RequestContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportFileSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportFileSummary'] = ResolversParentTypes['ImportFileSummary']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  encoding?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problems?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportProblemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  credentials?: Resolver<Array<ResolversTypes['StartingCredential']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['ImportFileSummary']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ImportFormat'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ImportRow']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+};
+
+export type ImportRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImportRow'] = ResolversParentTypes['ImportRow']> = {
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImportRecordKind'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ImportOutcome'], ParentType, ContextType>;
+  sourcedId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type IncompleteLessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncompleteLesson'] = ResolversParentTypes['IncompleteLesson']> = {
@@ -3688,6 +3952,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   addThematicPlanItem?: Resolver<ResolversTypes['ThematicPlanItem'], ParentType, ContextType, RequireFields<MutationAddThematicPlanItemArgs, 'input'>>;
   applyRollover?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationApplyRolloverArgs, 'input'>>;
   cancelLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationCancelLessonArgs, 'input'>>;
+  cancelSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationCancelSchoolEventArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
   createAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationCreateAcademicYearArgs, 'input'>>;
@@ -3698,6 +3963,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createGuardian?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<MutationCreateGuardianArgs, 'input'>>;
   createMovementOrder?: Resolver<ResolversTypes['MovementOrder'], ParentType, ContextType, RequireFields<MutationCreateMovementOrderArgs, 'input'>>;
   createRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
+  createSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationCreateSchoolEventArgs, 'input'>>;
   createStudent?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<MutationCreateStudentArgs, 'input'>>;
   createSubgroup?: Resolver<ResolversTypes['Subgroup'], ParentType, ContextType, RequireFields<MutationCreateSubgroupArgs, 'input'>>;
   createSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationCreateSubjectArgs, 'input'>>;
@@ -3712,6 +3978,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteTimetableEntry?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTimetableEntryArgs, 'input'>>;
   generateLessons?: Resolver<ResolversTypes['GenerateLessonsResult'], ParentType, ContextType, RequireFields<MutationGenerateLessonsArgs, 'input'>>;
   grantRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
+  importRoster?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportRosterArgs, 'dryRun' | 'files' | 'schoolId'>>;
   issueCredentials?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationIssueCredentialsArgs, 'input'>>;
   linkGuardian?: Resolver<ResolversTypes['Guardianship'], ParentType, ContextType, RequireFields<MutationLinkGuardianArgs, 'input'>>;
   lockAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationLockAccountArgs, 'input'>>;
@@ -3741,6 +4008,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   updateEmployeeCard?: Resolver<ResolversTypes['EmployeeCard'], ParentType, ContextType, RequireFields<MutationUpdateEmployeeCardArgs, 'input'>>;
   updateGuardianCard?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<MutationUpdateGuardianCardArgs, 'input'>>;
   updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'input'>>;
+  updateSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationUpdateSchoolEventArgs, 'input'>>;
   updateStudentCard?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<MutationUpdateStudentCardArgs, 'input'>>;
   updateSubgroup?: Resolver<ResolversTypes['Subgroup'], ParentType, ContextType, RequireFields<MutationUpdateSubgroupArgs, 'input'>>;
   updateSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationUpdateSubjectArgs, 'input'>>;
@@ -3751,7 +4019,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'Bell' | 'ClassGroup' | 'CurriculumItem' | 'Employee' | 'Lesson' | 'Mark' | 'MovedWorkingDay' | 'MovementOrder' | 'PeriodMark' | 'Room' | 'School' | 'Student' | 'StudyPeriod' | 'Subgroup' | 'Subject' | 'TeachingAssignment' | 'ThematicPlanItem' | 'TimetableEntry', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AcademicYear' | 'Attendance' | 'Bell' | 'ClassGroup' | 'CurriculumItem' | 'Employee' | 'Lesson' | 'Mark' | 'MovedWorkingDay' | 'MovementOrder' | 'PeriodMark' | 'Room' | 'School' | 'SchoolEvent' | 'Student' | 'StudyPeriod' | 'Subgroup' | 'Subject' | 'TeachingAssignment' | 'ThematicPlanItem' | 'TimetableEntry', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3863,6 +4131,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   reportCardReport?: Resolver<ResolversTypes['ReportCard'], ParentType, ContextType, RequireFields<QueryReportCardReportArgs, 'studentId' | 'studyPeriodId'>>;
   rolloverPreview?: Resolver<ResolversTypes['RolloverPreview'], ParentType, ContextType, RequireFields<QueryRolloverPreviewArgs, 'input'>>;
   rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType>;
+  schoolEvents?: Resolver<Array<ResolversTypes['SchoolEvent']>, ParentType, ContextType, RequireFields<QuerySchoolEventsArgs, 'from' | 'to'>>;
   schoolJournalAggregatesReport?: Resolver<Array<ResolversTypes['SchoolJournalAggregate']>, ParentType, ContextType, RequireFields<QuerySchoolJournalAggregatesReportArgs, 'from' | 'to'>>;
   schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
@@ -3982,6 +4251,25 @@ export type SchoolClassFillResolvers<ContextType = RequestContext, ParentType ex
   students?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SchoolEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolEvent'] = ResolversParentTypes['SchoolEvent']> = {
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  classGroup?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SchoolJournalAggregateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SchoolJournalAggregate'] = ResolversParentTypes['SchoolJournalAggregate']> = {
   absences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   atRiskPairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4022,10 +4310,18 @@ export type SchoolUserActivityResolvers<ContextType = RequestContext, ParentType
   weeks?: Resolver<Array<ResolversTypes['WeekActivity']>, ParentType, ContextType>;
 };
 
+export type StartingCredentialResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StartingCredential'] = ResolversParentTypes['StartingCredential']> = {
+  login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourcedId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startingPassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type StudentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Student'] = ResolversParentTypes['Student'], FederationReferenceType extends FederationReferenceTypes['Student'] = FederationReferenceTypes['Student']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Student']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attendance?: Resolver<ResolversTypes['AttendanceConnection'], ParentType, ContextType, Partial<StudentAttendanceArgs>>;
   classGroup?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  educationForm?: Resolver<Maybe<ResolversTypes['EducationForm']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marks?: Resolver<ResolversTypes['MarkConnection'], ParentType, ContextType, Partial<StudentMarksArgs>>;
@@ -4300,6 +4596,10 @@ export type Resolvers<ContextType = RequestContext> = {
   GuardianCard?: GuardianCardResolvers<ContextType>;
   Guardianship?: GuardianshipResolvers<ContextType>;
   Holiday?: HolidayResolvers<ContextType>;
+  ImportFileSummary?: ImportFileSummaryResolvers<ContextType>;
+  ImportProblem?: ImportProblemResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
+  ImportRow?: ImportRowResolvers<ContextType>;
   IncompleteLesson?: IncompleteLessonResolvers<ContextType>;
   IssuedCredentials?: IssuedCredentialsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
@@ -4342,9 +4642,11 @@ export type Resolvers<ContextType = RequestContext> = {
   Room?: RoomResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
   SchoolClassFill?: SchoolClassFillResolvers<ContextType>;
+  SchoolEvent?: SchoolEventResolvers<ContextType>;
   SchoolJournalAggregate?: SchoolJournalAggregateResolvers<ContextType>;
   SchoolMovementSummary?: SchoolMovementSummaryResolvers<ContextType>;
   SchoolUserActivity?: SchoolUserActivityResolvers<ContextType>;
+  StartingCredential?: StartingCredentialResolvers<ContextType>;
   Student?: StudentResolvers<ContextType>;
   StudentAttendanceRow?: StudentAttendanceRowResolvers<ContextType>;
   StudentAverageReport?: StudentAverageReportResolvers<ContextType>;

@@ -12,7 +12,8 @@ export const DIARY_MAX_DAYS = 31;
 export const CLASS_JOURNAL_MAX_DAYS = 92;
 
 interface DiaryLesson { lesson: Lesson; marks: Mark[]; attendance: Attendance | null }
-interface DiaryDay { date: string; lessons: DiaryLesson[] }
+/** `studentId` and `range` let DiaryDay.events batch one statement per request (resolvers/school-year/events.resolver.ts). */
+interface DiaryDay { date: string; lessons: DiaryLesson[]; studentId: string; range: { from: string; to: string } }
 interface ClassJournal { lessons: Lesson[]; students: Student[]; marks: Mark[]; attendance: Attendance[] }
 
 function checkRange(from: string, to: string, maxDays: number): void {
@@ -49,7 +50,8 @@ export class DiaryResolver {
       else byDate.set(row.lesson.date, [entry]);
     }
     const days: DiaryDay[] = [];
-    for (let date = from; date <= to; date = addDays(date, 1)) days.push({ date, lessons: byDate.get(date) ?? [] });
+    const range = { from, to };
+    for (let date = from; date <= to; date = addDays(date, 1)) days.push({ date, lessons: byDate.get(date) ?? [], studentId, range });
     return days;
   }
 

@@ -1,7 +1,8 @@
 import { mayHoldIn } from '../../permissions/registry';
 import {
-  AcademicYear, Bell, ClassGroup, CurriculumItem, MovedWorkingDay, Room, Subgroup, SubgroupMember, TeachingAssignment, ThematicPlanItem, TimetableEntry
+  AcademicYear, Bell, ClassGroup, CurriculumItem, MovedWorkingDay, Room, SchoolEvent, Subgroup, SubgroupMember, TeachingAssignment, ThematicPlanItem, TimetableEntry
 } from '../../entities';
+import { mayReadEvent } from '../../domain/school-year/events.queries';
 import { readsClassCurriculum } from '../../domain/school-year/curriculum.service';
 import type { ClassReach } from '../../permissions/scope';
 import type { RequestContext } from '../context';
@@ -88,6 +89,10 @@ export async function fetchYearNode(ctx: RequestContext, type: string, uuid: str
     case 'TimetableEntry': {
       const row = await ctx.loaders.one(TimetableEntry, uuid);
       return row && (await timetableReach(ctx, row.classGroup.id)) ? row : null;
+    }
+    case 'SchoolEvent': {
+      const row = await ctx.loaders.one(SchoolEvent, uuid);
+      return row && (await mayReadEvent(ctx.access, ctx.requireViewer(), row)) ? row : null;
     }
     default: return null;
   }

@@ -15,7 +15,7 @@ export const ADMIN_TABLES = [
   'academic_year', 'study_period', 'holiday', 'moved_working_day', 'class_group', 'enrollment', 'movement_order',
   'subject', 'curriculum_item', 'subgroup', 'subgroup_member', 'teaching_assignment', 'thematic_plan_item',
   'bell', 'room', 'timetable_entry', 'lesson', 'lesson_record', 'mark', 'mark_version', 'attendance', 'period_mark',
-  'audit_entry', 'diary_event',
+  'audit_entry', 'diary_event', 'school_event',
 ] as const;
 
 /** A fingerprint of every row of those tables: an update in place is caught as well as an insert. */

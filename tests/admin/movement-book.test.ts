@@ -64,14 +64,34 @@ describe('each order type and its effect on enrollments', () => {
     expect(entry).toEqual({ action: 'movement_order.create', actor_id: who.secretary, school_id: w.school.id });
   });
 
-  it('WITHDRAW and FAMILY_EDUCATION close the enrollment and open none; a later ENROLL opens a new one', async () => {
-    for (const type of [MovementOrderType.WITHDRAW, MovementOrderType.FAMILY_EDUCATION]) {
-      const s = await freshStudent();
-      await expectOk(server, who.deputyAcademic, CREATE, input(s, type, '2026-12-01'));
-      expect(await enrollments(s)).toEqual([expect.objectContaining({ class: '5А', endsOn: '2026-11-30' })]);
-      await expectOk(server, who.admin, CREATE, input(s, MovementOrderType.ENROLL, '2027-01-12', w.class5b));
-      expect((await enrollments(s)).map((e) => [e.class, e.startsOn, e.endsOn])).toEqual([['5А', '2026-09-01', '2026-11-30'], ['5Б', '2027-01-12', null]]);
-    }
+  it('WITHDRAW closes the enrollment and opens none; a later ENROLL opens a new one', async () => {
+    const s = await freshStudent();
+    await expectOk(server, who.deputyAcademic, CREATE, input(s, MovementOrderType.WITHDRAW, '2026-12-01'));
+    expect(await enrollments(s)).toEqual([expect.objectContaining({ class: '5А', endsOn: '2026-11-30' })]);
+    await expectOk(server, who.admin, CREATE, input(s, MovementOrderType.ENROLL, '2027-01-12', w.class5b));
+    expect((await enrollments(s)).map((e) => [e.class, e.startsOn, e.endsOn])).toEqual([['5А', '2026-09-01', '2026-11-30'], ['5Б', '2027-01-12', null]]);
+  });
+
+  it('FAMILY_EDUCATION keeps the pupil attached to the class for attestation; ENROLL brings them back to class, WITHDRAW ends it', async () => {
+    const s = await freshStudent();
+    await expectOk(server, who.deputyAcademic, CREATE, input(s, MovementOrderType.FAMILY_EDUCATION, '2026-12-01'));
+    const forms = async () => (await server.em().find(Enrollment, { student: s }, { orderBy: { startsOn: 'asc' }, populate: ['classGroup'] }))
+      .map((e) => [e.classGroup.name, e.startsOn, e.endsOn ?? null, e.form]);
+    expect(await forms()).toEqual([['5А', '2026-09-01', '2026-11-30', 'IN_CLASS'], ['5А', '2026-12-01', null, 'FAMILY_EDUCATION']]);
+    // Already on family education: a second order is refused; a transfer keeps the form.
+    await expectRefused(server, who.secretary, CREATE, input(s, MovementOrderType.FAMILY_EDUCATION, '2026-12-10'), 'BAD_USER_INPUT', 'type');
+    await expectOk(server, who.secretary, CREATE, input(s, MovementOrderType.TRANSFER_CLASS, '2026-12-15', w.class5b));
+    expect((await forms()).at(-1)).toEqual(['5Б', '2026-12-15', null, 'FAMILY_EDUCATION']);
+    // Back to class: ENROLL ends the attachment the day before (not before it began).
+    await expectRefused(server, who.admin, CREATE, input(s, MovementOrderType.ENROLL, '2026-12-15', w.class5a), 'BAD_USER_INPUT', 'effectiveOn');
+    await expectOk(server, who.admin, CREATE, input(s, MovementOrderType.ENROLL, '2027-01-12', w.class5a));
+    expect((await forms()).slice(-2)).toEqual([['5Б', '2026-12-15', '2027-01-11', 'FAMILY_EDUCATION'], ['5А', '2027-01-12', null, 'IN_CLASS']]);
+
+    const t = await freshStudent();
+    await expectOk(server, who.deputyAcademic, CREATE, input(t, MovementOrderType.FAMILY_EDUCATION, '2026-12-01'));
+    await expectOk(server, who.secretary, CREATE, input(t, MovementOrderType.WITHDRAW, '2027-02-01'));
+    expect((await forms()).length).toBe(4);
+    expect(await server.em().count(Enrollment, { student: t, endsOn: null })).toBe(0);
   });
 
   it('PROMOTE and PROMOTE_CONDITIONAL go to grade + 1 of a later year; DEBT_CLEARED needs a conditional promotion and changes no enrollment', async () => {
@@ -98,7 +118,8 @@ describe('each order type and its effect on enrollments', () => {
     expect((await enrollments(r)).map((e) => [e.class, e.endsOn])).toEqual([['5А', '2027-08-31'], ['5В', null]]);
 
     const fifth = await freshStudent();
-    await expectRefused(server, who.secretary, CREATE, input(fifth, MovementOrderType.GRADUATE, '2027-06-01'), 'BAD_USER_INPUT', 'type');
+    const refused = await expectRefused(server, who.secretary, CREATE, input(fifth, MovementOrderType.GRADUATE, '2027-06-01'), 'GRADUATE_GRADE_ONLY', 'type');
+    expect(refused.errors![0].message).toContain('9 and 11');
     const ninth = await freshStudent(class9);
     await expectOk(server, who.secretary, CREATE, input(ninth, MovementOrderType.GRADUATE, '2027-06-01'));
     expect(await enrollments(ninth)).toEqual([expect.objectContaining({ class: '9А', endsOn: '2027-05-31' })]);

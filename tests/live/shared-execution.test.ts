@@ -132,7 +132,7 @@ const REVIEWED_FIELDS_BELOW_DIARY_EVENT = [
   'PageInfo.endCursor', 'PageInfo.hasNextPage',
   'PeriodMark.corrected', 'PeriodMark.id', 'PeriodMark.kind', 'PeriodMark.revision', 'PeriodMark.student',
   'PeriodMark.studyPeriod', 'PeriodMark.subject', 'PeriodMark.value',
-  'Student.attendance', 'Student.classGroup', 'Student.fullName', 'Student.id', 'Student.marks', 'Student.periodMarks',
+  'Student.attendance', 'Student.classGroup', 'Student.educationForm', 'Student.fullName', 'Student.id', 'Student.marks', 'Student.periodMarks',
   'StudyPeriod.endsOn', 'StudyPeriod.id', 'StudyPeriod.name', 'StudyPeriod.ordinal', 'StudyPeriod.startsOn',
   'Subject.gradingScale', 'Subject.id', 'Subject.name',
   'User.id', 'User.login',

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AcademicYear, AcademicYearState, Role, type Student, StudyPeriod, StudyPeriodKind } from '../../entities';
 import { toGlobalId } from '../../schema/global-id';
-import { buildStaff, buildStudent, type World } from '../support/factories';
+import { buildAssignment, buildClass, buildStaff, buildStudent, type World } from '../support/factories';
 import type { TestServer } from '../support/server';
 import { errorCode } from '../support/server';
 import {
@@ -45,15 +45,26 @@ describe('YEAR, EXAM and FINAL windows', () => {
   });
 
   it('EXAM and FINAL marks go in on into the exam season, 40 days after the year\'s end', async () => {
-    const student = await freshStudent();
+    // Exam marks only in grades 9 and 11.
+    const class9 = await buildClass(em, w.school, { grade: 9, letter: 'Э' });
+    await buildAssignment(em, w.teacher.employee, class9, w.math);
+    const ninth = async () => (await buildStudent(em, class9)).student;
+    const student = await ninth();
     server.clock.set('2027-05-20T12:00:00+03:00');
     ok(await j.as(w.teacher, SET, yearly(student, 'YEAR', '4')), 'setPeriodMark');
     server.clock.set('2027-07-05T12:00:00+03:00');
     expect(ok(await j.as(w.teacher, SET, yearly(student, 'EXAM', '5')), 'setPeriodMark').kind).toBe('EXAM');
     expect(ok(await j.as(w.teacher, SET, yearly(student, 'FINAL', '5')), 'setPeriodMark').kind).toBe('FINAL');
     server.clock.set('2027-07-06T12:00:00+03:00');
-    const late = await freshStudent();
+    const late = await ninth();
     await expectRefused(server, 'ENTRY_WINDOW_CLOSED', () => j.as(w.teacher, SET, yearly(late, 'EXAM', '5')));
+  });
+
+  it('an EXAM mark only in grades 9 and 11: EXAM_GRADE_ONLY for a 5th-grader, whoever sets it, nothing stored', async () => {
+    const student = await freshStudent();
+    server.clock.set('2027-06-20T12:00:00+03:00');
+    await expectRefused(server, 'EXAM_GRADE_ONLY', () => j.as(w.teacher, SET, yearly(student, 'EXAM', '5')), 'kind');
+    await expectRefused(server, 'EXAM_GRADE_ONLY', () => j.as(w.deputy, SET, yearly(student, 'EXAM', '5', { reason: 'x' })), 'kind');
   });
 
   it('a FINAL mark needs the YEAR mark first (BAD_USER_INPUT on kind, nothing stored)', async () => {
