@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { VersionedEntity } from './base';
 import { AcademicYearState, StudyPeriodKind } from './enums';
 import { School } from './tenancy';
@@ -31,8 +31,14 @@ export class AcademicYear extends VersionedEntity {
   closedAt?: Date;
 }
 
+/**
+ * One study period of a year, for the parallels `gradeFrom`..`gradeTo` (004 §4: quarters for
+ * grades 1–9 and half-years for 10–11 is common). A year has one scheme per range of grades; the
+ * period of a date for a class is the one of its grade (the default scheme covers grades 1–11).
+ */
 @Entity()
-@Unique({ properties: ['year', 'ordinal'] })
+@Unique({ properties: ['year', 'gradeFrom', 'ordinal'] })
+@Check({ name: 'study_period_grades', expression: 'grade_from >= 1 and grade_from <= grade_to and grade_to <= 11' })
 export class StudyPeriod extends VersionedEntity {
   @ManyToOne(() => AcademicYear)
   year!: AcademicYear;
@@ -52,6 +58,14 @@ export class StudyPeriod extends VersionedEntity {
 
   @Property({ type: 'date' })
   endsOn!: string;
+
+  /** The first grade the period's scheme is for. */
+  @Property()
+  gradeFrom: Opt<number> = 1;
+
+  /** The last grade the period's scheme is for. */
+  @Property()
+  gradeTo: Opt<number> = 11;
 }
 
 @Entity()

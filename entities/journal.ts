@@ -98,6 +98,10 @@ export class WorkType extends UuidEntity {
 
   @Property({ type: 'decimal', precision: 4, scale: 2 })
   weight!: string;
+
+  /** Set when the work type was retired: no new marks with it; the marks it has keep it. */
+  @Property({ type: 'datetime', nullable: true })
+  retiredAt?: Date;
 }
 
 /**

@@ -32,6 +32,10 @@ export class ClassGroup extends VersionedEntity {
   @ManyToOne(() => ClassGroup, { nullable: true })
   promotedFrom?: ClassGroup;
 
+  /** Set when the class was closed (domain/school-year/classes.service.ts): it keeps its history, takes no new pupils. */
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date;
+
   get name(): Opt<string> {
     return `${this.grade}${this.letter}`;
   }

@@ -29,6 +29,16 @@ export enum ErrorCode {
   GRADUATE_GRADE_ONLY = 'GRADUATE_GRADE_ONLY',
   /** An EXAM mark for a student whose class that year is not grade 9 or 11 (DOMAIN.md: exam marks only in grades 9 and 11). */
   EXAM_GRADE_ONLY = 'EXAM_GRADE_ONLY',
+  /** The year already has a class of that grade and letter (domain/school-year/classes.service.ts). */
+  CLASS_EXISTS = 'CLASS_EXISTS',
+  /** A class is closed only when no pupil is enrolled in it any more: move or withdraw them first (movement book). */
+  CLASS_HAS_ENROLLMENTS = 'CLASS_HAS_ENROLLMENTS',
+  /** The school already has a work type with that code. */
+  WORK_TYPE_EXISTS = 'WORK_TYPE_EXISTS',
+  /** A work type that marks use is never deleted: retire it instead. */
+  WORK_TYPE_IN_USE = 'WORK_TYPE_IN_USE',
+  /** The work type is retired: no new marks with it. */
+  WORK_TYPE_RETIRED = 'WORK_TYPE_RETIRED',
 }
 
 /** An error meant for the client: its message and code are safe to show. */

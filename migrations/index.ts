@@ -14,6 +14,7 @@ import { Migration20261203160000_staged_file } from './Migration20261203160000_s
 import { Migration20261203152000_personal_data } from './Migration20261203152000_personal_data';
 import { Migration20261203151000_family_education } from './Migration20261203151000_family_education';
 import { Migration20261203151500_school_events } from './Migration20261203151500_school_events';
+import { Migration20261203154000_school_setup } from './Migration20261203154000_school_setup';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203160000_staged_file', class: Migration20261203160000_staged_file },
   { name: 'Migration20261203151000_family_education', class: Migration20261203151000_family_education },
   { name: 'Migration20261203151500_school_events', class: Migration20261203151500_school_events },
+  { name: 'Migration20261203154000_school_setup', class: Migration20261203154000_school_setup },
 ];

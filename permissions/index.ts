@@ -7,6 +7,7 @@ import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
 import { can, isAuthenticated, isPublic, isSignedIn } from './rules';
 import { YEAR_RULES } from './year.rules';
 import { EVENT_RULES } from './events.rules';
+import { SCHOOL_SETUP_RULES } from './school-setup.rules';
 import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPORT_TYPE_RULES } from './journal-reports.rules';
 import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './people.rules';
 import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchange.rules';
@@ -31,9 +32,10 @@ export const RULES = {
     diary: signedIn,
     classJournal: can('classJournal.read'),
     academicYears: signedIn,
-    workTypes: signedIn,
+    workTypes: can('workTypes.read'),
     ...FEDERATION_QUERY_RULES,
     ...YEAR_RULES.Query,
+    ...SCHOOL_SETUP_RULES.Query,
     ...REPORT_QUERY_RULES,
     ...JOURNAL_REPORT_QUERY_RULES,
     ...PEOPLE_QUERY_RULES,
@@ -52,6 +54,7 @@ export const RULES = {
     setPeriodMark: can('periodMark.write'),
     ...HARDENING_RULES.Mutation,
     ...YEAR_RULES.Mutation,
+    ...SCHOOL_SETUP_RULES.Mutation,
     ...JOURNAL_REPORT_MUTATION_RULES,
     ...PEOPLE_MUTATION_RULES,
     ...INTERCHANGE_MUTATION_RULES,
@@ -71,10 +74,10 @@ export const RULES = {
     id: signedIn, fullName: signedIn, classGroup: signedIn,
     marks: signedIn, attendance: signedIn, periodMarks: signedIn, ...EVENT_RULES.Student,
   },
-  ClassGroup: { id: signedIn, name: signedIn, grade: signedIn, classTeacher: signedIn, ...YEAR_RULES.ClassGroup },
+  ClassGroup: { id: signedIn, name: signedIn, grade: signedIn, classTeacher: signedIn, ...YEAR_RULES.ClassGroup, ...SCHOOL_SETUP_RULES.ClassGroup },
   Employee: { id: signedIn, fullName: signedIn },
   Subject: { id: signedIn, name: signedIn, gradingScale: signedIn, ...YEAR_RULES.Subject },
-  WorkType: { code: signedIn, name: signedIn, weight: signedIn },
+  WorkType: { code: signedIn, name: signedIn, weight: signedIn, ...SCHOOL_SETUP_RULES.WorkType },
   Lesson: {
     id: signedIn, date: signedIn, number: signedIn, state: signedIn, subject: signedIn, teacher: signedIn,
     substituteTeacher: signedIn, classGroup: signedIn, topic: signedIn, homework: signedIn, ...YEAR_RULES.Lesson,
@@ -95,7 +98,7 @@ export const RULES = {
     id: signedIn, name: signedIn, startsOn: signedIn, endsOn: signedIn, state: signedIn, studyPeriods: signedIn, holidays: signedIn,
     ...YEAR_RULES.AcademicYear,
   },
-  StudyPeriod: { id: signedIn, name: signedIn, ordinal: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.StudyPeriod },
+  StudyPeriod: { id: signedIn, name: signedIn, ordinal: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.StudyPeriod, ...SCHOOL_SETUP_RULES.StudyPeriod },
   Holiday: { name: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.Holiday },
   DiaryDay: { date: signedIn, lessons: signedIn, ...EVENT_RULES.DiaryDay },
   DiaryLesson: { lesson: signedIn, marks: signedIn, attendance: signedIn },
@@ -106,6 +109,7 @@ export const RULES = {
   AttendanceConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
   AttendanceEdge: { cursor: signedIn, node: signedIn },
   ...FEDERATION_RULES,
+  School: { ...FEDERATION_RULES.School, ...SCHOOL_SETUP_RULES.School },
   ...YEAR_RULES.types,
   ...REPORT_TYPE_RULES,
   ...JOURNAL_REPORT_TYPE_RULES,

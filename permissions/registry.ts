@@ -9,6 +9,7 @@ import { JOURNAL_POLICY } from './policies/journal.policy';
 import { MOVEMENT_POLICY } from './policies/movement.policy';
 import { PERSONAL_DATA_POLICY } from './policies/personal-data.policy';
 import { REPORTS_POLICY } from './policies/reports.policy';
+import { SCHOOL_SETUP_POLICY } from './policies/school-setup.policy';
 import { rolesOf, rolesThatMayHold, type PermissionSpec } from './policy';
 import { COORDINATORS, STAFF } from './roles';
 import type { Viewer } from './viewer';
@@ -32,6 +33,7 @@ export const REGISTRY = {
   ...INTERCHANGE_POLICY,
   ...PERSONAL_DATA_POLICY,
   ...EVENTS_POLICY,
+  ...SCHOOL_SETUP_POLICY,
 } satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof REGISTRY;

@@ -26,6 +26,7 @@ import {
 import { PEOPLE_RESOLVERS } from './people/people.resolvers';
 import { ImportResolver } from './interchange/import.resolver';
 import { EVENT_RESOLVERS } from './school-year/events.resolver';
+import { ClassesResolver, SchoolSettingsResolver, StudyPeriodGradesResolver, WorkTypesResolver } from './school-year/classes.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
@@ -39,6 +40,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SubgroupResolver, TeachingAssignmentResolver, ThematicPlanItemResolver, TimetableResolver, BellResolver, RoomResolver,
   TimetableEntryResolver, LessonTimetableResolver, SubjectVersionResolver, ClassGroupRolloverResolver,
   TermReportResolver, TermReportRowResolver,
+  // Classes, work types and school settings (issue 18, part 1).
+  ClassesResolver, StudyPeriodGradesResolver, WorkTypesResolver, SchoolSettingsResolver,
   JournalReportsResolver,
   ...PEOPLE_RESOLVERS,
   ImportResolver,

@@ -65,9 +65,9 @@ export class CalendarResolver {
     return ctx.em.find(AcademicYear, { school: { $in: schools } }, { orderBy: { startsOn: 'desc' } });
   }
 
-  @Query(() => [WorkTypeType], { description: 'The work types of the viewer\'s schools, with their weights.' })
+  @Query(() => [WorkTypeType], { description: 'The work types of the viewer\'s schools, with their weights (retired ones too: their marks keep them).' })
   async workTypes(@Ctx() ctx: RequestContext): Promise<WorkType[]> {
-    const schools = [...(await ctx.access.memberSchools())];
+    const schools = [...(await ctx.access.memberSchools())].filter((school) => ctx.access.holdsIn('workTypes.read', school));
     if (schools.length === 0) return [];
     const rows = await ctx.em.getConnection().execute(
       `select * from work_type where school_id = any(?::uuid[]) order by weight, code`, [uuidArray(schools)],
@@ -82,7 +82,7 @@ export class CalendarResolver {
 
   @FieldResolver(() => [StudyPeriodType])
   studyPeriods(@Root() year: AcademicYear, @Ctx() ctx: RequestContext): Promise<StudyPeriod[]> {
-    return ctx.loaders.byYear('studyPeriods', (ids) => ctx.em.find(StudyPeriod, { year: { $in: ids } }, { orderBy: { ordinal: 'asc' } }))
+    return ctx.loaders.byYear('studyPeriods', (ids) => ctx.em.find(StudyPeriod, { year: { $in: ids } }, { orderBy: { gradeFrom: 'asc', ordinal: 'asc' } }))
       .load(year.id);
   }
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { AcademicYearState, CurriculumComponent, GradingScale, StudyPeriodKind } from '../entities';
 import { DateScalar } from './scalars';
 import { RolloverDecisionKind } from './year.types';
+import { GradeRangeInput } from './school-setup.inputs';
 
 const VERSION = { description: 'The version you saw; CONFLICT when it changed meanwhile.' };
 
@@ -34,6 +35,8 @@ const VERSION = { description: 'The version you saw; CONFLICT when it changed me
   @Field(() => StudyPeriodKind) kind!: StudyPeriodKind;
   @Field(() => [StudyPeriodInput], { description: 'In order: 4 quarters, 3 trimesters or 2 half-years, from the year\'s first day to its last.' })
   periods!: StudyPeriodInput[];
+  @Field(() => GradeRangeInput, { nullable: true, description: 'The parallels the periods are for (default grades 1–11): quarters for 1–9 and half-years for 10–11 are two calls (004 §4).' })
+  grades?: GradeRangeInput | null;
 }
 @InputType() export class SaveHolidayInput {
   @Field(() => ID, { nullable: true, description: 'For a new holiday.' }) yearId?: string | null;

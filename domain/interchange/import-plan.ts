@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PersonCardKind, Role, SourcedKind } from '../../entities';
+import { rolesMayLeadClass } from '../../permissions/roster-roles';
 import { checkConsentGiver, CONSENT_FIELDS } from '../people/personal-data-consent';
 import type {
   PersonKind, Roster, RosterAssignment, RosterClass, RosterCurriculumItem, RosterEnrollment, RosterGuardianship,
@@ -352,7 +353,7 @@ export function planImport(roster: Roster, state: SchoolState): ImportPlan {
   }
 
   // Class teachers and teaching assignments: a teacher of the school.
-  const isTeacher = (employeeId: string) => rolesOf(employeeId).includes(Role.TEACHER);
+  const isTeacher = (employeeId: string) => rolesMayLeadClass(rolesOf(employeeId));
   const led = new Set<string>();
   for (const t of roster.classTeachers) {
     const cls = classOf(t.classKey, t.at, 'classSourcedId');

@@ -111,7 +111,7 @@ async function loadSchoolState(em: EntityManager, schoolId: string, now: Date, l
   const classes = await q<{ id: string; year_id: string; grade: number; letter: string; shift: number; class_teacher_id: string | null }>(
     'select id, year_id, grade, letter, shift, class_teacher_id from class_group where school_id = ?');
   const curriculum = await q<{ id: string; class_group_id: string; subject_id: string; hours_per_week: string; component: string }>(
-    'select ci.id, ci.class_group_id, ci.subject_id, ci.hours_per_week::text, ci.component from curriculum_item ci join class_group c on c.id = ci.class_group_id where k.school_id = ?');
+    'select ci.id, ci.class_group_id, ci.subject_id, ci.hours_per_week::text, ci.component from curriculum_item ci join class_group c on c.id = ci.class_group_id where c.school_id = ?');
   const person = (table: string, extra: string) => q<Record<string, unknown>>(
     `select id, last_name, first_name, middle_name, personal_data_consent_at is not null as consent, user_id, ${extra} from ${table} where school_id = ?`);
   const students = await person('student', `to_char(birth_date, 'YYYY-MM-DD') birth_date, gender, phone, email, null::text as position`);

@@ -1,4 +1,7 @@
 import { CurriculumComponent, Gender, GradingScale, Role, StudyPeriodKind } from '../../entities';
+import {
+  cardKindOfRoles, defaultRolesOf, roleFromOneRoster, roleFromRussianWord, RUSSIAN_ROLE_WORD_LIST, schoolRoleNamed,
+} from '../../permissions/roster-roles';
 import type { CsvRow, ParsedFile } from './import-files';
 import { importError } from './import-files';
 import {
@@ -16,7 +19,7 @@ import {
 
 /** A cell a spreadsheet would run as a formula (CSV injection): never a name. */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NAME = /^\p{L}[\p{L}\p{M}' .\-]*$/u;
+const NAME = /^\p{L}[\p{L}\p{M}' .-]*$/u;
 const LOGIN = /^[a-z0-9][a-z0-9._-]{2,99}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -72,7 +75,7 @@ class RowReader {
   phone(columns: string[]): string | null {
     const v = this.raw(...columns);
     if (!v) return null;
-    if (!/^\+?[0-9 ()\-]{5,40}$/.test(v)) { this.problem(this.columnOf(...columns), `"${v.slice(0, 40)}" is not a phone number.`); return null; }
+    if (!/^\+?[0-9 ()-]{5,40}$/.test(v)) { this.problem(this.columnOf(...columns), `"${v.slice(0, 40)}" is not a phone number.`); return null; }
     return v;
   }
   key(columns: string[]): string | null {
@@ -113,12 +116,6 @@ export function readRoster(files: ParsedFile[]): Roster {
 
 // --- OneRoster 1.2 ---------------------------------------------------------------------------
 
-const ONEROSTER_ROLES: Record<string, Role> = {
-  student: Role.STUDENT, guardian: Role.PARENT, parent: Role.PARENT, relative: Role.PARENT,
-  teacher: Role.TEACHER, aide: Role.TEACHER, principal: Role.DIRECTOR, administrator: Role.ADMIN,
-  districtadministrator: Role.ADMIN, siteadministrator: Role.ADMIN,
-};
-const STAFF_ROLES = new Set<Role>([Role.ADMIN, Role.DIRECTOR, Role.DEPUTY_ACADEMIC, Role.DEPUTY_PASTORAL, Role.TEACHER, Role.SECRETARY, Role.HR]);
 const PERIOD_KINDS: Record<string, StudyPeriodKind> = { gradingperiod: StudyPeriodKind.QUARTER, semester: StudyPeriodKind.HALF_YEAR, term: StudyPeriodKind.TRIMESTER };
 
 const active = (r: RowReader) => {
@@ -127,12 +124,16 @@ const active = (r: RowReader) => {
 };
 
 function roleOf(r: RowReader, column: string): Role | null {
-  const own = r.raw('metadata.role').toUpperCase();
-  if (own && (Object.values(Role) as string[]).includes(own)) return own as Role;
-  const v = r.raw(column).toLowerCase().replace(/\s/g, '');
-  const role = ONEROSTER_ROLES[v];
+  const own = r.raw('metadata.role');
+  if (own) {
+    const role = schoolRoleNamed(own);
+    if (!role) r.problem('metadata.role', `"${own.slice(0, 30)}" is not a role of a school.`);
+    return role;
+  }
+  const v = r.raw(column);
+  const role = roleFromOneRoster(v);
   if (!role) r.problem(column, `Unknown role "${v.slice(0, 30)}".`);
-  return role ?? null;
+  return role;
 }
 
 function consentOf(r: RowReader): RosterConsent | null {
@@ -235,7 +236,7 @@ function readOneRoster(files: Map<string, ParsedFile>): Roster {
     if (!key) continue;
     if (r.raw('role')) { const role = roleOf(r, 'role'); if (role) rolesByUser.set(key, [...(rolesByUser.get(key) ?? []), role]); }
     const roles = [...new Set(rolesByUser.get(key) ?? [])];
-    const kind: PersonKind | null = roles.includes(Role.STUDENT) ? 'STUDENT' : roles.some((x) => STAFF_ROLES.has(x)) ? 'EMPLOYEE' : roles.includes(Role.PARENT) ? 'GUARDIAN' : null;
+    const kind: PersonKind | null = cardKindOfRoles(roles);
     if (!kind) { r.problem('sourcedId', 'The user has no role (roles.csv) that says whether it is a student, a guardian or staff.'); continue; }
     if (kind === 'STUDENT' && roles.length > 1) { r.problem('sourcedId', 'A student holds no other role.'); continue; }
     const person = readPerson(r, key, kind, roles, {
@@ -308,12 +309,6 @@ function readPerson(r: RowReader, key: string, kind: PersonKind, roles: Role[], 
 
 // --- The spreadsheet set ---------------------------------------------------------------------
 
-const RU_ROLES: Record<string, Role> = {
-  'администратор': Role.ADMIN, 'директор': Role.DIRECTOR, 'завуч': Role.DEPUTY_ACADEMIC, 'зам по увр': Role.DEPUTY_ACADEMIC,
-  'зам по вр': Role.DEPUTY_PASTORAL, 'учитель': Role.TEACHER, 'секретарь': Role.SECRETARY, 'делопроизводитель': Role.SECRETARY,
-  'кадры': Role.HR, 'специалист по кадрам': Role.HR,
-};
-
 function readSpreadsheetSet(files: Map<string, ParsedFile>): Roster {
   const roster = emptyRoster('SPREADSHEET');
   const rows = (name: string, required: string[][]): RowReader[] => {
@@ -345,9 +340,10 @@ function readSpreadsheetSet(files: Map<string, ParsedFile>): Roster {
     if (!id) continue;
     const roles: Role[] = [];
     for (const word of r.raw('роли').split(/[,;]/).map((s) => s.trim().toLowerCase()).filter(Boolean)) {
-      if (RU_ROLES[word]) roles.push(RU_ROLES[word]); else r.problem('роли', `Unknown role "${word.slice(0, 30)}" (${Object.keys(RU_ROLES).join(', ')}).`);
+      const role = roleFromRussianWord(word);
+      if (role) roles.push(role); else r.problem('роли', `Unknown role "${word.slice(0, 30)}" (${RUSSIAN_ROLE_WORD_LIST.join(', ')}).`);
     }
-    const person = readPerson(r, `staff:${id}`, 'EMPLOYEE', roles.length ? [...new Set(roles)] : [Role.TEACHER], {
+    const person = readPerson(r, `staff:${id}`, 'EMPLOYEE', roles.length ? [...new Set(roles)] : defaultRolesOf('EMPLOYEE'), {
       last: ['фамилия'], first: ['имя'], middle: ['отчество'], login: ['логин'], email: ['email', 'эл. почта'], phone: ['телефон'], position: ['должность'],
     });
     if (person) roster.people.push(person);
@@ -355,7 +351,7 @@ function readSpreadsheetSet(files: Map<string, ParsedFile>): Roster {
   for (const r of rows('students.csv', [['id'], ['фамилия'], ['имя'], ['класс']])) {
     const id = r.key(['id']);
     if (!id) continue;
-    const person = readPerson(r, `student:${id}`, 'STUDENT', [Role.STUDENT], {
+    const person = readPerson(r, `student:${id}`, 'STUDENT', defaultRolesOf('STUDENT'), {
       last: ['фамилия'], first: ['имя'], middle: ['отчество'], login: ['логин'], email: ['email', 'эл. почта'], phone: ['телефон'], position: [],
       birthDate: ['дата рождения'], gender: ['пол'],
     });
@@ -367,7 +363,7 @@ function readSpreadsheetSet(files: Map<string, ParsedFile>): Roster {
   for (const r of rows('guardians.csv', [['id'], ['фамилия'], ['имя'], ['ученики']])) {
     const id = r.key(['id']);
     if (!id) continue;
-    const person = readPerson(r, `guardian:${id}`, 'GUARDIAN', [Role.PARENT], {
+    const person = readPerson(r, `guardian:${id}`, 'GUARDIAN', defaultRolesOf('GUARDIAN'), {
       last: ['фамилия'], first: ['имя'], middle: ['отчество'], login: ['логин'], email: ['email', 'эл. почта'], phone: ['телефон'], position: [],
     });
     if (!person) continue;

@@ -21,6 +21,7 @@ export function mayStage(viewer: Viewer): boolean {
 /** A name as a client sent it, reduced to a plain file name. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters never belong in a file name shown back
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'file.csv';
 }
 

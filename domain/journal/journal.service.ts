@@ -51,6 +51,7 @@ export class JournalService {
       const student = await this.visibleStudentRef(em, cmd.studentId);
       const workType = await em.findOne(WorkType, { school: lesson.school, code });
       if (!workType) throw badInput('workTypeCode', `Unknown work type "${code}".`);
+      if (workType.retiredAt) throw new AppError(ErrorCode.WORK_TYPE_RETIRED, `The work type "${code}" is retired: no new marks with it.`, { field: 'workTypeCode' });
       const subject = await em.findOneOrFail(Subject, lesson.subject);
       if (!isValidMark(subject.gradingScale, value)) {
         throw badInput('value', `"${value}" is not a mark on this subject's scale (${MARK_VALUES[subject.gradingScale].join(', ')}).`);
@@ -268,6 +269,7 @@ export class JournalService {
       await assertYearWritable(em, year.id);
       if (classGroup.grade === 1) throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks.');
       assertExamGrade(cmd.kind, classGroup.grade);
+      if (period && (classGroup.grade < period.gradeFrom || classGroup.grade > period.gradeTo)) throw badInput('studyPeriodId', `${period.name} is not a study period of grade ${classGroup.grade}.`);
       if (!isValidPeriodMark(subject.gradingScale, value)) throw badInput('value', `"${value}" is not a period mark on this subject's scale.`);
 
       // Serializes period-mark writes per student: a double submit sees the first mark instead of a unique violation.

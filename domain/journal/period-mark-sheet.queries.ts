@@ -45,7 +45,7 @@ export async function periodMarkSheet(
                      and (e.ends_on is null or e.ends_on >= coalesce(p.starts_on, y.starts_on)))::text[] as students,
             (?::uuid is null or p.id is not null) as period_ok
        from class_group c join academic_year y on y.id = c.year_id
-       left join study_period p on p.id = ?::uuid and p.year_id = c.year_id
+       left join study_period p on p.id = ?::uuid and p.year_id = c.year_id and c.grade between p.grade_from and p.grade_to
       where c.id = ?::uuid`,
     [...leadsClass.values, ...ownAssignment.values, args.studyPeriodId, args.studyPeriodId, args.classGroupId],
   );

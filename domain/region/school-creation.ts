@@ -1,6 +1,7 @@
 import argon2 from 'argon2';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Employee, Municipality, Region, Role, RoleGrant, School, User, WorkType } from '../../entities';
+import { Employee, Municipality, Region, RoleGrant, School, User, WorkType } from '../../entities';
+import { FIRST_ACCOUNT_ROLE } from '../../permissions/roster-roles';
 import { badInput } from '../../lib/errors';
 import { requiredText } from '../../lib/text';
 import { audit } from '../audit';
@@ -54,7 +55,7 @@ export async function createSchool(em: EntityManager, cmd: CreateSchoolCommand, 
       school, user, lastName: requiredText(cmd.admin.lastName, 'lastName', 100), firstName: requiredText(cmd.admin.firstName, 'firstName', 100),
       middleName: cmd.admin.middleName?.trim() || undefined, position: 'Администратор',
     });
-    tx.create(RoleGrant, { user, role: Role.ADMIN, school, grantedAt: now });
+    tx.create(RoleGrant, { user, role: FIRST_ACCOUNT_ROLE, school, grantedAt: now });
     await tx.flush();
     audit(tx, { actorId: null, schoolId: school.id, action: 'school.create', entityType: 'School', entityId: school.id, after: { name: schoolName, municipality: municipalityName, region: regionName, timezone, admin: login }, at: now });
     return { schoolId: school.id, municipalityId: municipality.id, regionId: region.id, adminUserId: user.id, login, startingPassword };

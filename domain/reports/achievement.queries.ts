@@ -56,7 +56,11 @@ export async function studentAverageReport(
   const tz = (await scope.em.execute<{ timezone: string }[]>('select timezone from school where id = ?', [schoolId]))[0].timezone;
   const today = todayIn(scope, tz);
   const rows = await scope.em.execute<any[]>(
-    `with y as (select y.id, y.starts_on, y.ends_on from academic_year y where y.school_id = ? and y.starts_on <= ? order by y.starts_on desc limit 1),
+    `with y as (select y.id, y.starts_on, y.ends_on,
+                       -- The student's grade that year (its study periods are their parallel's; the latest class).
+                       coalesce((select c.grade from enrollment e join class_group c on c.id = e.class_group_id
+                                  where e.student_id = ?::uuid and c.year_id = y.id order by e.starts_on desc limit 1), 1) as grade
+                  from academic_year y where y.school_id = ? and y.starts_on <= ? order by y.starts_on desc limit 1),
      m as (select l.date, m.value::int as v, w.weight::numeric as w
              from y, mark m join lesson l on l.id = m.lesson_id join work_type w on w.id = m.work_type_id
             where m.student_id = ? and l.date between y.starts_on and y.ends_on and ${FIVE_POINT}
@@ -64,7 +68,8 @@ export async function studentAverageReport(
               and ${ONLY_TEACHER_SQL('l.subject_id', 'l.class_group_id', true)})
      select 'P' as kind, p.name as label, p.ordinal, p.starts_on::text as starts_on, p.ends_on::text as ends_on,
             count(m.v) as n, sum(m.v) as sv, sum(m.v * m.w) as svw, sum(m.w) as sw
-       from y join study_period p on p.year_id = y.id left join m on m.date between p.starts_on and p.ends_on
+       from y join study_period p on p.year_id = y.id and y.grade between p.grade_from and p.grade_to
+       left join m on m.date between p.starts_on and p.ends_on
       group by p.id, p.name, p.ordinal, p.starts_on, p.ends_on
      union all
      select 'W', null, null, date_trunc('week', m.date)::date::text, (date_trunc('week', m.date)::date + 6)::text,
@@ -73,7 +78,7 @@ export async function studentAverageReport(
      union all
      select 'S', ${fullNameSql('s')}, null, null, null, 0, null, null, null from student s where s.id = ?
      order by 1, 3, 4`,
-    [schoolId, today, args.studentId, args.subjectId, args.subjectId, ...onlyTeacherParams(onlyTeacher, true), args.studentId],
+    [args.studentId, schoolId, today, args.studentId, args.subjectId, args.subjectId, ...onlyTeacherParams(onlyTeacher, true), args.studentId],
   );
   const point = (r: any, label: string): AveragePoint => ({
     label, startsOn: r.starts_on, endsOn: r.ends_on, marks: int(r.n),
@@ -124,7 +129,8 @@ async function classAndPeriod(scope: RequestScope, classGroupId: string, studyPe
             p.starts_on::text as starts_on, p.ends_on::text as ends_on,
             ${teachesHere.text} as teaches_here
        from class_group c join school sc on sc.id = c.school_id
-       join study_period p on p.id = ?::uuid join academic_year y on y.id = p.year_id and y.school_id = c.school_id
+       join study_period p on p.id = ?::uuid and c.grade between p.grade_from and p.grade_to
+       join academic_year y on y.id = p.year_id and y.school_id = c.school_id
       where c.id = ?::uuid`,
     [...teachesHere.values, studyPeriodId, classGroupId],
   );
@@ -180,7 +186,7 @@ export interface ReportCard {
 export async function reportCardReport(scope: RequestScope, args: { studentId: string; studyPeriodId: string }): Promise<ReportCard> {
   const { schoolId, onlyTeacher } = await studentReach(scope, args.studentId);
   const [head] = await scope.em.execute<any[]>(
-    `with p as (select p.id, p.name, p.starts_on, p.ends_on, p.year_id from study_period p join academic_year y on y.id = p.year_id
+    `with p as (select p.id, p.name, p.starts_on, p.ends_on, p.year_id, p.grade_from, p.grade_to from study_period p join academic_year y on y.id = p.year_id
                  where p.id = ?::uuid and y.school_id = ?::uuid)
      select p.name as period_name, p.year_id, ${fullNameSql('st')} as student_name,
             cl.id as class_id, cl.name as class_name,
@@ -197,7 +203,11 @@ export async function reportCardReport(scope: RequestScope, args: { studentId: s
            from attendance at join lesson l on l.id = at.lesson_id
           where at.student_id = st.id and l.date between p.starts_on and p.ends_on
             and ${ONLY_TEACHER_SQL('l.subject_id', 'l.class_group_id', true)}) a
-      where st.id = ?::uuid`,
+      where st.id = ?::uuid
+        -- A period of another parallel's scheme is not one of the student's (a 10th grader's half-years, not quarters).
+        and not exists(select 1 from enrollment e join class_group c on c.id = e.class_group_id
+                        where e.student_id = st.id and c.year_id = p.year_id and e.starts_on <= p.ends_on
+                          and (e.ends_on is null or e.ends_on >= p.starts_on) and c.grade not between p.grade_from and p.grade_to)`,
     [args.studyPeriodId, schoolId, ...onlyTeacherParams(onlyTeacher, true), args.studentId],
   );
   if (!head) throw notFound('StudyPeriod');
@@ -263,10 +273,10 @@ export async function atRiskReport(
   );
   if (!period) throw notFound('StudyPeriod');
   const rows = await scope.em.execute<any[]>(
-    `with p as (select id, starts_on, ends_on, year_id from study_period where id = ?::uuid),
+    `with p as (select id, starts_on, ends_on, year_id, grade_from, grade_to from study_period where id = ?::uuid),
      en as (select distinct e.student_id, e.class_group_id
               from p, enrollment e join class_group c on c.id = e.class_group_id
-             where c.year_id = p.year_id and c.grade > 1 and e.starts_on <= p.ends_on and (e.ends_on is null or e.ends_on >= p.starts_on)
+             where c.year_id = p.year_id and c.grade > 1 and c.grade between p.grade_from and p.grade_to and e.starts_on <= p.ends_on and (e.ends_on is null or e.ends_on >= p.starts_on)
                and (?::uuid is null or c.id = ?::uuid)),
      counts as (select m.student_id, l.class_group_id, l.subject_id, count(*) as n
                   from p, mark m join lesson l on l.id = m.lesson_id

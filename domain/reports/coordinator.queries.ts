@@ -56,17 +56,22 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
         where l.date between ? and ?
         group by l.school_id),
      per as (
-       select sc.id as school_id, p.id, p.name, p.starts_on, p.ends_on, p.year_id
+       -- The latest begun period of each scheme (range of grades) of the school's latest begun year.
+       select distinct on (sc.id, p.grade_from) sc.id as school_id, p.id, p.name, p.starts_on, p.ends_on, p.year_id, p.grade_from, p.grade_to
          from sc cross join lateral (
-           select p.* from study_period p join academic_year y on y.id = p.year_id
-            where y.school_id = sc.id and p.starts_on <= ? order by p.starts_on desc limit 1) p),
+           select y.id from academic_year y where y.school_id = sc.id and y.starts_on <= ? order by y.starts_on desc limit 1) y
+         join study_period p on p.year_id = y.id and p.starts_on <= ?
+        order by sc.id, p.grade_from, p.starts_on desc),
+     per_name as (select school_id, string_agg(name, ' / ' order by grade_from) as name from per group by school_id),
      en as (
        select distinct per.school_id, e.student_id, e.class_group_id
-         from per join class_group c on c.year_id = per.year_id and c.grade > 1 join enrollment e on e.class_group_id = c.id
+         from per join class_group c on c.year_id = per.year_id and c.grade > 1 and c.grade between per.grade_from and per.grade_to
+         join enrollment e on e.class_group_id = c.id
         where e.starts_on <= per.ends_on and (e.ends_on is null or e.ends_on >= per.starts_on)),
      counts as (
        select m.student_id, l.class_group_id, l.subject_id, count(*) as n
          from per join lesson l on l.school_id = per.school_id and l.date between per.starts_on and per.ends_on
+         join class_group lc on lc.id = l.class_group_id and lc.grade between per.grade_from and per.grade_to
          join mark m on m.lesson_id = l.id
         group by m.student_id, l.class_group_id, l.subject_id),
      risk as (
@@ -79,10 +84,10 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
             att.absences, att.lates, att.illness, att.excused, att.unexcused, att.unknown,
             per.name as period_name, risk.pairs, risk.students
        from sc left join les on les.school_id = sc.id left join mk on mk.school_id = sc.id left join att on att.school_id = sc.id
-       left join per on per.school_id = sc.id left join risk on risk.school_id = sc.id
+       left join per_name per on per.school_id = sc.id left join risk on risk.school_id = sc.id
       order by sc.name`,
     [scope.clock.now(), uuidArray(own), ...coordinated.values,
-      span.from, span.to, span.from, span.to, span.from, span.to, span.to],
+      span.from, span.to, span.from, span.to, span.from, span.to, span.to, span.to],
   );
   return rows.map((r) => ({
     schoolId: toGlobalId('School', r.id), schoolName: r.name,

@@ -3,7 +3,8 @@ import {
   AcademicYear, AcademicYearState, Holiday, MovedWorkingDay, School, StudyPeriod, StudyPeriodKind
 } from '../../entities';
 import { isoWeekday } from '../../lib/clock';
-import { AdminWriter, bumpVersion, checkDate, checkSpan } from './admin-write';
+import { AdminWriter, bumpVersion, checkDate, checkInt, checkSpan } from './admin-write';
+import { uuidArray } from '../../lib/sql';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../../lib/errors';
 import { requiredText, optionalText } from '../../lib/text';
 
@@ -65,7 +66,13 @@ export interface SetYearStateCommand { yearId: string; expectedVersion: number; 
 export interface SetStudyPeriodsCommand {
   yearId: string; expectedVersion: number; kind: StudyPeriodKind;
   periods: { name: string; startsOn: string; endsOn: string }[];
+  /** The parallels the scheme is for (default: grades 1–11). */
+  grades?: { from?: number | null; to?: number | null } | null;
 }
+
+/** The grades a year's study-period schemes cover, together. */
+export const FIRST_GRADE = 1;
+export const LAST_GRADE = 11;
 export interface SaveHolidayCommand { yearId?: string | null; holidayId?: string | null; expectedVersion?: number | null; name: string; startsOn: string; endsOn: string }
 export interface SaveMovedDayCommand { yearId?: string | null; movedDayId?: string | null; expectedVersion?: number | null; workDate: string; dayOffDate: string; note?: string | null }
 export interface DeleteCommand { id: string; expectedVersion: number }
@@ -106,7 +113,9 @@ export class SchoolYearService extends AdminWriter {
       checkSpan(startsOn, endsOn);
       await this.assertNoOverlap(em, year.school.id, year.id, name, startsOn, endsOn);
       const periods = await em.find(StudyPeriod, { year }, { orderBy: { ordinal: 'asc' } });
-      if (periods.length > 0 && (periods[0].startsOn !== startsOn || periods[periods.length - 1].endsOn !== endsOn)) {
+      const firsts = periods.filter((p) => p.ordinal === 1);
+      const lasts = periods.filter((p) => !periods.some((q) => q.gradeFrom === p.gradeFrom && q.ordinal > p.ordinal));
+      if (firsts.some((p) => p.startsOn !== startsOn) || lasts.some((p) => p.endsOn !== endsOn)) {
         throw badInput('startsOn', 'The study periods must run from the year\'s first day to its last: change them together (setStudyPeriods).');
       }
       const before = { name: year.name, startsOn: year.startsOn, endsOn: year.endsOn };
@@ -125,7 +134,9 @@ export class SchoolYearService extends AdminWriter {
         || (from === AcademicYearState.ACTIVE && cmd.state === AcademicYearState.CLOSED);
       if (!allowed) throw badInput('state', `A year goes PLANNING → ACTIVE → CLOSED; it cannot go from ${from} to ${cmd.state}.`);
       if (cmd.state === AcademicYearState.ACTIVE) {
-        if ((await em.count(StudyPeriod, { year })) === 0) throw badInput('state', 'Set the study periods before the year starts.');
+        const [{ covered }] = await em.execute<{ covered: string | null }[]>(
+          'select sum(grade_to - grade_from + 1) as covered from (select distinct grade_from, grade_to from study_period where year_id = ?) s', [year.id]);
+        if (Number(covered ?? 0) !== LAST_GRADE - FIRST_GRADE + 1) throw badInput('state', 'Set the study periods of every grade before the year starts.');
         // Serializes activations per school: two years made ACTIVE at once cannot both pass.
         await em.execute('select id from school where id = ? for update', [year.school.id]);
         const active = await em.findOne(AcademicYear, { school: year.school, state: AcademicYearState.ACTIVE, id: { $ne: year.id } });
@@ -140,15 +151,23 @@ export class SchoolYearService extends AdminWriter {
   }
 
   /**
-   * Replaces the year's study periods: all of one kind (4 quarters, 3 trimesters, 2 half-years),
-   * in order, not overlapping, the first starting on the year's first day and the last ending on
-   * its last; gaps between them are the breaks. Periods are updated in place by ordinal, so the
-   * period marks that point at them stay; dropping a period that has marks is refused.
+   * Sets the study periods of a range of grades (a parallel's scheme, 004 §4: quarters for 1–9,
+   * half-years for 10–11; by default grades 1–11): all of one kind (4 quarters, 3 trimesters, 2
+   * half-years), in order, not overlapping, the first starting on the year's first day and the
+   * last ending on its last; gaps between them are the breaks. A year's schemes never overlap:
+   * - a scheme wholly inside the range is replaced, its periods updated in place by ordinal (the
+   *   period marks that point at them stay; dropping a period that has marks is refused);
+   * - a scheme the range covers one end of keeps its periods for the grades left, unless a pupil
+   *   of the range's grades already has a period mark on one of them (refused: they would lose it);
+   * - a range inside a wider scheme, splitting it in two, is refused: set it from either end.
    */
   async setStudyPeriods(cmd: SetStudyPeriodsCommand): Promise<AcademicYear> {
     if (cmd.periods.length !== PERIOD_COUNT[cmd.kind]) {
       throw badInput('periods', `A year of ${cmd.kind} has ${PERIOD_COUNT[cmd.kind]} periods.`);
     }
+    const gradeFrom = cmd.grades?.from == null ? FIRST_GRADE : checkInt(cmd.grades.from, 'grades.from', FIRST_GRADE, LAST_GRADE);
+    const gradeTo = cmd.grades?.to == null ? LAST_GRADE : checkInt(cmd.grades.to, 'grades.to', FIRST_GRADE, LAST_GRADE);
+    if (gradeTo < gradeFrom) throw badInput('grades.to', '"grades.to" must not be below "grades.from".');
     const periods = cmd.periods.map((p, i) => {
       const startsOn = checkDate(p.startsOn, `periods.${i}.startsOn`);
       const endsOn = checkDate(p.endsOn, `periods.${i}.endsOn`);
@@ -164,20 +183,51 @@ export class SchoolYearService extends AdminWriter {
       if (periods[0].startsOn !== year.startsOn) throw badInput('periods.0.startsOn', 'The first period starts on the year\'s first day.');
       const last = periods.length - 1;
       if (periods[last].endsOn !== year.endsOn) throw badInput(`periods.${last}.endsOn`, 'The last period ends on the year\'s last day.');
-      const existing = await em.find(StudyPeriod, { year }, { orderBy: { ordinal: 'asc' } });
-      const before = existing.map((p) => ({ kind: p.kind, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn }));
-      for (const extra of existing.slice(periods.length)) {
+      const all = await em.find(StudyPeriod, { year }, { orderBy: { gradeFrom: 'asc', ordinal: 'asc' } });
+      const schemes = [...new Map(all.map((p) => [p.gradeFrom, all.filter((q) => q.gradeFrom === p.gradeFrom)])).values()];
+      const inside = schemes.filter((rows) => rows[0].gradeFrom >= gradeFrom && rows[0].gradeTo <= gradeTo);
+      const overlapping = schemes.filter((rows) => !inside.includes(rows) && rows[0].gradeFrom <= gradeTo && gradeFrom <= rows[0].gradeTo);
+      const before = all.map((p) => ({ kind: p.kind, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, gradeFrom: p.gradeFrom, gradeTo: p.gradeTo }));
+
+      // Schemes the range cuts: they keep the grades outside it (one end only).
+      const narrowed: { ids: string[]; from: number; to: number }[] = [];
+      for (const rows of overlapping) {
+        const { gradeFrom: from, gradeTo: to } = rows[0];
+        if (from < gradeFrom && to > gradeTo) {
+          throw badInput('grades', `Grades ${gradeFrom}–${gradeTo} lie inside the scheme of grades ${from}–${to}: set them from one of its ends.`);
+        }
+        const ids = rows.map((r) => r.id);
+        const [{ n }] = await em.execute<{ n: string }[]>(
+          `select count(*) as n from period_mark pm where pm.study_period_id = any(?::uuid[])
+              and exists(select 1 from enrollment e join class_group c on c.id = e.class_group_id
+                          where e.student_id = pm.student_id and c.year_id = pm.year_id and c.grade between ? and ?)`,
+          [uuidArray(ids), gradeFrom, gradeTo],
+        );
+        if (Number(n) > 0) throw badInput('grades', `Pupils of grades ${gradeFrom}–${gradeTo} already have period marks of the scheme of grades ${from}–${to}.`);
+        narrowed.push(from < gradeFrom ? { ids, from, to: gradeFrom - 1 } : { ids, from: gradeTo + 1, to });
+      }
+      // The first scheme inside the range is updated in place; the others inside it go.
+      const [kept, ...dropped] = inside;
+      const existing = kept ?? [];
+      for (const extra of [...existing.slice(periods.length), ...dropped.flat()]) {
         const [{ n }] = await em.execute<{ n: string }[]>('select count(*) as n from period_mark where study_period_id = ?', [extra.id]);
         if (Number(n) > 0) throw badInput('periods', `${extra.name} already has period marks and cannot be dropped.`);
-        em.remove(extra);
       }
+      // Rows move off the unique (year, grade_from, ordinal) keys first: deletes, then the narrowed schemes, then this one.
+      const gone = [...existing.slice(periods.length), ...dropped.flat()];
+      if (gone.length > 0) await em.execute('delete from study_period where id = any(?::uuid[])', [uuidArray(gone.map((p) => p.id))]);
+      for (const n of narrowed) {
+        await em.execute('update study_period set grade_from = ?, grade_to = ?, version = version + 1 where id = any(?::uuid[])', [n.from, n.to, uuidArray(n.ids)]);
+      }
+      for (const row of [...gone, ...narrowed.flatMap((n) => all.filter((p) => n.ids.includes(p.id)))]) em.getUnitOfWork().unsetIdentity(row);
       periods.forEach((p, i) => {
         const row = existing[i];
-        if (row) Object.assign(row, { kind: cmd.kind, ...p });
-        else em.create(StudyPeriod, { year, kind: cmd.kind, ordinal: i + 1, ...p });
+        if (row) Object.assign(row, { kind: cmd.kind, gradeFrom, gradeTo, ...p });
+        else em.create(StudyPeriod, { year, kind: cmd.kind, ordinal: i + 1, gradeFrom, gradeTo, ...p });
       });
+      await em.flush();
       await this.touch(em, year);
-      this.audit(em, now, year.school.id, 'year.periods', 'AcademicYear', year.id, before, periods);
+      this.audit(em, now, year.school.id, 'year.periods', 'AcademicYear', year.id, before, { gradeFrom, gradeTo, kind: cmd.kind, periods });
       return year;
     });
   }

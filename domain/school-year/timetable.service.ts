@@ -74,6 +74,28 @@ export class TimetableService extends AdminWriter {
     });
   }
 
+  /**
+   * Deletes a bell of a shift; refused while a timetable entry of a year not CLOSED rings it (its
+   * lessons would lose their times): move those entries first. Answers the school's id.
+   */
+  async deleteBell(cmd: { bellId: string; expectedVersion: number }): Promise<string> {
+    return this.write(async (em, now) => {
+      const bell = await em.findOne(Bell, cmd.bellId);
+      if (!bell) throw notFound('Bell');
+      await this.requireRoleIn(bell.school.id, 'schedule.write', 'Bell');
+      await this.checkVersion(em, bell, cmd.expectedVersion);
+      const [{ n }] = await em.execute<{ n: string }[]>(
+        `select count(*) as n from timetable_entry t join academic_year y on y.id = t.year_id
+          where y.school_id = ? and y.state <> 'CLOSED' and t.shift = ? and t.bell_number = ?`,
+        [bell.school.id, bell.shift, bell.number],
+      );
+      if (Number(n) > 0) throw badInput('bellId', `Bell ${bell.number} of shift ${bell.shift} is in the timetable (${n} entries): move them first.`);
+      em.remove(bell);
+      this.audit(em, now, bell.school.id, 'bell.delete', 'Bell', bell.id, { shift: bell.shift, number: bell.number, startsAt: bell.startsAt, endsAt: bell.endsAt }, null);
+      return bell.school.id;
+    });
+  }
+
   async createRoom(cmd: RoomCommand): Promise<Room> {
     const name = requiredText(cmd.name, 'name', 60);
     const capacity = cmd.capacity == null ? undefined : checkInt(cmd.capacity, 'capacity', 1, 2000);
@@ -202,10 +224,19 @@ export class TimetableService extends AdminWriter {
       const periods = await em.find(StudyPeriod, { year });
       const holidays = await em.find(Holiday, { year });
       const movedDays = await em.find(MovedWorkingDay, { year });
-      const entries = await em.find(TimetableEntry, { year, ...(classFilter ? { classGroup: classFilter } : {}) });
-      const calendar = { periods, holidays, movedDays };
-      const byWeekday = new Map<number, TimetableEntry[]>();
-      for (const e of entries) byWeekday.set(e.weekday, [...(byWeekday.get(e.weekday) ?? []), e]);
+      const entries = await em.find(TimetableEntry, { year, ...(classFilter ? { classGroup: classFilter } : {}) }, { populate: ['classGroup'] });
+      // Each parallel's scheme of study periods is its own calendar: a class has lessons inside its grade's periods.
+      const schemes = [...new Set(periods.map((p) => p.gradeFrom))].map((from) => {
+        const own = periods.filter((p) => p.gradeFrom === from);
+        return { from, to: own[0].gradeTo, calendar: { periods: own, holidays, movedDays } };
+      });
+      const byWeekday = new Map<string, TimetableEntry[]>();
+      for (const e of entries) {
+        const scheme = schemes.find((sc) => e.classGroup.grade >= sc.from && e.classGroup.grade <= sc.to);
+        if (!scheme) continue;
+        const key = `${scheme.from}|${e.weekday}`;
+        byWeekday.set(key, [...(byWeekday.get(key) ?? []), e]);
+      }
 
       const existing = await em.execute<{
         id: string; class_group_id: string; subgroup_id: string | null; date: string; number: number;
@@ -225,9 +256,11 @@ export class TimetableService extends AdminWriter {
       const create: Record<string, unknown>[] = [];
       let kept = 0;
       for (let date = from; date <= to; date = addDays(date, 1)) {
-        const weekday = timetableWeekday(date, calendar);
-        if (weekday === null) continue;
-        for (const e of byWeekday.get(weekday) ?? []) {
+        const dayEntries = schemes.flatMap((scheme) => {
+          const weekday = timetableWeekday(date, scheme.calendar);
+          return weekday === null ? [] : byWeekday.get(`${scheme.from}|${weekday}`) ?? [];
+        });
+        for (const e of dayEntries) {
           if (date < e.validFrom || (e.validTo && date > e.validTo)) continue;
           const key = slotKey(e.classGroup.id, e.subgroup?.id ?? null, date, e.bellNumber);
           wanted.add(key);

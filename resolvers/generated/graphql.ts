@@ -358,12 +358,21 @@ export type ClassFillReport = {
 export type ClassGroup = Node & {
   __typename?: 'ClassGroup';
   classTeacher?: Maybe<Employee>;
+  /** When the class was closed. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
   grade: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  letter: Scalars['String']['output'];
   /** Grade and letter, "5Б". */
   name: Scalars['String']['output'];
   /** Last year's class this one continues (year rollover). */
   promotedFrom?: Maybe<ClassGroup>;
+  /** The shift the class studies in (its bells are the shift's). */
+  shift: Scalars['Int']['output'];
+  /** The study periods of the class's grade (its parallel's scheme). */
+  studyPeriods: Array<StudyPeriod>;
+  /** Send it back as expectedVersion. */
+  version: Scalars['Int']['output'];
 };
 
 export type ClassJournal = {
@@ -381,6 +390,12 @@ export type ClassMovement = {
   classGroup: ClassGroup;
   /** Orders effective in the span taking a student out of this class. */
   departures: Scalars['Int']['output'];
+};
+
+export type CloseClassInput = {
+  classId: Scalars['ID']['input'];
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A signed consent to personal-data processing given with a new card (004 §6.1). */
@@ -428,6 +443,20 @@ export type CreateBellInput = {
   shift: Scalars['Int']['input'];
   /** "08:30" */
   startsAt: Scalars['String']['input'];
+};
+
+export type CreateClassInput = {
+  /** A teacher of the school (Employee), not dismissed. */
+  classTeacherId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1–11. */
+  grade: Scalars['Int']['input'];
+  /** One or two Cyrillic letters: "А", "Б". */
+  letter: Scalars['String']['input'];
+  /** The school (by default the year's). */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  /** The shift the class studies in (default 1). */
+  shift?: InputMaybe<Scalars['Int']['input']>;
+  yearId: Scalars['ID']['input'];
 };
 
 export type CreateCurriculumItemInput = {
@@ -555,6 +584,16 @@ export type CreateTimetableEntryInput = {
   weekday: Scalars['Int']['input'];
 };
 
+export type CreateWorkTypeInput = {
+  /** Latin capitals, digits and "_": "CONTROL". */
+  code: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Needed only when you hold the role in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  /** Its weight in the weighted average: 0.01–10. */
+  weight: Scalars['Float']['input'];
+};
+
 /** COMPULSORY: «обязательная часть»; PARTICIPANTS: «часть, формируемая участниками образовательных отношений». */
 export type CurriculumComponent =
   | 'COMPULSORY'
@@ -678,6 +717,14 @@ export type GradeFill = {
   /** classes × the norm. */
   norm: Scalars['Int']['output'];
   students: Scalars['Int']['output'];
+};
+
+/** A range of grades (parallels), both ends included: 10–11. */
+export type GradeRangeInput = {
+  /** Default 1. */
+  from?: InputMaybe<Scalars['Int']['input']>;
+  /** Default 11. */
+  to?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** FIVE_POINT: "1"–"5"; PASS_FAIL: "зач"/"незач". */
@@ -1062,6 +1109,8 @@ export type Mutation = {
   cancelSchoolEvent: SchoolEvent;
   /** Sets a new password (at least 8 characters) and ends every other session at once. */
   changePassword: Scalars['Boolean']['output'];
+  /** Closes a class no pupil is enrolled in any more (else CLASS_HAS_ENROLLMENTS). */
+  closeClass: ClassGroup;
   /** A corrected value with its reason; the old value stays in the mark's versions (rule 2). */
   correctMark: Mark;
   /** A new year (PLANNING) in the school you administer. */
@@ -1069,6 +1118,8 @@ export type Mutation = {
   /** A new account with a starting password, shown once (ADMIN, own school). */
   createAccount: IssuedCredentials;
   createBell: Bell;
+  /** A new class of a year (ADMIN): grade 1–11, a Cyrillic letter, the shift and the class teacher. */
+  createClass: ClassGroup;
   createCurriculumItem: CurriculumItem;
   /** HR or the secretary creates an employee's card. */
   createEmployee: EmployeeCard;
@@ -1085,6 +1136,9 @@ export type Mutation = {
   createTeachingAssignment: TeachingAssignment;
   /** A slot of the weekly timetable; CONFLICT (extensions.clash) on a double booking. */
   createTimetableEntry: TimetableEntry;
+  createWorkType: WorkType;
+  /** Deletes a bell of a shift no timetable entry rings (of a year not CLOSED); answers its id. */
+  deleteBell: Scalars['ID']['output'];
   /** Answers the class the item belonged to. */
   deleteCurriculumItem: ClassGroup;
   deleteHoliday: AcademicYear;
@@ -1095,6 +1149,8 @@ export type Mutation = {
   deleteThematicPlanItem: Array<ThematicPlanItem>;
   /** Removes an entry that never generated lessons (end a used one with validTo). */
   deleteTimetableEntry: ClassGroup;
+  /** Deletes a work type no mark uses (else WORK_TYPE_IN_USE: retire it); answers its id. */
+  deleteWorkType: Scalars['ID']['output'];
   /** Makes a span's lessons match the weekly timetable (idempotent; lessons with journal data are kept). */
   generateLessons: GenerateLessonsResult;
   /** Grants a school role in the administrator's own school. */
@@ -1123,6 +1179,8 @@ export type Mutation = {
   refreshSession: AuthPayload;
   /** A new starting password (shown once); every session of the account ends. */
   resetPassword: IssuedCredentials;
+  /** No new marks with the work type; the marks it has keep it. */
+  retireWorkType: WorkType;
   /** Ends a guardianship; the guardian's access ends at once. */
   revokeGuardianship: Guardianship;
   /** Takes a school role away (an administrator keeps their own ADMIN). */
@@ -1147,12 +1205,16 @@ export type Mutation = {
   unlockLogin: Scalars['Boolean']['output'];
   updateAcademicYear: AcademicYear;
   updateBell: Bell;
+  /** Changes a class's letter, shift or class teacher (ADMIN); the class teacher's access moves at once. */
+  updateClass: ClassGroup;
   updateCurriculumItem: CurriculumItem;
   updateEmployeeCard: EmployeeCard;
   updateGuardianCard: GuardianCard;
   updateRoom: Room;
   /** Changes an event that is not cancelled; omitted fields stay. */
   updateSchoolEvent: SchoolEvent;
+  /** Renames the school or changes its time zone (an IANA name). */
+  updateSchoolSettings: School;
   /** The secretary, or the student's class teacher (004 §6.4), edits the card. */
   updateStudentCard: StudentCard;
   updateSubgroup: Subgroup;
@@ -1161,6 +1223,8 @@ export type Mutation = {
   /** Changes a topic and/or moves it (ordinals stay 1…n). */
   updateThematicPlanItem: ThematicPlanItem;
   updateTimetableEntry: TimetableEntry;
+  /** Renames or re-weights a work type: every average and the term reports change at once. */
+  updateWorkType: WorkType;
   withdrawConsent: PersonalDataConsent;
 };
 
@@ -1191,6 +1255,11 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationCloseClassArgs = {
+  input: CloseClassInput;
+};
+
+
 export type MutationCorrectMarkArgs = {
   input: CorrectMarkInput;
 };
@@ -1208,6 +1277,11 @@ export type MutationCreateAccountArgs = {
 
 export type MutationCreateBellArgs = {
   input: CreateBellInput;
+};
+
+
+export type MutationCreateClassArgs = {
+  input: CreateClassInput;
 };
 
 
@@ -1266,6 +1340,16 @@ export type MutationCreateTimetableEntryArgs = {
 };
 
 
+export type MutationCreateWorkTypeArgs = {
+  input: CreateWorkTypeInput;
+};
+
+
+export type MutationDeleteBellArgs = {
+  input: DeleteInput;
+};
+
+
 export type MutationDeleteCurriculumItemArgs = {
   input: DeleteInput;
 };
@@ -1298,6 +1382,11 @@ export type MutationDeleteThematicPlanItemArgs = {
 
 export type MutationDeleteTimetableEntryArgs = {
   input: DeleteInput;
+};
+
+
+export type MutationDeleteWorkTypeArgs = {
+  workTypeId: Scalars['ID']['input'];
 };
 
 
@@ -1374,6 +1463,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationRetireWorkTypeArgs = {
+  workTypeId: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeGuardianshipArgs = {
   input: RevokeGuardianshipInput;
 };
@@ -1444,6 +1538,11 @@ export type MutationUpdateBellArgs = {
 };
 
 
+export type MutationUpdateClassArgs = {
+  input: UpdateClassInput;
+};
+
+
 export type MutationUpdateCurriculumItemArgs = {
   input: UpdateCurriculumItemInput;
 };
@@ -1466,6 +1565,11 @@ export type MutationUpdateRoomArgs = {
 
 export type MutationUpdateSchoolEventArgs = {
   input: UpdateSchoolEventInput;
+};
+
+
+export type MutationUpdateSchoolSettingsArgs = {
+  input: UpdateSchoolSettingsInput;
 };
 
 
@@ -1496,6 +1600,11 @@ export type MutationUpdateThematicPlanItemArgs = {
 
 export type MutationUpdateTimetableEntryArgs = {
   input: UpdateTimetableEntryInput;
+};
+
+
+export type MutationUpdateWorkTypeArgs = {
+  input: UpdateWorkTypeInput;
 };
 
 
@@ -1658,6 +1767,8 @@ export type Query = {
   classFillBySchoolReport: Array<SchoolClassFill>;
   /** Students per class on `date` (default today) against the norm (default 25). */
   classFillReport: ClassFillReport;
+  /** The classes of a year you may read, by grade and letter (closed ones when asked for). */
+  classGroups: Array<ClassGroup>;
   /** The journal page of one class in one subject: lessons, students, marks and attendance; at most 92 days. */
   classJournal: ClassJournal;
   /** Marks per subject and study period of one class: its class teacher and the school administration. */
@@ -1698,6 +1809,8 @@ export type Query = {
   schoolEvents: Array<SchoolEvent>;
   /** The journal reports as per-school figures with no names: the coordinators' schools, or the administration's own. */
   schoolJournalAggregatesReport: Array<SchoolJournalAggregate>;
+  /** Your school's settings (schoolId: needed only when you work for several). */
+  schoolSettings: School;
   /** Marks per subject and study period of a whole school: its administration (schoolId may be left out) and the coordinators over it. */
   schoolTermReport: TermReport;
   /** NOT_FOUND when the student does not exist or is not yours to see. */
@@ -1726,7 +1839,7 @@ export type Query = {
   userActivityReport: UserActivityReport;
   /** Weighted average per student and subject of a class in a study period: Σ(value × weight) / Σ(weight) over the five-point marks, weight = the work type's weight. */
   weightedAverageReport: WeightedAverageReport;
-  /** The work types of the viewer's schools, with their weights. */
+  /** The work types of the viewer's schools, with their weights (retired ones too: their marks keep them). */
   workTypes: Array<WorkType>;
 };
 
@@ -1785,6 +1898,12 @@ export type QueryClassFillReportArgs = {
   date?: InputMaybe<Scalars['Date']['input']>;
   norm?: InputMaybe<Scalars['Int']['input']>;
   schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryClassGroupsArgs = {
+  includeClosed?: Scalars['Boolean']['input'];
+  yearId: Scalars['ID']['input'];
 };
 
 
@@ -1904,6 +2023,11 @@ export type QuerySchoolEventsArgs = {
 export type QuerySchoolJournalAggregatesReportArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+export type QuerySchoolSettingsArgs = {
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2196,6 +2320,8 @@ export type School = Node & {
   __typename?: 'School';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** The IANA time zone "today" and lesson times are read in. */
+  timeZone: Scalars['String']['output'];
 };
 
 /** A school's class fill by grade, for coordinators: no classes, no names. */
@@ -2323,6 +2449,8 @@ export type SetPeriodMarkInput = {
 export type SetStudyPeriodsInput = {
   /** The year's version. */
   expectedVersion: Scalars['Int']['input'];
+  /** The parallels the periods are for (default grades 1–11): quarters for 1–9 and half-years for 10–11 are two calls (004 §4). */
+  grades?: InputMaybe<GradeRangeInput>;
   kind: StudyPeriodKind;
   /** In order: 4 quarters, 3 trimesters or 2 half-years, from the year's first day to its last. */
   periods: Array<StudyPeriodInput>;
@@ -2424,6 +2552,10 @@ export type StudentCard = {
 export type StudyPeriod = Node & {
   __typename?: 'StudyPeriod';
   endsOn: Scalars['Date']['output'];
+  /** The first grade of the period's scheme. */
+  gradeFrom: Scalars['Int']['output'];
+  /** The last grade of the period's scheme. */
+  gradeTo: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   kind: StudyPeriodKind;
   name: Scalars['String']['output'];
@@ -2575,6 +2707,16 @@ export type UpdateBellInput = {
   startsAt: Scalars['String']['input'];
 };
 
+export type UpdateClassInput = {
+  classId: Scalars['ID']['input'];
+  /** The new class teacher; null removes the class teacher, leaving it out keeps them. */
+  classTeacherId?: InputMaybe<Scalars['ID']['input']>;
+  /** The version you saw; CONFLICT when it changed meanwhile. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  letter?: InputMaybe<Scalars['String']['input']>;
+  shift?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type UpdateCurriculumItemInput = {
   component?: InputMaybe<CurriculumComponent>;
   /** The version you saw; CONFLICT when it changed meanwhile. */
@@ -2630,6 +2772,14 @@ export type UpdateSchoolEventInput = {
   startsAt?: InputMaybe<Scalars['String']['input']>;
   startsOn?: InputMaybe<Scalars['Date']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateSchoolSettingsInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Needed only when you hold the role in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  /** An IANA time zone: "Europe/Moscow", "Asia/Yekaterinburg". */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateStudentCardInput = {
@@ -2697,6 +2847,13 @@ export type UpdateTimetableEntryInput = {
   validFrom?: InputMaybe<Scalars['Date']['input']>;
   validTo?: InputMaybe<Scalars['Date']['input']>;
   weekday?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateWorkTypeInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Changes every average at once, the marks already given included. */
+  weight?: InputMaybe<Scalars['Float']['input']>;
+  workTypeId: Scalars['ID']['input'];
 };
 
 export type User = {
@@ -2783,7 +2940,10 @@ export type WithdrawConsentInput = {
 export type WorkType = {
   __typename?: 'WorkType';
   code: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** When the work type was retired: no new marks with it; its marks keep it. */
+  retiredAt?: Maybe<Scalars['DateTime']['output']>;
   weight: Scalars['Float']['output'];
 };
 
@@ -2996,11 +3156,13 @@ export type ResolversTypes = {
   ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
   ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
   ClassMovement: ResolverTypeWrapper<Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
+  CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
   CreateBellInput: CreateBellInput;
+  CreateClassInput: CreateClassInput;
   CreateCurriculumItemInput: CreateCurriculumItemInput;
   CreateEmployeeInput: CreateEmployeeInput;
   CreateGuardianInput: CreateGuardianInput;
@@ -3012,6 +3174,7 @@ export type ResolversTypes = {
   CreateSubjectInput: CreateSubjectInput;
   CreateTeachingAssignmentInput: CreateTeachingAssignmentInput;
   CreateTimetableEntryInput: CreateTimetableEntryInput;
+  CreateWorkTypeInput: CreateWorkTypeInput;
   CurriculumComponent: CurriculumComponent;
   CurriculumItem: ResolverTypeWrapper<Omit<CurriculumItem, 'classGroup' | 'subject'> & { classGroup: ResolversTypes['ClassGroup'], subject: ResolversTypes['Subject'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -3028,6 +3191,7 @@ export type ResolversTypes = {
   GenerateLessonsInput: GenerateLessonsInput;
   GenerateLessonsResult: ResolverTypeWrapper<Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversTypes['Lesson']> }>;
   GradeFill: ResolverTypeWrapper<GradeFill>;
+  GradeRangeInput: GradeRangeInput;
   GradingScale: GradingScale;
   GuardianCard: ResolverTypeWrapper<GuardianCard>;
   Guardianship: ResolverTypeWrapper<Guardianship>;
@@ -3130,17 +3294,20 @@ export type ResolversTypes = {
   TimetableEntry: ResolverTypeWrapper<Omit<TimetableEntry, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
   UpdateAcademicYearInput: UpdateAcademicYearInput;
   UpdateBellInput: UpdateBellInput;
+  UpdateClassInput: UpdateClassInput;
   UpdateCurriculumItemInput: UpdateCurriculumItemInput;
   UpdateEmployeeCardInput: UpdateEmployeeCardInput;
   UpdateGuardianCardInput: UpdateGuardianCardInput;
   UpdateRoomInput: UpdateRoomInput;
   UpdateSchoolEventInput: UpdateSchoolEventInput;
+  UpdateSchoolSettingsInput: UpdateSchoolSettingsInput;
   UpdateStudentCardInput: UpdateStudentCardInput;
   UpdateSubgroupInput: UpdateSubgroupInput;
   UpdateSubjectInput: UpdateSubjectInput;
   UpdateTeachingAssignmentInput: UpdateTeachingAssignmentInput;
   UpdateThematicPlanItemInput: UpdateThematicPlanItemInput;
   UpdateTimetableEntryInput: UpdateTimetableEntryInput;
+  UpdateWorkTypeInput: UpdateWorkTypeInput;
   User: ResolverTypeWrapper<User>;
   UserActivity: ResolverTypeWrapper<UserActivity>;
   UserActivityReport: ResolverTypeWrapper<UserActivityReport>;
@@ -3201,11 +3368,13 @@ export type ResolversParentTypes = {
   ClassGroup: ClassGroupEntity;
   ClassJournal: Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
   ClassMovement: Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
+  CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
   CreateBellInput: CreateBellInput;
+  CreateClassInput: CreateClassInput;
   CreateCurriculumItemInput: CreateCurriculumItemInput;
   CreateEmployeeInput: CreateEmployeeInput;
   CreateGuardianInput: CreateGuardianInput;
@@ -3217,6 +3386,7 @@ export type ResolversParentTypes = {
   CreateSubjectInput: CreateSubjectInput;
   CreateTeachingAssignmentInput: CreateTeachingAssignmentInput;
   CreateTimetableEntryInput: CreateTimetableEntryInput;
+  CreateWorkTypeInput: CreateWorkTypeInput;
   CurriculumItem: Omit<CurriculumItem, 'classGroup' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], subject: ResolversParentTypes['Subject'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -3229,6 +3399,7 @@ export type ResolversParentTypes = {
   GenerateLessonsInput: GenerateLessonsInput;
   GenerateLessonsResult: Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversParentTypes['Lesson']> };
   GradeFill: GradeFill;
+  GradeRangeInput: GradeRangeInput;
   GuardianCard: GuardianCard;
   Guardianship: Guardianship;
   Holiday: Holiday;
@@ -3319,17 +3490,20 @@ export type ResolversParentTypes = {
   TimetableEntry: Omit<TimetableEntry, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
   UpdateAcademicYearInput: UpdateAcademicYearInput;
   UpdateBellInput: UpdateBellInput;
+  UpdateClassInput: UpdateClassInput;
   UpdateCurriculumItemInput: UpdateCurriculumItemInput;
   UpdateEmployeeCardInput: UpdateEmployeeCardInput;
   UpdateGuardianCardInput: UpdateGuardianCardInput;
   UpdateRoomInput: UpdateRoomInput;
   UpdateSchoolEventInput: UpdateSchoolEventInput;
+  UpdateSchoolSettingsInput: UpdateSchoolSettingsInput;
   UpdateStudentCardInput: UpdateStudentCardInput;
   UpdateSubgroupInput: UpdateSubgroupInput;
   UpdateSubjectInput: UpdateSubjectInput;
   UpdateTeachingAssignmentInput: UpdateTeachingAssignmentInput;
   UpdateThematicPlanItemInput: UpdateThematicPlanItemInput;
   UpdateTimetableEntryInput: UpdateTimetableEntryInput;
+  UpdateWorkTypeInput: UpdateWorkTypeInput;
   User: User;
   UserActivity: UserActivity;
   UserActivityReport: UserActivityReport;
@@ -3620,10 +3794,15 @@ export type ClassFillReportResolvers<ContextType = RequestContext, ParentType ex
 export type ClassGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassGroup'] = ResolversParentTypes['ClassGroup'], FederationReferenceType extends FederationReferenceTypes['ClassGroup'] = FederationReferenceTypes['ClassGroup']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ClassGroup']> | FederationReferenceType, FederationReferenceType, ContextType>;
   classTeacher?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   grade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  letter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   promotedFrom?: Resolver<Maybe<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  shift?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  studyPeriods?: Resolver<Array<ResolversTypes['StudyPeriod']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3954,10 +4133,12 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   cancelLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationCancelLessonArgs, 'input'>>;
   cancelSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationCancelSchoolEventArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
+  closeClass?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationCloseClassArgs, 'input'>>;
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
   createAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationCreateAcademicYearArgs, 'input'>>;
   createAccount?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
   createBell?: Resolver<ResolversTypes['Bell'], ParentType, ContextType, RequireFields<MutationCreateBellArgs, 'input'>>;
+  createClass?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationCreateClassArgs, 'input'>>;
   createCurriculumItem?: Resolver<ResolversTypes['CurriculumItem'], ParentType, ContextType, RequireFields<MutationCreateCurriculumItemArgs, 'input'>>;
   createEmployee?: Resolver<ResolversTypes['EmployeeCard'], ParentType, ContextType, RequireFields<MutationCreateEmployeeArgs, 'input'>>;
   createGuardian?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<MutationCreateGuardianArgs, 'input'>>;
@@ -3969,6 +4150,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationCreateSubjectArgs, 'input'>>;
   createTeachingAssignment?: Resolver<ResolversTypes['TeachingAssignment'], ParentType, ContextType, RequireFields<MutationCreateTeachingAssignmentArgs, 'input'>>;
   createTimetableEntry?: Resolver<ResolversTypes['TimetableEntry'], ParentType, ContextType, RequireFields<MutationCreateTimetableEntryArgs, 'input'>>;
+  createWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationCreateWorkTypeArgs, 'input'>>;
+  deleteBell?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteBellArgs, 'input'>>;
   deleteCurriculumItem?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteCurriculumItemArgs, 'input'>>;
   deleteHoliday?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationDeleteHolidayArgs, 'input'>>;
   deleteMovedWorkingDay?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationDeleteMovedWorkingDayArgs, 'input'>>;
@@ -3976,6 +4159,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteTeachingAssignment?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTeachingAssignmentArgs, 'input'>>;
   deleteThematicPlanItem?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<MutationDeleteThematicPlanItemArgs, 'input'>>;
   deleteTimetableEntry?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTimetableEntryArgs, 'input'>>;
+  deleteWorkType?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWorkTypeArgs, 'workTypeId'>>;
   generateLessons?: Resolver<ResolversTypes['GenerateLessonsResult'], ParentType, ContextType, RequireFields<MutationGenerateLessonsArgs, 'input'>>;
   grantRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
   importRoster?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportRosterArgs, 'dryRun' | 'files' | 'schoolId'>>;
@@ -3990,6 +4174,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   resetPassword?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
+  retireWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationRetireWorkTypeArgs, 'workTypeId'>>;
   revokeGuardianship?: Resolver<ResolversTypes['Guardianship'], ParentType, ContextType, RequireFields<MutationRevokeGuardianshipArgs, 'input'>>;
   revokeRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
   saveHoliday?: Resolver<ResolversTypes['Holiday'], ParentType, ContextType, RequireFields<MutationSaveHolidayArgs, 'input'>>;
@@ -4004,17 +4189,20 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   unlockLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlockLoginArgs, 'userId'>>;
   updateAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationUpdateAcademicYearArgs, 'input'>>;
   updateBell?: Resolver<ResolversTypes['Bell'], ParentType, ContextType, RequireFields<MutationUpdateBellArgs, 'input'>>;
+  updateClass?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationUpdateClassArgs, 'input'>>;
   updateCurriculumItem?: Resolver<ResolversTypes['CurriculumItem'], ParentType, ContextType, RequireFields<MutationUpdateCurriculumItemArgs, 'input'>>;
   updateEmployeeCard?: Resolver<ResolversTypes['EmployeeCard'], ParentType, ContextType, RequireFields<MutationUpdateEmployeeCardArgs, 'input'>>;
   updateGuardianCard?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<MutationUpdateGuardianCardArgs, 'input'>>;
   updateRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationUpdateRoomArgs, 'input'>>;
   updateSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationUpdateSchoolEventArgs, 'input'>>;
+  updateSchoolSettings?: Resolver<ResolversTypes['School'], ParentType, ContextType, RequireFields<MutationUpdateSchoolSettingsArgs, 'input'>>;
   updateStudentCard?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<MutationUpdateStudentCardArgs, 'input'>>;
   updateSubgroup?: Resolver<ResolversTypes['Subgroup'], ParentType, ContextType, RequireFields<MutationUpdateSubgroupArgs, 'input'>>;
   updateSubject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType, RequireFields<MutationUpdateSubjectArgs, 'input'>>;
   updateTeachingAssignment?: Resolver<ResolversTypes['TeachingAssignment'], ParentType, ContextType, RequireFields<MutationUpdateTeachingAssignmentArgs, 'input'>>;
   updateThematicPlanItem?: Resolver<ResolversTypes['ThematicPlanItem'], ParentType, ContextType, RequireFields<MutationUpdateThematicPlanItemArgs, 'input'>>;
   updateTimetableEntry?: Resolver<ResolversTypes['TimetableEntry'], ParentType, ContextType, RequireFields<MutationUpdateTimetableEntryArgs, 'input'>>;
+  updateWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationUpdateWorkTypeArgs, 'input'>>;
   withdrawConsent?: Resolver<ResolversTypes['PersonalDataConsent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'input'>>;
 };
 
@@ -4113,6 +4301,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   cardsLackingConsent?: Resolver<ResolversTypes['CardLackingConsentConnection'], ParentType, ContextType, Partial<QueryCardsLackingConsentArgs>>;
   classFillBySchoolReport?: Resolver<Array<ResolversTypes['SchoolClassFill']>, ParentType, ContextType, Partial<QueryClassFillBySchoolReportArgs>>;
   classFillReport?: Resolver<ResolversTypes['ClassFillReport'], ParentType, ContextType, Partial<QueryClassFillReportArgs>>;
+  classGroups?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType, RequireFields<QueryClassGroupsArgs, 'includeClosed' | 'yearId'>>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
   classTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, RequireFields<QueryClassTermReportArgs, 'classGroupId'>>;
   curriculum?: Resolver<Array<ResolversTypes['CurriculumItem']>, ParentType, ContextType, RequireFields<QueryCurriculumArgs, 'classGroupId'>>;
@@ -4133,6 +4322,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType>;
   schoolEvents?: Resolver<Array<ResolversTypes['SchoolEvent']>, ParentType, ContextType, RequireFields<QuerySchoolEventsArgs, 'from' | 'to'>>;
   schoolJournalAggregatesReport?: Resolver<Array<ResolversTypes['SchoolJournalAggregate']>, ParentType, ContextType, RequireFields<QuerySchoolJournalAggregatesReportArgs, 'from' | 'to'>>;
+  schoolSettings?: Resolver<ResolversTypes['School'], ParentType, ContextType, Partial<QuerySchoolSettingsArgs>>;
   schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
   studentAverageReport?: Resolver<ResolversTypes['StudentAverageReport'], ParentType, ContextType, RequireFields<QueryStudentAverageReportArgs, 'studentId'>>;
@@ -4239,6 +4429,7 @@ export type SchoolResolvers<ContextType = RequestContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['School']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4372,6 +4563,8 @@ export type StudentCardResolvers<ContextType = RequestContext, ParentType extend
 
 export type StudyPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyPeriod'] = ResolversParentTypes['StudyPeriod']> = {
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  gradeFrom?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gradeTo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StudyPeriodKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4523,7 +4716,9 @@ export type WeightedAverageRowResolvers<ContextType = RequestContext, ParentType
 
 export type WorkTypeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkType'] = ResolversParentTypes['WorkType']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 

@@ -54,6 +54,12 @@ export class TimetableResolver {
     return timetable(ctx).createBell({ ...input, schoolId: schoolIdOf(input.schoolId) });
   }
 
+  @Mutation(() => ID, { description: 'Deletes a bell of a shift no timetable entry rings (of a year not CLOSED); answers its id.' })
+  async deleteBell(@Arg('input') input: DeleteInput, @Ctx() ctx: RequestContext): Promise<string> {
+    await timetable(ctx).deleteBell({ bellId: fromGlobalId(input.id, 'Bell', 'id'), expectedVersion: input.expectedVersion });
+    return input.id;
+  }
+
   @Mutation(() => BellType) updateBell(@Arg('input') input: UpdateBellInput, @Ctx() ctx: RequestContext) {
     return timetable(ctx).updateBell({ ...input, bellId: fromGlobalId(input.bellId, 'Bell', 'bellId') });
   }

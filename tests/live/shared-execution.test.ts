@@ -140,6 +140,10 @@ const REVIEWED_FIELDS_BELOW_DIARY_EVENT = [
   // The school year and timetable (issue 4): plain stored values, the same for every viewer.
   'ClassGroup.promotedFrom', 'Lesson.cancelReason', 'Lesson.room', 'Lesson.version',
   'Room.capacity', 'Room.id', 'Room.name', 'Room.version', 'StudyPeriod.kind', 'Subject.version',
+  // Classes, work types and study periods per parallel (issue 18): plain stored values, the same for every viewer
+  // (ClassGroup.studyPeriods: the year's periods of the class's grade).
+  'ClassGroup.closedAt', 'ClassGroup.letter', 'ClassGroup.shift', 'ClassGroup.studyPeriods', 'ClassGroup.version',
+  'StudyPeriod.gradeFrom', 'StudyPeriod.gradeTo', 'WorkType.id', 'WorkType.retiredAt',
 ];
 
 function fieldsReachableFrom(schema: GraphQLSchema, typeName: string): string[] {

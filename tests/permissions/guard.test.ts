@@ -49,6 +49,12 @@ const ALLOWED: Record<string, { fragment: string; why: string }[]> = {
     { fragment: 'g.id === viewer.guardianId', why: 'a guardian reads their own card' },
     { fragment: 'c.id !== v.studentId && c.id !== v.guardianId', why: 'reading one\'s own card is not logged as a staff read of personal data' },
   ],
+  'domain/interchange/import.service.ts': [
+    { fragment: 'from guardianship gs join guardian g on g.id = gs.guardian_id where g.school_id = ?', why: 'the school\'s guardianships, matched by an import against its files (data, not who may see it)' },
+    { fragment: 'array(select role::text from role_grant where user_id = u.id and school_id = ?) roles', why: 'the roles an account already holds, so a re-import grants only what is missing' },
+    { fragment: 'insert into role_grant (id, user_id, role, school_id, granted_at, granted_by_id)', why: 'the grants an ADMIN\'s import writes (school roles only: permissions/roster-roles.ts)' },
+    { fragment: 'update class_group c set class_teacher_id = t.employee_id', why: 'the class teachers an import names (checked by rolesMayLeadClass), a value written' },
+  ],
   'domain/school-year/timetable.service.ts': [
     { fragment: 'l.substitute_teacher_id = ? or (l.teacher_id = ?', why: 'a teacher booked twice at one bell (a clash), not who may see it' },
     { fragment: 't.teacher_id = ?::uuid', why: 'the same clash check on timetable entries' },

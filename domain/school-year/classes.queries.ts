@@ -1,0 +1,38 @@
+import { AcademicYear, ClassGroup } from '../../entities';
+import { notFound } from '../../lib/errors';
+import { sql } from '../../lib/sql';
+import { spec } from '../../permissions/registry';
+import { conditionOverTieColumns } from '../../permissions/scope';
+import { todayInSchool } from '../../permissions/ties';
+import type { RequestScope } from '../request-scope';
+
+/**
+ * The classes of a year the viewer reads (`classes.read`): all of them for the school's staff
+ * (but HR); a student their own class, a parent their children's (enrolled today). NOT_FOUND
+ * for a year outside the viewer's schools. Closed classes only when asked for.
+ */
+export async function classesOfYear(scope: RequestScope, yearId: string, includeClosed: boolean): Promise<ClassGroup[]> {
+  const year = await scope.em.findOne(AcademicYear, yearId);
+  if (!year || !(await scope.access.isMemberOf(year.school.id))) throw notFound('AcademicYear');
+  const ties = scope.access.ties;
+  const today = todayInSchool(scope.clock.now());
+  const allowed = conditionOverTieColumns(spec('classes.read').allow, scope.viewer, 't');
+  const statement = sql`select t.id from (
+      select c.id, c.school_id, c.grade, c.letter, c.closed_at, false as leads_class, false as teaches,
+             ${ties.attends(today, 'c', null, 'self')} as is_self, ${ties.attends(today, 'c', null, 'child')} as is_child
+        from class_group c join school sc on sc.id = c.school_id where c.year_id = ${yearId}::uuid) t
+     where ${allowed} and (${includeClosed}::boolean or t.closed_at is null)
+     order by t.grade, t.letter`;
+  const rows = await scope.em.execute<{ id: string }[]>(statement.text, [...statement.values]);
+  if (rows.length === 0) return [];
+  const classes = await scope.em.find(ClassGroup, { id: { $in: rows.map((r) => r.id) } });
+  const order = new Map(rows.map((r, i) => [r.id, i]));
+  return classes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+/** Whether the viewer reads this class (`classes.read`, by role or as its pupil or a pupil's parent). */
+export async function readsClass(scope: RequestScope, classGroupId: string): Promise<boolean> {
+  const reach = await scope.access.classReach(classGroupId);
+  return Boolean(reach && scope.access.allows('classes.read', reach));
+}
+
