@@ -101,7 +101,7 @@ export function decode(file: ImportFile): { text: string; encoding: ParsedFile['
   } catch {
     const text = iconv.decode(b, 'win1251');
     // In real 1251 text nearly every high byte is a Cyrillic letter (А–я, Ёё) or common punctuation.
-  // eslint-disable-next-line no-control-regex -- the characters beyond ASCII, counted to tell the encoding
+    // eslint-disable-next-line no-control-regex -- the characters beyond ASCII, counted to tell the encoding
     const high = text.match(/[^\x00-\x7F]/g) ?? [];
     const cyrillic = high.filter((c) => /[\u0400-\u04FF«»№—–]/.test(c)).length;
     if (high.length > 0 && cyrillic / high.length < 0.9) {
