@@ -1,7 +1,7 @@
 import busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import { IMPORT_LIMITS, type ImportFile } from '../domain/interchange/import-files';
-import { mayStage, stageFiles } from '../domain/interchange/staged-files';
+import { stageFiles, stagingRefusal } from '../domain/interchange/staged-files';
 import { toGlobalId } from '../schema/global-id';
 import type { AppServices } from '../resolvers/context';
 import { createContext } from './context';
@@ -18,7 +18,8 @@ export function uploadRoutes(services: AppServices): Router {
     const fail = (status: number, code: string, message: string) => { if (!res.headersSent) res.status(status).json({ errors: [{ message, extensions: { code } }] }); };
     const ctx = await createContext(services, req.headers.authorization, req.ip ?? null);
     if (!ctx.viewer) { fail(401, 'UNAUTHENTICATED', 'Authentication required.'); req.resume(); return; }
-    if (!mayStage(ctx.viewer)) { fail(403, 'FORBIDDEN', 'Only a school\'s administrator stages files for import.'); req.resume(); return; }
+    const refusal = stagingRefusal(ctx.viewer);
+    if (refusal) { fail(403, String(refusal.extensions.code), refusal.message); req.resume(); return; }
     let parser: busboy.Busboy;
     try {
       parser = busboy({ headers: req.headers, limits: { files: IMPORT_LIMITS.files, fileSize: IMPORT_LIMITS.fileBytes, fields: 0, parts: IMPORT_LIMITS.files } });

@@ -266,7 +266,7 @@ export function planImport(roster: Roster, state: SchoolState): ImportPlan {
     if (cardUser) {
       for (const role of p.roles) if (!cardUser.roles.includes(role)) plan.grants.push({ userId: cardUser.userId, role });
     } else if (p.login) {
-      plan.accounts.push({ personKey: p.key, cardId: id, kind: p.kind, login: p.login, userId: randomUUID(), roles: p.roles, name: `${p.lastName} ${p.firstName}` });
+      plan.accounts.push({ personKey: p.key, cardId: id, kind: p.kind, login: p.login, userId: randomUUID(), roles: p.roles, name: [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ') });
       row(p.at, 'ACCOUNT', p.key, 'CREATED');
     }
   }

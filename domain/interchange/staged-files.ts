@@ -13,9 +13,14 @@ import { IMPORT_LIMITS, type ImportFile } from './import-files';
  */
 export const STAGED_FILE_TTL_MS = 60 * 60 * 1000;
 
-/** Only someone who may import somewhere may stage: the bytes are for nothing else. */
-export function mayStage(viewer: Viewer): boolean {
-  return schoolsWhere(viewer, 'interchange.import').length > 0;
+/**
+ * Only someone who may import somewhere may stage: the bytes are for nothing else. An account on
+ * its starting password may do nothing but change it, here as in GraphQL (permissions/rules.ts).
+ */
+export function stagingRefusal(viewer: Viewer): AppError | null {
+  if (viewer.mustChangePassword) return new AppError(ErrorCode.PASSWORD_CHANGE_REQUIRED, 'Change your password first (changePassword).');
+  if (schoolsWhere(viewer, 'interchange.import').length === 0) return forbidden('Only a school\'s administrator stages files for import.');
+  return null;
 }
 
 /** A name as a client sent it, reduced to a plain file name. */
@@ -26,7 +31,8 @@ export function cleanFileName(name: string): string {
 }
 
 export async function stageFiles(em: EntityManager, viewer: Viewer, files: ImportFile[], now: Date): Promise<StagedFile[]> {
-  if (!mayStage(viewer)) throw forbidden('Only a school\'s administrator stages files for import.');
+  const refusal = stagingRefusal(viewer);
+  if (refusal) throw refusal;
   const staged = files.map((f) => {
     if (f.content.length > IMPORT_LIMITS.fileBytes) {
       throw new AppError(ErrorCode.FILE_TOO_LARGE, `${f.name} is larger than ${IMPORT_LIMITS.fileBytes / 1048576} MB.`, { file: f.name });
