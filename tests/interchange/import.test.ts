@@ -1,8 +1,10 @@
 import iconv from 'iconv-lite';
 import argon2 from 'argon2';
 import { Role } from '../../entities';
+import { isLightHash } from '../../domain/auth/auth.service';
 import { fromGlobalId, toGlobalId } from '../../schema/global-id';
 import type { CreatedSchool } from '../../domain/region/school-creation';
+import { generateOneRoster } from '../../seed/roster-files';
 import { buildStaff } from '../support/factories';
 import { TestServer } from '../support/server';
 import { csv, fixtureSet, importedState, newSchool, rowsOf, upload, withFile } from './support';
@@ -118,6 +120,9 @@ describe('the OneRoster sample, dry run, apply, re-import', () => {
     expect(user.password_hash).not.toContain(ivanova.startingPassword);
     expect(await argon2.verify(user.password_hash, ivanova.startingPassword)).toBe(true);
     expect(user.must_change_password).toBe(true);
+    // Hashed light for speed (70 random bits need no memory-hard cost), so login spends a full-cost verify besides: no faster answer tells a fresh account.
+    expect(isLightHash(user.password_hash)).toBe(true);
+    expect(isLightHash(await argon2.hash('chosen-by-a-person'))).toBe(false);
     const [entry] = await conn.execute<{ n: string }[]>(`select count(*) n from audit_entry where school_id = ? and action = 'interchange.import'`, [school.schoolId]);
     expect(Number(entry.n)).toBe(1);
     // Applied staged files are gone.
@@ -299,5 +304,32 @@ describe('who may import', () => {
     const r = await upload(server, await server.token(fresh.adminUserId), fixtureSet('oneroster'));
     expect(r.status).toBe(403);
     expect(r.body.errors?.[0].extensions.code).toBe('PASSWORD_CHANGE_REQUIRED');
+  });
+});
+
+describe('statements grow with batches, not rows', () => {
+  it('a school of 60 pupils costs the statements of a school of 5, dry run and apply', async () => {
+    const cost = async (size: Parameters<typeof generateOneRoster>[0]) => {
+      const school = await newSchool(server, `Школа ${size.prefix}`);
+      const token = await server.token(school.adminUserId);
+      const ids = await stage(school.adminUserId, generateOneRoster(size));
+      // The statements naming the school: the import's own, not the background work (outbox, sessions) running meanwhile.
+      const go = async (d: boolean) => {
+        const recorded = server.recordStatements(new RegExp(school.schoolId));
+        const result = await server.gql<{ importRoster: Report }>(IMPORT, { s: toGlobalId('School', school.schoolId), f: ids, d }, token);
+        recorded.stop();
+        return { result, statements: recorded.statements.length };
+      };
+      const dry = await go(true);
+      const apply = await go(false);
+      expect(apply.result.data?.importRoster).toMatchObject({ applied: true, problems: [] });
+      expect(apply.statements).toBeGreaterThan(20);
+      return { dry: dry.statements, apply: apply.statements, credentials: apply.result.data!.importRoster.credentials.length };
+    };
+    const small = await cost({ classes: 2, pupils: 5, guardiansPerPupil: 1, subjectsPerClass: 2, prefix: 'sa' });
+    const large = await cost({ classes: 8, pupils: 60, guardiansPerPupil: 2, subjectsPerClass: 3, prefix: 'sb' });
+    expect(large.credentials).toBe(60 + 120 + 8 + 2 * 3);
+    expect(large.dry).toBe(small.dry);
+    expect(large.apply).toBe(small.apply);
   });
 });
