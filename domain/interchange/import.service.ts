@@ -276,15 +276,19 @@ async function applyPlan(em: EntityManager, plan: ImportPlan, actorId: string, n
     select id, teacher_id, class_id, subject_id, year_id from jsonb_to_recordset(?::jsonb) t(id uuid, teacher_id uuid, class_id uuid, subject_id uuid, year_id uuid)`,
   created(plan.assignments).map((a) => ({ id: a.id, teacher_id: a.teacherId, class_id: a.classId, subject_id: a.subjectId, year_id: a.yearId })));
 
-  // Enrollments are ENROLL orders of the movement book, numbered in this import's own series, each opening its enrollment.
-  const series = randomUUID().slice(0, 6);
+  // Enrollments are ENROLL orders of the movement book, each opening its enrollment, numbered И-1, И-2, …
+  // in the year's book after the import orders already there (the book's numbers are unique per year).
   const orders = created(plan.enrollments).map((e, i) => ({
-    order_id: randomUUID(), id: e.id, year_id: e.yearId, number: `И-${series}-${i + 1}`, effective_on: e.startsOn,
+    order_id: randomUUID(), id: e.id, n: i, year_id: e.yearId, effective_on: e.startsOn,
     student_id: e.studentId, class_id: e.classId, basis: `Импорт: ${e.record.at.file}, строка ${e.record.at.line}`,
   }));
-  await insertRows(em, k, `insert into movement_order (id, school_id, year_id, number, order_date, effective_on, type, student_id, to_class_id, basis, created_by_id, created_at)
-    select order_id, k.school, year_id, number, k.today, effective_on, 'ENROLL', student_id, class_id, basis, k.actor, k.at
-      from jsonb_to_recordset(?::jsonb) t(order_id uuid, year_id uuid, number text, effective_on date, student_id uuid, class_id uuid, basis text), k`, orders);
+  await insertRows(em, k, `, t as (select * from jsonb_to_recordset(?::jsonb) t(order_id uuid, n int, year_id uuid, effective_on date, student_id uuid, class_id uuid, basis text)),
+         top as (select y.year_id, coalesce(max(substring(m.number from '^И-([0-9]{1,9})$')::int), 0) top
+                   from (select distinct year_id from t) y cross join k left join movement_order m on m.school_id = k.school and m.year_id = y.year_id and m.number like 'И-%'
+                  group by y.year_id)
+    insert into movement_order (id, school_id, year_id, number, order_date, effective_on, type, student_id, to_class_id, basis, created_by_id, created_at)
+    select t.order_id, k.school, t.year_id, 'И-' || (top.top + row_number() over (partition by t.year_id order by t.n)), k.today, t.effective_on, 'ENROLL', t.student_id, t.class_id, t.basis, k.actor, k.at
+      from t join top on top.year_id = t.year_id cross join k`, orders);
   await insertRows(em, k, `insert into enrollment (id, student_id, class_group_id, starts_on, opened_by_id)
     select id, student_id, class_id, effective_on, order_id from jsonb_to_recordset(?::jsonb) t(id uuid, order_id uuid, student_id uuid, class_id uuid, effective_on date)`, orders);
 

@@ -108,6 +108,7 @@ describe('the OneRoster sample, dry run, apply, re-import', () => {
     const orders = await conn.execute<{ type: string; number: string; student: string }[]>(
       `select o.type, o.number, s.last_name student from movement_order o join student s on s.id = o.student_id where o.school_id = ? order by o.number`, [school.schoolId]);
     expect(orders.map((o) => o.type)).toEqual(['ENROLL', 'ENROLL', 'ENROLL', 'ENROLL']);
+    expect(orders.map((o) => o.number).sort()).toEqual(['И-1', 'И-2', 'И-3', 'И-4']);
     // Each enrollment is opened by its order, none written as a bare row.
     const enrollments = await conn.execute<{ n: string }[]>(
       `select count(*) n from enrollment e join movement_order o on o.id = e.opened_by_id and o.type = 'ENROLL' and o.student_id = e.student_id and o.to_class_id = e.class_group_id where o.school_id = ?`, [school.schoolId]);
@@ -149,6 +150,18 @@ describe('the OneRoster sample, dry run, apply, re-import', () => {
     expect(again.credentials).toEqual([]);
     // Only the audit log grows: the import itself is recorded.
     expect(await importedState(server, school.schoolId)).toEqual({ ...before, audit: before.audit + 1 });
+  });
+
+  it('a pupil added to the files later is enrolled by the next order of the book', async () => {
+    let files = edited(fixtureSet('oneroster'), 'users.csv', (rows) => [...rows, { ...rows.find((r) => r.sourcedId === 'st-4')!, sourcedId: 'st-5', username: 'popov.m', givenName: 'Михаил', familyName: 'Попов', middleName: 'Андреевич', agentSourcedIds: 'g-3' }]);
+    files = edited(files, 'roles.csv', (rows) => [...rows, { ...rows.find((r) => r.userSourcedId === 'st-4')!, sourcedId: 'st-5-student', userSourcedId: 'st-5' }]);
+    files = edited(files, 'enrollments.csv', (rows) => [...rows, { ...rows.find((r) => r.sourcedId === 'e-4')!, sourcedId: 'e-5', userSourcedId: 'st-5', beginDate: '2026-11-20' }]);
+    const report = await imported(school, files, false);
+    expect(report.problems).toEqual([]);
+    expect(report.rows.filter((r) => r.outcome !== 'UNCHANGED').map((r) => `${r.kind} ${r.sourcedId}`).sort()).toEqual(['ACCOUNT st-5', 'ENROLLMENT e-5', 'GUARDIANSHIP g-3|st-5', 'STUDENT st-5'].sort());
+    const [order] = await server.em().getConnection().execute<{ number: string; effective_on: string }[]>(
+      `select o.number, to_char(o.effective_on, 'YYYY-MM-DD') effective_on from movement_order o join student s on s.id = o.student_id where s.school_id = ? and s.first_name = 'Михаил'`, [school.schoolId]);
+    expect(order).toEqual({ number: 'И-5', effective_on: '2026-11-20' });
   });
 
   it('a changed name in the files is an UPDATED row, matched by its sourcedId', async () => {
