@@ -29,7 +29,7 @@ export interface SchoolState {
   keys: Map<string, string>; // `${kind}|${sourcedId}` → entity id
   keyed: Set<string>; // `${kind}|${entityId}`: rows that already carry a sourced key
   years: { id: string; name: string; startsOn: string; endsOn: string }[];
-  periods: { id: string; yearId: string; ordinal: number; name: string; startsOn: string; endsOn: string; kind: string }[];
+  periods: { id: string; yearId: string; ordinal: number; name: string; startsOn: string; endsOn: string; kind: string; gradeFrom: number; gradeTo: number }[];
   subjects: { id: string; name: string; gradingScale: string }[];
   classes: { id: string; yearId: string; grade: number; letter: string; shift: number; classTeacherId: string | null }[];
   curriculum: { id: string; classId: string; subjectId: string; hoursPerWeek: string; component: string }[];
@@ -140,10 +140,16 @@ export function planImport(roster: Roster, state: SchoolState): ImportPlan {
 
   // Study periods: new years get theirs; an existing year's periods are matched, never rewritten.
   const ownPeriods = new Set(state.periods.map((p) => p.id));
+  const schemes = new Map<string, { gradeFrom: number; gradeTo: number; at: Source }[]>();
   for (const p of unique(roster.periods, 'The study period')) {
     const yearId = yearOf(p.yearKey, p.at, 'parentSourcedId');
     if (!yearId) continue;
-    const m = match(SourcedKind.STUDY_PERIOD, p.key, ownPeriods, () => state.periods.find((e) => e.yearId === yearId && e.ordinal === p.ordinal && e.kind === p.kind)?.id);
+    // One scheme per parallel: the grade ranges of a year's periods are the same range or apart.
+    const ranges = schemes.get(yearId) ?? [];
+    const clash = ranges.find((r) => (r.gradeFrom !== p.gradeFrom || r.gradeTo !== p.gradeTo) && r.gradeFrom <= p.gradeTo && p.gradeFrom <= r.gradeTo);
+    if (clash) { problem(p.at, 'metadata.grades', `Grades ${p.gradeFrom}–${p.gradeTo} overlap the periods of grades ${clash.gradeFrom}–${clash.gradeTo} (${clash.at.file}:${clash.at.line}).`); continue; }
+    if (!ranges.some((r) => r.gradeFrom === p.gradeFrom)) schemes.set(yearId, [...ranges, { gradeFrom: p.gradeFrom, gradeTo: p.gradeTo, at: p.at }]);
+    const m = match(SourcedKind.STUDY_PERIOD, p.key, ownPeriods, () => state.periods.find((e) => e.yearId === yearId && e.gradeFrom === p.gradeFrom && e.ordinal === p.ordinal && e.kind === p.kind)?.id);
     const existing = m && state.periods.find((e) => e.id === m.id);
     if (!existing && state.periods.some((e) => e.yearId === yearId)) {
       problem(p.at, 'sourcedId', `The year already has its study periods; ${p.name} is not one of them (periods are set in the school's settings).`);

@@ -104,8 +104,8 @@ async function loadSchoolState(em: EntityManager, schoolId: string, now: Date, l
   const keys = await q<{ kind: string; sourced_id: string; entity_id: string }>('select kind, sourced_id, entity_id from sourced_key where school_id = ?');
   const years = await q<{ id: string; name: string; starts_on: string; ends_on: string; state: string }>(
     `select id, name, to_char(starts_on, 'YYYY-MM-DD') starts_on, to_char(ends_on, 'YYYY-MM-DD') ends_on, state from academic_year where school_id = ? order by starts_on`);
-  const periods = await q<{ id: string; year_id: string; ordinal: number; name: string; starts_on: string; ends_on: string; kind: string }>(
-    `select p.id, p.year_id, p.ordinal, p.name, to_char(p.starts_on, 'YYYY-MM-DD') starts_on, to_char(p.ends_on, 'YYYY-MM-DD') ends_on, p.kind
+  const periods = await q<{ id: string; year_id: string; ordinal: number; name: string; starts_on: string; ends_on: string; kind: string; grade_from: number; grade_to: number }>(
+    `select p.id, p.year_id, p.ordinal, p.name, to_char(p.starts_on, 'YYYY-MM-DD') starts_on, to_char(p.ends_on, 'YYYY-MM-DD') ends_on, p.kind, p.grade_from, p.grade_to
        from study_period p join academic_year y on y.id = p.year_id where y.school_id = ?`);
   const subjects = await q<{ id: string; name: string; grading_scale: string }>('select id, name, grading_scale from subject where school_id = ?');
   const classes = await q<{ id: string; year_id: string; grade: number; letter: string; shift: number; class_teacher_id: string | null }>(
@@ -149,7 +149,7 @@ async function loadSchoolState(em: EntityManager, schoolId: string, now: Date, l
     keys: new Map(keys.map((k) => [`${k.kind}|${k.sourced_id}`, k.entity_id])),
     keyed: new Set(keys.map((k) => `${k.kind}|${k.entity_id}`)),
     years: years.map((y) => ({ id: y.id, name: y.name, startsOn: y.starts_on, endsOn: y.ends_on })),
-    periods: periods.map((p) => ({ id: p.id, yearId: p.year_id, ordinal: p.ordinal, name: p.name, startsOn: p.starts_on, endsOn: p.ends_on, kind: p.kind })),
+    periods: periods.map((p) => ({ id: p.id, yearId: p.year_id, ordinal: p.ordinal, name: p.name, startsOn: p.starts_on, endsOn: p.ends_on, kind: p.kind, gradeFrom: p.grade_from, gradeTo: p.grade_to })),
     subjects: subjects.map((s) => ({ id: s.id, name: s.name, gradingScale: s.grading_scale })),
     classes: classes.map((c) => ({ id: c.id, yearId: c.year_id, grade: c.grade, letter: c.letter, shift: c.shift, classTeacherId: c.class_teacher_id })),
     curriculum: curriculum.map((c) => ({ id: c.id, classId: c.class_group_id, subjectId: c.subject_id, hoursPerWeek: c.hours_per_week, component: c.component })),
@@ -186,9 +186,10 @@ async function applyPlan(em: EntityManager, plan: ImportPlan, actorId: string, n
   await insertRows(em, k, `insert into academic_year (id, school_id, name, starts_on, ends_on, state)
     select id, k.school, name, starts_on, ends_on, 'PLANNING' from jsonb_to_recordset(?::jsonb) t(id uuid, name text, starts_on date, ends_on date), k`,
   created(plan.years).map((y) => ({ id: y.id, name: y.record.name, starts_on: y.record.startsOn, ends_on: y.record.endsOn })));
-  await insertRows(em, k, `insert into study_period (id, year_id, kind, ordinal, name, starts_on, ends_on)
-    select id, year_id, kind::study_period_kind, ordinal, name, starts_on, ends_on from jsonb_to_recordset(?::jsonb) t(id uuid, year_id uuid, kind text, ordinal int, name text, starts_on date, ends_on date)`,
-  created(plan.periods).map((p) => ({ id: p.id, year_id: p.yearId, kind: p.record.kind, ordinal: p.record.ordinal, name: p.record.name, starts_on: p.record.startsOn, ends_on: p.record.endsOn })));
+  await insertRows(em, k, `insert into study_period (id, year_id, kind, ordinal, name, starts_on, ends_on, grade_from, grade_to)
+    select id, year_id, kind::study_period_kind, ordinal, name, starts_on, ends_on, grade_from, grade_to
+      from jsonb_to_recordset(?::jsonb) t(id uuid, year_id uuid, kind text, ordinal int, name text, starts_on date, ends_on date, grade_from int, grade_to int)`,
+  created(plan.periods).map((p) => ({ id: p.id, year_id: p.yearId, kind: p.record.kind, ordinal: p.record.ordinal, name: p.record.name, starts_on: p.record.startsOn, ends_on: p.record.endsOn, grade_from: p.record.gradeFrom, grade_to: p.record.gradeTo })));
 
   const subjectRow = (s: ImportPlan['subjects'][number]) => ({ id: s.id, name: s.record.name, grading_scale: s.record.gradingScale });
   await insertRows(em, k, `insert into subject (id, school_id, name, grading_scale)

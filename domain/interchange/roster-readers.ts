@@ -166,12 +166,17 @@ function readOneRoster(files: Map<string, ParsedFile>): Roster {
       const yearKey = r.raw('parentSourcedId');
       if (!yearKey) { r.problem('parentSourcedId', 'A grading period needs its school year (parentSourcedId).'); continue; }
       const ordinal = Number(r.raw('metadata.ordinal')) || 0;
-      roster.periods.push({ key, yearKey, kind: PERIOD_KINDS[type], ordinal, name: title, startsOn, endsOn, at: r.at });
+      // metadata.grades "10-11": the parallels this period is for (OneRoster sessions have no grades); all of 1–11 when empty.
+      const grades = r.raw('metadata.grades');
+      const range = /^0?(\d{1,2})\s*[-–]\s*0?(\d{1,2})$/.exec(grades);
+      const [gradeFrom, gradeTo] = range ? [Number(range[1]), Number(range[2])] : [1, 11];
+      if ((grades && !range) || gradeFrom < 1 || gradeTo > 11 || gradeFrom > gradeTo) { r.problem('metadata.grades', `"${grades.slice(0, 20)}" is not a range of grades such as 10-11.`); continue; }
+      roster.periods.push({ key, yearKey, kind: PERIOD_KINDS[type], ordinal, name: title, startsOn, endsOn, gradeFrom, gradeTo, at: r.at });
     } else r.problem('type', `Unknown session type "${type.slice(0, 30)}".`);
   }
-  // Periods without an ordinal are numbered by their dates within their year.
-  for (const yearKey of new Set(roster.periods.map((p) => p.yearKey))) {
-    const ps = roster.periods.filter((p) => p.yearKey === yearKey).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  // Periods without an ordinal are numbered by their dates within their year and parallels.
+  for (const scheme of new Set(roster.periods.map((p) => `${p.yearKey}|${p.gradeFrom}`))) {
+    const ps = roster.periods.filter((p) => `${p.yearKey}|${p.gradeFrom}` === scheme).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
     ps.forEach((p, i) => { if (!p.ordinal) p.ordinal = i + 1; });
   }
 

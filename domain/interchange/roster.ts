@@ -9,7 +9,8 @@ import { CurriculumComponent, Gender, GradingScale, Role, StudyPeriodKind } from
 export interface Source { file: string; line: number }
 
 export interface RosterYear { key: string; name: string; startsOn: string; endsOn: string; at: Source }
-export interface RosterPeriod { key: string; yearKey: string; kind: StudyPeriodKind; ordinal: number; name: string; startsOn: string; endsOn: string; at: Source }
+/** A study period of the grades `gradeFrom`–`gradeTo` (the scheme per parallel, 004 §4: quarters for 1–9, half-years for 10–11). */
+export interface RosterPeriod { key: string; yearKey: string; kind: StudyPeriodKind; ordinal: number; name: string; startsOn: string; endsOn: string; gradeFrom: number; gradeTo: number; at: Source }
 export interface RosterSubject { key: string; name: string; gradingScale: GradingScale | null; at: Source }
 export interface RosterClass { key: string; yearKey: string | null; grade: number; letter: string; shift: number; at: Source }
 export interface RosterCurriculumItem { key: string; classKey: string; subjectKey: string; hoursPerWeek: string; component: CurriculumComponent; at: Source }

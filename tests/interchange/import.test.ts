@@ -173,6 +173,36 @@ describe('the OneRoster sample, dry run, apply, re-import', () => {
   });
 });
 
+describe('study periods per parallel (004 §4)', () => {
+  const SESSIONS = ['sourcedId', 'status', 'dateLastModified', 'title', 'type', 'startDate', 'endDate', 'parentSourcedId', 'schoolYear', 'metadata.grades'];
+  const withSchemes = (halfYearGrades: string) => withFile(fixtureSet('oneroster'), csv('academicSessions.csv', [SESSIONS,
+    ['y2027', 'active', '', '2026/2027', 'schoolYear', '2026-09-01', '2027-05-31', '', '2027', ''],
+    ['q1', 'active', '', '1 четверть', 'gradingPeriod', '2026-09-01', '2026-10-25', 'y2027', '2027', '01-09'],
+    ['q2', 'active', '', '2 четверть', 'gradingPeriod', '2026-11-05', '2026-12-28', 'y2027', '2027', '01-09'],
+    ['q3', 'active', '', '3 четверть', 'gradingPeriod', '2027-01-12', '2027-03-22', 'y2027', '2027', '01-09'],
+    ['q4', 'active', '', '4 четверть', 'gradingPeriod', '2027-04-01', '2027-05-31', 'y2027', '2027', '01-09'],
+    ['h1', 'active', '', '1 полугодие', 'semester', '2026-09-01', '2026-12-28', 'y2027', '2027', halfYearGrades],
+    ['h2', 'active', '', '2 полугодие', 'semester', '2027-01-12', '2027-05-31', 'y2027', '2027', halfYearGrades],
+  ]));
+
+  it('quarters for 1–9 and half-years for 10–11, each numbered in its own scheme', async () => {
+    const school = await newSchool(server, 'Лицей');
+    const report = await imported(school, withSchemes('10-11'), false);
+    expect(report.problems).toEqual([]);
+    const periods = await server.em().getConnection().execute<{ name: string; kind: string; ordinal: number; grade_from: number; grade_to: number }[]>(
+      `select p.name, p.kind, p.ordinal, p.grade_from, p.grade_to from study_period p join academic_year y on y.id = p.year_id where y.school_id = ? order by p.grade_from, p.ordinal`, [school.schoolId]);
+    expect(periods.map((p) => `${p.grade_from}-${p.grade_to} ${p.kind} ${p.ordinal}`)).toEqual([
+      '1-9 QUARTER 1', '1-9 QUARTER 2', '1-9 QUARTER 3', '1-9 QUARTER 4', '10-11 HALF_YEAR 1', '10-11 HALF_YEAR 2',
+    ]);
+    const again = await imported(school, withSchemes('10-11'), true);
+    expect(again.rows.filter((r) => r.kind === 'STUDY_PERIOD').every((r) => r.outcome === 'UNCHANGED')).toBe(true);
+  });
+
+  it('overlapping schemes are a problem, and nothing is written', async () => {
+    await expectProblem(withSchemes('09-11'), { file: 'academicSessions.csv', line: 7, column: 'metadata.grades', message: /overlap/ });
+  });
+});
+
 describe('the spreadsheet set', () => {
   it('reads Windows-1251 files with ";" into the school\'s current year', async () => {
     const school = await newSchool(server, 'Гимназия № 2');
