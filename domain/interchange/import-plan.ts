@@ -69,6 +69,8 @@ export interface ImportPlan {
   /** New accounts (a login on a card without one), and roles to grant to existing ones. */
   accounts: { personKey: string; cardId: string; kind: PersonKind; login: string; userId: string; roles: Role[]; name: string }[];
   grants: { userId: string; role: Role }[];
+  /** Which account each card gets: a new account's cards, and new cards of an account there is. */
+  cardLinks: { userId: string; cardId: string; kind: PersonKind }[];
   /** (kind, sourcedId, entityId) to remember: every matched or created row that had no key yet. */
   newKeys: { kind: SourcedKind; sourcedId: string; entityId: string }[];
 }
@@ -77,11 +79,16 @@ const KIND_OF_PERSON: Record<PersonKind, SourcedKind> = { STUDENT: SourcedKind.S
 const CARD_KIND: Record<PersonKind, PersonCardKind> = { STUDENT: PersonCardKind.STUDENT, GUARDIAN: PersonCardKind.GUARDIAN, EMPLOYEE: PersonCardKind.EMPLOYEE };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** One account for several cards of one person: never a student's (a student holds no other role), never two cards of a kind. */
+function mayShareAccount(kinds: PersonKind[], kind: PersonKind): boolean {
+  return !kinds.includes(kind) && kind !== 'STUDENT' && !kinds.includes('STUDENT');
+}
+
 export function planImport(roster: Roster, state: SchoolState): ImportPlan {
   const plan: ImportPlan = {
     state, roster, problems: [...roster.problems], warnings: [...roster.warnings], rows: [],
     years: [], periods: [], subjects: [], classes: [], curriculum: [], people: [], guardianships: [], enrollments: [],
-    classTeachers: [], assignments: [], accounts: [], grants: [], newKeys: [],
+    classTeachers: [], assignments: [], accounts: [], grants: [], cardLinks: [], newKeys: [],
   };
   const problem = (at: Source, column: string | null, message: string) => plan.problems.push({ file: at.file, line: at.line, column, message });
   const row = (at: Source, kind: RecordKind, sourcedId: string, outcome: Outcome) => plan.rows.push({ file: at.file, line: at.line, kind, sourcedId, outcome });
@@ -221,7 +228,12 @@ export function planImport(roster: Roster, state: SchoolState): ImportPlan {
   const ownCards: Record<PersonKind, Map<string, PersonRow>> = {
     STUDENT: new Map(state.students.map((p) => [p.id, p])), GUARDIAN: new Map(state.guardians.map((p) => [p.id, p])), EMPLOYEE: new Map(state.employees.map((p) => [p.id, p])),
   };
-  const logins = new Map<string, Source>();
+  const logins = new Map<string, { at: Source; kinds: Set<PersonKind>; userId: string; heldRoles: Role[]; account: ImportPlan['accounts'][number] | null }>();
+  const grantMissing = (userId: string, held: Role[], roles: Role[]) => {
+    for (const role of roles) {
+      if (!held.includes(role) && !plan.grants.some((g) => g.userId === userId && g.role === role)) plan.grants.push({ userId, role });
+    }
+  };
   const userByLogin = new Map(state.users.map((u) => [u.login, u]));
   for (const p of unique(roster.people, 'The user')) {
     const own = ownCards[p.kind];
@@ -256,25 +268,53 @@ export function planImport(roster: Roster, state: SchoolState): ImportPlan {
     remember(KIND_OF_PERSON[p.kind], p.key, id, !!m?.known);
     row(p.at, p.kind, p.key, outcome);
 
-    // The account: a login on the row gives the card one (or finds the one it has).
+    // The account: a login on the row gives the card one (or finds the one it has). One person with
+    // several cards (a teacher who is also a parent) is several rows with one login: one account.
     const cardUser = existing ? state.cardUsers.get(existing.id) : undefined;
-    if (p.login) {
-      const first = logins.get(p.login);
-      if (first) { problem(p.at, 'username', `The login "${p.login}" is given twice (first at ${first.file}:${first.line}).`); continue; }
-      logins.set(p.login, p.at);
-      const holder = userByLogin.get(p.login);
-      if (cardUser && cardUser.login !== p.login) {
-        plan.warnings.push({ file: p.at.file, line: p.at.line, column: 'username', message: `The card already has the login "${cardUser.login}"; logins are changed by the administrator, not by an import.` });
-      } else if (!cardUser && holder) {
-        problem(p.at, 'username', `The login "${p.login}" is taken by another account.`); continue;
+    if (!p.login) {
+      if (cardUser) grantMissing(cardUser.userId, cardUser.roles, p.roles);
+      continue;
+    }
+    const first = logins.get(p.login);
+    if (first) {
+      if (!mayShareAccount([...first.kinds], p.kind)) { problem(p.at, 'username', `The login "${p.login}" is given twice (first at ${first.at.file}:${first.at.line}).`); continue; }
+      first.kinds.add(p.kind);
+      if (cardUser) {
+        if (cardUser.userId !== first.userId) problem(p.at, 'username', `The login "${p.login}" is given to two people with accounts of their own (first at ${first.at.file}:${first.at.line}).`);
+        else grantMissing(cardUser.userId, cardUser.roles, p.roles);
+        continue;
       }
+      if (first.account) first.account.roles = [...new Set([...first.account.roles, ...p.roles])];
+      else grantMissing(first.userId, first.heldRoles, p.roles);
+      plan.cardLinks.push({ userId: first.userId, cardId: id, kind: p.kind });
+      continue;
     }
     if (cardUser) {
-      for (const role of p.roles) if (!cardUser.roles.includes(role)) plan.grants.push({ userId: cardUser.userId, role });
-    } else if (p.login) {
-      plan.accounts.push({ personKey: p.key, cardId: id, kind: p.kind, login: p.login, userId: randomUUID(), roles: p.roles, name: [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ') });
-      row(p.at, 'ACCOUNT', p.key, 'CREATED');
+      if (cardUser.login !== p.login) {
+        plan.warnings.push({ file: p.at.file, line: p.at.line, column: 'username', message: `The card already has the login "${cardUser.login}"; logins are changed by the administrator, not by an import.` });
+      }
+      logins.set(p.login, { at: p.at, kinds: new Set([p.kind]), userId: cardUser.userId, heldRoles: cardUser.roles, account: null });
+      grantMissing(cardUser.userId, cardUser.roles, p.roles);
+      continue;
     }
+    const holder = userByLogin.get(p.login);
+    if (holder) {
+      // The account of one of this school's people of another kind (the teacher's, the parent card new): that account.
+      const holderKinds = holder.cardIds.map((cardId) => (Object.keys(ownCards) as PersonKind[]).find((k) => ownCards[k].has(cardId)));
+      if (holderKinds.length === 0 || holderKinds.some((k) => !k) || !mayShareAccount(holderKinds as PersonKind[], p.kind)) {
+        problem(p.at, 'username', `The login "${p.login}" is taken by another account.`); continue;
+      }
+      logins.set(p.login, { at: p.at, kinds: new Set([...(holderKinds as PersonKind[]), p.kind]), userId: holder.id, heldRoles: holder.roles, account: null });
+      grantMissing(holder.id, holder.roles, p.roles);
+      plan.cardLinks.push({ userId: holder.id, cardId: id, kind: p.kind });
+      row(p.at, 'ACCOUNT', p.key, 'UPDATED');
+      continue;
+    }
+    const account = { personKey: p.key, cardId: id, kind: p.kind, login: p.login, userId: randomUUID(), roles: p.roles, name: [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ') };
+    plan.accounts.push(account);
+    plan.cardLinks.push({ userId: account.userId, cardId: id, kind: p.kind });
+    logins.set(p.login, { at: p.at, kinds: new Set([p.kind]), userId: account.userId, heldRoles: [], account });
+    row(p.at, 'ACCOUNT', p.key, 'CREATED');
   }
   const personOf = (key: string, kind: PersonKind, at: Source, column: string, what: string): string | null => {
     const inFile = personIds.get(key);

@@ -257,7 +257,7 @@ async function applyPlan(em: EntityManager, plan: ImportPlan, actorId: string, n
     on conflict do nothing`, grants);
   for (const [kind, table] of [['STUDENT', 'student'], ['GUARDIAN', 'guardian'], ['EMPLOYEE', 'employee']] as const) {
     await insertRows(em, k, `update ${table} p set user_id = t.id from jsonb_to_recordset(?::jsonb) t(id uuid, card uuid) where p.id = t.card`,
-      plan.accounts.filter((a) => a.kind === kind).map((a) => ({ id: a.userId, card: a.cardId })));
+      plan.cardLinks.filter((a) => a.kind === kind).map((a) => ({ id: a.userId, card: a.cardId })));
   }
 
   const linkRow = (g: ImportPlan['guardianships'][number]) => ({ id: g.id, guardian_id: g.guardianId, student_id: g.studentId, relation: g.record.relation });
