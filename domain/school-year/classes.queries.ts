@@ -14,20 +14,29 @@ import type { RequestScope } from '../request-scope';
 export async function classesOfYear(scope: RequestScope, yearId: string, includeClosed: boolean): Promise<ClassGroup[]> {
   const year = await scope.em.findOne(AcademicYear, yearId);
   if (!year || !(await scope.access.isMemberOf(year.school.id))) throw notFound('AcademicYear');
+  return (await classesOfYears(scope, [yearId], includeClosed)).get(yearId) ?? [];
+}
+
+/**
+ * The same for years the viewer already reads (`AcademicYear.classGroups`), in one statement for
+ * all of them: a student sees their own class in the year's list, not every class of the school.
+ */
+export async function classesOfYears(scope: RequestScope, yearIds: readonly string[], includeClosed: boolean): Promise<Map<string, ClassGroup[]>> {
   const ties = scope.access.ties;
   const today = todayInSchool(scope.clock.now());
   const allowed = conditionOverTieColumns(spec('classes.read').allow, scope.viewer, 't');
-  const statement = sql`select t.id from (
-      select c.id, c.school_id, c.grade, c.letter, c.closed_at, false as leads_class, false as teaches,
+  const statement = sql`select t.id, t.year_id from (
+      select c.id, c.year_id, c.school_id, c.grade, c.letter, c.closed_at, false as leads_class, false as teaches,
              ${ties.attends(today, 'c', null, 'self')} as is_self, ${ties.attends(today, 'c', null, 'child')} as is_child
-        from class_group c join school sc on sc.id = c.school_id where c.year_id = ${yearId}::uuid) t
+        from class_group c join school sc on sc.id = c.school_id where c.year_id = any(${`{${yearIds.join(',')}}`}::uuid[])) t
      where ${allowed} and (${includeClosed}::boolean or t.closed_at is null)
      order by t.grade, t.letter`;
-  const rows = await scope.em.execute<{ id: string }[]>(statement.text, [...statement.values]);
-  if (rows.length === 0) return [];
-  const classes = await scope.em.find(ClassGroup, { id: { $in: rows.map((r) => r.id) } });
-  const order = new Map(rows.map((r, i) => [r.id, i]));
-  return classes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const rows = await scope.em.execute<{ id: string; year_id: string }[]>(statement.text, [...statement.values]);
+  const byYear = new Map<string, ClassGroup[]>(yearIds.map((id) => [id, []]));
+  if (rows.length === 0) return byYear;
+  const classes = new Map((await scope.em.find(ClassGroup, { id: { $in: rows.map((r) => r.id) } })).map((c) => [c.id, c]));
+  for (const r of rows) byYear.get(r.year_id)?.push(classes.get(r.id)!);
+  return byYear;
 }
 
 /** Whether the viewer reads this class (`classes.read`, by role or as its pupil or a pupil's parent). */

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { AcademicYear, ClassGroup, Employee, Holiday, MovedWorkingDay, StudyPeriod, StudyPeriodKind } from '../../entities';
 import { RolloverService, summarize, type RolloverCommand, type RolloverDecision } from '../../domain/school-year/rollover.service';
 import { SchoolYearService } from '../../domain/school-year/school-year.service';
+import { classesOfYears } from '../../domain/school-year/classes.queries';
 import type { RequestContext } from '../context';
 import { fromGlobalId, toGlobalId } from '../../schema/global-id';
 import { AcademicYearType, ClassGroupType, HolidayType, StudyPeriodType } from '../../schema/types';
@@ -50,9 +51,9 @@ export class SchoolYearResolver {
       .load(year.id);
   }
 
-  @FieldResolver(() => [ClassGroupType], { description: 'The year\'s classes, by grade and letter.' })
+  @FieldResolver(() => [ClassGroupType], { description: 'The year\'s classes you may read (as `classGroups(yearId:)`, closed ones included), by grade and letter.' })
   classGroups(@Root() year: AcademicYear, @Ctx() ctx: RequestContext): Promise<ClassGroup[]> {
-    return ctx.loaders.byYear('classGroups', (ids) => ctx.em.find(ClassGroup, { year: { $in: ids } }, { orderBy: { grade: 'asc', letter: 'asc' } }))
+    return ctx.loaders.byYear('classGroups', async (ids) => [...(await classesOfYears(ctx.scope, ids, true)).values()].flat())
       .load(year.id);
   }
 

@@ -212,6 +212,17 @@ describe('classGroups (reads)', () => {
     expect(errorCode(await as(server, w.coordinator.id, CLASSES, { y: yearId }))).toBe('FORBIDDEN');
   });
 
+  it('AcademicYear.classGroups lists the same classes as classGroups(yearId:), closed ones included', async () => {
+    const ofYear = async (userId: string) => {
+      const r = await as(server, userId, '{ academicYears { id classGroups { name } } }');
+      return ok(r).academicYears.find((y: any) => y.id === yearId).classGroups.map((c: any) => c.name);
+    };
+    expect(await ofYear(w.director.user.id)).toEqual(expect.arrayContaining(['1А', '5А', '5Б']));
+    expect(await ofYear(w.student.user!.id)).toEqual(['5А']);
+    expect(await ofYear(w.parent.user.id)).toEqual(['5А']);
+    expect(await ofYear(w.otherParent.user.id)).toEqual(['5Б']);
+  });
+
   it('answers another school\'s year like a missing one', async () => {
     const foreign = await as(server, w.otherAdmin.user.id, CLASSES, { y: yearId });
     const missing = await as(server, w.otherAdmin.user.id, CLASSES, { y: gid('AcademicYear', randomUUID()) });
