@@ -31,7 +31,7 @@ export interface SchoolState {
   years: { id: string; name: string; startsOn: string; endsOn: string }[];
   periods: { id: string; yearId: string; ordinal: number; name: string; startsOn: string; endsOn: string; kind: string; gradeFrom: number; gradeTo: number }[];
   subjects: { id: string; name: string; gradingScale: string }[];
-  classes: { id: string; yearId: string; grade: number; letter: string; shift: number; classTeacherId: string | null }[];
+  classes: { id: string; yearId: string; grade: number; letter: string; shift: number; classTeacherId: string | null; closed: boolean }[];
   curriculum: { id: string; classId: string; subjectId: string; hoursPerWeek: string; component: string }[];
   students: PersonRow[]; guardians: PersonRow[]; employees: PersonRow[];
   guardianships: { id: string; guardianId: string; studentId: string; relation: string | null }[];
@@ -207,6 +207,7 @@ export function planImport(roster: Roster, state: SchoolState): ImportPlan {
     if (existing && (existing.grade !== c.grade || existing.letter !== c.letter || existing.yearId !== yearId)) {
       problem(c.at, 'title', `This class is ${existing.grade}${existing.letter} in the school; a class is renamed in the school's settings, not by an import.`); continue;
     }
+    if (existing?.closed) { problem(c.at, 'title', `The class ${existing.grade}${existing.letter} is closed; an import does not reopen it.`); continue; }
     const outcome: Outcome = !existing ? 'CREATED' : existing.shift !== c.shift ? 'UPDATED' : 'UNCHANGED';
     const id = existing?.id ?? randomUUID();
     classIds.set(c.key, { id, yearId, grade: c.grade });
@@ -220,6 +221,7 @@ export function planImport(roster: Roster, state: SchoolState): ImportPlan {
     const id = state.keys.get(`${SourcedKind.CLASS}|${key}`) ?? (ownClasses.has(key) ? key : undefined);
     const existing = id ? state.classes.find((e) => e.id === id) : undefined;
     if (!existing) { problem(at, column, `Unknown class "${key.replace(/^class:/, '').slice(0, 60)}": it is neither in the files nor in the school.`); return null; }
+    if (existing.closed) { problem(at, column, `The class ${existing.grade}${existing.letter} is closed.`); return null; }
     return { id: existing.id, yearId: existing.yearId, grade: existing.grade };
   };
 

@@ -108,8 +108,8 @@ async function loadSchoolState(em: EntityManager, schoolId: string, now: Date, l
     `select p.id, p.year_id, p.ordinal, p.name, to_char(p.starts_on, 'YYYY-MM-DD') starts_on, to_char(p.ends_on, 'YYYY-MM-DD') ends_on, p.kind, p.grade_from, p.grade_to
        from study_period p join academic_year y on y.id = p.year_id where y.school_id = ?`);
   const subjects = await q<{ id: string; name: string; grading_scale: string }>('select id, name, grading_scale from subject where school_id = ?');
-  const classes = await q<{ id: string; year_id: string; grade: number; letter: string; shift: number; class_teacher_id: string | null }>(
-    'select id, year_id, grade, letter, shift, class_teacher_id from class_group where school_id = ?');
+  const classes = await q<{ id: string; year_id: string; grade: number; letter: string; shift: number; class_teacher_id: string | null; closed: boolean }>(
+    'select id, year_id, grade, letter, shift, class_teacher_id, closed_at is not null as closed from class_group where school_id = ?');
   const curriculum = await q<{ id: string; class_group_id: string; subject_id: string; hours_per_week: string; component: string }>(
     'select ci.id, ci.class_group_id, ci.subject_id, ci.hours_per_week::text, ci.component from curriculum_item ci join class_group c on c.id = ci.class_group_id where c.school_id = ?');
   const person = (table: string, extra: string) => q<Record<string, unknown>>(
@@ -151,7 +151,7 @@ async function loadSchoolState(em: EntityManager, schoolId: string, now: Date, l
     years: years.map((y) => ({ id: y.id, name: y.name, startsOn: y.starts_on, endsOn: y.ends_on })),
     periods: periods.map((p) => ({ id: p.id, yearId: p.year_id, ordinal: p.ordinal, name: p.name, startsOn: p.starts_on, endsOn: p.ends_on, kind: p.kind, gradeFrom: p.grade_from, gradeTo: p.grade_to })),
     subjects: subjects.map((s) => ({ id: s.id, name: s.name, gradingScale: s.grading_scale })),
-    classes: classes.map((c) => ({ id: c.id, yearId: c.year_id, grade: c.grade, letter: c.letter, shift: c.shift, classTeacherId: c.class_teacher_id })),
+    classes: classes.map((c) => ({ id: c.id, yearId: c.year_id, grade: c.grade, letter: c.letter, shift: c.shift, classTeacherId: c.class_teacher_id, closed: c.closed })),
     curriculum: curriculum.map((c) => ({ id: c.id, classId: c.class_group_id, subjectId: c.subject_id, hoursPerWeek: c.hours_per_week, component: c.component })),
     students: students.map(row), guardians: guardians.map(row), employees: employees.map(row),
     guardianships: guardianships.map((g) => ({ id: g.id, guardianId: g.guardian_id, studentId: g.student_id, relation: g.relation })),

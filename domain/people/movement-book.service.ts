@@ -101,6 +101,8 @@ export async function applyMovementOrder(em: EntityManager, cmd: MovementOrderCo
     // A class of another school answers like a missing one.
     toClass = await em.findOne(ClassGroup, { id: cmd.toClassId, school: cmd.schoolId }, { populate: ['year'] });
     if (!toClass) throw notFound('ClassGroup');
+    // A closed class (closeClass) takes no one in: it is kept for its history only.
+    if (toClass.closedAt) throw badInput('toClassId', `${toClass.name} is closed.`);
     if (effectiveOn < toClass.year.startsOn || effectiveOn > toClass.year.endsOn) {
       throw badInput('effectiveOn', `The order must take effect within ${toClass.name}'s year (${toClass.year.startsOn} – ${toClass.year.endsOn}).`);
     }

@@ -192,6 +192,20 @@ describe('closeClass', () => {
     await expectRefused(server, w.admin.user.id, UPDATE, { i: { classId: created.id, shift: 2 } }, 'BAD_USER_INPUT');
   });
 
+  it('a closed class takes no one in: the movement book refuses an ENROLL or TRANSFER into it, changing nothing', async () => {
+    const shut = await buildClass(server.em(), w.school, { grade: 3, letter: 'Щ' });
+    ok(await as(server, w.admin.user.id, CLOSE, { i: { classId: gid('ClassGroup', shut.id) } }));
+    const pupil = await buildStudent(server.em(), w.class5a);
+    const order = (type: string) => ({ i: {
+      studentId: gid('Student', pupil.student.id), type, number: `з-${type}`, orderDate: '2026-11-20', effectiveOn: '2026-11-23', toClassId: gid('ClassGroup', shut.id),
+    } });
+    const MOVE = `mutation($i: CreateMovementOrderInput!) { createMovementOrder(input: $i) { id } }`;
+    const r = await expectRefused(server, w.admin.user.id, MOVE, order('TRANSFER_CLASS'), 'BAD_USER_INPUT');
+    expect(r.errors![0].extensions!.field).toBe('toClassId');
+    const [{ n }] = await server.em().getConnection().execute<{ n: string }[]>('select count(*) n from enrollment where class_group_id = ?', [shut.id]);
+    expect(Number(n)).toBe(0);
+  });
+
   it('closes a class whose pupils have all left', async () => {
     const left = await buildClass(server.em(), w.school, { grade: 4, letter: 'Ю' });
     await buildStudent(server.em(), left, { endsOn: '2026-10-31' });

@@ -313,6 +313,20 @@ describe('bad input gets its problem at file, line and column, and writes nothin
     await expectProblem(files, { file: 'demographics.csv', line: 2, column: 'birthDate', message: /./ });
   });
 
+  it('a closed class of the school is not reopened by an import', async () => {
+    const school = await newSchool(server, 'Школа с закрытым классом');
+    await imported(school, ownLogins(set(), 'cl'), false);
+    const token = await server.token(school.adminUserId);
+    const years = await server.gql(`{ academicYears { id } }`, {}, token);
+    const made = await server.gql(`mutation($i: CreateClassInput!) { createClass(input: $i) { id } }`, { i: { yearId: years.data!.academicYears[0].id, grade: 7, letter: 'Ж' } }, token);
+    expect((await server.gql(`mutation($i: CloseClassInput!) { closeClass(input: $i) { closedAt } }`, { i: { classId: made.data!.createClass.id } }, token)).errors).toBeUndefined();
+    const files = edited(ownLogins(set(), 'cl'), 'classes.csv', (rows) => [...rows, { ...rows[0], sourcedId: 'k-7zh', title: '7Ж', classCode: '7Ж', grades: '07' }]);
+    const before = await importedState(server, school.schoolId);
+    const report = await imported(school, files, false);
+    expect(report.problems).toEqual([expect.objectContaining({ file: 'classes.csv', line: 7, column: 'title', message: expect.stringMatching(/7Ж is closed/) })]);
+    expect(await importedState(server, school.schoolId)).toEqual(before);
+  });
+
   it('a binary file is IMPORT_INVALID, and nothing is written', async () => {
     const school = await newSchool(server, 'Школа двоичная');
     const before = await importedState(server, school.schoolId);
