@@ -233,7 +233,7 @@ export function planImport(roster: Roster, state: SchoolState): ImportPlan {
   const logins = new Map<string, { at: Source; kinds: Set<PersonKind>; userId: string; heldRoles: Role[]; account: ImportPlan['accounts'][number] | null }>();
   const grantMissing = (userId: string, held: Role[], roles: Role[]) => {
     for (const role of roles) {
-      if (!held.includes(role) && !plan.grants.some((g) => g.userId === userId && g.role === role)) plan.grants.push({ userId, role });
+      if (!held.includes(role) && !plan.grants.some((planned) => planned.userId === userId && planned.role === role)) plan.grants.push({ userId, role });
     }
   };
   const userByLogin = new Map(state.users.map((u) => [u.login, u]));

@@ -179,7 +179,7 @@ export async function readableGuardians(em: EntityManager, access: AccessScope, 
 }
 
 /**
- * The personal-data access log (004 §3.1): every staff read of a student's or guardian's card.
+ * The personal-data access log (004 §3.1): every staff read of a student's, guardian's or employee's card.
  * Reads are collected per request and written with one INSERT per batch (DataLoader), so a
  * list of cards costs one statement, not one per card. A card read twice in a request is logged once.
  */
@@ -200,9 +200,9 @@ export class CardReadLog {
   }
 
   /** Logs the read when the viewer is staff of the card's school and the card is not their own. */
-  async read(kind: PersonCardKind, cards: (Student | Guardian)[], what: string): Promise<void> {
+  async read(kind: PersonCardKind, cards: (Student | Guardian | Employee)[], what: string): Promise<void> {
     const v = this.viewer;
-    const logged = cards.filter((c) => isStaffOf(v, c.school.id) && c.id !== v.studentId && c.id !== v.guardianId);
+    const logged = cards.filter((c) => isStaffOf(v, c.school.id) && ![v.studentId, v.guardianId, v.employeeId].includes(c.id));
     await Promise.all(logged.map((c) => this.loader.load({ kind, id: c.id, schoolId: c.school.id, what })));
   }
 }

@@ -78,9 +78,11 @@ export class CardsResolver {
   }
 
   @Query(() => [EmployeeCardType], { description: 'The school\'s employee cards, by name (administration, HR, secretary).' })
-  employeeCards(@Ctx() ctx: RequestContext, @Arg('schoolId', () => ID, { nullable: true }) schoolId?: string): Promise<Employee[]> {
+  async employeeCards(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo, @Arg('schoolId', () => ID, { nullable: true }) schoolId?: string): Promise<Employee[]> {
     const school = schoolArg(ctx, schoolId, 'employeeCard.read');
-    return ctx.em.find(Employee, { school }, { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
+    const cards = await ctx.em.find(Employee, { school }, { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
+    await readLog(ctx).read(PersonCardKind.EMPLOYEE, cards, via(info));
+    return cards;
   }
 
   @Mutation(() => StudentCardType, { description: 'The secretary creates a student\'s card (004 §6.3); enroll them with an ENROLL order.' })

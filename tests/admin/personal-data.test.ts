@@ -338,3 +338,22 @@ describe('employee consents', () => {
     expect((await expectOk(server, who.otherSchoolAdmin, LIST)).employeeCards.map((c: any) => c.id)).not.toContain(gid('Employee', w.teacher.employee.id));
   });
 });
+
+describe('employee cards in the access log', () => {
+  it('a read of the employee cards is logged per card, one\'s own card not', async () => {
+    const em = server.em();
+    const school = await buildSchool(em);
+    const [admin, hr, teacher] = await Promise.all([Role.ADMIN, Role.HR, Role.TEACHER].map((r) => buildStaff(em, school, [r])));
+    const listed = await server.countStatements(() => expectOk(server, hr.user.id, `{ employeeCards { id } }`));
+    expect(listed.result.employeeCards).toHaveLength(3);
+    const log: LogNode[] = nodes(await expectOk(server, admin.user.id, LOG, { f: { readerId: gid('User', hr.user.id) } }), 'personalDataLog');
+    expect(log.map((l) => [l.cardKind, l.cardId, l.what]).sort()).toEqual([
+      ['EMPLOYEE', gid('Employee', admin.employee.id), 'employeeCards'], ['EMPLOYEE', gid('Employee', teacher.employee.id), 'employeeCards'],
+    ].sort());
+    // The whole list is logged in one statement, however many cards.
+    const more = await Promise.all([1, 2, 3].map(() => buildStaff(em, school, [Role.TEACHER])));
+    expect(more).toHaveLength(3);
+    const again = await server.countStatements(() => expectOk(server, hr.user.id, `{ employeeCards { id } }`));
+    expect(again.statements).toBe(listed.statements);
+  });
+});
