@@ -60,13 +60,22 @@ async function main(): Promise<void> {
     const out: Record<string, string> = { upload: `${uploadMs.toFixed(0)} ms` };
     for (const dryRun of [true, false]) {
       const before = statements;
+      // Sampled while the request runs: the resident set and the V8 heap at their highest.
+      const peak = { rss: 0, heap: 0, external: 0 };
+      const sampler = setInterval(() => {
+        const m = process.memoryUsage();
+        peak.rss = Math.max(peak.rss, m.rss); peak.heap = Math.max(peak.heap, m.heapUsed); peak.external = Math.max(peak.external, m.external + m.arrayBuffers);
+      }, 20);
       t = performance.now();
       const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${school.token}` }, body: JSON.stringify({ query: IMPORT, variables: { s: school.schoolId, f: staged, d: dryRun } }) });
       const body = (await res.json()) as { data?: { importRoster: { applied: boolean; rows: unknown[]; problems: unknown[]; credentials: unknown[] } }; errors?: unknown };
       const ms = performance.now() - t;
+      clearInterval(sampler);
       if (!body.data || body.data.importRoster.problems.length) throw new Error(JSON.stringify(body.errors ?? body.data!.importRoster.problems.slice(0, 5)));
       const r = body.data.importRoster;
-      out[dryRun ? 'dry run' : 'apply'] = `${(ms / 1000).toFixed(2)} s, ${statements - before} statements, ${r.rows.length} records${dryRun ? '' : `, ${r.credentials.length} accounts`}`;
+      const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+      out[dryRun ? 'dry run' : 'apply'] = `${(ms / 1000).toFixed(2)} s, ${statements - before} statements, ${r.rows.length} records${dryRun ? '' : `, ${r.credentials.length} accounts`}; `
+        + `during it RSS ≤ ${mb(peak.rss)}, heap used ≤ ${mb(peak.heap)}, buffers ≤ ${mb(peak.external)}`;
     }
     out['peak RSS'] = `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the process, server included; ${idleRss} MB before the first import)`;
     console.log(`${label}: ${rows} data rows in ${files.length} files (users.csv ${usersRows})`);

@@ -43,6 +43,9 @@ const BATCH = 1000;
  */
 const STARTING_PASSWORD_HASH = { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 } as const;
 
+/** Hashes in flight at once: libuv's four threads do them, so more only queue, each holding its 4 MiB of argon2 memory. */
+const HASHES_AT_ONCE = 4;
+
 export class ImportService extends AdminWriter {
   /** The files staged with `POST /uploads` by the viewer (staged-files.ts); applied, they are dropped in the same transaction. */
   async importStaged(schoolId: string, stagedIds: string[], dryRun: boolean): Promise<ImportReport> {
@@ -235,8 +238,8 @@ async function applyPlan(em: EntityManager, plan: ImportPlan, actorId: string, n
   // Accounts: starting passwords hashed here, returned once, never stored in the clear.
   const credentials: StartingCredential[] = [];
   const accountRows: object[] = [];
-  for (let i = 0; i < plan.accounts.length; i += 16) {
-    const chunk = plan.accounts.slice(i, i + 16);
+  for (let i = 0; i < plan.accounts.length; i += HASHES_AT_ONCE) {
+    const chunk = plan.accounts.slice(i, i + HASHES_AT_ONCE);
     const hashed = await Promise.all(chunk.map(async (a) => {
       const password = generateStartingPassword();
       return { a, password, hash: await argon2.hash(password, STARTING_PASSWORD_HASH) };

@@ -101,7 +101,10 @@ function byName(files: ParsedFile[]): Map<string, ParsedFile> {
 function requireColumns(file: ParsedFile, columns: string[][]): void {
   for (const alternatives of columns) {
     if (!alternatives.some((c) => file.header.includes(c))) {
-      throw importError(`${file.name} lacks the column "${alternatives[0]}".`, { file: file.name, line: 1, column: alternatives[0] });
+      // A Russian header that does not read as 1251 is most often a file saved in another encoding (KOI8-R, DOS 866).
+      const hint = file.encoding === 'windows-1251' && /[\u0400-\u04FF]/.test(alternatives[0])
+        ? ' If the header is there, the file is in another encoding: save it as "CSV UTF-8" or Windows-1251.' : '';
+      throw importError(`${file.name} lacks the column "${alternatives[0]}".${hint}`, { file: file.name, line: 1, column: alternatives[0] });
     }
   }
 }

@@ -346,6 +346,23 @@ describe('bad input gets its problem at file, line and column, and writes nothin
     expect(Number(left.n)).toBe(0);
   });
 
+  it('a file in UTF-16 (as Excel\'s "Unicode text" saves it) is IMPORT_INVALID, naming the file', async () => {
+    const school = await newSchool(server, 'Школа юникодная');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixtureSet('oneroster').find((f) => f.name === 'users.csv')!.content.toString('utf8'), 'utf16le')]);
+    const r = await runImport(school, withFile(set(), { name: 'users.csv', content: utf16 }), true);
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'IMPORT_INVALID', file: 'users.csv' } });
+  });
+
+  it('the spreadsheet set in KOI8-R is not taken for Windows-1251: its headers do not read, and nothing is written', async () => {
+    const school = await newSchool(server, 'Школа кои');
+    const files = fixtureSet('spreadsheet').map((f) => ({ name: f.name, content: iconv.encode(f.content.toString('utf8'), 'koi8-r') }));
+    const before = await importedState(server, school.schoolId);
+    const r = await runImport(school, files, false);
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'IMPORT_INVALID', file: 'classes.csv', line: 1, column: 'класс' } });
+    expect(r.errors![0].message).toMatch(/another encoding/);
+    expect(await importedState(server, school.schoolId)).toEqual(before);
+  });
+
   it('files of no known format', async () => {
     const school = await newSchool(server, 'Школа неизвестная');
     const r = await runImport(school, [csv('pupils.csv', [['a', 'b'], ['1', '2']])], true);
