@@ -58,16 +58,21 @@ export class ImportService extends AdminWriter {
     await this.requireRoleIn(schoolId, 'interchange.import', 'School');
     const files = (await expandFiles(input)).map(parseCsv);
     const roster = readRoster(files);
+    const logins = roster.people.map((p) => p.login).filter((l): l is string => !!l);
+    // Starting passwords are random, bound to no one: hashed before the transaction opens, as many
+    // as a first reading of the school says are needed, so the write holds its locks for seconds
+    // (20,000 accounts take a minute of hashing). Should the school change meanwhile, the rest are hashed inside.
+    const passwords = dryRun ? [] : await hashedPasswords(await this.accountsNeeded(schoolId, roster, logins));
     const work = async (em: EntityManager, now: Date) => {
       // Checked again inside the transaction: a role revoked meanwhile stops the write.
       await this.requireRoleIn(schoolId, 'interchange.import', 'School');
       // Two imports of one school at once would plan against the same rows: the second waits.
       if (!dryRun) await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`import:${schoolId}`]);
-      const state = await loadSchoolState(em, schoolId, now, roster.people.map((p) => p.login).filter((l): l is string => !!l));
+      const state = await loadSchoolState(em, schoolId, now, logins);
       const plan = planImport(roster, state);
       const report = summarize(plan, files.map((f) => ({ name: f.name, encoding: f.encoding, rows: f.rows.length })), dryRun);
       if (dryRun || plan.problems.length > 0) return report;
-      report.credentials = await applyPlan(em, plan, this.scope.viewer.userId, now);
+      report.credentials = await applyPlan(em, plan, this.scope.viewer.userId, now, passwords);
       report.applied = true;
       await afterApply?.(em);
       const digest = createHash('sha256');
@@ -81,6 +86,26 @@ export class ImportService extends AdminWriter {
     // A dry run reads in a transaction too (one consistent picture of the school), and writes nothing.
     return this.write(work);
   }
+
+  /** How many new accounts the files would make, read outside any transaction (0 when they would not apply). */
+  private async accountsNeeded(schoolId: string, roster: ReturnType<typeof readRoster>, logins: string[]): Promise<number> {
+    const em = this.scope.em.fork();
+    const plan = planImport(roster, await loadSchoolState(em, schoolId, this.scope.clock.now(), logins));
+    return plan.problems.length > 0 ? 0 : plan.accounts.length;
+  }
+}
+
+interface HashedPassword { password: string; hash: string }
+
+async function hashedPasswords(count: number): Promise<HashedPassword[]> {
+  const out: HashedPassword[] = [];
+  for (let i = 0; i < count; i += HASHES_AT_ONCE) {
+    out.push(...await Promise.all(Array.from({ length: Math.min(HASHES_AT_ONCE, count - i) }, async () => {
+      const password = generateStartingPassword();
+      return { password, hash: await argon2.hash(password, STARTING_PASSWORD_HASH) };
+    })));
+  }
+  return out;
 }
 
 function summarize(plan: ImportPlan, files: { name: string; encoding: string; rows: number }[], dryRun: boolean): ImportReport {
@@ -178,7 +203,7 @@ async function insertRows(em: EntityManager, k: Constants, statement: string, ro
   }
 }
 
-async function applyPlan(em: EntityManager, plan: ImportPlan, actorId: string, now: Date): Promise<StartingCredential[]> {
+async function applyPlan(em: EntityManager, plan: ImportPlan, actorId: string, now: Date, prehashed: HashedPassword[]): Promise<StartingCredential[]> {
   const { state } = plan;
   const schoolId = state.schoolId;
   const at = now.toISOString();
@@ -238,17 +263,12 @@ async function applyPlan(em: EntityManager, plan: ImportPlan, actorId: string, n
   // Accounts: starting passwords hashed here, returned once, never stored in the clear.
   const credentials: StartingCredential[] = [];
   const accountRows: object[] = [];
-  for (let i = 0; i < plan.accounts.length; i += HASHES_AT_ONCE) {
-    const chunk = plan.accounts.slice(i, i + HASHES_AT_ONCE);
-    const hashed = await Promise.all(chunk.map(async (a) => {
-      const password = generateStartingPassword();
-      return { a, password, hash: await argon2.hash(password, STARTING_PASSWORD_HASH) };
-    }));
-    for (const { a, password, hash } of hashed) {
-      credentials.push({ sourcedId: a.personKey, name: a.name, login: a.login, startingPassword: password });
-      accountRows.push({ id: a.userId, login: a.login, hash, card: a.cardId, kind: a.kind, roles: a.roles });
-    }
-  }
+  const hashed = [...prehashed, ...await hashedPasswords(Math.max(0, plan.accounts.length - prehashed.length))];
+  plan.accounts.forEach((a, i) => {
+    const { password, hash } = hashed[i];
+    credentials.push({ sourcedId: a.personKey, name: a.name, login: a.login, startingPassword: password });
+    accountRows.push({ id: a.userId, login: a.login, hash });
+  });
   await insertRows(em, k, `insert into app_user (id, login, password_hash, must_change_password, created_at, created_by_id)
     select id, login, hash, true, k.at, k.actor from jsonb_to_recordset(?::jsonb) t(id uuid, login text, hash text), k`, accountRows);
   const grants = [
