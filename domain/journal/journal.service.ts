@@ -16,6 +16,9 @@ import { writeTransaction } from '../write';
 import { assertLessonYearWritable, assertYearWritable } from '../school-year/school-year.service';
 import { assertExamGrade } from '../school-year/final-grades';
 
+const markRetracted = () => new AppError(ErrorCode.MARK_RETRACTED, 'The mark was retracted: it is neither corrected nor retracted again.');
+const absenceCleared = () => new AppError(ErrorCode.ABSENCE_CLEARED, 'The absence was cleared as a mistake; record the attendance again if it was right after all.');
+
 /** Days after the lesson's day on which a teacher may still write its journal (004 §8.6). */
 export { ENTRY_WINDOW_DAYS };
 
@@ -23,6 +26,9 @@ export const LIMITS = { comment: 500, reason: 500, topic: 500, homework: 4000, d
 
 export interface RecordMarkCommand { lessonId: string; studentId: string; value: string; workTypeCode: string; comment?: string | null }
 export interface CorrectMarkCommand { markId: string; value: string; reason: string; expectedRevision?: number | null }
+export interface RetractMarkCommand { markId: string; reason: string; expectedRevision?: number | null }
+/** The attendance row by its id, or by its lesson and student. */
+export interface ClearAbsenceCommand { attendanceId?: string | null; lessonId?: string | null; studentId?: string | null; reason: string }
 export interface RecordAttendanceCommand { lessonId: string; studentId: string; kind: AttendanceKind }
 export interface SetAbsenceReasonCommand { attendanceId: string; reason: AbsenceReason; document?: string | null }
 export interface SetLessonRecordCommand { lessonId: string; topic?: string | null; homework?: string | null }
@@ -92,6 +98,7 @@ export class JournalService {
         this.assertInEntryWindow(lesson, now);
       }
       await assertYearWritable(em, lesson.classGroup.year.id);
+      if (mark.retractedAt) throw markRetracted();
       if (cmd.expectedRevision != null && cmd.expectedRevision !== mark.revision) {
         throw conflict(`The mark was corrected meanwhile (now at revision ${mark.revision}); reload it and try again.`);
       }
@@ -115,6 +122,44 @@ export class JournalService {
     });
   }
 
+  /**
+   * A mark put on the wrong pupil or lesson is retracted, with a reason, by whoever may correct
+   * it (`mark.correct`: the deputy head at any time, the lesson's teacher inside the entry window).
+   * The row stays, with a last version (the value as it was, the reason) and an audit entry; it
+   * stops counting at once (the rollup's trigger, every average and report) and the families get
+   * MARK_RETRACTED. Never twice, and never corrected afterwards (MARK_RETRACTED).
+   */
+  async retractMark(cmd: RetractMarkCommand): Promise<Mark> {
+    const reason = requiredText(cmd.reason, 'reason', LIMITS.reason);
+    return this.write(async (em, now) => {
+      const mark = await em.findOne(Mark, cmd.markId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!mark || !(await this.canReadMark(mark))) throw notFound('Mark');
+      const lesson = await em.findOneOrFail(Lesson, mark.lesson, { populate: ['classGroup', 'school'] });
+      const isDeputy = this.scope.access.holdsIn('mark.correct', mark.school.id);
+      if (!isDeputy) {
+        if (!(await this.scope.access.lesson(lesson.id)).teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may retract this mark.');
+        this.assertInEntryWindow(lesson, now);
+      }
+      await assertYearWritable(em, lesson.classGroup.year.id);
+      if (mark.retractedAt) throw markRetracted();
+      if (cmd.expectedRevision != null && cmd.expectedRevision !== mark.revision) {
+        throw conflict(`The mark was changed meanwhile (now at revision ${mark.revision}); reload it and try again.`);
+      }
+      const author = em.getReference(User, this.scope.viewer.userId);
+      const before = { value: mark.value, revision: mark.revision };
+      mark.revision += 1;
+      mark.retractedAt = now;
+      mark.retractedBy = author;
+      mark.retractionReason = reason;
+      em.create(MarkVersion, {
+        mark, revision: mark.revision, value: mark.value, comment: mark.comment, reason, retraction: true, createdBy: author, createdAt: now,
+      });
+      this.audit(em, now, mark.school.id, 'mark.retract', 'Mark', mark.id, before, { retracted: true, revision: mark.revision, reason });
+      this.event(em, now, DiaryEventType.MARK_RETRACTED, mark.school.id, mark.student.id, { lesson, mark });
+      return mark;
+    });
+  }
+
   async recordAttendance(cmd: RecordAttendanceCommand): Promise<Attendance> {
     return this.write(async (em, now) => {
       const lesson = await this.writableLesson(em, cmd.lessonId);
@@ -127,6 +172,18 @@ export class JournalService {
       // Serializes writes of one lesson's attendance: a double submit finds the first row instead of a unique violation.
       await em.lock(lesson, LockMode.PESSIMISTIC_WRITE);
       const existing = await em.findOne(Attendance, { student, lesson }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (existing?.clearedAt) {
+        // An absence cleared as a mistake, recorded again: the row opens anew (its history is in the audit log).
+        const before = { kind: existing.kind, reason: existing.reason, cleared: true, clearReason: existing.clearReason ?? null };
+        Object.assign(existing, {
+          kind: cmd.kind, reason: AbsenceReason.UNKNOWN, document: undefined, reasonSetAt: undefined,
+          clearedAt: undefined, clearedBy: undefined, clearReason: undefined,
+          createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now,
+        });
+        this.audit(em, now, lesson.school.id, 'attendance.record', 'Attendance', existing.id, before, { kind: cmd.kind, lessonId: lesson.id, studentId: student.id });
+        this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance: existing });
+        return existing;
+      }
       if (existing) {
         if (existing.kind === cmd.kind) return existing;
         const before = { kind: existing.kind };
@@ -157,6 +214,7 @@ export class JournalService {
       // Rule 8: reasons are the class teacher's to set (004 §8.5.1).
       if (!lessonAccess.leadsClass) throw forbidden('Only the class teacher sets absence reasons.');
       await assertLessonYearWritable(em, attendance.lesson.id);
+      if (attendance.clearedAt) throw absenceCleared();
       const before = { reason: attendance.reason, document: attendance.document ?? null };
       attendance.reason = cmd.reason;
       attendance.document = document ?? undefined;
@@ -165,6 +223,43 @@ export class JournalService {
       this.event(em, now, DiaryEventType.ABSENCE_REASON_SET, attendance.school.id, attendance.student.id, {
         lesson: attendance.lesson, attendance,
       });
+      return attendance;
+    });
+  }
+
+  /**
+   * An absence (or late arrival) recorded by mistake is cleared, with a reason, by whoever may
+   * correct the lesson's journal (`attendance.clear`: the deputy head at any time, the lesson's
+   * teacher inside the entry window). The row stays, marked cleared, with an audit entry; it stops
+   * counting at once, and the families get ABSENCE_CLEARED. Never twice (ABSENCE_CLEARED).
+   */
+  async clearAbsence(cmd: ClearAbsenceCommand): Promise<Attendance> {
+    const reason = requiredText(cmd.reason, 'reason', LIMITS.reason);
+    if (!cmd.attendanceId && !(cmd.lessonId && cmd.studentId)) throw badInput('attendanceId', 'Give the attendance, or its lesson and student.');
+    if (cmd.attendanceId && (cmd.lessonId || cmd.studentId)) throw badInput('attendanceId', 'Give the attendance, or its lesson and student, not both.');
+    return this.write(async (em, now) => {
+      const attendance = cmd.attendanceId
+        ? await em.findOne(Attendance, cmd.attendanceId, { lockMode: LockMode.PESSIMISTIC_WRITE })
+        : await em.findOne(Attendance, { lesson: cmd.lessonId!, student: cmd.studentId! }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!attendance) throw notFound('Attendance');
+      const lessonAccess = await this.scope.access.lesson(attendance.lesson.id);
+      const studentAccess = await this.scope.access.student(attendance.student.id);
+      const readable = studentAccess.level === 'FULL' || (studentAccess.level === 'TAUGHT' && lessonAccess.teaches);
+      if (!readable) throw notFound('Attendance');
+      const lesson = await em.findOneOrFail(Lesson, attendance.lesson, { populate: ['classGroup', 'school'] });
+      const isDeputy = this.scope.access.holdsIn('attendance.clear', attendance.school.id);
+      if (!isDeputy) {
+        if (!lessonAccess.teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may clear this absence.');
+        this.assertInEntryWindow(lesson, now);
+      }
+      await assertYearWritable(em, lesson.classGroup.year.id);
+      if (attendance.clearedAt) throw absenceCleared();
+      const before = { kind: attendance.kind, reason: attendance.reason, document: attendance.document ?? null };
+      attendance.clearedAt = now;
+      attendance.clearedBy = em.getReference(User, this.scope.viewer.userId);
+      attendance.clearReason = reason;
+      this.audit(em, now, attendance.school.id, 'attendance.clear', 'Attendance', attendance.id, before, { cleared: true, reason });
+      this.event(em, now, DiaryEventType.ABSENCE_CLEARED, attendance.school.id, attendance.student.id, { lesson, attendance });
       return attendance;
     });
   }

@@ -45,14 +45,14 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
               avg(m.value::int) filter (where m.value in ('1', '2', '3', '4', '5')) as average,
               sum(m.value::int * w.weight) filter (where m.value in ('1', '2', '3', '4', '5'))
                 / nullif(sum(w.weight) filter (where m.value in ('1', '2', '3', '4', '5')), 0) as weighted
-         from sc join lesson l on l.school_id = sc.id join mark m on m.lesson_id = l.id join work_type w on w.id = m.work_type_id
+         from sc join lesson l on l.school_id = sc.id join mark m on m.lesson_id = l.id and m.retracted_at is null join work_type w on w.id = m.work_type_id
         where l.date between ? and ?
         group by l.school_id),
      att as (
        select l.school_id, count(*) filter (where a.kind = 'ABSENT') as absences, count(*) filter (where a.kind = 'LATE') as lates,
               count(*) filter (where a.reason = 'ILLNESS') as illness, count(*) filter (where a.reason = 'EXCUSED') as excused,
               count(*) filter (where a.reason = 'UNEXCUSED') as unexcused, count(*) filter (where a.reason = 'UNKNOWN') as unknown
-         from sc join lesson l on l.school_id = sc.id join attendance a on a.lesson_id = l.id
+         from sc join lesson l on l.school_id = sc.id join attendance a on a.lesson_id = l.id and a.cleared_at is null
         where l.date between ? and ?
         group by l.school_id),
      per as (
@@ -72,7 +72,7 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
        select m.student_id, l.class_group_id, l.subject_id, count(*) as n
          from per join lesson l on l.school_id = per.school_id and l.date between per.starts_on and per.ends_on
          join class_group lc on lc.id = l.class_group_id and lc.grade between per.grade_from and per.grade_to
-         join mark m on m.lesson_id = l.id
+         join mark m on m.lesson_id = l.id and m.retracted_at is null
         group by m.student_id, l.class_group_id, l.subject_id),
      risk as (
        select en.school_id, count(*) as pairs, count(distinct en.student_id) as students

@@ -92,7 +92,7 @@ export async function markTimelinessReport(
               (m.created_at at time zone ?)::date - l.date as delay
          from mark m join lesson l on l.id = m.lesson_id join class_group c on c.id = l.class_group_id
         where l.school_id = ? and l.date between ? and ? and (?::uuid is null or l.class_group_id = ?::uuid)
-          and ${reachSql('l.subject_id', true)})
+          and m.retracted_at is null and ${reachSql('l.subject_id', true)})
      select m.teacher_id, ${fullNameSql('e')} as teacher_name, m.subject_id, s.name as subject_name,
             count(*) as marks, count(*) filter (where m.delay > 0) as late,
             avg(m.delay) filter (where m.delay > 0) as delay

@@ -161,6 +161,14 @@ export type AtRiskSubject = {
 
 export type Attendance = Node & {
   __typename?: 'Attendance';
+  /** Why it was cleared (staff only). */
+  clearReason?: Maybe<Scalars['String']['output']>;
+  /** True once the absence was cleared as recorded by mistake: it counts nowhere. */
+  cleared: Scalars['Boolean']['output'];
+  /** When it was cleared (staff only). */
+  clearedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who cleared it (staff only). */
+  clearedBy?: Maybe<User>;
   /** The supporting document for the reason. */
   document?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -377,9 +385,13 @@ export type ClassGroup = Node & {
 
 export type ClassJournal = {
   __typename?: 'ClassJournal';
+  /** Absences and late arrivals, but the cleared ones (`clearedAttendance`). */
   attendance: Array<Attendance>;
+  clearedAttendance: Array<Attendance>;
   lessons: Array<Lesson>;
+  /** The marks that count (retracted ones are in `retractedMarks`). */
   marks: Array<Mark>;
+  retractedMarks: Array<Mark>;
   students: Array<Student>;
 };
 
@@ -390,6 +402,15 @@ export type ClassMovement = {
   classGroup: ClassGroup;
   /** Orders effective in the span taking a student out of this class. */
   departures: Scalars['Int']['output'];
+};
+
+/** The attendance row by `attendanceId`, or by `lessonId` and `studentId`. */
+export type ClearAbsenceInput = {
+  attendanceId?: InputMaybe<Scalars['ID']['input']>;
+  lessonId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why the absence is cleared (recorded by mistake); required. */
+  reason: Scalars['String']['input'];
+  studentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CloseClassInput = {
@@ -639,17 +660,25 @@ export type DiaryEvent = {
 };
 
 export type DiaryEventType =
+  | 'ABSENCE_CLEARED'
   | 'ABSENCE_REASON_SET'
   | 'ABSENCE_RECORDED'
   | 'LESSON_RECORD_SET'
   | 'MARK_ADDED'
-  | 'MARK_CORRECTED';
+  | 'MARK_CORRECTED'
+  | 'MARK_RETRACTED';
 
 export type DiaryLesson = {
   __typename?: 'DiaryLesson';
+  /** The absence or late arrival, unless it was cleared. */
   attendance?: Maybe<Attendance>;
+  /** An absence cleared as recorded by mistake: shown as removed. */
+  clearedAttendance?: Maybe<Attendance>;
   lesson: Lesson;
+  /** The marks that count (retracted ones are in `retractedMarks`). */
   marks: Array<Mark>;
+  /** Marks retracted as put on the wrong pupil or lesson: shown as removed. */
+  retractedMarks: Array<Mark>;
 };
 
 /** IN_CLASS; FAMILY_EDUCATION: educated by the family, attached to the school (and a class) for attestation (004 §10). */
@@ -960,6 +989,14 @@ export type Mark = Node & {
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   lesson: Lesson;
+  /** True once the mark was retracted (put on the wrong pupil or lesson): it counts nowhere and the diary shows it as removed. */
+  retracted: Scalars['Boolean']['output'];
+  /** When it was retracted (staff only). */
+  retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who retracted it (staff only). */
+  retractedBy?: Maybe<User>;
+  /** Why it was retracted (staff only). */
+  retractionReason?: Maybe<Scalars['String']['output']>;
   /** The current revision; pass it to correctMark to guard against a concurrent edit. */
   revision: Scalars['Int']['output'];
   student: Student;
@@ -1022,6 +1059,8 @@ export type MarkVersion = {
   createdAt: Scalars['DateTime']['output'];
   /** Why it was corrected (every correction has one). */
   reason?: Maybe<Scalars['String']['output']>;
+  /** True for the version a retraction wrote (the value as it was, the retraction's reason). */
+  retraction: Scalars['Boolean']['output'];
   revision: Scalars['Int']['output'];
   value: Scalars['String']['output'];
 };
@@ -1109,6 +1148,8 @@ export type Mutation = {
   cancelSchoolEvent: SchoolEvent;
   /** Sets a new password (at least 8 characters) and ends every other session at once. */
   changePassword: Scalars['Boolean']['output'];
+  /** Clears an absence or late arrival recorded by mistake, with a reason: it stays in the audit log and counts nowhere. */
+  clearAbsence: Attendance;
   /** Closes a class no pupil is enrolled in any more (else CLASS_HAS_ENROLLMENTS). */
   closeClass: ClassGroup;
   /** A corrected value with its reason; the old value stays in the mark's versions (rule 2). */
@@ -1181,6 +1222,8 @@ export type Mutation = {
   resetPassword: IssuedCredentials;
   /** No new marks with the work type; the marks it has keep it. */
   retireWorkType: WorkType;
+  /** Retracts a mark put on the wrong pupil or lesson, with a reason: it stays in its versions and the audit log, counts nowhere, and the diary shows it as removed. */
+  retractMark: Mark;
   /** Ends a guardianship; the guardian's access ends at once. */
   revokeGuardianship: Guardianship;
   /** Takes a school role away (an administrator keeps their own ADMIN). */
@@ -1252,6 +1295,11 @@ export type MutationCancelSchoolEventArgs = {
 export type MutationChangePasswordArgs = {
   newPassword: Scalars['String']['input'];
   oldPassword: Scalars['String']['input'];
+};
+
+
+export type MutationClearAbsenceArgs = {
+  input: ClearAbsenceInput;
 };
 
 
@@ -1465,6 +1513,11 @@ export type MutationResetPasswordArgs = {
 
 export type MutationRetireWorkTypeArgs = {
   workTypeId: Scalars['ID']['input'];
+};
+
+
+export type MutationRetractMarkArgs = {
+  input: RetractMarkInput;
 };
 
 
@@ -2172,6 +2225,14 @@ export type ReportCardSubject = {
   /** Σ(value × weight) / Σ(weight) over the five-point marks. */
   weightedAverage?: Maybe<Scalars['Float']['output']>;
   yearMark?: Maybe<Scalars['String']['output']>;
+};
+
+export type RetractMarkInput = {
+  /** The revision being retracted; CONFLICT when someone changed it meanwhile. */
+  expectedRevision?: InputMaybe<Scalars['Int']['input']>;
+  markId: Scalars['ID']['input'];
+  /** Why the mark is retracted (the wrong pupil or lesson); required. */
+  reason: Scalars['String']['input'];
 };
 
 export type RevokeGuardianshipInput = {
@@ -3154,8 +3215,9 @@ export type ResolversTypes = {
   ClassFill: ResolverTypeWrapper<Omit<ClassFill, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
   ClassFillReport: ResolverTypeWrapper<Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversTypes['ClassFill']> }>;
   ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
-  ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
+  ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'clearedAttendance' | 'lessons' | 'marks' | 'retractedMarks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, clearedAttendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, retractedMarks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
   ClassMovement: ResolverTypeWrapper<Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
+  ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
   CorrectMarkInput: CorrectMarkInput;
@@ -3183,7 +3245,7 @@ export type ResolversTypes = {
   DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversTypes['SchoolEvent']>, lessons: Array<ResolversTypes['DiaryLesson']> }>;
   DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
   DiaryEventType: DiaryEventType;
-  DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']> }>;
+  DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, clearedAttendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']>, retractedMarks: Array<ResolversTypes['Mark']> }>;
   EducationForm: EducationForm;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
   EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
@@ -3251,6 +3313,7 @@ export type ResolversTypes = {
   ReportCard: ResolverTypeWrapper<ReportCard>;
   ReportCardAbsences: ResolverTypeWrapper<ReportCardAbsences>;
   ReportCardSubject: ResolverTypeWrapper<ReportCardSubject>;
+  RetractMarkInput: RetractMarkInput;
   RevokeGuardianshipInput: RevokeGuardianshipInput;
   Role: Role;
   RoleActivity: ResolverTypeWrapper<RoleActivity>;
@@ -3366,8 +3429,9 @@ export type ResolversParentTypes = {
   ClassFill: Omit<ClassFill, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
   ClassFillReport: Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversParentTypes['ClassFill']> };
   ClassGroup: ClassGroupEntity;
-  ClassJournal: Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
+  ClassJournal: Omit<ClassJournal, 'attendance' | 'clearedAttendance' | 'lessons' | 'marks' | 'retractedMarks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, clearedAttendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
   ClassMovement: Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
+  ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
   CorrectMarkInput: CorrectMarkInput;
@@ -3393,7 +3457,7 @@ export type ResolversParentTypes = {
   DeleteInput: DeleteInput;
   DiaryDay: Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversParentTypes['SchoolEvent']>, lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
-  DiaryLesson: Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']> };
+  DiaryLesson: Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, clearedAttendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']> };
   Employee: EmployeeEntity;
   EmployeeCard: EmployeeCard;
   GenerateLessonsInput: GenerateLessonsInput;
@@ -3450,6 +3514,7 @@ export type ResolversParentTypes = {
   ReportCard: ReportCard;
   ReportCardAbsences: ReportCardAbsences;
   ReportCardSubject: ReportCardSubject;
+  RetractMarkInput: RetractMarkInput;
   RevokeGuardianshipInput: RevokeGuardianshipInput;
   RoleActivity: RoleActivity;
   RoleGrantInput: RoleGrantInput;
@@ -3672,6 +3737,10 @@ export type AtRiskSubjectResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type AttendanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
+  clearReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cleared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  clearedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  clearedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AttendanceKind'], ParentType, ContextType>;
@@ -3808,8 +3877,10 @@ export type ClassGroupResolvers<ContextType = RequestContext, ParentType extends
 
 export type ClassJournalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassJournal'] = ResolversParentTypes['ClassJournal']> = {
   attendance?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  clearedAttendance?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   lessons?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  retractedMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
   students?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
 };
 
@@ -3855,8 +3926,10 @@ export type DiaryEventResolvers<ContextType = RequestContext, ParentType extends
 
 export type DiaryLessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DiaryLesson'] = ResolversParentTypes['DiaryLesson']> = {
   attendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  clearedAttendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
   lesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  retractedMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
 };
 
 export type EmployeeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee'], FederationReferenceType extends FederationReferenceTypes['Employee'] = FederationReferenceTypes['Employee']> = {
@@ -4030,6 +4103,10 @@ export type MarkResolvers<ContextType = RequestContext, ParentType extends Resol
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retractedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4075,6 +4152,7 @@ export type MarkVersionResolvers<ContextType = RequestContext, ParentType extend
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retraction?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -4133,6 +4211,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   cancelLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationCancelLessonArgs, 'input'>>;
   cancelSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationCancelSchoolEventArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
+  clearAbsence?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationClearAbsenceArgs, 'input'>>;
   closeClass?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationCloseClassArgs, 'input'>>;
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
   createAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationCreateAcademicYearArgs, 'input'>>;
@@ -4175,6 +4254,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   resetPassword?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   retireWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationRetireWorkTypeArgs, 'workTypeId'>>;
+  retractMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRetractMarkArgs, 'input'>>;
   revokeGuardianship?: Resolver<ResolversTypes['Guardianship'], ParentType, ContextType, RequireFields<MutationRevokeGuardianshipArgs, 'input'>>;
   revokeRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
   saveHoliday?: Resolver<ResolversTypes['Holiday'], ParentType, ContextType, RequireFields<MutationSaveHolidayArgs, 'input'>>;
