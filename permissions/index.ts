@@ -12,6 +12,7 @@ import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPO
 import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './people.rules';
 import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchange.rules';
 import { CORRECTION_RULES } from './corrections.rules';
+import { LATE_ENTRY_RULES } from './late-entry.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -41,6 +42,7 @@ export const RULES = {
     ...JOURNAL_REPORT_QUERY_RULES,
     ...PEOPLE_QUERY_RULES,
     ...EVENT_RULES.Query,
+    ...LATE_ENTRY_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -61,6 +63,7 @@ export const RULES = {
     ...INTERCHANGE_MUTATION_RULES,
     ...EVENT_RULES.Mutation,
     ...CORRECTION_RULES.Mutation,
+    ...LATE_ENTRY_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -122,6 +125,7 @@ export const RULES = {
   ...PEOPLE_TYPE_RULES,
   ...INTERCHANGE_TYPE_RULES,
   ...EVENT_RULES.types,
+  ...LATE_ENTRY_RULES.types,
 } satisfies IRules;
 
 export const SHIELD_OPTIONS = {

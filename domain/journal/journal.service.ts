@@ -2,7 +2,7 @@ import { sql } from '../../lib/sql';
 import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User, WorkType
+  AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, type LateEntryPermit, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User, WorkType
 } from '../../entities';
 import { ENTRY_WINDOW_DAYS } from '../../lib/entry-window';
 import { optionalText, requiredText } from '../../lib/text';
@@ -15,7 +15,10 @@ import type { RequestScope } from '../request-scope';
 import { writeTransaction } from '../write';
 import { assertLessonYearWritable, assertYearWritable } from '../school-year/school-year.service';
 import { assertExamGrade } from '../school-year/final-grades';
+import { permitFor } from './late-entry.service';
 
+/** What an audit entry says of a write made under a late-entry permit. */
+const underPermit = (permit: LateEntryPermit | null) => (permit ? { underPermitId: permit.id } : {});
 const markRetracted = () => new AppError(ErrorCode.MARK_RETRACTED, 'The mark was retracted: it is neither corrected nor retracted again.');
 const absenceCleared = () => new AppError(ErrorCode.ABSENCE_CLEARED, 'The absence was cleared as a mistake; record the attendance again if it was right after all.');
 
@@ -66,17 +69,19 @@ export class JournalService {
         throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks; attendance is still kept.');
       }
       await this.assertLessonHeld(em, lesson, now);
-      this.assertInEntryWindow(lesson, now);
+      const permit = await this.windowOrPermit(em, lesson, now);
       await this.assertEnrolled(em, lesson, student.id);
       await this.markHeld(em, lesson);
 
       const author = em.getReference(User, this.scope.viewer.userId);
       const mark = em.create(Mark, {
         school: lesson.school, student, lesson, workType, value, comment: comment ?? undefined,
-        revision: 1, createdBy: author, createdAt: now,
+        revision: 1, createdBy: author, createdAt: now, enteredUnderPermit: permit ?? undefined,
       });
       em.create(MarkVersion, { mark, revision: 1, value, comment: comment ?? undefined, createdBy: author, createdAt: now });
-      this.audit(em, now, lesson.school.id, 'mark.record', 'Mark', mark.id, null, { value, workType: code, comment, lessonId: lesson.id, studentId: student.id });
+      this.audit(em, now, lesson.school.id, 'mark.record', 'Mark', mark.id, null, {
+        value, workType: code, comment, lessonId: lesson.id, studentId: student.id, ...underPermit(permit),
+      });
       this.event(em, now, DiaryEventType.MARK_ADDED, lesson.school.id, student.id, { lesson, mark });
       return mark;
     });
@@ -93,9 +98,10 @@ export class JournalService {
       // `mark.correct`: the deputy head at any time (by role); the lesson's teacher inside the entry window (the tie).
       const isDeputy = this.scope.access.holdsIn('mark.correct', mark.school.id);
       const lessonAccess = await this.scope.access.lesson(lesson.id);
+      let permit: LateEntryPermit | null = null;
       if (!isDeputy) {
         if (!lessonAccess.teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may correct this mark.');
-        this.assertInEntryWindow(lesson, now);
+        permit = await this.windowOrPermit(em, lesson, now);
       }
       await assertYearWritable(em, lesson.classGroup.year.id);
       if (mark.retractedAt) throw markRetracted();
@@ -116,7 +122,7 @@ export class JournalService {
         mark, revision: mark.revision, value, comment: mark.comment, reason,
         createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now,
       });
-      this.audit(em, now, mark.school.id, 'mark.correct', 'Mark', mark.id, before, { value, revision: mark.revision, reason });
+      this.audit(em, now, mark.school.id, 'mark.correct', 'Mark', mark.id, before, { value, revision: mark.revision, reason, ...underPermit(permit) });
       this.event(em, now, DiaryEventType.MARK_CORRECTED, mark.school.id, mark.student.id, { lesson, mark });
       return mark;
     });
@@ -136,9 +142,10 @@ export class JournalService {
       if (!mark || !(await this.canReadMark(mark))) throw notFound('Mark');
       const lesson = await em.findOneOrFail(Lesson, mark.lesson, { populate: ['classGroup', 'school'] });
       const isDeputy = this.scope.access.holdsIn('mark.correct', mark.school.id);
+      let permit: LateEntryPermit | null = null;
       if (!isDeputy) {
         if (!(await this.scope.access.lesson(lesson.id)).teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may retract this mark.');
-        this.assertInEntryWindow(lesson, now);
+        permit = await this.windowOrPermit(em, lesson, now);
       }
       await assertYearWritable(em, lesson.classGroup.year.id);
       if (mark.retractedAt) throw markRetracted();
@@ -154,7 +161,7 @@ export class JournalService {
       em.create(MarkVersion, {
         mark, revision: mark.revision, value: mark.value, comment: mark.comment, reason, retraction: true, createdBy: author, createdAt: now,
       });
-      this.audit(em, now, mark.school.id, 'mark.retract', 'Mark', mark.id, before, { retracted: true, revision: mark.revision, reason });
+      this.audit(em, now, mark.school.id, 'mark.retract', 'Mark', mark.id, before, { retracted: true, revision: mark.revision, reason, ...underPermit(permit) });
       this.event(em, now, DiaryEventType.MARK_RETRACTED, mark.school.id, mark.student.id, { lesson, mark });
       return mark;
     });
@@ -165,7 +172,7 @@ export class JournalService {
       const lesson = await this.writableLesson(em, cmd.lessonId);
       const student = await this.visibleStudentRef(em, cmd.studentId);
       await this.assertLessonHeld(em, lesson, now);
-      this.assertInEntryWindow(lesson, now);
+      const permit = await this.windowOrPermit(em, lesson, now);
       await this.assertEnrolled(em, lesson, student.id);
       await this.markHeld(em, lesson);
 
@@ -178,9 +185,11 @@ export class JournalService {
         Object.assign(existing, {
           kind: cmd.kind, reason: AbsenceReason.UNKNOWN, document: undefined, reasonSetAt: undefined,
           clearedAt: undefined, clearedBy: undefined, clearReason: undefined,
-          createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now,
+          createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now, enteredUnderPermit: permit ?? undefined,
         });
-        this.audit(em, now, lesson.school.id, 'attendance.record', 'Attendance', existing.id, before, { kind: cmd.kind, lessonId: lesson.id, studentId: student.id });
+        this.audit(em, now, lesson.school.id, 'attendance.record', 'Attendance', existing.id, before, {
+          kind: cmd.kind, lessonId: lesson.id, studentId: student.id, ...underPermit(permit),
+        });
         this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance: existing });
         return existing;
       }
@@ -188,15 +197,18 @@ export class JournalService {
         if (existing.kind === cmd.kind) return existing;
         const before = { kind: existing.kind };
         existing.kind = cmd.kind;
-        this.audit(em, now, lesson.school.id, 'attendance.change', 'Attendance', existing.id, before, { kind: cmd.kind });
+        if (permit) existing.enteredUnderPermit = permit;
+        this.audit(em, now, lesson.school.id, 'attendance.change', 'Attendance', existing.id, before, { kind: cmd.kind, ...underPermit(permit) });
         this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance: existing });
         return existing;
       }
       const attendance = em.create(Attendance, {
         school: lesson.school, student, lesson, kind: cmd.kind, reason: AbsenceReason.UNKNOWN,
-        createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now,
+        createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now, enteredUnderPermit: permit ?? undefined,
       });
-      this.audit(em, now, lesson.school.id, 'attendance.record', 'Attendance', attendance.id, null, { kind: cmd.kind, lessonId: lesson.id, studentId: student.id });
+      this.audit(em, now, lesson.school.id, 'attendance.record', 'Attendance', attendance.id, null, {
+        kind: cmd.kind, lessonId: lesson.id, studentId: student.id, ...underPermit(permit),
+      });
       this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance });
       return attendance;
     });
@@ -248,9 +260,10 @@ export class JournalService {
       if (!readable) throw notFound('Attendance');
       const lesson = await em.findOneOrFail(Lesson, attendance.lesson, { populate: ['classGroup', 'school'] });
       const isDeputy = this.scope.access.holdsIn('attendance.clear', attendance.school.id);
+      let permit: LateEntryPermit | null = null;
       if (!isDeputy) {
         if (!lessonAccess.teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may clear this absence.');
-        this.assertInEntryWindow(lesson, now);
+        permit = await this.windowOrPermit(em, lesson, now);
       }
       await assertYearWritable(em, lesson.classGroup.year.id);
       if (attendance.clearedAt) throw absenceCleared();
@@ -258,7 +271,7 @@ export class JournalService {
       attendance.clearedAt = now;
       attendance.clearedBy = em.getReference(User, this.scope.viewer.userId);
       attendance.clearReason = reason;
-      this.audit(em, now, attendance.school.id, 'attendance.clear', 'Attendance', attendance.id, before, { cleared: true, reason });
+      this.audit(em, now, attendance.school.id, 'attendance.clear', 'Attendance', attendance.id, before, { cleared: true, reason, ...underPermit(permit) });
       this.event(em, now, DiaryEventType.ABSENCE_CLEARED, attendance.school.id, attendance.student.id, { lesson, attendance });
       return attendance;
     });
@@ -277,7 +290,7 @@ export class JournalService {
       if (lesson.date > today) {
         throw new AppError(ErrorCode.ENTRY_WINDOW_CLOSED, 'The topic and homework go in on the lesson\'s day, not before.');
       }
-      this.assertInEntryWindow(lesson, now);
+      const permit = await this.windowOrPermit(em, lesson, now);
 
       // As in recordAttendance: two first saves of the record at once must not both insert it.
       await em.lock(lesson, LockMode.PESSIMISTIC_WRITE);
@@ -295,8 +308,9 @@ export class JournalService {
       if (homework !== undefined) record.homework = homework ?? undefined;
       record.updatedBy = author;
       record.updatedAt = now;
+      record.enteredUnderPermit = permit ?? undefined;
       this.audit(em, now, lesson.school.id, 'lesson.record', 'Lesson', lesson.id, before, {
-        topic: record.topic ?? null, homework: record.homework ?? null,
+        topic: record.topic ?? null, homework: record.homework ?? null, ...underPermit(permit),
       });
       await em.flush();
       // One event per student who attends the lesson, in the same transaction.
@@ -419,7 +433,7 @@ export class JournalService {
     return this.write(async (em, now) => {
       const lesson = await this.writableLesson(em, lessonId);
       await this.assertLessonHeld(em, lesson, now);
-      this.assertInEntryWindow(lesson, now);
+      const permit = await this.windowOrPermit(em, lesson, now);
       if (lesson.attendanceTakenAt) return lesson;
       await this.markHeld(em, lesson);
       // Raw SQL: the register is not an edit of the lesson, so its optimistic-lock version stays.
@@ -427,7 +441,7 @@ export class JournalService {
         'update lesson set attendance_taken_at = ? where id = ? and attendance_taken_at is null returning id', [now, lesson.id]);
       // A double submit: the first one marked it and wrote the audit entry.
       if (changed.length === 0) return lesson;
-      this.audit(em, now, lesson.school.id, 'lesson.attendance_taken', 'Lesson', lesson.id, null, { attendanceTakenAt: now });
+      this.audit(em, now, lesson.school.id, 'lesson.attendance_taken', 'Lesson', lesson.id, null, { attendanceTakenAt: now, ...underPermit(permit) });
       return lesson;
     });
   }
@@ -506,6 +520,19 @@ export class JournalService {
     const bell = await em.findOne(Bell, { school: lesson.school, shift: lesson.classGroup.shift, number: lesson.number });
     const startsAt = zonedInstant(lesson.date, bell?.startsAt ?? '00:00:00', lesson.school.timezone);
     if (startsAt.getTime() > now.getTime()) throw new AppError(ErrorCode.LESSON_NOT_HELD, 'The lesson has not started yet.');
+  }
+
+  /**
+   * Rule 1, with the deputy head's late-entry permits: inside the window, null; after it, the
+   * viewer's permit that opens the lesson today (the write names it), else ENTRY_WINDOW_CLOSED.
+   */
+  private async windowOrPermit(em: EntityManager, lesson: Lesson, now: Date): Promise<LateEntryPermit | null> {
+    const today = this.today(lesson.school, now);
+    if (daysBetween(lesson.date, today) <= ENTRY_WINDOW_DAYS) return null;
+    const permit = await permitFor(em, this.scope, lesson, today);
+    if (permit) return permit;
+    this.assertInEntryWindow(lesson, now);
+    return null;
   }
 
   /** Rule 1: on the lesson's day and up to ENTRY_WINDOW_DAYS calendar days later. */

@@ -41,7 +41,7 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
         group by l.school_id),
      mk as (
        select l.school_id, count(*) as marks,
-              count(*) filter (where (m.created_at at time zone sc.timezone)::date > l.date) as late,
+              count(*) filter (where (m.created_at at time zone sc.timezone)::date > l.date and m.entered_under_permit_id is null) as late,
               avg(m.value::int) filter (where m.value in ('1', '2', '3', '4', '5')) as average,
               sum(m.value::int * w.weight) filter (where m.value in ('1', '2', '3', '4', '5'))
                 / nullif(sum(w.weight) filter (where m.value in ('1', '2', '3', '4', '5')), 0) as weighted

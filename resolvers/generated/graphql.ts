@@ -761,6 +761,18 @@ export type GradingScale =
   | 'FIVE_POINT'
   | 'PASS_FAIL';
 
+export type GrantLateEntryPermitInput = {
+  daysFrom: Scalars['Date']['input'];
+  /** At most 31 days after daysFrom, and before today. */
+  daysTo: Scalars['Date']['input'];
+  /** Why the lessons are written late; required. */
+  reason: Scalars['String']['input'];
+  /** The teacher (Employee) whose lessons it opens. */
+  teacherId: Scalars['ID']['input'];
+  /** From today to at most 31 days ahead. */
+  validUntil: Scalars['Date']['input'];
+};
+
 /** A parent's or legal representative's card. `id` is the Guardian id. */
 export type GuardianCard = {
   __typename?: 'GuardianCard';
@@ -939,6 +951,25 @@ export type JournalCompletenessRow = {
   teacherName: Scalars['String']['output'];
 };
 
+/** The deputy head lets a teacher write the journal of their own lessons of some past days after the entry window, until `validUntil` (004 §8.6); the writes made under it are counted apart in the timeliness report. */
+export type LateEntryPermit = {
+  __typename?: 'LateEntryPermit';
+  /** Not revoked, and validUntil not past (on the server's clock). */
+  active: Scalars['Boolean']['output'];
+  /** The first day whose lessons it opens. */
+  daysFrom: Scalars['Date']['output'];
+  /** The last day whose lessons it opens. */
+  daysTo: Scalars['Date']['output'];
+  grantedAt: Scalars['DateTime']['output'];
+  grantedBy: User;
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  teacher: Employee;
+  /** The last day the teacher may write under it (the school's calendar). */
+  validUntil: Scalars['Date']['output'];
+};
+
 export type Lesson = Node & {
   __typename?: 'Lesson';
   /** Why a CANCELLED lesson was cancelled. */
@@ -1034,6 +1065,8 @@ export type MarkTimelinessReport = {
   rows: Array<MarkTimelinessRow>;
   schoolId: Scalars['ID']['output'];
   to: Scalars['Date']['output'];
+  /** Marks entered under a late-entry permit (not in lateMarks). */
+  underPermit: Scalars['Int']['output'];
 };
 
 /** Marks of one teacher × subject; late = created after the lesson's day. */
@@ -1049,6 +1082,8 @@ export type MarkTimelinessRow = {
   subjectName: Scalars['String']['output'];
   teacherId: Scalars['ID']['output'];
   teacherName: Scalars['String']['output'];
+  /** Marks entered after the entry window under a deputy head's late-entry permit: counted apart, not in lateMarks. */
+  underPermit: Scalars['Int']['output'];
 };
 
 /** One value a mark has had; revision 1 is the mark as first entered. */
@@ -1194,6 +1229,8 @@ export type Mutation = {
   deleteWorkType: Scalars['ID']['output'];
   /** Makes a span's lessons match the weekly timetable (idempotent; lessons with journal data are kept). */
   generateLessons: GenerateLessonsResult;
+  /** The deputy head lets a teacher write their lessons of past days after the entry window, with a reason, until an end date. */
+  grantLateEntryPermit: LateEntryPermit;
   /** Grants a school role in the administrator's own school. */
   grantRole: Account;
   /** Imports a school's lists (ADMIN of the school) from files staged with `POST /uploads`: OneRoster 1.2 CSV (a zip or its files) or the spreadsheet set (docs/oneroster.md). `dryRun: true` (the default) writes nothing and reports what would be done; `dryRun: false` writes everything in one transaction, or nothing when any row has a problem. Re-importing the same files changes nothing. */
@@ -1226,6 +1263,8 @@ export type Mutation = {
   retractMark: Mark;
   /** Ends a guardianship; the guardian's access ends at once. */
   revokeGuardianship: Guardianship;
+  /** Ends a late-entry permit at once; what was written under it stays marked. */
+  revokeLateEntryPermit: LateEntryPermit;
   /** Takes a school role away (an administrator keeps their own ADMIN). */
   revokeRole: Account;
   /** Adds a holiday (yearId) or changes one (holidayId + expectedVersion). */
@@ -1443,6 +1482,11 @@ export type MutationGenerateLessonsArgs = {
 };
 
 
+export type MutationGrantLateEntryPermitArgs = {
+  input: GrantLateEntryPermitInput;
+};
+
+
 export type MutationGrantRoleArgs = {
   input: RoleGrantInput;
 };
@@ -1523,6 +1567,11 @@ export type MutationRetractMarkArgs = {
 
 export type MutationRevokeGuardianshipArgs = {
   input: RevokeGuardianshipInput;
+};
+
+
+export type MutationRevokeLateEntryPermitArgs = {
+  input: RevokeLateEntryPermitInput;
 };
 
 
@@ -1836,6 +1885,8 @@ export type Query = {
   guardianCard: GuardianCard;
   /** Lessons that took place without a topic, a homework or attendance, per class × subject × teacher. schoolId may be left out by who works in one school. */
   journalCompletenessReport: JournalCompletenessReport;
+  /** Late-entry permits, newest first: all of the school's for its administration, a teacher's own for a teacher. `schoolId` is needed only for several schools. */
+  lateEntryPermits: Array<LateEntryPermit>;
   /** Marks entered after the lesson's day, per teacher × subject. */
   markTimelinessReport: MarkTimelinessReport;
   /** The signed-in user, their roles and the people they are tied to. */
@@ -2000,6 +2051,13 @@ export type QueryJournalCompletenessReportArgs = {
   from: Scalars['Date']['input'];
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryLateEntryPermitsArgs = {
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  teacherId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2237,6 +2295,10 @@ export type RetractMarkInput = {
 
 export type RevokeGuardianshipInput = {
   guardianshipId: Scalars['ID']['input'];
+};
+
+export type RevokeLateEntryPermitInput = {
+  permitId: Scalars['ID']['input'];
 };
 
 export type Role =
@@ -3255,6 +3317,7 @@ export type ResolversTypes = {
   GradeFill: ResolverTypeWrapper<GradeFill>;
   GradeRangeInput: GradeRangeInput;
   GradingScale: GradingScale;
+  GrantLateEntryPermitInput: GrantLateEntryPermitInput;
   GuardianCard: ResolverTypeWrapper<GuardianCard>;
   Guardianship: ResolverTypeWrapper<Guardianship>;
   Holiday: ResolverTypeWrapper<Holiday>;
@@ -3272,6 +3335,7 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JournalCompletenessReport: ResolverTypeWrapper<JournalCompletenessReport>;
   JournalCompletenessRow: ResolverTypeWrapper<JournalCompletenessRow>;
+  LateEntryPermit: ResolverTypeWrapper<Omit<LateEntryPermit, 'teacher'> & { teacher: ResolversTypes['Employee'] }>;
   Lesson: ResolverTypeWrapper<LessonEntity>;
   LessonState: LessonState;
   LinkGuardianInput: LinkGuardianInput;
@@ -3315,6 +3379,7 @@ export type ResolversTypes = {
   ReportCardSubject: ResolverTypeWrapper<ReportCardSubject>;
   RetractMarkInput: RetractMarkInput;
   RevokeGuardianshipInput: RevokeGuardianshipInput;
+  RevokeLateEntryPermitInput: RevokeLateEntryPermitInput;
   Role: Role;
   RoleActivity: ResolverTypeWrapper<RoleActivity>;
   RoleGrantInput: RoleGrantInput;
@@ -3464,6 +3529,7 @@ export type ResolversParentTypes = {
   GenerateLessonsResult: Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversParentTypes['Lesson']> };
   GradeFill: GradeFill;
   GradeRangeInput: GradeRangeInput;
+  GrantLateEntryPermitInput: GrantLateEntryPermitInput;
   GuardianCard: GuardianCard;
   Guardianship: Guardianship;
   Holiday: Holiday;
@@ -3477,6 +3543,7 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   JournalCompletenessReport: JournalCompletenessReport;
   JournalCompletenessRow: JournalCompletenessRow;
+  LateEntryPermit: Omit<LateEntryPermit, 'teacher'> & { teacher: ResolversParentTypes['Employee'] };
   Lesson: LessonEntity;
   LinkGuardianInput: LinkGuardianInput;
   LockAccountInput: LockAccountInput;
@@ -3516,6 +3583,7 @@ export type ResolversParentTypes = {
   ReportCardSubject: ReportCardSubject;
   RetractMarkInput: RetractMarkInput;
   RevokeGuardianshipInput: RevokeGuardianshipInput;
+  RevokeLateEntryPermitInput: RevokeLateEntryPermitInput;
   RoleActivity: RoleActivity;
   RoleGrantInput: RoleGrantInput;
   RolloverClass: Omit<RolloverClass, 'classTeacher' | 'fromClass'> & { classTeacher?: Maybe<ResolversParentTypes['Employee']>, fromClass?: Maybe<ResolversParentTypes['ClassGroup']> };
@@ -4077,6 +4145,19 @@ export type JournalCompletenessRowResolvers<ContextType = RequestContext, Parent
   teacherName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LateEntryPermitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LateEntryPermit'] = ResolversParentTypes['LateEntryPermit']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  daysFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  daysTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grantedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  teacher?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type LessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson'], FederationReferenceType extends FederationReferenceTypes['Lesson'] = FederationReferenceTypes['Lesson']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Lesson']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4134,6 +4215,7 @@ export type MarkTimelinessReportResolvers<ContextType = RequestContext, ParentTy
   rows?: Resolver<Array<ResolversTypes['MarkTimelinessRow']>, ParentType, ContextType>;
   schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underPermit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MarkTimelinessRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkTimelinessRow'] = ResolversParentTypes['MarkTimelinessRow']> = {
@@ -4145,6 +4227,7 @@ export type MarkTimelinessRowResolvers<ContextType = RequestContext, ParentType 
   subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   teacherId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   teacherName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underPermit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MarkVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkVersion'] = ResolversParentTypes['MarkVersion']> = {
@@ -4240,6 +4323,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteTimetableEntry?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTimetableEntryArgs, 'input'>>;
   deleteWorkType?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWorkTypeArgs, 'workTypeId'>>;
   generateLessons?: Resolver<ResolversTypes['GenerateLessonsResult'], ParentType, ContextType, RequireFields<MutationGenerateLessonsArgs, 'input'>>;
+  grantLateEntryPermit?: Resolver<ResolversTypes['LateEntryPermit'], ParentType, ContextType, RequireFields<MutationGrantLateEntryPermitArgs, 'input'>>;
   grantRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
   importRoster?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportRosterArgs, 'dryRun' | 'files' | 'schoolId'>>;
   issueCredentials?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationIssueCredentialsArgs, 'input'>>;
@@ -4256,6 +4340,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   retireWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationRetireWorkTypeArgs, 'workTypeId'>>;
   retractMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRetractMarkArgs, 'input'>>;
   revokeGuardianship?: Resolver<ResolversTypes['Guardianship'], ParentType, ContextType, RequireFields<MutationRevokeGuardianshipArgs, 'input'>>;
+  revokeLateEntryPermit?: Resolver<ResolversTypes['LateEntryPermit'], ParentType, ContextType, RequireFields<MutationRevokeLateEntryPermitArgs, 'input'>>;
   revokeRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
   saveHoliday?: Resolver<ResolversTypes['Holiday'], ParentType, ContextType, RequireFields<MutationSaveHolidayArgs, 'input'>>;
   saveMovedWorkingDay?: Resolver<ResolversTypes['MovedWorkingDay'], ParentType, ContextType, RequireFields<MutationSaveMovedWorkingDayArgs, 'input'>>;
@@ -4389,6 +4474,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   employeeCards?: Resolver<Array<ResolversTypes['EmployeeCard']>, ParentType, ContextType, Partial<QueryEmployeeCardsArgs>>;
   guardianCard?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<QueryGuardianCardArgs, 'id'>>;
   journalCompletenessReport?: Resolver<ResolversTypes['JournalCompletenessReport'], ParentType, ContextType, RequireFields<QueryJournalCompletenessReportArgs, 'from' | 'to'>>;
+  lateEntryPermits?: Resolver<Array<ResolversTypes['LateEntryPermit']>, ParentType, ContextType, Partial<QueryLateEntryPermitsArgs>>;
   markTimelinessReport?: Resolver<ResolversTypes['MarkTimelinessReport'], ParentType, ContextType, RequireFields<QueryMarkTimelinessReportArgs, 'from' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   movementOrders?: Resolver<ResolversTypes['MovementOrderConnection'], ParentType, ContextType, RequireFields<QueryMovementOrdersArgs, 'from' | 'to'>>;
@@ -4880,6 +4966,7 @@ export type Resolvers<ContextType = RequestContext> = {
   JSON?: GraphQLScalarType;
   JournalCompletenessReport?: JournalCompletenessReportResolvers<ContextType>;
   JournalCompletenessRow?: JournalCompletenessRowResolvers<ContextType>;
+  LateEntryPermit?: LateEntryPermitResolvers<ContextType>;
   Lesson?: LessonResolvers<ContextType>;
   Mark?: MarkResolvers<ContextType>;
   MarkConnection?: MarkConnectionResolvers<ContextType>;
