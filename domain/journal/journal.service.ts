@@ -391,16 +391,19 @@ export class JournalService {
         throw conflict(`The mark was changed meanwhile (now at revision ${existing.revision}); reload it and try again.`);
       }
       if (isCorrection && !reason) throw badInput('reason', 'Changing a period mark needs a reason.');
+      const inWindow = today >= window.startsOn && today <= window.endsOn;
+      // A mark missing after its deadline is entered by the deputy head, with a reason (004 §8.7–8.9); the teacher cannot.
+      const lateByDeputy = isDeputy && !isCorrection && today > window.endsOn;
+      // Teachers write inside the window; the deputy corrects existing marks at any time.
+      if (!inWindow && !(isDeputy && isCorrection) && !lateByDeputy) {
+        throw new AppError(ErrorCode.ENTRY_WINDOW_CLOSED, `Period marks go in from ${window.startsOn} to ${window.endsOn}.`);
+      }
+      if (lateByDeputy && !reason) throw badInput('reason', `A period mark entered after its deadline (${window.endsOn}) needs a reason.`);
       if (!existing && cmd.kind === PeriodMarkKind.FINAL && !(await hasYearMark(em, student.id, subject.id, year.id))) {
         throw badInput('kind', 'A final mark follows the year mark: set the YEAR mark first.');
       }
-      const inWindow = today >= window.startsOn && today <= window.endsOn;
-      // Teachers write inside the window; the deputy corrects existing marks at any time.
-      if (!inWindow && !(isDeputy && isCorrection)) {
-        throw new AppError(ErrorCode.ENTRY_WINDOW_CLOSED, `Period marks go in from ${window.startsOn} to ${window.endsOn}.`);
-      }
       if (isCorrection && !mayWrite && !isDeputy) throw forbidden();
-      if (!isCorrection && !mayWrite) throw forbidden('The deputy head corrects period marks; the teacher sets them.');
+      if (!isCorrection && !mayWrite && !lateByDeputy) throw forbidden('The deputy head corrects period marks; the teacher sets them.');
 
       const author = em.getReference(User, this.scope.viewer.userId);
       let mark: PeriodMark;
@@ -417,7 +420,9 @@ export class JournalService {
           school, student, subject, year, kind: cmd.kind, studyPeriod: period ?? undefined, value,
           revision: 1, createdBy: author, createdAt: now,
         });
-        this.audit(em, now, school.id, 'period_mark.set', 'PeriodMark', mark.id, null, { value, kind: cmd.kind, subjectId: subject.id, studentId: student.id });
+        this.audit(em, now, school.id, lateByDeputy ? 'period_mark.set_late' : 'period_mark.set', 'PeriodMark', mark.id, null, {
+          value, kind: cmd.kind, subjectId: subject.id, studentId: student.id, ...(lateByDeputy ? { reason, deadline: window.endsOn } : {}),
+        });
       }
       em.create(PeriodMarkVersion, { periodMark: mark, revision: mark.revision, value, reason: reason ?? undefined, createdBy: author, createdAt: now });
       return mark;
