@@ -35,7 +35,7 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
        select l.school_id, count(*) as lessons,
               count(*) filter (where r.topic is null or btrim(r.topic) = '') as no_topic,
               count(*) filter (where r.homework is null or btrim(r.homework) = '') as no_homework,
-              count(*) filter (where l.attendance_taken_at is null and not exists(select 1 from attendance a where a.lesson_id = l.id)) as no_att
+              count(*) filter (where l.attendance_taken_at is null and not exists(select 1 from attendance a where a.lesson_id = l.id and a.cleared_at is null)) as no_att
          from sc join lesson l on l.school_id = sc.id left join lesson_record r on r.lesson_id = l.id
         where l.date between ? and ? and l.state <> 'CANCELLED' and (l.state = 'HELD' or l.date < sc.today)
         group by l.school_id),

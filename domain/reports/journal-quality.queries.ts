@@ -8,8 +8,9 @@ import {
  * Journal completeness (004 §11): of the lessons that have taken place (not cancelled; held,
  * or dated before today), which lack a topic, a homework or attendance. "Attendance taken"
  * means the teacher marked the register called (markAttendanceTaken) or recorded at least one
- * absence or late arrival at the lesson. One row per class × subject × teacher (the teacher
- * standing in, when someone did), with the incomplete lessons listed. One SQL statement.
+ * absence or late arrival at the lesson (one cleared as a mistake does not count). One row per
+ * class × subject × teacher (the teacher standing in, when someone did), with the incomplete
+ * lessons listed. One SQL statement.
  */
 export interface IncompleteLesson {
   lessonId: string; date: string; number: number; missingTopic: boolean; missingHomework: boolean; missingAttendance: boolean;
@@ -32,7 +33,7 @@ export async function journalCompletenessReport(
        select l.id, l.date, l.number, l.class_group_id, l.subject_id, coalesce(l.substitute_teacher_id, l.teacher_id) as teacher_id,
               (r.topic is null or btrim(r.topic) = '') as no_topic,
               (r.homework is null or btrim(r.homework) = '') as no_homework,
-              (l.attendance_taken_at is null and not exists(select 1 from attendance a where a.lesson_id = l.id)) as no_attendance
+              (l.attendance_taken_at is null and not exists(select 1 from attendance a where a.lesson_id = l.id and a.cleared_at is null)) as no_attendance
          from lesson l join class_group c on c.id = l.class_group_id
          left join lesson_record r on r.lesson_id = l.id
         where l.school_id = ? and l.date between ? and ? and l.state <> 'CANCELLED' and (l.state = 'HELD' or l.date < ?)

@@ -88,6 +88,21 @@ describe('retractMark', () => {
     await expectRefused(server, 'MARK_RETRACTED', () => j.correctMark(w.teacher, { mark: globalId, value: '5', reason: 'Исправить' }));
   });
 
+  it('lets exactly one of simultaneous retractions and corrections through', async () => {
+    const { markId, globalId } = await recordedMark('2026-11-20', '3', 1);
+    const responses = await Promise.all([
+      retract(w.teacher, globalId, 'Не тот ученик'), retract(w.deputy, globalId, 'Не тот урок'),
+      j.correctMark(w.teacher, { mark: globalId, value: '5', reason: 'Опечатка', expectedRevision: 1 }),
+    ]);
+    const codes = responses.map((r) => errorCode(r) ?? 'OK');
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(responses[2].errors ? 1 : 2);
+    const versions = await query(server, 'select revision, retraction from mark_version where mark_id = ? order by revision', [markId]);
+    // One retraction at most, always the last version.
+    expect(versions.filter((v) => v.retraction)).toHaveLength(1);
+    expect(versions[versions.length - 1].retraction).toBe(true);
+    expect(codes.filter((c) => c !== 'OK').every((c) => c === 'MARK_RETRACTED' || c === 'CONFLICT')).toBe(true);
+  });
+
   it('answers CONFLICT for a stale expectedRevision', async () => {
     const { globalId } = await recordedMark('2026-11-20', '3', 1);
     ok(await j.correctMark(w.teacher, { mark: globalId, value: '4', reason: 'Опечатка' }), 'correctMark');
