@@ -57,4 +57,8 @@ export enum DiaryEventType {
   ABSENCE_RECORDED = 'ABSENCE_RECORDED',
   ABSENCE_REASON_SET = 'ABSENCE_REASON_SET',
   LESSON_RECORD_SET = 'LESSON_RECORD_SET',
+  /** A mark put on the wrong pupil or lesson was retracted (the diary shows it as removed). */
+  MARK_RETRACTED = 'MARK_RETRACTED',
+  /** An absence recorded by mistake was cleared. */
+  ABSENCE_CLEARED = 'ABSENCE_CLEARED',
 }

@@ -3,6 +3,7 @@ import { UuidEntity, VersionedEntity } from './base';
 import { AcademicYear, StudyPeriod } from './calendar';
 import { AbsenceReason, AttendanceKind, LessonState, PeriodMarkKind } from './enums';
 import { Employee, Student, User } from './people';
+import { LateEntryPermit } from './late-entry';
 import { ClassGroup, Subgroup, Subject } from './school-structure';
 import { School } from './tenancy';
 import { Room, TimetableEntry } from './timetable';
@@ -81,6 +82,10 @@ export class LessonRecord extends UuidEntity {
 
   @Property({ type: 'datetime' })
   updatedAt!: Date;
+
+  /** Set when the teacher wrote its last change after the entry window, under a deputy head's late-entry permit. */
+  @ManyToOne(() => LateEntryPermit, { nullable: true })
+  enteredUnderPermit?: LateEntryPermit;
 }
 
 /** Kind of task a mark is for (001), with its weight in the weighted average (004 §2.2). */
@@ -111,6 +116,7 @@ export class WorkType extends UuidEntity {
 @Entity()
 @Index({ properties: ['student', 'lesson'] })
 @Index({ properties: ['lesson'] })
+@Check({ name: 'mark_retraction_complete', expression: '(retracted_at is null) = (retraction_reason is null)' })
 export class Mark extends UuidEntity {
   @ManyToOne(() => School)
   school!: School;
@@ -142,6 +148,24 @@ export class Mark extends UuidEntity {
 
   @Property({ type: 'datetime', nullable: true })
   correctedAt?: Date;
+
+  /**
+   * Set when the mark was retracted (put on the wrong pupil or lesson): the row, its versions and
+   * its audit entries stay; it no longer counts anywhere (averages, mark_rollup, reports) and the
+   * diary shows it as removed. A retracted mark is never corrected or retracted again.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  retractedAt?: Date;
+
+  @ManyToOne(() => User, { nullable: true })
+  retractedBy?: User;
+
+  @Property({ length: 500, nullable: true })
+  retractionReason?: string;
+
+  /** Set when the teacher wrote it after the entry window, under a deputy head's late-entry permit. */
+  @ManyToOne(() => LateEntryPermit, { nullable: true })
+  enteredUnderPermit?: LateEntryPermit;
 }
 
 /** Every value a mark has had, append-only. Version 1 is the mark as first entered. */
@@ -163,6 +187,10 @@ export class MarkVersion extends UuidEntity {
   /** Required for every correction (revision > 1). */
   @Property({ length: 500, nullable: true })
   reason?: string;
+
+  /** The version a retraction wrote: the value as it was, with the retraction's reason. */
+  @Property({ default: false })
+  retraction: Opt<boolean> = false;
 
   @ManyToOne(() => User)
   createdBy!: User;
@@ -245,6 +273,7 @@ export class PeriodMarkVersion extends UuidEntity {
 @Entity()
 @Unique({ properties: ['student', 'lesson'] })
 @Index({ properties: ['lesson'] })
+@Check({ name: 'attendance_clearing_complete', expression: '(cleared_at is null) = (clear_reason is null)' })
 export class Attendance extends UuidEntity {
   @ManyToOne(() => School)
   school!: School;
@@ -273,4 +302,22 @@ export class Attendance extends UuidEntity {
 
   @Property({ type: 'datetime', nullable: true })
   reasonSetAt?: Date;
+
+  /**
+   * Set when the absence was cleared as recorded by mistake: the row and its audit entries stay,
+   * it no longer counts (reports, the diary's attendance); recording the lesson's attendance again
+   * opens it anew.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  clearedAt?: Date;
+
+  @ManyToOne(() => User, { nullable: true })
+  clearedBy?: User;
+
+  @Property({ length: 500, nullable: true })
+  clearReason?: string;
+
+  /** Set when the teacher wrote it after the entry window, under a deputy head's late-entry permit. */
+  @ManyToOne(() => LateEntryPermit, { nullable: true })
+  enteredUnderPermit?: LateEntryPermit;
 }

@@ -39,6 +39,10 @@ export enum ErrorCode {
   WORK_TYPE_IN_USE = 'WORK_TYPE_IN_USE',
   /** The work type is retired: no new marks with it. */
   WORK_TYPE_RETIRED = 'WORK_TYPE_RETIRED',
+  /** The mark was retracted (domain/journal/journal.service.ts retractMark): it is never corrected or retracted again. */
+  MARK_RETRACTED = 'MARK_RETRACTED',
+  /** The absence was cleared as recorded by mistake (clearAbsence): its reason is not set, nor is it cleared again. */
+  ABSENCE_CLEARED = 'ABSENCE_CLEARED',
 }
 
 /** An error meant for the client: its message and code are safe to show. */

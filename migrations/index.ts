@@ -15,6 +15,8 @@ import { Migration20261203152000_personal_data } from './Migration20261203152000
 import { Migration20261203151000_family_education } from './Migration20261203151000_family_education';
 import { Migration20261203151500_school_events } from './Migration20261203151500_school_events';
 import { Migration20261203154000_school_setup } from './Migration20261203154000_school_setup';
+import { Migration20261204010000_corrections } from './Migration20261204010000_corrections';
+import { Migration20261204011000_late_entry_permit } from './Migration20261204011000_late_entry_permit';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +36,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203151000_family_education', class: Migration20261203151000_family_education },
   { name: 'Migration20261203151500_school_events', class: Migration20261203151500_school_events },
   { name: 'Migration20261203154000_school_setup', class: Migration20261203154000_school_setup },
+  { name: 'Migration20261204010000_corrections', class: Migration20261204010000_corrections },
+  { name: 'Migration20261204011000_late_entry_permit', class: Migration20261204011000_late_entry_permit },
 ];

@@ -11,6 +11,8 @@ import { SCHOOL_SETUP_RULES } from './school-setup.rules';
 import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPORT_TYPE_RULES } from './journal-reports.rules';
 import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './people.rules';
 import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchange.rules';
+import { CORRECTION_RULES } from './corrections.rules';
+import { LATE_ENTRY_RULES } from './late-entry.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -40,6 +42,7 @@ export const RULES = {
     ...JOURNAL_REPORT_QUERY_RULES,
     ...PEOPLE_QUERY_RULES,
     ...EVENT_RULES.Query,
+    ...LATE_ENTRY_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -59,6 +62,8 @@ export const RULES = {
     ...PEOPLE_MUTATION_RULES,
     ...INTERCHANGE_MUTATION_RULES,
     ...EVENT_RULES.Mutation,
+    ...CORRECTION_RULES.Mutation,
+    ...LATE_ENTRY_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -87,9 +92,13 @@ export const RULES = {
     createdAt: signedIn, corrected: signedIn, correctedAt: signedIn, revision: signedIn,
     // Families see the current value and that it was corrected; the history is for the student's school staff.
     versions: can('mark.readVersions'),
+    ...CORRECTION_RULES.Mark,
   },
-  MarkVersion: Object.fromEntries(['revision', 'value', 'comment', 'reason', 'createdAt', 'author'].map((f) => [f, can('mark.readVersions')])),
-  Attendance: { id: signedIn, kind: signedIn, reason: signedIn, document: signedIn, lesson: signedIn, student: signedIn },
+  MarkVersion: {
+    ...Object.fromEntries(['revision', 'value', 'comment', 'reason', 'createdAt', 'author'].map((f) => [f, can('mark.readVersions')])),
+    ...CORRECTION_RULES.MarkVersion,
+  },
+  Attendance: { id: signedIn, kind: signedIn, reason: signedIn, document: signedIn, lesson: signedIn, student: signedIn, ...CORRECTION_RULES.Attendance },
   PeriodMark: {
     id: signedIn, kind: signedIn, studyPeriod: signedIn, subject: signedIn, student: signedIn,
     value: signedIn, corrected: signedIn, revision: signedIn,
@@ -101,8 +110,8 @@ export const RULES = {
   StudyPeriod: { id: signedIn, name: signedIn, ordinal: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.StudyPeriod, ...SCHOOL_SETUP_RULES.StudyPeriod },
   Holiday: { name: signedIn, startsOn: signedIn, endsOn: signedIn, ...YEAR_RULES.Holiday },
   DiaryDay: { date: signedIn, lessons: signedIn, ...EVENT_RULES.DiaryDay },
-  DiaryLesson: { lesson: signedIn, marks: signedIn, attendance: signedIn },
-  ClassJournal: { lessons: signedIn, students: signedIn, marks: signedIn, attendance: signedIn },
+  DiaryLesson: { lesson: signedIn, marks: signedIn, attendance: signedIn, ...CORRECTION_RULES.DiaryLesson },
+  ClassJournal: { lessons: signedIn, students: signedIn, marks: signedIn, attendance: signedIn, ...CORRECTION_RULES.ClassJournal },
   PageInfo: { hasNextPage: signedIn, endCursor: signedIn },
   MarkConnection: { edges: signedIn, pageInfo: signedIn, totalCount: signedIn },
   MarkEdge: { cursor: signedIn, node: signedIn },
@@ -116,6 +125,7 @@ export const RULES = {
   ...PEOPLE_TYPE_RULES,
   ...INTERCHANGE_TYPE_RULES,
   ...EVENT_RULES.types,
+  ...LATE_ENTRY_RULES.types,
 } satisfies IRules;
 
 export const SHIELD_OPTIONS = {

@@ -10,6 +10,7 @@ import { MOVEMENT_POLICY } from './policies/movement.policy';
 import { PERSONAL_DATA_POLICY } from './policies/personal-data.policy';
 import { REPORTS_POLICY } from './policies/reports.policy';
 import { SCHOOL_SETUP_POLICY } from './policies/school-setup.policy';
+import { LATE_ENTRY_POLICY } from './policies/late-entry.policy';
 import { rolesOf, rolesThatMayHold, type PermissionSpec } from './policy';
 import { COORDINATORS, STAFF } from './roles';
 import type { Viewer } from './viewer';
@@ -34,6 +35,7 @@ export const REGISTRY = {
   ...PERSONAL_DATA_POLICY,
   ...EVENTS_POLICY,
   ...SCHOOL_SETUP_POLICY,
+  ...LATE_ENTRY_POLICY,
 } satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof REGISTRY;

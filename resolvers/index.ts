@@ -27,6 +27,7 @@ import { PEOPLE_RESOLVERS } from './people/people.resolvers';
 import { ImportResolver } from './interchange/import.resolver';
 import { EVENT_RESOLVERS } from './school-year/events.resolver';
 import { ClassesResolver, SchoolSettingsResolver, StudyPeriodGradesResolver, WorkTypesResolver } from './school-year/classes.resolver';
+import { LateEntryPermitResolver, LateEntryPermitsResolver } from './journal/late-entry.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
@@ -46,4 +47,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...PEOPLE_RESOLVERS,
   ImportResolver,
   ...EVENT_RESOLVERS,
+  // Late-entry permits (issue 18, part 4).
+  LateEntryPermitsResolver, LateEntryPermitResolver,
 ];

@@ -8,7 +8,8 @@ export type NodeTypeName =
   | 'Student' | 'Lesson' | 'Mark' | 'Attendance' | 'Subject' | 'ClassGroup' | 'Employee'
   | 'User' | 'AcademicYear' | 'StudyPeriod' | 'PeriodMark' | 'WorkType' | 'School'
   | 'Holiday' | 'MovedWorkingDay' | 'CurriculumItem' | 'Subgroup' | 'TeachingAssignment' | 'ThematicPlanItem' | 'Bell' | 'Room' | 'TimetableEntry'
-  | 'Guardian' | 'Guardianship' | 'PersonalDataConsent' | 'MovementOrder' | 'StagedFile' | 'SchoolEvent';
+  | 'Guardian' | 'Guardianship' | 'PersonalDataConsent' | 'MovementOrder' | 'StagedFile' | 'SchoolEvent'
+  | 'LateEntryPermit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -20,6 +20,22 @@ export class CorrectMarkInput {
 }
 
 @InputType()
+export class RetractMarkInput {
+  @Field(() => ID) markId!: string;
+  @Field({ description: 'Why the mark is retracted (the wrong pupil or lesson); required.' }) reason!: string;
+  @Field(() => Int, { nullable: true, description: 'The revision being retracted; CONFLICT when someone changed it meanwhile.' })
+  expectedRevision?: number | null;
+}
+
+@InputType({ description: 'The attendance row by `attendanceId`, or by `lessonId` and `studentId`.' })
+export class ClearAbsenceInput {
+  @Field(() => ID, { nullable: true }) attendanceId?: string | null;
+  @Field(() => ID, { nullable: true }) lessonId?: string | null;
+  @Field(() => ID, { nullable: true }) studentId?: string | null;
+  @Field({ description: 'Why the absence is cleared (recorded by mistake); required.' }) reason!: string;
+}
+
+@InputType()
 export class RecordAttendanceInput {
   @Field(() => ID) lessonId!: string;
   @Field(() => ID) studentId!: string;

@@ -52,6 +52,8 @@ export class MarkTimelinessRowType {
   @Field(() => Float, { nullable: true, description: 'lateMarks / marks, 0–1; null without marks.' }) lateShare!: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean days between the lesson and the entry, of the late marks.' })
   averageDelayDays!: number | null;
+  @Field(() => Int, { description: 'Marks entered after the entry window under a deputy head\'s late-entry permit: counted apart, not in lateMarks.' })
+  underPermit!: number;
 }
 
 @ObjectType('MarkTimelinessReport')
@@ -62,6 +64,7 @@ export class MarkTimelinessReportType {
   @Field(() => Int) marks!: number;
   @Field(() => Int) lateMarks!: number;
   @Field(() => Float, { nullable: true }) lateShare!: number | null;
+  @Field(() => Int, { description: 'Marks entered under a late-entry permit (not in lateMarks).' }) underPermit!: number;
   @Field(() => [MarkTimelinessRowType]) rows!: MarkTimelinessRowType[];
 }
 

@@ -78,6 +78,7 @@ export class MarkVersionType {
   reason?: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => UserType) author!: UserType;
+  @Field({ description: 'True for the version a retraction wrote (the value as it was, the retraction\'s reason).' }) retraction!: boolean;
 }
 
 @Directive(ENTITY_KEY)
@@ -95,6 +96,11 @@ export class MarkType extends NodeInterface {
   revision!: number;
   @Field(() => [MarkVersionType], { description: 'Every value the mark has had, oldest first (staff only).' })
   versions!: MarkVersionType[];
+  @Field({ description: 'True once the mark was retracted (put on the wrong pupil or lesson): it counts nowhere and the diary shows it as removed.' })
+  retracted!: boolean;
+  @Field(() => Date, { nullable: true, description: 'When it was retracted (staff only).' }) retractedAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was retracted (staff only).' }) retractionReason?: string | null;
+  @Field(() => UserType, { nullable: true, description: 'Who retracted it (staff only).' }) retractedBy?: UserType | null;
 }
 
 @ObjectType('Attendance', { implements: NodeInterface })
@@ -104,6 +110,10 @@ export class AttendanceType extends NodeInterface {
   @Field(() => String, { nullable: true, description: 'The supporting document for the reason.' }) document?: string | null;
   @Field(() => LessonType) lesson!: LessonType;
   @Field(() => StudentType) student!: StudentType;
+  @Field({ description: 'True once the absence was cleared as recorded by mistake: it counts nowhere.' }) cleared!: boolean;
+  @Field(() => Date, { nullable: true, description: 'When it was cleared (staff only).' }) clearedAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was cleared (staff only).' }) clearReason?: string | null;
+  @Field(() => UserType, { nullable: true, description: 'Who cleared it (staff only).' }) clearedBy?: UserType | null;
 }
 
 @ObjectType('StudyPeriod', { implements: NodeInterface })
@@ -148,8 +158,11 @@ export const { Connection: AttendanceConnection, Edge: AttendanceEdge } = Connec
 @ObjectType('DiaryLesson')
 export class DiaryLessonType {
   @Field(() => LessonType) lesson!: LessonType;
-  @Field(() => [MarkType]) marks!: MarkType[];
-  @Field(() => AttendanceType, { nullable: true }) attendance?: AttendanceType | null;
+  @Field(() => [MarkType], { description: 'The marks that count (retracted ones are in `retractedMarks`).' }) marks!: MarkType[];
+  @Field(() => AttendanceType, { nullable: true, description: 'The absence or late arrival, unless it was cleared.' }) attendance?: AttendanceType | null;
+  @Field(() => [MarkType], { description: 'Marks retracted as put on the wrong pupil or lesson: shown as removed.' }) retractedMarks!: MarkType[];
+  @Field(() => AttendanceType, { nullable: true, description: 'An absence cleared as recorded by mistake: shown as removed.' })
+  clearedAttendance?: AttendanceType | null;
 }
 
 @ObjectType('DiaryDay')
@@ -162,8 +175,10 @@ export class DiaryDayType {
 export class ClassJournalType {
   @Field(() => [LessonType]) lessons!: LessonType[];
   @Field(() => [StudentType]) students!: StudentType[];
-  @Field(() => [MarkType]) marks!: MarkType[];
-  @Field(() => [AttendanceType]) attendance!: AttendanceType[];
+  @Field(() => [MarkType], { description: 'The marks that count (retracted ones are in `retractedMarks`).' }) marks!: MarkType[];
+  @Field(() => [AttendanceType], { description: 'Absences and late arrivals, but the cleared ones (`clearedAttendance`).' }) attendance!: AttendanceType[];
+  @Field(() => [MarkType]) retractedMarks!: MarkType[];
+  @Field(() => [AttendanceType]) clearedAttendance!: AttendanceType[];
 }
 
 @ObjectType('Viewer')

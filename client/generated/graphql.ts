@@ -14,11 +14,13 @@ export type AttendanceKind =
   | 'LATE';
 
 export type DiaryEventType =
+  | 'ABSENCE_CLEARED'
   | 'ABSENCE_REASON_SET'
   | 'ABSENCE_RECORDED'
   | 'LESSON_RECORD_SET'
   | 'MARK_ADDED'
-  | 'MARK_CORRECTED';
+  | 'MARK_CORRECTED'
+  | 'MARK_RETRACTED';
 
 export type LessonState =
   | 'CANCELLED'

@@ -237,7 +237,7 @@ export async function marksOfStudent(em: EntityManager, f: StudentJournalFilter,
   const rows = await preparedRead<Record<string, unknown>[]>(em,
     `select m.*, count(*) over () as total_count
        from mark m join lesson l on l.id = m.lesson_id
-      where m.student_id = ?
+      where m.student_id = ? and m.retracted_at is null
         and (?::date is null or l.date >= ?::date) and (?::date is null or l.date <= ?::date)
         and (?::uuid is null or l.subject_id = ?::uuid)
         and ${own.text}
@@ -254,7 +254,7 @@ export async function attendanceOfStudent(em: EntityManager, f: StudentJournalFi
   const rows = await preparedRead<Record<string, unknown>[]>(em,
     `select a.*, count(*) over () as total_count
        from attendance a join lesson l on l.id = a.lesson_id
-      where a.student_id = ?
+      where a.student_id = ? and a.cleared_at is null
         and (?::date is null or l.date >= ?::date) and (?::date is null or l.date <= ?::date)
         and ${own.text}
       order by l.date desc, l.number desc, a.id

@@ -2,7 +2,7 @@ import { sql } from '../../lib/sql';
 import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User, WorkType
+  AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, type LateEntryPermit, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User, WorkType
 } from '../../entities';
 import { ENTRY_WINDOW_DAYS } from '../../lib/entry-window';
 import { optionalText, requiredText } from '../../lib/text';
@@ -15,6 +15,12 @@ import type { RequestScope } from '../request-scope';
 import { writeTransaction } from '../write';
 import { assertLessonYearWritable, assertYearWritable } from '../school-year/school-year.service';
 import { assertExamGrade } from '../school-year/final-grades';
+import { permitFor } from './late-entry.service';
+
+/** What an audit entry says of a write made under a late-entry permit. */
+const underPermit = (permit: LateEntryPermit | null) => (permit ? { underPermitId: permit.id } : {});
+const markRetracted = () => new AppError(ErrorCode.MARK_RETRACTED, 'The mark was retracted: it is neither corrected nor retracted again.');
+const absenceCleared = () => new AppError(ErrorCode.ABSENCE_CLEARED, 'The absence was cleared as a mistake; record the attendance again if it was right after all.');
 
 /** Days after the lesson's day on which a teacher may still write its journal (004 §8.6). */
 export { ENTRY_WINDOW_DAYS };
@@ -23,6 +29,9 @@ export const LIMITS = { comment: 500, reason: 500, topic: 500, homework: 4000, d
 
 export interface RecordMarkCommand { lessonId: string; studentId: string; value: string; workTypeCode: string; comment?: string | null }
 export interface CorrectMarkCommand { markId: string; value: string; reason: string; expectedRevision?: number | null }
+export interface RetractMarkCommand { markId: string; reason: string; expectedRevision?: number | null }
+/** The attendance row by its id, or by its lesson and student. */
+export interface ClearAbsenceCommand { attendanceId?: string | null; lessonId?: string | null; studentId?: string | null; reason: string }
 export interface RecordAttendanceCommand { lessonId: string; studentId: string; kind: AttendanceKind }
 export interface SetAbsenceReasonCommand { attendanceId: string; reason: AbsenceReason; document?: string | null }
 export interface SetLessonRecordCommand { lessonId: string; topic?: string | null; homework?: string | null }
@@ -60,17 +69,19 @@ export class JournalService {
         throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks; attendance is still kept.');
       }
       await this.assertLessonHeld(em, lesson, now);
-      this.assertInEntryWindow(lesson, now);
+      const permit = await this.windowOrPermit(em, lesson, now);
       await this.assertEnrolled(em, lesson, student.id);
       await this.markHeld(em, lesson);
 
       const author = em.getReference(User, this.scope.viewer.userId);
       const mark = em.create(Mark, {
         school: lesson.school, student, lesson, workType, value, comment: comment ?? undefined,
-        revision: 1, createdBy: author, createdAt: now,
+        revision: 1, createdBy: author, createdAt: now, enteredUnderPermit: permit ?? undefined,
       });
       em.create(MarkVersion, { mark, revision: 1, value, comment: comment ?? undefined, createdBy: author, createdAt: now });
-      this.audit(em, now, lesson.school.id, 'mark.record', 'Mark', mark.id, null, { value, workType: code, comment, lessonId: lesson.id, studentId: student.id });
+      this.audit(em, now, lesson.school.id, 'mark.record', 'Mark', mark.id, null, {
+        value, workType: code, comment, lessonId: lesson.id, studentId: student.id, ...underPermit(permit),
+      });
       this.event(em, now, DiaryEventType.MARK_ADDED, lesson.school.id, student.id, { lesson, mark });
       return mark;
     });
@@ -87,11 +98,13 @@ export class JournalService {
       // `mark.correct`: the deputy head at any time (by role); the lesson's teacher inside the entry window (the tie).
       const isDeputy = this.scope.access.holdsIn('mark.correct', mark.school.id);
       const lessonAccess = await this.scope.access.lesson(lesson.id);
+      let permit: LateEntryPermit | null = null;
       if (!isDeputy) {
         if (!lessonAccess.teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may correct this mark.');
-        this.assertInEntryWindow(lesson, now);
+        permit = await this.windowOrPermit(em, lesson, now);
       }
       await assertYearWritable(em, lesson.classGroup.year.id);
+      if (mark.retractedAt) throw markRetracted();
       if (cmd.expectedRevision != null && cmd.expectedRevision !== mark.revision) {
         throw conflict(`The mark was corrected meanwhile (now at revision ${mark.revision}); reload it and try again.`);
       }
@@ -109,8 +122,47 @@ export class JournalService {
         mark, revision: mark.revision, value, comment: mark.comment, reason,
         createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now,
       });
-      this.audit(em, now, mark.school.id, 'mark.correct', 'Mark', mark.id, before, { value, revision: mark.revision, reason });
+      this.audit(em, now, mark.school.id, 'mark.correct', 'Mark', mark.id, before, { value, revision: mark.revision, reason, ...underPermit(permit) });
       this.event(em, now, DiaryEventType.MARK_CORRECTED, mark.school.id, mark.student.id, { lesson, mark });
+      return mark;
+    });
+  }
+
+  /**
+   * A mark put on the wrong pupil or lesson is retracted, with a reason, by whoever may correct
+   * it (`mark.correct`: the deputy head at any time, the lesson's teacher inside the entry window).
+   * The row stays, with a last version (the value as it was, the reason) and an audit entry; it
+   * stops counting at once (the rollup's trigger, every average and report) and the families get
+   * MARK_RETRACTED. Never twice, and never corrected afterwards (MARK_RETRACTED).
+   */
+  async retractMark(cmd: RetractMarkCommand): Promise<Mark> {
+    const reason = requiredText(cmd.reason, 'reason', LIMITS.reason);
+    return this.write(async (em, now) => {
+      const mark = await em.findOne(Mark, cmd.markId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!mark || !(await this.canReadMark(mark))) throw notFound('Mark');
+      const lesson = await em.findOneOrFail(Lesson, mark.lesson, { populate: ['classGroup', 'school'] });
+      const isDeputy = this.scope.access.holdsIn('mark.correct', mark.school.id);
+      let permit: LateEntryPermit | null = null;
+      if (!isDeputy) {
+        if (!(await this.scope.access.lesson(lesson.id)).teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may retract this mark.');
+        permit = await this.windowOrPermit(em, lesson, now);
+      }
+      await assertYearWritable(em, lesson.classGroup.year.id);
+      if (mark.retractedAt) throw markRetracted();
+      if (cmd.expectedRevision != null && cmd.expectedRevision !== mark.revision) {
+        throw conflict(`The mark was changed meanwhile (now at revision ${mark.revision}); reload it and try again.`);
+      }
+      const author = em.getReference(User, this.scope.viewer.userId);
+      const before = { value: mark.value, revision: mark.revision };
+      mark.revision += 1;
+      mark.retractedAt = now;
+      mark.retractedBy = author;
+      mark.retractionReason = reason;
+      em.create(MarkVersion, {
+        mark, revision: mark.revision, value: mark.value, comment: mark.comment, reason, retraction: true, createdBy: author, createdAt: now,
+      });
+      this.audit(em, now, mark.school.id, 'mark.retract', 'Mark', mark.id, before, { retracted: true, revision: mark.revision, reason, ...underPermit(permit) });
+      this.event(em, now, DiaryEventType.MARK_RETRACTED, mark.school.id, mark.student.id, { lesson, mark });
       return mark;
     });
   }
@@ -120,26 +172,43 @@ export class JournalService {
       const lesson = await this.writableLesson(em, cmd.lessonId);
       const student = await this.visibleStudentRef(em, cmd.studentId);
       await this.assertLessonHeld(em, lesson, now);
-      this.assertInEntryWindow(lesson, now);
+      const permit = await this.windowOrPermit(em, lesson, now);
       await this.assertEnrolled(em, lesson, student.id);
       await this.markHeld(em, lesson);
 
       // Serializes writes of one lesson's attendance: a double submit finds the first row instead of a unique violation.
       await em.lock(lesson, LockMode.PESSIMISTIC_WRITE);
       const existing = await em.findOne(Attendance, { student, lesson }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (existing?.clearedAt) {
+        // An absence cleared as a mistake, recorded again: the row opens anew (its history is in the audit log).
+        const before = { kind: existing.kind, reason: existing.reason, cleared: true, clearReason: existing.clearReason ?? null };
+        Object.assign(existing, {
+          kind: cmd.kind, reason: AbsenceReason.UNKNOWN, document: undefined, reasonSetAt: undefined,
+          clearedAt: undefined, clearedBy: undefined, clearReason: undefined,
+          createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now, enteredUnderPermit: permit ?? undefined,
+        });
+        this.audit(em, now, lesson.school.id, 'attendance.record', 'Attendance', existing.id, before, {
+          kind: cmd.kind, lessonId: lesson.id, studentId: student.id, ...underPermit(permit),
+        });
+        this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance: existing });
+        return existing;
+      }
       if (existing) {
         if (existing.kind === cmd.kind) return existing;
         const before = { kind: existing.kind };
         existing.kind = cmd.kind;
-        this.audit(em, now, lesson.school.id, 'attendance.change', 'Attendance', existing.id, before, { kind: cmd.kind });
+        if (permit) existing.enteredUnderPermit = permit;
+        this.audit(em, now, lesson.school.id, 'attendance.change', 'Attendance', existing.id, before, { kind: cmd.kind, ...underPermit(permit) });
         this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance: existing });
         return existing;
       }
       const attendance = em.create(Attendance, {
         school: lesson.school, student, lesson, kind: cmd.kind, reason: AbsenceReason.UNKNOWN,
-        createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now,
+        createdBy: em.getReference(User, this.scope.viewer.userId), createdAt: now, enteredUnderPermit: permit ?? undefined,
       });
-      this.audit(em, now, lesson.school.id, 'attendance.record', 'Attendance', attendance.id, null, { kind: cmd.kind, lessonId: lesson.id, studentId: student.id });
+      this.audit(em, now, lesson.school.id, 'attendance.record', 'Attendance', attendance.id, null, {
+        kind: cmd.kind, lessonId: lesson.id, studentId: student.id, ...underPermit(permit),
+      });
       this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance });
       return attendance;
     });
@@ -157,6 +226,7 @@ export class JournalService {
       // Rule 8: reasons are the class teacher's to set (004 §8.5.1).
       if (!lessonAccess.leadsClass) throw forbidden('Only the class teacher sets absence reasons.');
       await assertLessonYearWritable(em, attendance.lesson.id);
+      if (attendance.clearedAt) throw absenceCleared();
       const before = { reason: attendance.reason, document: attendance.document ?? null };
       attendance.reason = cmd.reason;
       attendance.document = document ?? undefined;
@@ -165,6 +235,44 @@ export class JournalService {
       this.event(em, now, DiaryEventType.ABSENCE_REASON_SET, attendance.school.id, attendance.student.id, {
         lesson: attendance.lesson, attendance,
       });
+      return attendance;
+    });
+  }
+
+  /**
+   * An absence (or late arrival) recorded by mistake is cleared, with a reason, by whoever may
+   * correct the lesson's journal (`attendance.clear`: the deputy head at any time, the lesson's
+   * teacher inside the entry window). The row stays, marked cleared, with an audit entry; it stops
+   * counting at once, and the families get ABSENCE_CLEARED. Never twice (ABSENCE_CLEARED).
+   */
+  async clearAbsence(cmd: ClearAbsenceCommand): Promise<Attendance> {
+    const reason = requiredText(cmd.reason, 'reason', LIMITS.reason);
+    if (!cmd.attendanceId && !(cmd.lessonId && cmd.studentId)) throw badInput('attendanceId', 'Give the attendance, or its lesson and student.');
+    if (cmd.attendanceId && (cmd.lessonId || cmd.studentId)) throw badInput('attendanceId', 'Give the attendance, or its lesson and student, not both.');
+    return this.write(async (em, now) => {
+      const attendance = cmd.attendanceId
+        ? await em.findOne(Attendance, cmd.attendanceId, { lockMode: LockMode.PESSIMISTIC_WRITE })
+        : await em.findOne(Attendance, { lesson: cmd.lessonId!, student: cmd.studentId! }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!attendance) throw notFound('Attendance');
+      const lessonAccess = await this.scope.access.lesson(attendance.lesson.id);
+      const studentAccess = await this.scope.access.student(attendance.student.id);
+      const readable = studentAccess.level === 'FULL' || (studentAccess.level === 'TAUGHT' && lessonAccess.teaches);
+      if (!readable) throw notFound('Attendance');
+      const lesson = await em.findOneOrFail(Lesson, attendance.lesson, { populate: ['classGroup', 'school'] });
+      const isDeputy = this.scope.access.holdsIn('attendance.clear', attendance.school.id);
+      let permit: LateEntryPermit | null = null;
+      if (!isDeputy) {
+        if (!lessonAccess.teaches) throw forbidden('Only the lesson\'s teacher or the deputy head may clear this absence.');
+        permit = await this.windowOrPermit(em, lesson, now);
+      }
+      await assertYearWritable(em, lesson.classGroup.year.id);
+      if (attendance.clearedAt) throw absenceCleared();
+      const before = { kind: attendance.kind, reason: attendance.reason, document: attendance.document ?? null };
+      attendance.clearedAt = now;
+      attendance.clearedBy = em.getReference(User, this.scope.viewer.userId);
+      attendance.clearReason = reason;
+      this.audit(em, now, attendance.school.id, 'attendance.clear', 'Attendance', attendance.id, before, { cleared: true, reason, ...underPermit(permit) });
+      this.event(em, now, DiaryEventType.ABSENCE_CLEARED, attendance.school.id, attendance.student.id, { lesson, attendance });
       return attendance;
     });
   }
@@ -182,7 +290,7 @@ export class JournalService {
       if (lesson.date > today) {
         throw new AppError(ErrorCode.ENTRY_WINDOW_CLOSED, 'The topic and homework go in on the lesson\'s day, not before.');
       }
-      this.assertInEntryWindow(lesson, now);
+      const permit = await this.windowOrPermit(em, lesson, now);
 
       // As in recordAttendance: two first saves of the record at once must not both insert it.
       await em.lock(lesson, LockMode.PESSIMISTIC_WRITE);
@@ -200,8 +308,9 @@ export class JournalService {
       if (homework !== undefined) record.homework = homework ?? undefined;
       record.updatedBy = author;
       record.updatedAt = now;
+      record.enteredUnderPermit = permit ?? undefined;
       this.audit(em, now, lesson.school.id, 'lesson.record', 'Lesson', lesson.id, before, {
-        topic: record.topic ?? null, homework: record.homework ?? null,
+        topic: record.topic ?? null, homework: record.homework ?? null, ...underPermit(permit),
       });
       await em.flush();
       // One event per student who attends the lesson, in the same transaction.
@@ -282,16 +391,19 @@ export class JournalService {
         throw conflict(`The mark was changed meanwhile (now at revision ${existing.revision}); reload it and try again.`);
       }
       if (isCorrection && !reason) throw badInput('reason', 'Changing a period mark needs a reason.');
+      const inWindow = today >= window.startsOn && today <= window.endsOn;
+      // A mark missing after its deadline is entered by the deputy head, with a reason (004 §8.7–8.9); the teacher cannot.
+      const lateByDeputy = isDeputy && !isCorrection && today > window.endsOn;
+      // Teachers write inside the window; the deputy corrects existing marks at any time.
+      if (!inWindow && !(isDeputy && isCorrection) && !lateByDeputy) {
+        throw new AppError(ErrorCode.ENTRY_WINDOW_CLOSED, `Period marks go in from ${window.startsOn} to ${window.endsOn}.`);
+      }
+      if (lateByDeputy && !reason) throw badInput('reason', `A period mark entered after its deadline (${window.endsOn}) needs a reason.`);
       if (!existing && cmd.kind === PeriodMarkKind.FINAL && !(await hasYearMark(em, student.id, subject.id, year.id))) {
         throw badInput('kind', 'A final mark follows the year mark: set the YEAR mark first.');
       }
-      const inWindow = today >= window.startsOn && today <= window.endsOn;
-      // Teachers write inside the window; the deputy corrects existing marks at any time.
-      if (!inWindow && !(isDeputy && isCorrection)) {
-        throw new AppError(ErrorCode.ENTRY_WINDOW_CLOSED, `Period marks go in from ${window.startsOn} to ${window.endsOn}.`);
-      }
       if (isCorrection && !mayWrite && !isDeputy) throw forbidden();
-      if (!isCorrection && !mayWrite) throw forbidden('The deputy head corrects period marks; the teacher sets them.');
+      if (!isCorrection && !mayWrite && !lateByDeputy) throw forbidden('The deputy head corrects period marks; the teacher sets them.');
 
       const author = em.getReference(User, this.scope.viewer.userId);
       let mark: PeriodMark;
@@ -308,7 +420,9 @@ export class JournalService {
           school, student, subject, year, kind: cmd.kind, studyPeriod: period ?? undefined, value,
           revision: 1, createdBy: author, createdAt: now,
         });
-        this.audit(em, now, school.id, 'period_mark.set', 'PeriodMark', mark.id, null, { value, kind: cmd.kind, subjectId: subject.id, studentId: student.id });
+        this.audit(em, now, school.id, lateByDeputy ? 'period_mark.set_late' : 'period_mark.set', 'PeriodMark', mark.id, null, {
+          value, kind: cmd.kind, subjectId: subject.id, studentId: student.id, ...(lateByDeputy ? { reason, deadline: window.endsOn } : {}),
+        });
       }
       em.create(PeriodMarkVersion, { periodMark: mark, revision: mark.revision, value, reason: reason ?? undefined, createdBy: author, createdAt: now });
       return mark;
@@ -324,7 +438,7 @@ export class JournalService {
     return this.write(async (em, now) => {
       const lesson = await this.writableLesson(em, lessonId);
       await this.assertLessonHeld(em, lesson, now);
-      this.assertInEntryWindow(lesson, now);
+      const permit = await this.windowOrPermit(em, lesson, now);
       if (lesson.attendanceTakenAt) return lesson;
       await this.markHeld(em, lesson);
       // Raw SQL: the register is not an edit of the lesson, so its optimistic-lock version stays.
@@ -332,7 +446,7 @@ export class JournalService {
         'update lesson set attendance_taken_at = ? where id = ? and attendance_taken_at is null returning id', [now, lesson.id]);
       // A double submit: the first one marked it and wrote the audit entry.
       if (changed.length === 0) return lesson;
-      this.audit(em, now, lesson.school.id, 'lesson.attendance_taken', 'Lesson', lesson.id, null, { attendanceTakenAt: now });
+      this.audit(em, now, lesson.school.id, 'lesson.attendance_taken', 'Lesson', lesson.id, null, { attendanceTakenAt: now, ...underPermit(permit) });
       return lesson;
     });
   }
@@ -411,6 +525,19 @@ export class JournalService {
     const bell = await em.findOne(Bell, { school: lesson.school, shift: lesson.classGroup.shift, number: lesson.number });
     const startsAt = zonedInstant(lesson.date, bell?.startsAt ?? '00:00:00', lesson.school.timezone);
     if (startsAt.getTime() > now.getTime()) throw new AppError(ErrorCode.LESSON_NOT_HELD, 'The lesson has not started yet.');
+  }
+
+  /**
+   * Rule 1, with the deputy head's late-entry permits: inside the window, null; after it, the
+   * viewer's permit that opens the lesson today (the write names it), else ENTRY_WINDOW_CLOSED.
+   */
+  private async windowOrPermit(em: EntityManager, lesson: Lesson, now: Date): Promise<LateEntryPermit | null> {
+    const today = this.today(lesson.school, now);
+    if (daysBetween(lesson.date, today) <= ENTRY_WINDOW_DAYS) return null;
+    const permit = await permitFor(em, this.scope, lesson, today);
+    if (permit) return permit;
+    this.assertInEntryWindow(lesson, now);
+    return null;
   }
 
   /** Rule 1: on the lesson's day and up to ENTRY_WINDOW_DAYS calendar days later. */

@@ -63,7 +63,7 @@ export async function studentAverageReport(
                   from academic_year y where y.school_id = ? and y.starts_on <= ? order by y.starts_on desc limit 1),
      m as (select l.date, m.value::int as v, w.weight::numeric as w
              from y, mark m join lesson l on l.id = m.lesson_id join work_type w on w.id = m.work_type_id
-            where m.student_id = ? and l.date between y.starts_on and y.ends_on and ${FIVE_POINT}
+            where m.student_id = ? and m.retracted_at is null and l.date between y.starts_on and y.ends_on and ${FIVE_POINT}
               and (?::uuid is null or l.subject_id = ?::uuid)
               and ${ONLY_TEACHER_SQL('l.subject_id', 'l.class_group_id', true)})
      select 'P' as kind, p.name as label, p.ordinal, p.starts_on::text as starts_on, p.ends_on::text as ends_on,
@@ -151,7 +151,7 @@ export async function weightedAverageReport(
             count(*) as n, avg(m.value::int) as average, sum(m.value::int * w.weight) / nullif(sum(w.weight), 0) as weighted
        from lesson l join class_group c on c.id = l.class_group_id join mark m on m.lesson_id = l.id
        join work_type w on w.id = m.work_type_id join subject s on s.id = l.subject_id join student st on st.id = m.student_id
-      where l.class_group_id = ? and l.date between ? and ? and ${FIVE_POINT} and (?::uuid is null or l.subject_id = ?::uuid)
+      where l.class_group_id = ? and l.date between ? and ? and ${FIVE_POINT} and m.retracted_at is null and (?::uuid is null or l.subject_id = ?::uuid)
         and ${reachSql('l.subject_id', true)}
       group by m.student_id, st.last_name, st.first_name, st.middle_name, l.subject_id, s.name
       order by student_name, s.name`,
@@ -201,7 +201,7 @@ export async function reportCardReport(scope: RequestScope, args: { studentId: s
                 count(*) filter (where at.reason = 'ILLNESS') as illness, count(*) filter (where at.reason = 'EXCUSED') as excused,
                 count(*) filter (where at.reason = 'UNEXCUSED') as unexcused, count(*) filter (where at.reason = 'UNKNOWN') as unknown
            from attendance at join lesson l on l.id = at.lesson_id
-          where at.student_id = st.id and l.date between p.starts_on and p.ends_on
+          where at.student_id = st.id and at.cleared_at is null and l.date between p.starts_on and p.ends_on
             and ${ONLY_TEACHER_SQL('l.subject_id', 'l.class_group_id', true)}) a
       where st.id = ?::uuid
         -- A period of another parallel's scheme is not one of the student's (a 10th grader's half-years, not quarters).
@@ -218,7 +218,7 @@ export async function reportCardReport(scope: RequestScope, args: { studentId: s
                    avg(m.value::int) filter (where ${FIVE_POINT}) as average,
                    sum(m.value::int * w.weight) filter (where ${FIVE_POINT}) / nullif(sum(w.weight) filter (where ${FIVE_POINT}), 0) as weighted
               from p, mark m join lesson l on l.id = m.lesson_id join work_type w on w.id = m.work_type_id
-             where m.student_id = ?::uuid and l.date between p.starts_on and p.ends_on
+             where m.student_id = ?::uuid and m.retracted_at is null and l.date between p.starts_on and p.ends_on
                and ${ONLY_TEACHER_SQL('l.subject_id', 'l.class_group_id', true)}
              group by l.subject_id),
      pm as (select pm.subject_id,
@@ -280,7 +280,7 @@ export async function atRiskReport(
                and (?::uuid is null or c.id = ?::uuid)),
      counts as (select m.student_id, l.class_group_id, l.subject_id, count(*) as n
                   from p, mark m join lesson l on l.id = m.lesson_id
-                 where l.date between p.starts_on and p.ends_on and l.class_group_id in (select class_group_id from en)
+                 where l.date between p.starts_on and p.ends_on and l.class_group_id in (select class_group_id from en) and m.retracted_at is null
                  group by m.student_id, l.class_group_id, l.subject_id)
      select en.student_id, ${fullNameSql('st')} as student_name, c.id as class_id, c.grade || c.letter as class_name,
             s.id as subject_id, s.name as subject_name, ci.hours_per_week, coalesce(k.n, 0) as n

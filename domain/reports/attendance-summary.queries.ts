@@ -24,7 +24,7 @@ export async function attendanceSummaryReport(
     `with a as (
        select l.class_group_id, a.student_id, a.kind, a.reason
          from attendance a join lesson l on l.id = a.lesson_id join class_group c on c.id = l.class_group_id
-        where l.school_id = ? and l.date between ? and ? and (?::uuid is null or l.class_group_id = ?::uuid)
+        where l.school_id = ? and a.cleared_at is null and l.date between ? and ? and (?::uuid is null or l.class_group_id = ?::uuid)
           and ${reachSql('l.subject_id', true)}),
      by_reason as (select class_group_id, json_agg(json_build_object('kind', kind, 'reason', reason, 'count', n) order by kind, reason) as list
                      from (select class_group_id, kind, reason, count(*) as n from a group by 1, 2, 3) x group by class_group_id),

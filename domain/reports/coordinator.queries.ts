@@ -35,24 +35,24 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
        select l.school_id, count(*) as lessons,
               count(*) filter (where r.topic is null or btrim(r.topic) = '') as no_topic,
               count(*) filter (where r.homework is null or btrim(r.homework) = '') as no_homework,
-              count(*) filter (where l.attendance_taken_at is null and not exists(select 1 from attendance a where a.lesson_id = l.id)) as no_att
+              count(*) filter (where l.attendance_taken_at is null and not exists(select 1 from attendance a where a.lesson_id = l.id and a.cleared_at is null)) as no_att
          from sc join lesson l on l.school_id = sc.id left join lesson_record r on r.lesson_id = l.id
         where l.date between ? and ? and l.state <> 'CANCELLED' and (l.state = 'HELD' or l.date < sc.today)
         group by l.school_id),
      mk as (
        select l.school_id, count(*) as marks,
-              count(*) filter (where (m.created_at at time zone sc.timezone)::date > l.date) as late,
+              count(*) filter (where (m.created_at at time zone sc.timezone)::date > l.date and m.entered_under_permit_id is null) as late,
               avg(m.value::int) filter (where m.value in ('1', '2', '3', '4', '5')) as average,
               sum(m.value::int * w.weight) filter (where m.value in ('1', '2', '3', '4', '5'))
                 / nullif(sum(w.weight) filter (where m.value in ('1', '2', '3', '4', '5')), 0) as weighted
-         from sc join lesson l on l.school_id = sc.id join mark m on m.lesson_id = l.id join work_type w on w.id = m.work_type_id
+         from sc join lesson l on l.school_id = sc.id join mark m on m.lesson_id = l.id and m.retracted_at is null join work_type w on w.id = m.work_type_id
         where l.date between ? and ?
         group by l.school_id),
      att as (
        select l.school_id, count(*) filter (where a.kind = 'ABSENT') as absences, count(*) filter (where a.kind = 'LATE') as lates,
               count(*) filter (where a.reason = 'ILLNESS') as illness, count(*) filter (where a.reason = 'EXCUSED') as excused,
               count(*) filter (where a.reason = 'UNEXCUSED') as unexcused, count(*) filter (where a.reason = 'UNKNOWN') as unknown
-         from sc join lesson l on l.school_id = sc.id join attendance a on a.lesson_id = l.id
+         from sc join lesson l on l.school_id = sc.id join attendance a on a.lesson_id = l.id and a.cleared_at is null
         where l.date between ? and ?
         group by l.school_id),
      per as (
@@ -72,7 +72,7 @@ export async function schoolJournalAggregatesReport(scope: RequestScope, args: D
        select m.student_id, l.class_group_id, l.subject_id, count(*) as n
          from per join lesson l on l.school_id = per.school_id and l.date between per.starts_on and per.ends_on
          join class_group lc on lc.id = l.class_group_id and lc.grade between per.grade_from and per.grade_to
-         join mark m on m.lesson_id = l.id
+         join mark m on m.lesson_id = l.id and m.retracted_at is null
         group by m.student_id, l.class_group_id, l.subject_id),
      risk as (
        select en.school_id, count(*) as pairs, count(distinct en.student_id) as students

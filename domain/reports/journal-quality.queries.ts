@@ -8,8 +8,9 @@ import {
  * Journal completeness (004 §11): of the lessons that have taken place (not cancelled; held,
  * or dated before today), which lack a topic, a homework or attendance. "Attendance taken"
  * means the teacher marked the register called (markAttendanceTaken) or recorded at least one
- * absence or late arrival at the lesson. One row per class × subject × teacher (the teacher
- * standing in, when someone did), with the incomplete lessons listed. One SQL statement.
+ * absence or late arrival at the lesson (one cleared as a mistake does not count). One row per
+ * class × subject × teacher (the teacher standing in, when someone did), with the incomplete
+ * lessons listed. One SQL statement.
  */
 export interface IncompleteLesson {
   lessonId: string; date: string; number: number; missingTopic: boolean; missingHomework: boolean; missingAttendance: boolean;
@@ -32,7 +33,7 @@ export async function journalCompletenessReport(
        select l.id, l.date, l.number, l.class_group_id, l.subject_id, coalesce(l.substitute_teacher_id, l.teacher_id) as teacher_id,
               (r.topic is null or btrim(r.topic) = '') as no_topic,
               (r.homework is null or btrim(r.homework) = '') as no_homework,
-              (l.attendance_taken_at is null and not exists(select 1 from attendance a where a.lesson_id = l.id)) as no_attendance
+              (l.attendance_taken_at is null and not exists(select 1 from attendance a where a.lesson_id = l.id and a.cleared_at is null)) as no_attendance
          from lesson l join class_group c on c.id = l.class_group_id
          left join lesson_record r on r.lesson_id = l.id
         where l.school_id = ? and l.date between ? and ? and l.state <> 'CANCELLED' and (l.state = 'HELD' or l.date < ?)
@@ -69,16 +70,17 @@ export async function journalCompletenessReport(
 
 /**
  * Timeliness of marks (004 §8.6): a mark is entered late when it was created after its lesson's
- * day (in the school's time zone). Per teacher (the one standing in, when someone did) × subject:
+ * day (in the school's time zone); one the teacher entered under the deputy head's late-entry
+ * permit is counted apart (`underPermit`, not in `lateMarks`). Retracted marks do not count. Per teacher (the one standing in, when someone did) × subject:
  * how many marks, how many late, the late share (0–1), the mean delay in days of the late ones.
  * Marks of lessons dated within the span. One SQL statement.
  */
 export interface MarkTimelinessRow {
   teacherId: string; teacherName: string; subjectId: string; subjectName: string;
-  marks: number; lateMarks: number; lateShare: number | null; averageDelayDays: number | null;
+  marks: number; lateMarks: number; lateShare: number | null; averageDelayDays: number | null; underPermit: number;
 }
 export interface MarkTimelinessReport {
-  schoolId: string; from: string; to: string; marks: number; lateMarks: number; lateShare: number | null; rows: MarkTimelinessRow[];
+  schoolId: string; from: string; to: string; marks: number; lateMarks: number; lateShare: number | null; underPermit: number; rows: MarkTimelinessRow[];
 }
 
 export async function markTimelinessReport(
@@ -89,13 +91,13 @@ export async function markTimelinessReport(
   const rows = await scope.em.execute<any[]>(
     `with m as (
        select coalesce(l.substitute_teacher_id, l.teacher_id) as teacher_id, l.subject_id,
-              (m.created_at at time zone ?)::date - l.date as delay
+              (m.created_at at time zone ?)::date - l.date as delay, m.entered_under_permit_id is not null as permitted
          from mark m join lesson l on l.id = m.lesson_id join class_group c on c.id = l.class_group_id
         where l.school_id = ? and l.date between ? and ? and (?::uuid is null or l.class_group_id = ?::uuid)
-          and ${reachSql('l.subject_id', true)})
+          and m.retracted_at is null and ${reachSql('l.subject_id', true)})
      select m.teacher_id, ${fullNameSql('e')} as teacher_name, m.subject_id, s.name as subject_name,
-            count(*) as marks, count(*) filter (where m.delay > 0) as late,
-            avg(m.delay) filter (where m.delay > 0) as delay
+            count(*) as marks, count(*) filter (where m.delay > 0 and not m.permitted) as late,
+            avg(m.delay) filter (where m.delay > 0 and not m.permitted) as delay, count(*) filter (where m.permitted) as permitted
        from m join employee e on e.id = m.teacher_id join subject s on s.id = m.subject_id
       group by m.teacher_id, e.last_name, e.first_name, e.middle_name, m.subject_id, s.name
       order by teacher_name, s.name`,
@@ -105,10 +107,14 @@ export async function markTimelinessReport(
     teacherId: toGlobalId('Employee', r.teacher_id), teacherName: r.teacher_name,
     subjectId: toGlobalId('Subject', r.subject_id), subjectName: r.subject_name,
     marks: int(r.marks), lateMarks: int(r.late), lateShare: share(int(r.late), int(r.marks)), averageDelayDays: num(r.delay, 1),
+    underPermit: int(r.permitted),
   }));
   const marks = result.reduce((n, r) => n + r.marks, 0);
   const lateMarks = result.reduce((n, r) => n + r.lateMarks, 0);
-  return { schoolId: toGlobalId('School', reach.schoolId), from: span.from, to: span.to, marks, lateMarks, lateShare: share(lateMarks, marks), rows: result };
+  const underPermit = result.reduce((n, r) => n + r.underPermit, 0);
+  return {
+    schoolId: toGlobalId('School', reach.schoolId), from: span.from, to: span.to, marks, lateMarks, lateShare: share(lateMarks, marks), underPermit, rows: result,
+  };
 }
 
 export function share(part: number, whole: number): number | null {

@@ -30,9 +30,19 @@ export const JOURNAL_POLICY = {
     allow: teachesThem,
   },
   'mark.correct': {
-    matrix: 'marks: DEP_ACAD W corrections (at any time); TEACHER own marks inside the entry window (rule 2)',
+    matrix: 'marks: DEP_ACAD W corrections (at any time); TEACHER own marks inside the entry window (rule 2); a retraction (mark on the wrong pupil or lesson) likewise',
     target: 'lesson',
     allow: anyOf(holds(Role.DEPUTY_ACADEMIC), teachesThem),
+  },
+  'attendance.clear': {
+    matrix: 'attendance: an absence recorded by mistake is cleared the same way a mark is corrected (DOMAIN.md "Corrections, never silent"): DEP_ACAD at any time; TEACHER own lessons inside the entry window',
+    target: 'lesson',
+    allow: anyOf(holds(Role.DEPUTY_ACADEMIC), teachesThem),
+  },
+  'attendance.readClearing': {
+    matrix: 'who cleared an absence, when and why: like a mark\'s versions, for the staff who read the student\'s journal (families see that it was cleared)',
+    target: 'student',
+    allow: anyOf(holds(SCHOOL_ADMINISTRATION), leadsTheirClass, teachesThem),
   },
   'mark.readVersions': {
     matrix: 'rule 2: every version stays in the audit log; the diary (families) shows the current value and that it was corrected — the history is for the staff who read the student\'s journal',

@@ -161,6 +161,14 @@ export type AtRiskSubject = {
 
 export type Attendance = Node & {
   __typename?: 'Attendance';
+  /** Why it was cleared (staff only). */
+  clearReason?: Maybe<Scalars['String']['output']>;
+  /** True once the absence was cleared as recorded by mistake: it counts nowhere. */
+  cleared: Scalars['Boolean']['output'];
+  /** When it was cleared (staff only). */
+  clearedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who cleared it (staff only). */
+  clearedBy?: Maybe<User>;
   /** The supporting document for the reason. */
   document?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -377,9 +385,13 @@ export type ClassGroup = Node & {
 
 export type ClassJournal = {
   __typename?: 'ClassJournal';
+  /** Absences and late arrivals, but the cleared ones (`clearedAttendance`). */
   attendance: Array<Attendance>;
+  clearedAttendance: Array<Attendance>;
   lessons: Array<Lesson>;
+  /** The marks that count (retracted ones are in `retractedMarks`). */
   marks: Array<Mark>;
+  retractedMarks: Array<Mark>;
   students: Array<Student>;
 };
 
@@ -390,6 +402,15 @@ export type ClassMovement = {
   classGroup: ClassGroup;
   /** Orders effective in the span taking a student out of this class. */
   departures: Scalars['Int']['output'];
+};
+
+/** The attendance row by `attendanceId`, or by `lessonId` and `studentId`. */
+export type ClearAbsenceInput = {
+  attendanceId?: InputMaybe<Scalars['ID']['input']>;
+  lessonId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why the absence is cleared (recorded by mistake); required. */
+  reason: Scalars['String']['input'];
+  studentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CloseClassInput = {
@@ -639,17 +660,25 @@ export type DiaryEvent = {
 };
 
 export type DiaryEventType =
+  | 'ABSENCE_CLEARED'
   | 'ABSENCE_REASON_SET'
   | 'ABSENCE_RECORDED'
   | 'LESSON_RECORD_SET'
   | 'MARK_ADDED'
-  | 'MARK_CORRECTED';
+  | 'MARK_CORRECTED'
+  | 'MARK_RETRACTED';
 
 export type DiaryLesson = {
   __typename?: 'DiaryLesson';
+  /** The absence or late arrival, unless it was cleared. */
   attendance?: Maybe<Attendance>;
+  /** An absence cleared as recorded by mistake: shown as removed. */
+  clearedAttendance?: Maybe<Attendance>;
   lesson: Lesson;
+  /** The marks that count (retracted ones are in `retractedMarks`). */
   marks: Array<Mark>;
+  /** Marks retracted as put on the wrong pupil or lesson: shown as removed. */
+  retractedMarks: Array<Mark>;
 };
 
 /** IN_CLASS; FAMILY_EDUCATION: educated by the family, attached to the school (and a class) for attestation (004 §10). */
@@ -731,6 +760,18 @@ export type GradeRangeInput = {
 export type GradingScale =
   | 'FIVE_POINT'
   | 'PASS_FAIL';
+
+export type GrantLateEntryPermitInput = {
+  daysFrom: Scalars['Date']['input'];
+  /** At most 31 days after daysFrom, and before today. */
+  daysTo: Scalars['Date']['input'];
+  /** Why the lessons are written late; required. */
+  reason: Scalars['String']['input'];
+  /** The teacher (Employee) whose lessons it opens. */
+  teacherId: Scalars['ID']['input'];
+  /** From today to at most 31 days ahead. */
+  validUntil: Scalars['Date']['input'];
+};
 
 /** A parent's or legal representative's card. `id` is the Guardian id. */
 export type GuardianCard = {
@@ -910,6 +951,25 @@ export type JournalCompletenessRow = {
   teacherName: Scalars['String']['output'];
 };
 
+/** The deputy head lets a teacher write the journal of their own lessons of some past days after the entry window, until `validUntil` (004 §8.6); the writes made under it are counted apart in the timeliness report. */
+export type LateEntryPermit = {
+  __typename?: 'LateEntryPermit';
+  /** Not revoked, and validUntil not past (on the server's clock). */
+  active: Scalars['Boolean']['output'];
+  /** The first day whose lessons it opens. */
+  daysFrom: Scalars['Date']['output'];
+  /** The last day whose lessons it opens. */
+  daysTo: Scalars['Date']['output'];
+  grantedAt: Scalars['DateTime']['output'];
+  grantedBy: User;
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  teacher: Employee;
+  /** The last day the teacher may write under it (the school's calendar). */
+  validUntil: Scalars['Date']['output'];
+};
+
 export type Lesson = Node & {
   __typename?: 'Lesson';
   /** Why a CANCELLED lesson was cancelled. */
@@ -960,6 +1020,14 @@ export type Mark = Node & {
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   lesson: Lesson;
+  /** True once the mark was retracted (put on the wrong pupil or lesson): it counts nowhere and the diary shows it as removed. */
+  retracted: Scalars['Boolean']['output'];
+  /** When it was retracted (staff only). */
+  retractedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who retracted it (staff only). */
+  retractedBy?: Maybe<User>;
+  /** Why it was retracted (staff only). */
+  retractionReason?: Maybe<Scalars['String']['output']>;
   /** The current revision; pass it to correctMark to guard against a concurrent edit. */
   revision: Scalars['Int']['output'];
   student: Student;
@@ -997,6 +1065,8 @@ export type MarkTimelinessReport = {
   rows: Array<MarkTimelinessRow>;
   schoolId: Scalars['ID']['output'];
   to: Scalars['Date']['output'];
+  /** Marks entered under a late-entry permit (not in lateMarks). */
+  underPermit: Scalars['Int']['output'];
 };
 
 /** Marks of one teacher × subject; late = created after the lesson's day. */
@@ -1012,6 +1082,8 @@ export type MarkTimelinessRow = {
   subjectName: Scalars['String']['output'];
   teacherId: Scalars['ID']['output'];
   teacherName: Scalars['String']['output'];
+  /** Marks entered after the entry window under a deputy head's late-entry permit: counted apart, not in lateMarks. */
+  underPermit: Scalars['Int']['output'];
 };
 
 /** One value a mark has had; revision 1 is the mark as first entered. */
@@ -1022,6 +1094,8 @@ export type MarkVersion = {
   createdAt: Scalars['DateTime']['output'];
   /** Why it was corrected (every correction has one). */
   reason?: Maybe<Scalars['String']['output']>;
+  /** True for the version a retraction wrote (the value as it was, the retraction's reason). */
+  retraction: Scalars['Boolean']['output'];
   revision: Scalars['Int']['output'];
   value: Scalars['String']['output'];
 };
@@ -1109,6 +1183,8 @@ export type Mutation = {
   cancelSchoolEvent: SchoolEvent;
   /** Sets a new password (at least 8 characters) and ends every other session at once. */
   changePassword: Scalars['Boolean']['output'];
+  /** Clears an absence or late arrival recorded by mistake, with a reason: it stays in the audit log and counts nowhere. */
+  clearAbsence: Attendance;
   /** Closes a class no pupil is enrolled in any more (else CLASS_HAS_ENROLLMENTS). */
   closeClass: ClassGroup;
   /** A corrected value with its reason; the old value stays in the mark's versions (rule 2). */
@@ -1153,6 +1229,8 @@ export type Mutation = {
   deleteWorkType: Scalars['ID']['output'];
   /** Makes a span's lessons match the weekly timetable (idempotent; lessons with journal data are kept). */
   generateLessons: GenerateLessonsResult;
+  /** The deputy head lets a teacher write their lessons of past days after the entry window, with a reason, until an end date. */
+  grantLateEntryPermit: LateEntryPermit;
   /** Grants a school role in the administrator's own school. */
   grantRole: Account;
   /** Imports a school's lists (ADMIN of the school) from files staged with `POST /uploads`: OneRoster 1.2 CSV (a zip or its files) or the spreadsheet set (docs/oneroster.md). `dryRun: true` (the default) writes nothing and reports what would be done; `dryRun: false` writes everything in one transaction, or nothing when any row has a problem. Re-importing the same files changes nothing. */
@@ -1181,8 +1259,12 @@ export type Mutation = {
   resetPassword: IssuedCredentials;
   /** No new marks with the work type; the marks it has keep it. */
   retireWorkType: WorkType;
+  /** Retracts a mark put on the wrong pupil or lesson, with a reason: it stays in its versions and the audit log, counts nowhere, and the diary shows it as removed. */
+  retractMark: Mark;
   /** Ends a guardianship; the guardian's access ends at once. */
   revokeGuardianship: Guardianship;
+  /** Ends a late-entry permit at once; what was written under it stays marked. */
+  revokeLateEntryPermit: LateEntryPermit;
   /** Takes a school role away (an administrator keeps their own ADMIN). */
   revokeRole: Account;
   /** Adds a holiday (yearId) or changes one (holidayId + expectedVersion). */
@@ -1252,6 +1334,11 @@ export type MutationCancelSchoolEventArgs = {
 export type MutationChangePasswordArgs = {
   newPassword: Scalars['String']['input'];
   oldPassword: Scalars['String']['input'];
+};
+
+
+export type MutationClearAbsenceArgs = {
+  input: ClearAbsenceInput;
 };
 
 
@@ -1395,6 +1482,11 @@ export type MutationGenerateLessonsArgs = {
 };
 
 
+export type MutationGrantLateEntryPermitArgs = {
+  input: GrantLateEntryPermitInput;
+};
+
+
 export type MutationGrantRoleArgs = {
   input: RoleGrantInput;
 };
@@ -1468,8 +1560,18 @@ export type MutationRetireWorkTypeArgs = {
 };
 
 
+export type MutationRetractMarkArgs = {
+  input: RetractMarkInput;
+};
+
+
 export type MutationRevokeGuardianshipArgs = {
   input: RevokeGuardianshipInput;
+};
+
+
+export type MutationRevokeLateEntryPermitArgs = {
+  input: RevokeLateEntryPermitInput;
 };
 
 
@@ -1783,6 +1885,8 @@ export type Query = {
   guardianCard: GuardianCard;
   /** Lessons that took place without a topic, a homework or attendance, per class × subject × teacher. schoolId may be left out by who works in one school. */
   journalCompletenessReport: JournalCompletenessReport;
+  /** Late-entry permits, newest first: all of the school's for its administration, a teacher's own for a teacher. `schoolId` is needed only for several schools. */
+  lateEntryPermits: Array<LateEntryPermit>;
   /** Marks entered after the lesson's day, per teacher × subject. */
   markTimelinessReport: MarkTimelinessReport;
   /** The signed-in user, their roles and the people they are tied to. */
@@ -1947,6 +2051,13 @@ export type QueryJournalCompletenessReportArgs = {
   from: Scalars['Date']['input'];
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryLateEntryPermitsArgs = {
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  teacherId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2174,8 +2285,20 @@ export type ReportCardSubject = {
   yearMark?: Maybe<Scalars['String']['output']>;
 };
 
+export type RetractMarkInput = {
+  /** The revision being retracted; CONFLICT when someone changed it meanwhile. */
+  expectedRevision?: InputMaybe<Scalars['Int']['input']>;
+  markId: Scalars['ID']['input'];
+  /** Why the mark is retracted (the wrong pupil or lesson); required. */
+  reason: Scalars['String']['input'];
+};
+
 export type RevokeGuardianshipInput = {
   guardianshipId: Scalars['ID']['input'];
+};
+
+export type RevokeLateEntryPermitInput = {
+  permitId: Scalars['ID']['input'];
 };
 
 export type Role =
@@ -3154,8 +3277,9 @@ export type ResolversTypes = {
   ClassFill: ResolverTypeWrapper<Omit<ClassFill, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
   ClassFillReport: ResolverTypeWrapper<Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversTypes['ClassFill']> }>;
   ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
-  ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
+  ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'clearedAttendance' | 'lessons' | 'marks' | 'retractedMarks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, clearedAttendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, retractedMarks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
   ClassMovement: ResolverTypeWrapper<Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
+  ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
   CorrectMarkInput: CorrectMarkInput;
@@ -3183,7 +3307,7 @@ export type ResolversTypes = {
   DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversTypes['SchoolEvent']>, lessons: Array<ResolversTypes['DiaryLesson']> }>;
   DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
   DiaryEventType: DiaryEventType;
-  DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']> }>;
+  DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, clearedAttendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']>, retractedMarks: Array<ResolversTypes['Mark']> }>;
   EducationForm: EducationForm;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
   EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
@@ -3193,6 +3317,7 @@ export type ResolversTypes = {
   GradeFill: ResolverTypeWrapper<GradeFill>;
   GradeRangeInput: GradeRangeInput;
   GradingScale: GradingScale;
+  GrantLateEntryPermitInput: GrantLateEntryPermitInput;
   GuardianCard: ResolverTypeWrapper<GuardianCard>;
   Guardianship: ResolverTypeWrapper<Guardianship>;
   Holiday: ResolverTypeWrapper<Holiday>;
@@ -3210,6 +3335,7 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JournalCompletenessReport: ResolverTypeWrapper<JournalCompletenessReport>;
   JournalCompletenessRow: ResolverTypeWrapper<JournalCompletenessRow>;
+  LateEntryPermit: ResolverTypeWrapper<Omit<LateEntryPermit, 'teacher'> & { teacher: ResolversTypes['Employee'] }>;
   Lesson: ResolverTypeWrapper<LessonEntity>;
   LessonState: LessonState;
   LinkGuardianInput: LinkGuardianInput;
@@ -3251,7 +3377,9 @@ export type ResolversTypes = {
   ReportCard: ResolverTypeWrapper<ReportCard>;
   ReportCardAbsences: ResolverTypeWrapper<ReportCardAbsences>;
   ReportCardSubject: ResolverTypeWrapper<ReportCardSubject>;
+  RetractMarkInput: RetractMarkInput;
   RevokeGuardianshipInput: RevokeGuardianshipInput;
+  RevokeLateEntryPermitInput: RevokeLateEntryPermitInput;
   Role: Role;
   RoleActivity: ResolverTypeWrapper<RoleActivity>;
   RoleGrantInput: RoleGrantInput;
@@ -3366,8 +3494,9 @@ export type ResolversParentTypes = {
   ClassFill: Omit<ClassFill, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
   ClassFillReport: Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversParentTypes['ClassFill']> };
   ClassGroup: ClassGroupEntity;
-  ClassJournal: Omit<ClassJournal, 'attendance' | 'lessons' | 'marks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
+  ClassJournal: Omit<ClassJournal, 'attendance' | 'clearedAttendance' | 'lessons' | 'marks' | 'retractedMarks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, clearedAttendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
   ClassMovement: Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
+  ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
   CorrectMarkInput: CorrectMarkInput;
@@ -3393,13 +3522,14 @@ export type ResolversParentTypes = {
   DeleteInput: DeleteInput;
   DiaryDay: Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversParentTypes['SchoolEvent']>, lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
-  DiaryLesson: Omit<DiaryLesson, 'attendance' | 'lesson' | 'marks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']> };
+  DiaryLesson: Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, clearedAttendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']> };
   Employee: EmployeeEntity;
   EmployeeCard: EmployeeCard;
   GenerateLessonsInput: GenerateLessonsInput;
   GenerateLessonsResult: Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversParentTypes['Lesson']> };
   GradeFill: GradeFill;
   GradeRangeInput: GradeRangeInput;
+  GrantLateEntryPermitInput: GrantLateEntryPermitInput;
   GuardianCard: GuardianCard;
   Guardianship: Guardianship;
   Holiday: Holiday;
@@ -3413,6 +3543,7 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   JournalCompletenessReport: JournalCompletenessReport;
   JournalCompletenessRow: JournalCompletenessRow;
+  LateEntryPermit: Omit<LateEntryPermit, 'teacher'> & { teacher: ResolversParentTypes['Employee'] };
   Lesson: LessonEntity;
   LinkGuardianInput: LinkGuardianInput;
   LockAccountInput: LockAccountInput;
@@ -3450,7 +3581,9 @@ export type ResolversParentTypes = {
   ReportCard: ReportCard;
   ReportCardAbsences: ReportCardAbsences;
   ReportCardSubject: ReportCardSubject;
+  RetractMarkInput: RetractMarkInput;
   RevokeGuardianshipInput: RevokeGuardianshipInput;
+  RevokeLateEntryPermitInput: RevokeLateEntryPermitInput;
   RoleActivity: RoleActivity;
   RoleGrantInput: RoleGrantInput;
   RolloverClass: Omit<RolloverClass, 'classTeacher' | 'fromClass'> & { classTeacher?: Maybe<ResolversParentTypes['Employee']>, fromClass?: Maybe<ResolversParentTypes['ClassGroup']> };
@@ -3672,6 +3805,10 @@ export type AtRiskSubjectResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type AttendanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
+  clearReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cleared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  clearedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  clearedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AttendanceKind'], ParentType, ContextType>;
@@ -3808,8 +3945,10 @@ export type ClassGroupResolvers<ContextType = RequestContext, ParentType extends
 
 export type ClassJournalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassJournal'] = ResolversParentTypes['ClassJournal']> = {
   attendance?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  clearedAttendance?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   lessons?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  retractedMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
   students?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
 };
 
@@ -3855,8 +3994,10 @@ export type DiaryEventResolvers<ContextType = RequestContext, ParentType extends
 
 export type DiaryLessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DiaryLesson'] = ResolversParentTypes['DiaryLesson']> = {
   attendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  clearedAttendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
   lesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  retractedMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
 };
 
 export type EmployeeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee'], FederationReferenceType extends FederationReferenceTypes['Employee'] = FederationReferenceTypes['Employee']> = {
@@ -4004,6 +4145,19 @@ export type JournalCompletenessRowResolvers<ContextType = RequestContext, Parent
   teacherName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LateEntryPermitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LateEntryPermit'] = ResolversParentTypes['LateEntryPermit']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  daysFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  daysTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grantedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  teacher?: Resolver<ResolversTypes['Employee'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type LessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson'], FederationReferenceType extends FederationReferenceTypes['Lesson'] = FederationReferenceTypes['Lesson']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Lesson']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4030,6 +4184,10 @@ export type MarkResolvers<ContextType = RequestContext, ParentType extends Resol
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  retractedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retractedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4057,6 +4215,7 @@ export type MarkTimelinessReportResolvers<ContextType = RequestContext, ParentTy
   rows?: Resolver<Array<ResolversTypes['MarkTimelinessRow']>, ParentType, ContextType>;
   schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  underPermit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MarkTimelinessRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkTimelinessRow'] = ResolversParentTypes['MarkTimelinessRow']> = {
@@ -4068,6 +4227,7 @@ export type MarkTimelinessRowResolvers<ContextType = RequestContext, ParentType 
   subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   teacherId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   teacherName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  underPermit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MarkVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MarkVersion'] = ResolversParentTypes['MarkVersion']> = {
@@ -4075,6 +4235,7 @@ export type MarkVersionResolvers<ContextType = RequestContext, ParentType extend
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retraction?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -4133,6 +4294,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   cancelLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationCancelLessonArgs, 'input'>>;
   cancelSchoolEvent?: Resolver<ResolversTypes['SchoolEvent'], ParentType, ContextType, RequireFields<MutationCancelSchoolEventArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
+  clearAbsence?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationClearAbsenceArgs, 'input'>>;
   closeClass?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationCloseClassArgs, 'input'>>;
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
   createAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationCreateAcademicYearArgs, 'input'>>;
@@ -4161,6 +4323,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteTimetableEntry?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTimetableEntryArgs, 'input'>>;
   deleteWorkType?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWorkTypeArgs, 'workTypeId'>>;
   generateLessons?: Resolver<ResolversTypes['GenerateLessonsResult'], ParentType, ContextType, RequireFields<MutationGenerateLessonsArgs, 'input'>>;
+  grantLateEntryPermit?: Resolver<ResolversTypes['LateEntryPermit'], ParentType, ContextType, RequireFields<MutationGrantLateEntryPermitArgs, 'input'>>;
   grantRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
   importRoster?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportRosterArgs, 'dryRun' | 'files' | 'schoolId'>>;
   issueCredentials?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationIssueCredentialsArgs, 'input'>>;
@@ -4175,7 +4338,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   resetPassword?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   retireWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationRetireWorkTypeArgs, 'workTypeId'>>;
+  retractMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRetractMarkArgs, 'input'>>;
   revokeGuardianship?: Resolver<ResolversTypes['Guardianship'], ParentType, ContextType, RequireFields<MutationRevokeGuardianshipArgs, 'input'>>;
+  revokeLateEntryPermit?: Resolver<ResolversTypes['LateEntryPermit'], ParentType, ContextType, RequireFields<MutationRevokeLateEntryPermitArgs, 'input'>>;
   revokeRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
   saveHoliday?: Resolver<ResolversTypes['Holiday'], ParentType, ContextType, RequireFields<MutationSaveHolidayArgs, 'input'>>;
   saveMovedWorkingDay?: Resolver<ResolversTypes['MovedWorkingDay'], ParentType, ContextType, RequireFields<MutationSaveMovedWorkingDayArgs, 'input'>>;
@@ -4309,6 +4474,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   employeeCards?: Resolver<Array<ResolversTypes['EmployeeCard']>, ParentType, ContextType, Partial<QueryEmployeeCardsArgs>>;
   guardianCard?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<QueryGuardianCardArgs, 'id'>>;
   journalCompletenessReport?: Resolver<ResolversTypes['JournalCompletenessReport'], ParentType, ContextType, RequireFields<QueryJournalCompletenessReportArgs, 'from' | 'to'>>;
+  lateEntryPermits?: Resolver<Array<ResolversTypes['LateEntryPermit']>, ParentType, ContextType, Partial<QueryLateEntryPermitsArgs>>;
   markTimelinessReport?: Resolver<ResolversTypes['MarkTimelinessReport'], ParentType, ContextType, RequireFields<QueryMarkTimelinessReportArgs, 'from' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   movementOrders?: Resolver<ResolversTypes['MovementOrderConnection'], ParentType, ContextType, RequireFields<QueryMovementOrdersArgs, 'from' | 'to'>>;
@@ -4800,6 +4966,7 @@ export type Resolvers<ContextType = RequestContext> = {
   JSON?: GraphQLScalarType;
   JournalCompletenessReport?: JournalCompletenessReportResolvers<ContextType>;
   JournalCompletenessRow?: JournalCompletenessRowResolvers<ContextType>;
+  LateEntryPermit?: LateEntryPermitResolvers<ContextType>;
   Lesson?: LessonResolvers<ContextType>;
   Mark?: MarkResolvers<ContextType>;
   MarkConnection?: MarkConnectionResolvers<ContextType>;

@@ -11,10 +11,14 @@ import { ClassJournalType, DiaryDayType } from '../../schema/types';
 export const DIARY_MAX_DAYS = 31;
 export const CLASS_JOURNAL_MAX_DAYS = 92;
 
-interface DiaryLesson { lesson: Lesson; marks: Mark[]; attendance: Attendance | null }
+interface DiaryLesson {
+  lesson: Lesson; marks: Mark[]; attendance: Attendance | null; retractedMarks: Mark[]; clearedAttendance: Attendance | null;
+}
 /** `studentId` and `range` let DiaryDay.events batch one statement per request (resolvers/school-year/events.resolver.ts). */
 interface DiaryDay { date: string; lessons: DiaryLesson[]; studentId: string; range: { from: string; to: string } }
-interface ClassJournal { lessons: Lesson[]; students: Student[]; marks: Mark[]; attendance: Attendance[] }
+interface ClassJournal {
+  lessons: Lesson[]; students: Student[]; marks: Mark[]; attendance: Attendance[]; retractedMarks: Mark[]; clearedAttendance: Attendance[];
+}
 
 function checkRange(from: string, to: string, maxDays: number): void {
   if (to < from) throw badInput('to', '"to" is before "from".');
@@ -44,7 +48,15 @@ export class DiaryResolver {
     primeEntries(ctx, rows);
     const byDate = new Map<string, DiaryLesson[]>();
     for (const row of rows) {
-      const entry: DiaryLesson = { lesson: row.lesson, marks: row.marks.map((m) => m.mark), attendance: row.attendance[0] ?? null };
+      // Retracted marks and cleared absences stay in the journal, shown apart as removed.
+      const marks = row.marks.map((m) => m.mark);
+      const entry: DiaryLesson = {
+        lesson: row.lesson,
+        marks: marks.filter((m) => !m.retractedAt),
+        attendance: row.attendance.find((a) => !a.clearedAt) ?? null,
+        retractedMarks: marks.filter((m) => m.retractedAt),
+        clearedAttendance: row.attendance.find((a) => a.clearedAt) ?? null,
+      };
       const day = byDate.get(row.lesson.date);
       if (day) day.push(entry);
       else byDate.set(row.lesson.date, [entry]);
@@ -83,11 +95,15 @@ export class DiaryResolver {
     // Marks and absences in the order they were entered, as one list over the whole page.
     const byEntry = <T extends { createdAt: Date; id: string }>(a: T, b: T) =>
       a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const marks = rows.flatMap((r) => r.marks.map((m) => m.mark)).sort(byEntry);
+    const attendance = rows.flatMap((r) => r.attendance).sort(byEntry);
     return {
       lessons: rows.map((r) => r.lesson),
       students,
-      marks: rows.flatMap((r) => r.marks.map((m) => m.mark)).sort(byEntry),
-      attendance: rows.flatMap((r) => r.attendance).sort(byEntry),
+      marks: marks.filter((m) => !m.retractedAt),
+      attendance: attendance.filter((a) => !a.clearedAt),
+      retractedMarks: marks.filter((m) => m.retractedAt),
+      clearedAttendance: attendance.filter((a) => a.clearedAt),
     };
   }
 }

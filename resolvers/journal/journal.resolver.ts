@@ -3,7 +3,7 @@ import type { Attendance, Lesson, Mark, PeriodMark } from '../../entities';
 import type { RequestContext } from '../context';
 import { fromGlobalId } from '../../schema/global-id';
 import {
-  CorrectMarkInput, RecordAttendanceInput, RecordMarkInput, SetAbsenceReasonInput, SetLessonRecordInput, SetPeriodMarkInput,
+  ClearAbsenceInput, CorrectMarkInput, RecordAttendanceInput, RetractMarkInput, RecordMarkInput, SetAbsenceReasonInput, SetLessonRecordInput, SetPeriodMarkInput,
 } from '../../schema/inputs';
 import { AttendanceType, LessonType, MarkType, PeriodMarkType } from '../../schema/types';
 
@@ -24,6 +24,25 @@ export class JournalResolver {
     return ctx.journal().correctMark({
       markId: fromGlobalId(input.markId, 'Mark', 'markId'),
       value: input.value, reason: input.reason, expectedRevision: input.expectedRevision,
+    });
+  }
+
+  @Mutation(() => MarkType, {
+    description: 'Retracts a mark put on the wrong pupil or lesson, with a reason: it stays in its versions and the audit log, counts nowhere, and the diary shows it as removed.',
+  })
+  retractMark(@Arg('input') input: RetractMarkInput, @Ctx() ctx: RequestContext): Promise<Mark> {
+    return ctx.journal().retractMark({
+      markId: fromGlobalId(input.markId, 'Mark', 'markId'), reason: input.reason, expectedRevision: input.expectedRevision,
+    });
+  }
+
+  @Mutation(() => AttendanceType, { description: 'Clears an absence or late arrival recorded by mistake, with a reason: it stays in the audit log and counts nowhere.' })
+  clearAbsence(@Arg('input') input: ClearAbsenceInput, @Ctx() ctx: RequestContext): Promise<Attendance> {
+    return ctx.journal().clearAbsence({
+      attendanceId: input.attendanceId ? fromGlobalId(input.attendanceId, 'Attendance', 'attendanceId') : null,
+      lessonId: input.lessonId ? fromGlobalId(input.lessonId, 'Lesson', 'lessonId') : null,
+      studentId: input.studentId ? fromGlobalId(input.studentId, 'Student', 'studentId') : null,
+      reason: input.reason,
     });
   }
 

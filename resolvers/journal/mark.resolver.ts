@@ -8,6 +8,11 @@ import {
   UserType, WorkTypeType,
 } from '../../schema/types';
 
+/** Shield lets staff through; the history is for the staff who reach this student, not staff of another school. */
+async function mayReadHistory(ctx: RequestContext, mark: Mark): Promise<void> {
+  if (!(await ctx.access.mayForStudent('mark.readVersions', mark.student.id))) throw forbidden('The correction history is for the student\'s school staff.');
+}
+
 @Resolver(() => MarkType)
 export class MarkResolver {
   @FieldResolver(() => ID)
@@ -32,13 +37,36 @@ export class MarkResolver {
 
   @FieldResolver()
   corrected(@Root() mark: Mark): boolean {
-    return mark.revision > 1;
+    // A retraction writes the last version: the ones before it are the value and its corrections.
+    return mark.revision > (mark.retractedAt ? 2 : 1);
+  }
+
+  @FieldResolver()
+  retracted(@Root() mark: Mark): boolean {
+    return Boolean(mark.retractedAt);
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  async retractedAt(@Root() mark: Mark, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    await mayReadHistory(ctx, mark);
+    return mark.retractedAt ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async retractionReason(@Root() mark: Mark, @Ctx() ctx: RequestContext): Promise<string | null> {
+    await mayReadHistory(ctx, mark);
+    return mark.retractionReason ?? null;
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  async retractedBy(@Root() mark: Mark, @Ctx() ctx: RequestContext) {
+    await mayReadHistory(ctx, mark);
+    return mark.retractedBy ? ctx.loaders.one(User, mark.retractedBy.id) : null;
   }
 
   @FieldResolver(() => [MarkVersionType])
   async versions(@Root() mark: Mark, @Ctx() ctx: RequestContext): Promise<MarkVersion[]> {
-    // Shield lets staff through; the history is for the staff who reach this student, not staff of another school.
-    if (!(await ctx.access.mayForStudent('mark.readVersions', mark.student.id))) throw forbidden('The correction history is for the student\'s school staff.');
+    await mayReadHistory(ctx, mark);
     return ctx.loaders.markVersions.load(mark.id);
   }
 }
@@ -75,6 +103,33 @@ export class AttendanceResolver {
   student(@Root() row: Attendance, @Ctx() ctx: RequestContext) {
     return ctx.loaders.one(Student, row.student.id);
   }
+
+  @FieldResolver()
+  cleared(@Root() row: Attendance): boolean {
+    return Boolean(row.clearedAt);
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  async clearedAt(@Root() row: Attendance, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    await mayReadClearing(ctx, row);
+    return row.clearedAt ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async clearReason(@Root() row: Attendance, @Ctx() ctx: RequestContext): Promise<string | null> {
+    await mayReadClearing(ctx, row);
+    return row.clearReason ?? null;
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  async clearedBy(@Root() row: Attendance, @Ctx() ctx: RequestContext) {
+    await mayReadClearing(ctx, row);
+    return row.clearedBy ? ctx.loaders.one(User, row.clearedBy.id) : null;
+  }
+}
+
+async function mayReadClearing(ctx: RequestContext, row: Attendance): Promise<void> {
+  if (!(await ctx.access.mayForStudent('attendance.readClearing', row.student.id))) throw forbidden('Who cleared an absence and why is for the student\'s school staff.');
 }
 
 @Resolver(() => PeriodMarkType)

@@ -155,10 +155,36 @@ describe('changing a period mark', () => {
     ]);
   });
 
-  it('the deputy head corrects but does not set new period marks', async () => {
+  it('the deputy head does not set new period marks inside the period (the teacher does), nor before it', async () => {
     const student = await freshStudent();
     await expectRefused(server, 'FORBIDDEN', () => j.setPeriodMark(w.deputy, { student, subject: w.math, studyPeriod: q2, value: '5' }));
-    await expectRefused(server, 'ENTRY_WINDOW_CLOSED', () => j.setPeriodMark(w.deputy, { student, subject: w.math, studyPeriod: q1, value: '5' }));
+    await expectRefused(server, 'ENTRY_WINDOW_CLOSED', () => j.setPeriodMark(w.deputy, { student, subject: w.math, studyPeriod: q3, value: '5', reason: 'Заранее' }));
+  });
+
+  it('after the deadline the deputy head enters a missing period mark, with a reason (issue 18 part 4); the teacher still cannot', async () => {
+    const student = await freshStudent();
+    await expectRefused(server, 'ENTRY_WINDOW_CLOSED', () => j.setPeriodMark(w.teacher, { student, subject: w.math, studyPeriod: q1, value: '4', reason: 'Забыл' }));
+    await expectRefused(server, 'BAD_USER_INPUT', () => j.setPeriodMark(w.deputy, { student, subject: w.math, studyPeriod: q1, value: '4' }), 'reason');
+    await expectRefused(server, 'BAD_USER_INPUT', () => j.setPeriodMark(w.deputy, { student, subject: w.math, studyPeriod: q1, value: '4', reason: '  ' }), 'reason');
+    const { result, delta } = await withDelta(server, () => j.setPeriodMark(w.deputy, {
+      student, subject: w.math, studyPeriod: q1, value: '4', reason: 'Учитель на больничном, ведомость от 24.10',
+    }));
+    const mark = ok(result, 'setPeriodMark');
+    expect(mark).toMatchObject({ kind: 'PERIOD', value: '4', revision: 1, corrected: false, studyPeriod: { ordinal: 1 } });
+    expect(delta).toEqual(onlyChanged({ period_mark: 1, period_mark_version: 1, audit_entry: 1 }));
+    expect(await versionsOf(uuidOf(mark.id))).toEqual([
+      { revision: 1, value: '4', reason: 'Учитель на больничном, ведомость от 24.10', created_by_id: w.deputy.user.id },
+    ]);
+    const [entry] = await auditEntriesOf(server, uuidOf(mark.id));
+    expect(entry).toMatchObject({ action: 'period_mark.set_late', actor_id: w.deputy.user.id });
+    expect(entry.after).toMatchObject({ value: '4', reason: 'Учитель на больничном, ведомость от 24.10', deadline: q1.endsOn });
+    // Now it exists: a second entry is a correction (and the teacher still cannot).
+    await expectRefused(server, 'ENTRY_WINDOW_CLOSED', () => j.setPeriodMark(w.teacher, { student, subject: w.math, studyPeriod: q1, value: '5', reason: 'Забыл' }));
+    // The deputy head of another school does not reach the student.
+    const otherDeputy = await buildStaff(em, w.otherSchool, [Role.DEPUTY_ACADEMIC]);
+    const other = await freshStudent();
+    await expectRefused(server, 'NOT_FOUND', () => j.setPeriodMark(otherDeputy, { student: other, subject: w.math, studyPeriod: q1, value: '4', reason: 'Чужая школа' }));
+    await expectRefused(server, 'FORBIDDEN', () => j.setPeriodMark(w.parent, { student: other, subject: w.math, studyPeriod: q1, value: '4', reason: 'Хочу' }));
   });
 });
 

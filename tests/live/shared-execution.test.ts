@@ -144,6 +144,11 @@ const REVIEWED_FIELDS_BELOW_DIARY_EVENT = [
   // (ClassGroup.studyPeriods: the year's periods of the class's grade).
   'ClassGroup.closedAt', 'ClassGroup.letter', 'ClassGroup.shift', 'ClassGroup.studyPeriods', 'ClassGroup.version',
   'StudyPeriod.gradeFrom', 'StudyPeriod.gradeTo', 'WorkType.id', 'WorkType.retiredAt',
+  // Corrections (issue 18 part 4): `retracted`/`cleared` are stored values; who, when and why are judged like
+  // Mark.versions, by the registry on the event's student (mark.readVersions, attendance.readClearing), which
+  // answers the same for viewers with the same grants and the same tie.
+  'Attendance.clearReason', 'Attendance.cleared', 'Attendance.clearedAt', 'Attendance.clearedBy',
+  'Mark.retracted', 'Mark.retractedAt', 'Mark.retractedBy', 'Mark.retractionReason', 'MarkVersion.retraction',
 ];
 
 function fieldsReachableFrom(schema: GraphQLSchema, typeName: string): string[] {

@@ -75,7 +75,7 @@ describe('YEAR, EXAM and FINAL windows', () => {
     ok(await j.as(w.teacher, SET, yearly(student, 'FINAL', '5')), 'setPeriodMark');
   });
 
-  it('the deputy head corrects a YEAR mark after its window, with a reason; a new one they cannot set', async () => {
+  it('the deputy head corrects a YEAR mark after its window, with a reason, and enters a missing one with a reason', async () => {
     const student = await freshStudent();
     server.clock.set('2027-05-25T12:00:00+03:00');
     const mark = ok(await j.as(w.teacher, SET, yearly(student, 'YEAR', '3')), 'setPeriodMark');
@@ -85,8 +85,12 @@ describe('YEAR, EXAM and FINAL windows', () => {
     const corrected = ok(await j.as(w.deputy, SET, yearly(student, 'YEAR', '4', { reason: 'Решение педсовета' })), 'setPeriodMark');
     expect(corrected).toMatchObject({ id: mark.id, value: '4', revision: 2, corrected: true });
     expect((await auditEntriesOf(server, uuidOf(mark.id))).map((a) => a.action)).toEqual(['period_mark.set', 'period_mark.correct']);
+    // A missing YEAR mark after its deadline: the deputy head enters it, with a reason (issue 18 part 4); the teacher cannot.
     const other = await freshStudent();
-    await expectRefused(server, 'ENTRY_WINDOW_CLOSED', () => j.as(w.deputy, SET, yearly(other, 'YEAR', '4', { reason: 'x' })));
+    await expectRefused(server, 'ENTRY_WINDOW_CLOSED', () => j.as(w.teacher, SET, yearly(other, 'YEAR', '4', { reason: 'x' })));
+    await expectRefused(server, 'BAD_USER_INPUT', () => j.as(w.deputy, SET, yearly(other, 'YEAR', '4')), 'reason');
+    const late = ok(await j.as(w.deputy, SET, yearly(other, 'YEAR', '4', { reason: 'Решение педсовета' })), 'setPeriodMark');
+    expect((await auditEntriesOf(server, uuidOf(late.id))).map((a) => a.action)).toEqual(['period_mark.set_late']);
   });
 });
 
