@@ -13,6 +13,7 @@ export * from './hardening';
 export * from './report';
 export * from './interchange';
 export * from './events';
+export * from './download';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -26,6 +27,7 @@ import { ClassGroup, Enrollment, MovementOrder, Subgroup, SubgroupMember, Subjec
 import { MarkRollup } from './report';
 import { SourcedKey, StagedFile } from './interchange';
 import { SchoolEvent } from './events';
+import { Download } from './download';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -42,4 +44,5 @@ export const ALL_ENTITIES = [
   SourcedKey,
   StagedFile,
   SchoolEvent,
+  Download,
 ];

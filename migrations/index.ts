@@ -15,6 +15,7 @@ import { Migration20261203152000_personal_data } from './Migration20261203152000
 import { Migration20261203151000_family_education } from './Migration20261203151000_family_education';
 import { Migration20261203151500_school_events } from './Migration20261203151500_school_events';
 import { Migration20261203154000_school_setup } from './Migration20261203154000_school_setup';
+import { Migration20261204011500_download } from './Migration20261204011500_download';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203151000_family_education', class: Migration20261203151000_family_education },
   { name: 'Migration20261203151500_school_events', class: Migration20261203151500_school_events },
   { name: 'Migration20261203154000_school_setup', class: Migration20261203154000_school_setup },
+  { name: 'Migration20261204011500_download', class: Migration20261204011500_download },
 ];

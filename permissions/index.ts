@@ -11,6 +11,7 @@ import { SCHOOL_SETUP_RULES } from './school-setup.rules';
 import { JOURNAL_REPORT_MUTATION_RULES, JOURNAL_REPORT_QUERY_RULES, JOURNAL_REPORT_TYPE_RULES } from './journal-reports.rules';
 import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './people.rules';
 import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchange.rules';
+import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -58,6 +59,7 @@ export const RULES = {
     ...JOURNAL_REPORT_MUTATION_RULES,
     ...PEOPLE_MUTATION_RULES,
     ...INTERCHANGE_MUTATION_RULES,
+    ...EXPORT_MUTATION_RULES,
     ...EVENT_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
@@ -115,6 +117,7 @@ export const RULES = {
   ...JOURNAL_REPORT_TYPE_RULES,
   ...PEOPLE_TYPE_RULES,
   ...INTERCHANGE_TYPE_RULES,
+  ...EXPORT_TYPE_RULES,
   ...EVENT_RULES.types,
 } satisfies IRules;
 

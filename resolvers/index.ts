@@ -25,6 +25,7 @@ import {
 } from './school-year/timetable.resolver';
 import { PEOPLE_RESOLVERS } from './people/people.resolvers';
 import { ImportResolver } from './interchange/import.resolver';
+import { ExportResolver } from './interchange/export.resolver';
 import { EVENT_RESOLVERS } from './school-year/events.resolver';
 import { ClassesResolver, SchoolSettingsResolver, StudyPeriodGradesResolver, WorkTypesResolver } from './school-year/classes.resolver';
 
@@ -45,5 +46,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   JournalReportsResolver,
   ...PEOPLE_RESOLVERS,
   ImportResolver,
+  ExportResolver,
   ...EVENT_RESOLVERS,
 ];
