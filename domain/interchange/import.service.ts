@@ -130,7 +130,7 @@ async function loadSchoolState(em: EntityManager, schoolId: string, now: Date, l
     `select u.id, u.login,
             array(select id from student where user_id = u.id union all select id from guardian where user_id = u.id union all select id from employee where user_id = u.id) card_ids,
             array(select role::text from role_grant where user_id = u.id and school_id = ?) roles
-       from app_user u where u.id = any(?::uuid[]) or u.login = any(?::text[])`, [schoolId, uuidArray(cardUserIds), logins]);
+       from app_user u where u.id = any(?::uuid[]) or u.login = any(?::text[])`, [schoolId, uuidArray(cardUserIds), `{${logins.map((l) => `"${l}"`).join(",")}}`]);
 
   const row = (p: Record<string, unknown>): PersonRow => ({
     id: p.id as string, lastName: p.last_name as string, firstName: p.first_name as string, middleName: (p.middle_name as string) ?? null,
