@@ -234,6 +234,18 @@ describe('who may export', () => {
     expect(r.errors).toBeUndefined();
   });
 
+  it('refuses an Idempotency-Key (the answer is a credential: never stored, never replayed)', async () => {
+    const before = await downloads();
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.token(w.admin.user.id)}`, 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ query: REQUEST, variables: { schoolId: toGlobalId('School', w.school.id), format: 'ONEROSTER_ZIP' } }),
+    });
+    const body = await res.json() as { errors?: { extensions?: { code?: string; field?: string } }[] };
+    expect(body.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' }));
+    expect(await downloads()).toBe(before);
+  });
+
   it('records the export in the audit log', async () => {
     await request(w.deputy.user.id, 'SPREADSHEET_ZIP');
     const [entry] = await server.em().getConnection().execute<{ action: string; after: { format: string; sha256: string } }[]>(
