@@ -19,7 +19,11 @@ import { LISTS, spreadsheetSetFiles, type ListName, type ListParams } from './sp
 
 export type ExportFormat = 'ONEROSTER_ZIP' | 'SPREADSHEET_ZIP' | 'LIST_CSV';
 export interface ExportRequest { format: ExportFormat; yearId?: string | null; list?: ({ name: ListName } & ListParams) | null }
-export interface ExportFileMade { fileName: string; contentType: string; content: Buffer }
+export interface ExportFileMade {
+  fileName: string; contentType: string; content: Buffer;
+  /** The pupils' and guardians' cards the file holds: logged as read (004 §3.1, personal_data_access). */
+  cards: { kind: 'STUDENT' | 'GUARDIAN'; id: string }[];
+}
 export interface ExportDownload { url: string; expiresAt: Date; fileName: string; contentType: string; size: number }
 
 export const DOWNLOAD_TTL_MS = 60 * 60 * 1000;
@@ -35,6 +39,7 @@ export class ExportService extends AdminWriter {
       // Checked again inside the transaction: a role revoked meanwhile stops the export.
       await this.requireRoleIn(schoolId, 'interchange.export', 'School');
       const file = await this.makeFile(em, schoolId, request, now);
+      await logCardReads(em, now, this.scope.viewer.userId, schoolId, file.cards, 'requestExport');
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + DOWNLOAD_TTL_MS);
       // Expired downloads of anyone go as new ones come (no scheduler needed for an hour's retention).
@@ -75,7 +80,7 @@ export class ExportService extends AdminWriter {
     if (request.format === 'LIST_CSV') {
       const list = request.list!;
       const made = await LISTS[list.name].read(em, schoolId, { ...list, yearId: list.yearId ?? request.yearId ?? null }, now);
-      return { fileName: made.fileName, contentType: 'text/csv; charset=utf-8', content: made.content };
+      return { fileName: made.fileName, contentType: 'text/csv; charset=utf-8', content: made.content, cards: made.studentIds.map((id) => ({ kind: 'STUDENT' as const, id })) };
     }
     const data = await readExportData(em, schoolId, request.yearId ?? null, this.visibility(schoolId), now);
     const files: CsvFile[] = request.format === 'ONEROSTER_ZIP' ? oneRosterFiles(data, now) : spreadsheetSetFiles(data);
@@ -83,6 +88,7 @@ export class ExportService extends AdminWriter {
     return {
       fileName: `${request.format === 'ONEROSTER_ZIP' ? 'oneroster' : 'spreadsheet'}-${year}.zip`,
       contentType: 'application/zip', content: await zipFiles(files, now),
+      cards: [...data.students.map((c) => ({ kind: 'STUDENT' as const, id: c.id })), ...data.guardians.map((c) => ({ kind: 'GUARDIAN' as const, id: c.id }))],
     };
   }
 
@@ -92,6 +98,7 @@ export class ExportService extends AdminWriter {
     return this.write(async (em, now) => {
       await this.requireRoleIn(schoolId, 'interchange.export', 'School');
       const file = await this.makeFile(em, schoolId, request, now);
+      await logCardReads(em, now, this.scope.viewer.userId, schoolId, file.cards, 'export (command line)');
       this.audit(em, now, schoolId, 'interchange.export', 'School', schoolId, null, {
         format: request.format, yearId: request.yearId ?? null, list: request.list ?? null, fileName: file.fileName, bytes: file.content.length,
         sha256: createHash('sha256').update(file.content).digest('hex'), via: 'cli',
@@ -99,6 +106,15 @@ export class ExportService extends AdminWriter {
       return file;
     });
   }
+}
+
+/** The cards an export wrote, in the personal-data access log (one statement, like CardReadLog's). */
+async function logCardReads(em: EntityManager, now: Date, actorId: string, schoolId: string, cards: ExportFileMade['cards'], what: string): Promise<void> {
+  if (cards.length === 0) return;
+  await em.getConnection().execute(
+    `insert into personal_data_access (at, actor_id, school_id, card_kind, card_id, what)
+     select ?, ?, ?, r.kind::person_card_kind, r.id, ? from unnest(?::text[], ?::uuid[]) as r(kind, id)`,
+    [now, actorId, schoolId, what, `{${cards.map((c) => c.kind).join(',')}}`, `{${cards.map((c) => c.id).join(',')}}`]);
 }
 
 /**

@@ -100,7 +100,7 @@ export function spreadsheetSetFiles(data: ExportData): CsvFile[] {
 
 export type ListName = 'PUPILS' | 'CLASS_JOURNAL_MARKS';
 export interface ListParams { yearId?: string | null; classId?: string | null; subjectId?: string | null; studyPeriodId?: string | null }
-export interface ListFile { fileName: string; content: Buffer }
+export interface ListFile { fileName: string; content: Buffer; studentIds: string[] }
 
 interface ListDefinition {
   /** What the exporter must hold in the school besides `interchange.export` (the list's own matrix cell). */
@@ -127,7 +127,7 @@ export const LISTS: Record<ListName, ListDefinition> = {
       const today = localDate(now, school.timezone);
       const onDate = today < year.startsOn ? year.startsOn : today > year.endsOn ? year.endsOn : today;
       const rows = await em.getConnection().execute<Record<string, string | number | null>[]>(
-        `select distinct on (e.student_id) s.last_name, s.first_name, s.middle_name, c.grade, c.letter,
+        `select distinct on (e.student_id) s.id, s.last_name, s.first_name, s.middle_name, c.grade, c.letter,
                 to_char(s.birth_date, 'YYYY-MM-DD') birth_date, s.gender, to_char(e.starts_on, 'YYYY-MM-DD') starts_on, e.form
            from enrollment e join class_group c on c.id = e.class_group_id join student s on s.id = e.student_id
           where c.school_id = ? and c.year_id = ? and (e.ends_on is null or e.ends_on >= ?::date)
@@ -139,6 +139,7 @@ export const LISTS: Record<ListName, ListDefinition> = {
         content: spreadsheetCsv(['№', 'фамилия', 'имя', 'отчество', 'класс', 'дата рождения', 'пол', 'зачислен с', 'форма обучения'],
           rows.map((r, i) => [i + 1, r.last_name, r.first_name, r.middle_name, `${r.grade}${r.letter}`, ruDate(r.birth_date as string | null),
             r.gender ? SEX[r.gender as string] : '', ruDate(r.starts_on as string), r.form === 'FAMILY_EDUCATION' ? 'семейное' : 'очное'])),
+        studentIds: rows.map((r) => r.id as string),
       };
     },
   },
@@ -184,7 +185,7 @@ export const LISTS: Record<ListName, ListDefinition> = {
         return [i + 1, [p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' '),
           ...lessons.map((l) => (cell.get(`${p.id}|${l.id}`) ?? []).join(' ')), acc && acc.w > 0 ? (acc.s / acc.w).toFixed(2).replace('.', ',') : ''];
       });
-      return { fileName: fileSafe(`journal-${head.grade}${head.letter}-${head.subject}-${head.period}.csv`), content: spreadsheetCsv(header, rows) };
+      return { fileName: fileSafe(`journal-${head.grade}${head.letter}-${head.subject}-${head.period}.csv`), content: spreadsheetCsv(header, rows), studentIds: pupils.map((p) => p.id) };
     },
   },
 };

@@ -252,6 +252,19 @@ describe('who may export', () => {
       `select action, after from audit_entry where actor_id = ? and action = 'interchange.export' order by at desc limit 1`, [w.deputy.user.id]);
     expect(entry.after.format).toBe('SPREADSHEET_ZIP');
     expect(entry.after.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The cards the file holds are in the personal-data access log, as reads by the exporter.
+    const logged = await server.em().getConnection().execute<{ card_kind: string; card_id: string }[]>(
+      `select card_kind, card_id from personal_data_access where actor_id = ? and what = 'requestExport'`, [w.deputy.user.id]);
+    expect(logged).toEqual(expect.arrayContaining([
+      { card_kind: 'STUDENT', card_id: w.student.student.id }, { card_kind: 'GUARDIAN', card_id: w.parent.guardian.id },
+    ]));
+    expect(logged.some((l) => l.card_id === w.otherAdmin.employee.id)).toBe(false);
+  });
+
+  it('refuses a year of another school as NOT_FOUND', async () => {
+    const [year] = await server.em().getConnection().execute<{ id: string }[]>('select id from academic_year where school_id = ?', [w.otherSchool.id]);
+    const r = await server.gql(REQUEST, { schoolId: toGlobalId('School', w.school.id), format: 'ONEROSTER_ZIP', yearId: toGlobalId('AcademicYear', year.id) }, await server.token(w.admin.user.id));
+    expect(errorCode(r)).toBe('NOT_FOUND');
   });
 });
 
