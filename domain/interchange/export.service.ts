@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Download, School, User } from '../../entities';
 import { badInput, forbidden } from '../../lib/errors';
-import type { Permission } from '../../permissions/registry';
+import { holdsIn, type Permission } from '../../permissions/registry';
+import type { Viewer } from '../../permissions/viewer';
 import { AdminWriter } from '../school-year/admin-write';
 import { readExportData, type ExportVisibility } from './export-data';
 import { oneRosterFiles, zipFiles, type CsvFile } from './oneroster-export';
@@ -118,17 +119,21 @@ async function logCardReads(em: EntityManager, now: Date, actorId: string, schoo
 }
 
 /**
- * Serves a download once: to the account that requested it, before it expires, the first time.
- * Anything else (another account, a wrong, used or expired token) answers null, all alike.
- * Its bytes are dropped as it is served: a file of personal data is not kept after its one use.
+ * Serves a download once: to the account that requested it, while it still may export in the
+ * school (a role taken away meanwhile closes it too), before it expires, the first time. Anything
+ * else (another account, a wrong, used or expired token) answers null, all alike. Its bytes are
+ * dropped as it is served: a file of personal data is not kept after its one use.
  */
-export async function redeemDownload(em: EntityManager, userId: string, token: string, now: Date): Promise<{ fileName: string; contentType: string; bytes: Buffer } | null> {
+export async function redeemDownload(em: EntityManager, viewer: Viewer, token: string, now: Date): Promise<{ fileName: string; contentType: string; bytes: Buffer } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const [found] = await em.getConnection().execute<{ id: string; school_id: string }[]>(
+    'select id, school_id from download where token_hash = ? and requested_by_id = ? and redeemed_at is null and expires_at > ?', [hashToken(token), viewer.userId, now]);
+  if (!found || !holdsIn(viewer, 'interchange.export', found.school_id)) return null;
+  // Once: of two requests at the same moment, the one that takes the row's lock first gets the bytes.
   const rows = await em.getConnection().execute<{ file_name: string; content_type: string; bytes: Buffer }[]>(
-    `with d as (select id, file_name, content_type, bytes from download
-                 where token_hash = ? and requested_by_id = ? and redeemed_at is null and expires_at > ? for update)
+    `with d as (select id, file_name, content_type, bytes from download where id = ? and redeemed_at is null for update)
      update download x set redeemed_at = ?, bytes = ''::bytea from d where x.id = d.id
-     returning d.file_name, d.content_type, d.bytes`, [hashToken(token), userId, now, now]);
+     returning d.file_name, d.content_type, d.bytes`, [found.id, now]);
   const row = rows[0];
   return row ? { fileName: row.file_name, contentType: row.content_type, bytes: row.bytes } : null;
 }

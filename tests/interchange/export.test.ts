@@ -11,7 +11,7 @@ import { readRoster } from '../../domain/interchange/roster-readers';
 import { safeCell } from '../../domain/interchange/spreadsheet-export';
 import { exportCommand } from '../../server/cli-export';
 import { toGlobalId } from '../../schema/global-id';
-import { buildMark, buildParent, buildStudent, buildWorld, type World } from '../support/factories';
+import { buildMark, buildParent, buildStaff, buildStudent, buildWorld, type World } from '../support/factories';
 import { errorCode, TestServer } from '../support/server';
 
 // Export of a school (issue 18 part 3): OneRoster 1.2 zip, the spreadsheet set, lists; delivery once.
@@ -300,6 +300,21 @@ describe('the download', () => {
       server.clock.set(then);
     }
     expect((await download('/downloads/not-a-token', w.admin.user.id)).status).toBe(404);
+  });
+});
+
+describe('the download after a role is taken away', () => {
+  it('is 404 once the requester no longer may export in the school', async () => {
+    const secretary = await buildStaff(server.em(), w.school, [Role.SECRETARY]);
+    const r = await request(secretary.user.id, 'LIST_CSV', { name: 'PUPILS' });
+    expect(r.errors).toBeUndefined();
+    const token = await server.token(secretary.user.id);
+    await server.em().getConnection().execute('delete from role_grant where user_id = ?', [secretary.user.id]);
+    const res = await fetch(`${server.url}${r.data!.requestExport.url}`, { headers: { authorization: `Bearer ${token}` } });
+    expect([401, 404]).toContain(res.status);
+    const [row] = await server.em().getConnection().execute<{ redeemed: boolean }[]>(
+      'select redeemed_at is not null redeemed from download where requested_by_id = ?', [secretary.user.id]);
+    expect(row.redeemed).toBe(false);
   });
 });
 
