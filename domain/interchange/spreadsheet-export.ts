@@ -17,7 +17,7 @@ import { cardRoles, sourcedIdsOf, type CsvFile } from './oneroster-export';
  * - lists (`LISTS`): a class journal's marks for a class × subject × study period, the school's pupils.
  * Every cell that a spreadsheet would run as a formula (it begins with = + - @, a tab or a CR) is
  * prefixed with ' (CSV injection), whatever the data: a name cannot begin so (the import refuses it),
- * but a phone number "+7 …" or a comment can.
+ * but a phone number "+7 …" or a comment can. The import takes such a ' off again (roster-readers.ts).
  */
 
 type Cell = string | number | null | undefined;
@@ -38,6 +38,7 @@ export function spreadsheetCsv(header: string[], rows: Cell[][]): Buffer {
 export const ruDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
 const hours = (h: string | null) => (h ? h.replace('.', ',') : '');
 const SEX: Record<string, string> = { MALE: 'м', FEMALE: 'ж' };
+const FORM: Record<string, string> = { IN_CLASS: 'очное', FAMILY_EDUCATION: 'семейное' };
 
 /** The spreadsheet set of the school (the columns roster-readers.ts reads, and a few it passes over). */
 export function spreadsheetSetFiles(data: ExportData): CsvFile[] {
@@ -67,9 +68,9 @@ export function spreadsheetSetFiles(data: ExportData): CsvFile[] {
   });
   files.push({
     name: 'students.csv',
-    content: spreadsheetCsv(['id', 'фамилия', 'имя', 'отчество', 'класс', 'дата рождения', 'пол', 'логин', 'телефон', 'email', 'зачислен с', 'согласие дата', 'согласие дал', 'согласие кем приходится'],
+    content: spreadsheetCsv(['id', 'фамилия', 'имя', 'отчество', 'класс', 'дата рождения', 'пол', 'логин', 'телефон', 'email', 'зачислен с', 'согласие дата', 'согласие дал', 'согласие кем приходится', 'форма обучения'],
       data.students.map((s) => [sheetId(SourcedKind.STUDENT, s.id), s.lastName, s.firstName, s.middleName, className.get(s.enrollment.classId), ruDate(s.birthDate),
-        s.gender ? SEX[s.gender] : '', cards.get(`STUDENT|${s.id}`)!.login, s.phone, s.email, ruDate(s.enrollment.startsOn), ...consent(s)])),
+        s.gender ? SEX[s.gender] : '', cards.get(`STUDENT|${s.id}`)!.login, s.phone, s.email, ruDate(s.enrollment.startsOn), ...consent(s), FORM[s.enrollment.form] ?? ''])),
   });
   const pupilsOf = new Map<string, { ids: string[]; relation: string | null }>();
   for (const g of data.guardianships) {
@@ -138,7 +139,7 @@ export const LISTS: Record<ListName, ListDefinition> = {
         fileName: `pupils-${fileSafe(year.name)}.csv`,
         content: spreadsheetCsv(['№', 'фамилия', 'имя', 'отчество', 'класс', 'дата рождения', 'пол', 'зачислен с', 'форма обучения'],
           rows.map((r, i) => [i + 1, r.last_name, r.first_name, r.middle_name, `${r.grade}${r.letter}`, ruDate(r.birth_date as string | null),
-            r.gender ? SEX[r.gender as string] : '', ruDate(r.starts_on as string), r.form === 'FAMILY_EDUCATION' ? 'семейное' : 'очное'])),
+            r.gender ? SEX[r.gender as string] : '', ruDate(r.starts_on as string), FORM[r.form as string] ?? ''])),
         studentIds: rows.map((r) => r.id as string),
       };
     },

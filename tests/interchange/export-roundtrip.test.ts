@@ -15,6 +15,7 @@ import { TestServer } from '../support/server';
 
 let source: TestServer;
 let target: TestServer;
+let sheetTarget: TestServer;
 
 /** A service scope for an account, as the CLI makes one (a session that lives for the call). */
 async function scopeOf(server: TestServer, userId: string) {
@@ -71,7 +72,7 @@ beforeAll(async () => {
   targetAdminId = created.adminUserId;
   report = await new ImportService(await scopeOf(target, targetAdminId)).importFiles(targetSchoolId, [{ name: 'school.zip', content: exportedZip }], false);
 }, 120_000);
-afterAll(async () => { await source?.stop(); await target?.stop(); });
+afterAll(async () => { await source?.stop(); await target?.stop(); await sheetTarget?.stop(); });
 
 it('imports the export of the demo school without a problem', () => {
   expect(report.problems).toEqual([]);
@@ -99,4 +100,43 @@ it('changes nothing when the same export is imported again', async () => {
   const again = await new ImportService(await scopeOf(target, targetAdminId)).importFiles(targetSchoolId, [{ name: 'school.zip', content: exportedZip }], true);
   expect(again.problems).toEqual([]);
   expect(again.rows.filter((r) => r.outcome !== 'UNCHANGED')).toEqual([]);
+});
+
+describe('the spreadsheet set, imported into an empty school that has the year', () => {
+  let sheetReport: ImportReport;
+  let sheetSchoolId: string;
+  beforeAll(async () => {
+    const [admin] = await source.em().getConnection().execute<{ id: string }[]>(`select id from app_user where login = 'admin'`);
+    const file = await new ExportService(await scopeOf(source, admin.id)).exportFile(sourceSchoolId, { format: 'SPREADSHEET_ZIP' });
+    sheetTarget = await TestServer.start();
+    const school = await source.em().findOneOrFail(School, sourceSchoolId);
+    const created = await createSchool(sheetTarget.em(), {
+      region: 'Область', municipality: 'Город', school: school.name, timezone: school.timezone,
+      admin: { login: 'target.admin', lastName: 'Новикова', firstName: 'Анна' },
+    }, sheetTarget.clock.now());
+    sheetSchoolId = created.schoolId;
+    // The set has no calendar: the school's year and periods are set up first, as the demo's.
+    const conn = sheetTarget.em().getConnection();
+    const years = await source.em().getConnection().execute<Record<string, unknown>[]>(`select * from academic_year where school_id = ?`, [sourceSchoolId]);
+    for (const y of years) {
+      await conn.execute(`insert into academic_year (id, school_id, name, starts_on, ends_on, state, version) values (?, ?, ?, ?, ?, ?, 1)`,
+        [y.id, sheetSchoolId, y.name, y.starts_on, y.ends_on, y.state]);
+      for (const p of await source.em().getConnection().execute<Record<string, unknown>[]>(`select * from study_period where year_id = ?`, [y.id])) {
+        await conn.execute(`insert into study_period (id, year_id, kind, ordinal, name, starts_on, ends_on, version, grade_from, grade_to) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+          [p.id, y.id, p.kind, p.ordinal, p.name, p.starts_on, p.ends_on, p.grade_from, p.grade_to]);
+      }
+    }
+    sheetReport = await new ImportService(await scopeOf(sheetTarget, created.adminUserId)).importFiles(sheetSchoolId, [{ name: 'school.zip', content: file.content }], false);
+  }, 60_000);
+
+  it('imports without a problem', () => {
+    expect(sheetReport.problems).toEqual([]);
+    expect(sheetReport.applied).toBe(true);
+  });
+
+  it.each(['classes', 'curriculum', 'assignments', 'pupils', 'guardianships', 'grants', 'logins'] as const)('gives the same %s', async (list) => {
+    const before = (await picture(source.em(), sourceSchoolId))[list];
+    const after = (await picture(sheetTarget.em(), sheetSchoolId))[list].filter((l) => !l.startsWith('target.admin'));
+    expect(after).toEqual(before);
+  });
 });
