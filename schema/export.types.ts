@@ -25,7 +25,7 @@ export class ExportListInput {
 
 @ObjectType('ExportDownload', {
   description: 'A file made for the viewer: fetch it once with `GET <url>` and your own `Authorization: Bearer …` header, within an hour. '
-    + 'The URL is a credential: it is not kept by Idempotency-Key replays.',
+    + 'The URL is a credential: a request with an Idempotency-Key is refused, so no replay ever holds it.',
 })
 export class ExportDownloadType {
   @Field({ description: 'The one-time path, `/downloads/<token>`, on this server.' }) url!: string;

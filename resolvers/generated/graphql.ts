@@ -682,7 +682,7 @@ export type EmployeeCard = {
   version: Scalars['Int']['output'];
 };
 
-/** A file made for the viewer: fetch it once with `GET <url>` and your own `Authorization: Bearer …` header, within an hour. The URL is a credential: it is not kept by Idempotency-Key replays. */
+/** A file made for the viewer: fetch it once with `GET <url>` and your own `Authorization: Bearer …` header, within an hour. The URL is a credential: a request with an Idempotency-Key is refused, so no replay ever holds it. */
 export type ExportDownload = {
   __typename?: 'ExportDownload';
   contentType: Scalars['String']['output'];
