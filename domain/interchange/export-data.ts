@@ -41,7 +41,7 @@ export interface ExportStudent extends ExportCard {
 export interface ExportEmployee extends ExportCard { position: string | null }
 export interface ExportMark {
   id: string; studentId: string; lessonId: string; value: string; comment: string | null; revision: number;
-  workTypeCode: string; workTypeName: string; weight: string; scoreDate: string; modifiedAt: string;
+  workTypeCode: string; scoreDate: string; modifiedAt: string;
 }
 export interface ExportLesson { id: string; classId: string; subjectId: string; date: string; number: number; topic: string | null; homework: string | null }
 
@@ -160,27 +160,25 @@ export async function readExportData(
   for (const g of grants) roles.set(g.user_id, [...(roles.get(g.user_id) ?? []), g.role]);
   const keys = await q<{ kind: string; entity_id: string; sourced_id: string }>('select kind, entity_id, sourced_id from sourced_key where school_id = ?', [schoolId]);
 
-  // The journal: the year's current marks with their lessons (one statement; lessons are those that have marks).
-  const markRows = visibility.marks ? await q<Row>(
-    `select m.id, m.student_id, m.lesson_id, m.value, m.comment, m.revision, wt.code, wt.name wt_name, wt.weight::text weight,
-            ${day(`(coalesce(m.corrected_at, m.created_at) at time zone s.timezone)`)} score_date,
-            to_char(coalesce(m.corrected_at, m.created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') modified_at,
-            l.class_group_id, l.subject_id, ${day('l.date')} date, l.number, lr.topic, lr.homework
+  // The journal: the year's current marks of the exported pupils (a pupil with an enrollment the
+  // students' statement chose: the same condition), and their lessons, one row each. Rows come
+  // named as ExportMark and ExportLesson are, and are used as they come (a large school's marks
+  // are not copied again).
+  const pupilOfYear = `exists (select 1 from enrollment e join class_group ec on ec.id = e.class_group_id
+     where e.student_id = m.student_id and ec.school_id = ? and ec.year_id = ? and (e.ends_on is null or e.ends_on >= ?::date))`;
+  const lessons = visibility.marks ? await q<ExportLesson>(
+    `select l.id, l.class_group_id "classId", l.subject_id "subjectId", ${day('l.date')} date, l.number, lr.topic, lr.homework
+       from lesson l join class_group c on c.id = l.class_group_id left join lesson_record lr on lr.lesson_id = l.id
+      where l.school_id = ? and c.year_id = ? and exists (select 1 from mark m where m.lesson_id = l.id and ${pupilOfYear})
+      order by l.date, l.number, l.id`, [schoolId, year.id, schoolId, year.id, onDate]) : [];
+  const marks = visibility.marks ? await q<ExportMark>(
+    `select m.id, m.student_id "studentId", m.lesson_id "lessonId", m.value, m.comment, m.revision, wt.code "workTypeCode",
+            ${day('(coalesce(m.corrected_at, m.created_at) at time zone s.timezone)')} "scoreDate",
+            to_char(coalesce(m.corrected_at, m.created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') "modifiedAt"
        from mark m join lesson l on l.id = m.lesson_id join class_group c on c.id = l.class_group_id
        join work_type wt on wt.id = m.work_type_id join school s on s.id = m.school_id
-       left join lesson_record lr on lr.lesson_id = l.id
-      where m.school_id = ? and c.year_id = ?
-      order by l.date, l.number, l.id, m.student_id, m.created_at`, [schoolId, year.id]) : [];
-  const marks = markRows.filter((m) => exported.has(m.student_id as string));
-  const lessons = new Map<string, ExportLesson>();
-  for (const m of marks) {
-    if (!lessons.has(m.lesson_id as string)) {
-      lessons.set(m.lesson_id as string, {
-        id: m.lesson_id as string, classId: m.class_group_id as string, subjectId: m.subject_id as string, date: m.date as string,
-        number: m.number as number, topic: (m.topic as string) ?? null, homework: (m.homework as string) ?? null,
-      });
-    }
-  }
+      where m.school_id = ? and c.year_id = ? and ${pupilOfYear}
+      order by l.date, l.number, l.id, m.student_id, m.created_at`, [schoolId, year.id, schoolId, year.id, onDate]) : [];
 
   return {
     school, today, onDate, visibility, year,
@@ -201,11 +199,7 @@ export async function readExportData(
     employees: employees.map((e) => ({ ...card('EMPLOYEE', e, visibility.accounts), position: (e.position as string) ?? null })),
     roles,
     sourcedIds: new Map(keys.map((k) => [`${k.kind}|${k.entity_id}`, k.sourced_id])),
-    lessons: [...lessons.values()],
-    marks: marks.map((m) => ({
-      id: m.id as string, studentId: m.student_id as string, lessonId: m.lesson_id as string, value: m.value as string,
-      comment: (m.comment as string) ?? null, revision: m.revision as number, workTypeCode: m.code as string, workTypeName: m.wt_name as string,
-      weight: m.weight as string, scoreDate: m.score_date as string, modifiedAt: m.modified_at as string,
-    })),
+    lessons,
+    marks,
   };
 }
