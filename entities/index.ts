@@ -14,6 +14,7 @@ export * from './report';
 export * from './interchange';
 export * from './events';
 export * from './late-entry';
+export * from './download';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -28,6 +29,7 @@ import { MarkRollup } from './report';
 import { SourcedKey, StagedFile } from './interchange';
 import { SchoolEvent } from './events';
 import { LateEntryPermit } from './late-entry';
+import { Download } from './download';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -45,4 +47,5 @@ export const ALL_ENTITIES = [
   StagedFile,
   SchoolEvent,
   LateEntryPermit,
+  Download,
 ];

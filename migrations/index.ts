@@ -17,6 +17,7 @@ import { Migration20261203151500_school_events } from './Migration20261203151500
 import { Migration20261203154000_school_setup } from './Migration20261203154000_school_setup';
 import { Migration20261204010000_corrections } from './Migration20261204010000_corrections';
 import { Migration20261204011000_late_entry_permit } from './Migration20261204011000_late_entry_permit';
+import { Migration20261204011500_download } from './Migration20261204011500_download';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203154000_school_setup', class: Migration20261203154000_school_setup },
   { name: 'Migration20261204010000_corrections', class: Migration20261204010000_corrections },
   { name: 'Migration20261204011000_late_entry_permit', class: Migration20261204011000_late_entry_permit },
+  { name: 'Migration20261204011500_download', class: Migration20261204011500_download },
 ];

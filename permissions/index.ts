@@ -13,6 +13,7 @@ import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './
 import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchange.rules';
 import { CORRECTION_RULES } from './corrections.rules';
 import { LATE_ENTRY_RULES } from './late-entry.rules';
+import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -61,6 +62,7 @@ export const RULES = {
     ...JOURNAL_REPORT_MUTATION_RULES,
     ...PEOPLE_MUTATION_RULES,
     ...INTERCHANGE_MUTATION_RULES,
+    ...EXPORT_MUTATION_RULES,
     ...EVENT_RULES.Mutation,
     ...CORRECTION_RULES.Mutation,
     ...LATE_ENTRY_RULES.Mutation,
@@ -124,6 +126,7 @@ export const RULES = {
   ...JOURNAL_REPORT_TYPE_RULES,
   ...PEOPLE_TYPE_RULES,
   ...INTERCHANGE_TYPE_RULES,
+  ...EXPORT_TYPE_RULES,
   ...EVENT_RULES.types,
   ...LATE_ENTRY_RULES.types,
 } satisfies IRules;

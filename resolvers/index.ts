@@ -25,6 +25,7 @@ import {
 } from './school-year/timetable.resolver';
 import { PEOPLE_RESOLVERS } from './people/people.resolvers';
 import { ImportResolver } from './interchange/import.resolver';
+import { ExportResolver } from './interchange/export.resolver';
 import { EVENT_RESOLVERS } from './school-year/events.resolver';
 import { ClassesResolver, SchoolSettingsResolver, StudyPeriodGradesResolver, WorkTypesResolver } from './school-year/classes.resolver';
 import { LateEntryPermitResolver, LateEntryPermitsResolver } from './journal/late-entry.resolver';
@@ -46,6 +47,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   JournalReportsResolver,
   ...PEOPLE_RESOLVERS,
   ImportResolver,
+  ExportResolver,
   ...EVENT_RESOLVERS,
   // Late-entry permits (issue 18, part 4).
   LateEntryPermitsResolver, LateEntryPermitResolver,

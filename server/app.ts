@@ -25,6 +25,7 @@ import { extraValidationRules } from './validation';
 import { applyWebEdge, bodyErrors, jsonBody } from './web-edge';
 import { attachSubscriptions } from './ws';
 import { uploadRoutes } from './uploads';
+import { downloadRoutes } from './downloads';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -110,6 +111,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
 
   app.use(explorerRoutes(config.production));
   app.use(uploadRoutes(services));
+  app.use(downloadRoutes(services));
   app.use(
     '/graphql',
     jsonBody(config),

@@ -31,7 +31,7 @@ class RowReader {
   }
   /** The first of the columns present (files name them differently). */
   raw(...columns: string[]): string {
-    for (const c of columns) if (this.row.values[c] !== undefined) return this.row.values[c].trim();
+    for (const c of columns) if (this.row.values[c] !== undefined) return this.row.values[c].trim().replace(/^'(?=[=+\-@])/, ''); // an export's formula guard (spreadsheet-export.ts) undone
     return '';
   }
   columnOf(...columns: string[]): string { return columns.find((c) => this.row.values[c] !== undefined) ?? columns[0]; }

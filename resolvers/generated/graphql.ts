@@ -33,7 +33,7 @@ export type AbsenceReason =
 
 export type AcademicYear = Node & {
   __typename?: 'AcademicYear';
-  /** The year's classes, by grade and letter. */
+  /** The year's classes you may read (as `classGroups(yearId:)`, closed ones included), by grade and letter. */
   classGroups: Array<ClassGroup>;
   /** When the year was CLOSED: from then on it is read-only. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -711,6 +711,40 @@ export type EmployeeCard = {
   version: Scalars['Int']['output'];
 };
 
+/** A file made for the viewer: fetch it once with `GET <url>` and your own `Authorization: Bearer …` header, within an hour. The URL is a credential: a request with an Idempotency-Key is refused, so no replay ever holds it. */
+export type ExportDownload = {
+  __typename?: 'ExportDownload';
+  contentType: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  fileName: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Int']['output'];
+  /** The one-time path, `/downloads/<token>`, on this server. */
+  url: Scalars['String']['output'];
+};
+
+/** ONEROSTER_ZIP: OneRoster 1.2 CSV bulk files in a zip (roster and results); SPREADSHEET_ZIP: the spreadsheet set (classes, staff, students, guardians, curriculum: UTF-8 with BOM, `;`, Russian headers, as the import reads them); LIST_CSV: one list (`list`). */
+export type ExportFormat =
+  | 'LIST_CSV'
+  | 'ONEROSTER_ZIP'
+  | 'SPREADSHEET_ZIP';
+
+/** PUPILS: the school's pupils of the year, by class; CLASS_JOURNAL_MARKS: the marks of a class × subject × study period, a column per lesson. */
+export type ExportList =
+  | 'CLASS_JOURNAL_MARKS'
+  | 'PUPILS';
+
+/** Which list a LIST_CSV export writes, and what it is of. */
+export type ExportListInput = {
+  /** CLASS_JOURNAL_MARKS: the class. */
+  classId?: InputMaybe<Scalars['ID']['input']>;
+  name: ExportList;
+  /** CLASS_JOURNAL_MARKS: the study period. */
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+  /** CLASS_JOURNAL_MARKS: the subject. */
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Gender =
   | 'FEMALE'
   | 'MALE';
@@ -1255,6 +1289,8 @@ export type Mutation = {
   recordMark: Mark;
   /** Trades a refresh token for new tokens; each refresh token works once. */
   refreshSession: AuthPayload;
+  /** Exports a school's lists and results (ADMIN, DEPUTY_ACADEMIC, SECRETARY of the school; docs/oneroster.md): OneRoster 1.2 CSV, the spreadsheet set, or one list as CSV. The file holds what the viewer may see there (marks only for the school administration, logins only for the school heads), and is fetched once from `url` within an hour. */
+  requestExport: ExportDownload;
   /** A new starting password (shown once); every session of the account ends. */
   resetPassword: IssuedCredentials;
   /** No new marks with the work type; the marks it has keep it. */
@@ -1547,6 +1583,14 @@ export type MutationRecordMarkArgs = {
 
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRequestExportArgs = {
+  format: ExportFormat;
+  list?: InputMaybe<ExportListInput>;
+  schoolId: Scalars['ID']['input'];
+  yearId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -3311,6 +3355,10 @@ export type ResolversTypes = {
   EducationForm: EducationForm;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
   EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
+  ExportDownload: ResolverTypeWrapper<ExportDownload>;
+  ExportFormat: ExportFormat;
+  ExportList: ExportList;
+  ExportListInput: ExportListInput;
   Gender: Gender;
   GenerateLessonsInput: GenerateLessonsInput;
   GenerateLessonsResult: ResolverTypeWrapper<Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversTypes['Lesson']> }>;
@@ -3525,6 +3573,8 @@ export type ResolversParentTypes = {
   DiaryLesson: Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, clearedAttendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']> };
   Employee: EmployeeEntity;
   EmployeeCard: EmployeeCard;
+  ExportDownload: ExportDownload;
+  ExportListInput: ExportListInput;
   GenerateLessonsInput: GenerateLessonsInput;
   GenerateLessonsResult: Omit<GenerateLessonsResult, 'conflicts'> & { conflicts: Array<ResolversParentTypes['Lesson']> };
   GradeFill: GradeFill;
@@ -4023,6 +4073,14 @@ export type EmployeeCardResolvers<ContextType = RequestContext, ParentType exten
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ExportDownloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExportDownload'] = ResolversParentTypes['ExportDownload']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GenerateLessonsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GenerateLessonsResult'] = ResolversParentTypes['GenerateLessonsResult']> = {
   conflicts?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4336,6 +4394,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordConsent?: Resolver<ResolversTypes['PersonalDataConsent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  requestExport?: Resolver<ResolversTypes['ExportDownload'], ParentType, ContextType, RequireFields<MutationRequestExportArgs, 'format' | 'schoolId'>>;
   resetPassword?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   retireWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationRetireWorkTypeArgs, 'workTypeId'>>;
   retractMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRetractMarkArgs, 'input'>>;
@@ -4952,6 +5011,7 @@ export type Resolvers<ContextType = RequestContext> = {
   DiaryLesson?: DiaryLessonResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
   EmployeeCard?: EmployeeCardResolvers<ContextType>;
+  ExportDownload?: ExportDownloadResolvers<ContextType>;
   GenerateLessonsResult?: GenerateLessonsResultResolvers<ContextType>;
   GradeFill?: GradeFillResolvers<ContextType>;
   GuardianCard?: GuardianCardResolvers<ContextType>;

@@ -55,6 +55,11 @@ const ALLOWED: Record<string, { fragment: string; why: string }[]> = {
     { fragment: 'insert into role_grant (id, user_id, role, school_id, granted_at, granted_by_id)', why: 'the grants an ADMIN\'s import writes (school roles only: permissions/roster-roles.ts)' },
     { fragment: 'update class_group c set class_teacher_id = t.employee_id', why: 'the class teachers an import names (checked by rolesMayLeadClass), a value written' },
   ],
+  'domain/interchange/export-data.ts': [
+    { fragment: 'from guardianship gs join guardian g on g.id = gs.guardian_id left join app_user u on u.id = g.user_id', why: 'the school\'s guardianships written into an export (data; who may export is `interchange.export`, guardians `guardianCard.readOthers`)' },
+    { fragment: '(e.dismissed_on is null or e.dismissed_on > ?::date)', why: 'dismissed staff are not part of the roster an export writes (data, not who may see it)' },
+    { fragment: 'select user_id, role::text as role from role_grant where school_id = ?', why: 'the roles the school\'s accounts hold, written into roles.csv (data, not an access decision)' },
+  ],
   'domain/school-year/timetable.service.ts': [
     { fragment: 'l.substitute_teacher_id = ? or (l.teacher_id = ?', why: 'a teacher booked twice at one bell (a clash), not who may see it' },
     { fragment: 't.teacher_id = ?::uuid', why: 'the same clash check on timetable entries' },
