@@ -35,7 +35,7 @@ export interface SchoolState {
   curriculum: { id: string; classId: string; subjectId: string; hoursPerWeek: string; component: string }[];
   students: PersonRow[]; guardians: PersonRow[]; employees: PersonRow[];
   guardianships: { id: string; guardianId: string; studentId: string; relation: string | null }[];
-  openEnrollments: { id: string; studentId: string; classId: string; startsOn: string }[];
+  openEnrollments: { id: string; studentId: string; classId: string; startsOn: string; form: string }[];
   assignments: { id: string; teacherId: string; classId: string; subjectId: string }[];
   /** Users holding the logins the files name, with their cards and roles in this school. */
   users: { id: string; login: string; cardIds: string[]; roles: Role[] }[];
@@ -393,6 +393,9 @@ export function planImport(roster: Roster, state: SchoolState): ImportPlan {
     const year = state.years.find((y) => y.id === cls.yearId) ?? plan.years.find((y) => y.id === cls.yearId)?.record;
     const startsOn = e.startsOn ?? (year && year.startsOn > state.today ? year.startsOn : state.today);
     if (year && (startsOn < year.startsOn || startsOn > year.endsOn)) { problem(e.at, 'beginDate', `The enrollment begins on ${startsOn}, outside the class's school year.`); continue; }
+    if (open && open.form !== e.form) {
+      plan.warnings.push({ file: e.at.file, line: e.at.line, column: null, message: `The pupil's form of education is ${open.form} in the school; it changes by a FAMILY_EDUCATION or ENROLL order of the movement book, not by an import.` });
+    }
     const outcome: Outcome = open ? 'UNCHANGED' : 'CREATED';
     const id = open?.id ?? randomUUID();
     plan.enrollments.push({ record: e, id, classId: cls.id, studentId, yearId: cls.yearId, startsOn, outcome });

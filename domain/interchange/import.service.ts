@@ -147,8 +147,8 @@ async function loadSchoolState(em: EntityManager, schoolId: string, now: Date, l
   const employees = await person('employee', 'null::text birth_date, null::text gender, phone, email, position');
   const guardianships = await q<{ id: string; guardian_id: string; student_id: string; relation: string | null }>(
     'select gs.id, gs.guardian_id, gs.student_id, gs.relation from guardianship gs join guardian g on g.id = gs.guardian_id where g.school_id = ? and gs.revoked_at is null');
-  const enrollments = await q<{ id: string; student_id: string; class_group_id: string; starts_on: string }>(
-    `select e.id, e.student_id, e.class_group_id, to_char(e.starts_on, 'YYYY-MM-DD') starts_on from enrollment e join class_group c on c.id = e.class_group_id
+  const enrollments = await q<{ id: string; student_id: string; class_group_id: string; starts_on: string; form: string }>(
+    `select e.id, e.student_id, e.class_group_id, to_char(e.starts_on, 'YYYY-MM-DD') starts_on, e.form from enrollment e join class_group c on c.id = e.class_group_id
       where c.school_id = ? and (e.ends_on is null or e.ends_on >= ?::date)`, [schoolId, today]);
   const assignments = await q<{ id: string; teacher_id: string; class_group_id: string; subject_id: string }>(
     'select a.id, a.teacher_id, a.class_group_id, a.subject_id from teaching_assignment a join class_group c on c.id = a.class_group_id where c.school_id = ? and a.subgroup_id is null');
@@ -183,7 +183,7 @@ async function loadSchoolState(em: EntityManager, schoolId: string, now: Date, l
     curriculum: curriculum.map((c) => ({ id: c.id, classId: c.class_group_id, subjectId: c.subject_id, hoursPerWeek: c.hours_per_week, component: c.component })),
     students: students.map(row), guardians: guardians.map(row), employees: employees.map(row),
     guardianships: guardianships.map((g) => ({ id: g.id, guardianId: g.guardian_id, studentId: g.student_id, relation: g.relation })),
-    openEnrollments: enrollments.map((e) => ({ id: e.id, studentId: e.student_id, classId: e.class_group_id, startsOn: e.starts_on })),
+    openEnrollments: enrollments.map((e) => ({ id: e.id, studentId: e.student_id, classId: e.class_group_id, startsOn: e.starts_on, form: e.form })),
     assignments: assignments.map((a) => ({ id: a.id, teacherId: a.teacher_id, classId: a.class_group_id, subjectId: a.subject_id })),
     users: users.map((u) => ({ id: u.id, login: u.login, cardIds: u.card_ids, roles: u.roles })),
     cardUsers,
@@ -304,7 +304,8 @@ async function applyPlan(em: EntityManager, plan: ImportPlan, actorId: string, n
   // in the year's book after the import orders already there (the book's numbers are unique per year).
   const orders = created(plan.enrollments).map((e, i) => ({
     order_id: randomUUID(), id: e.id, n: i, year_id: e.yearId, effective_on: e.startsOn,
-    student_id: e.studentId, class_id: e.classId, basis: `Импорт: ${e.record.at.file}, строка ${e.record.at.line}`,
+    student_id: e.studentId, class_id: e.classId, form: e.record.form,
+    basis: `Импорт: ${e.record.at.file}, строка ${e.record.at.line}${e.record.form === 'FAMILY_EDUCATION' ? ' (семейное образование)' : ''}`,
   }));
   await insertRows(em, k, `, t as (select * from jsonb_to_recordset(?::jsonb) t(order_id uuid, n int, year_id uuid, effective_on date, student_id uuid, class_id uuid, basis text)),
          top as (select y.year_id, coalesce(max(substring(m.number from '^И-([0-9]{1,9})$')::int), 0) top
@@ -313,8 +314,9 @@ async function applyPlan(em: EntityManager, plan: ImportPlan, actorId: string, n
     insert into movement_order (id, school_id, year_id, number, order_date, effective_on, type, student_id, to_class_id, basis, created_by_id, created_at)
     select t.order_id, k.school, t.year_id, 'И-' || (top.top + row_number() over (partition by t.year_id order by t.n)), k.today, t.effective_on, 'ENROLL', t.student_id, t.class_id, t.basis, k.actor, k.at
       from t join top on top.year_id = t.year_id cross join k`, orders);
-  await insertRows(em, k, `insert into enrollment (id, student_id, class_group_id, starts_on, opened_by_id)
-    select id, student_id, class_id, effective_on, order_id from jsonb_to_recordset(?::jsonb) t(id uuid, order_id uuid, student_id uuid, class_id uuid, effective_on date)`, orders);
+  // A family-education pupil is attached to the class by the same ENROLL order (the enrollment's form says so, 004 §10).
+  await insertRows(em, k, `insert into enrollment (id, student_id, class_group_id, starts_on, opened_by_id, form)
+    select id, student_id, class_id, effective_on, order_id, form::education_form from jsonb_to_recordset(?::jsonb) t(id uuid, order_id uuid, student_id uuid, class_id uuid, effective_on date, form text)`, orders);
 
   await insertRows(em, k, `insert into sourced_key (id, school_id, kind, sourced_id, entity_id, created_at)
     select gen_random_uuid(), k.school, kind::sourced_kind, sourced_id, entity_id, k.at from jsonb_to_recordset(?::jsonb) t(kind text, sourced_id text, entity_id uuid), k

@@ -14,10 +14,8 @@ import type { CardKind, ExportCard, ExportData } from './export-data';
  * were validated when they came in, and OneRoster files are for machines, not spreadsheets.
  *
  * One account with several cards (a teacher who is also a parent): each card is its own users.csv
- * row (its own sourcedId), with the roles of its kind (rolesOfCard); the login goes on one row
- * only — the student card, else the employee card, else the guardian card — because a login is
- * one account and the reader refuses a login given twice. The other card is written without a
- * username, so an import makes it a card without an account.
+ * row (its own sourcedId), with the roles of its kind (rolesOfCard) and the account's login on
+ * each; the importer makes them one account again (import-plan.ts, "one person with several cards").
  */
 
 export interface CsvFile { name: string; content: Buffer }
@@ -26,8 +24,6 @@ const STATUS = 'active';
 const PERIOD_TYPES: Record<string, string> = { QUARTER: 'gradingPeriod', HALF_YEAR: 'semester', TRIMESTER: 'term' };
 const SEX: Record<string, string> = { MALE: 'male', FEMALE: 'female' };
 const CARD_SOURCED_KIND: Record<CardKind, SourcedKind> = { STUDENT: SourcedKind.STUDENT, GUARDIAN: SourcedKind.GUARDIAN, EMPLOYEE: SourcedKind.EMPLOYEE };
-/** Which of an account's cards carries its login. */
-const LOGIN_ORDER: CardKind[] = ['STUDENT', 'EMPLOYEE', 'GUARDIAN'];
 
 export const grades = (grade: number) => String(grade).padStart(2, '0');
 
@@ -40,19 +36,13 @@ export function sourcedIdsOf(data: ExportData) {
   return (kind: SourcedKind, id: string) => data.sourcedIds.get(`${kind}|${id}`) ?? id;
 }
 
-/** Which card of each account carries the login, and each card's roles (see the header). */
+/** Each card's roles and its account's login (on every card the account's roles are held for: see the header). */
 export function cardRoles(data: ExportData) {
   const cards: ExportCard[] = [...data.students, ...data.employees, ...data.guardians];
-  const byUser = new Map<string, ExportCard[]>();
-  for (const c of cards) if (c.userId) byUser.set(c.userId, [...(byUser.get(c.userId) ?? []), c]);
   const result = new Map<string, { roles: Role[]; login: string | null; enabled: boolean }>();
   for (const c of cards) {
     const { roles, own } = rolesOfCard(c.kind, c.userId ? data.roles.get(c.userId) ?? [] : []);
-    const siblings = (c.userId ? byUser.get(c.userId) ?? [] : [])
-      .filter((s) => rolesOfCard(s.kind, data.roles.get(s.userId!) ?? []).own)
-      .sort((a, b) => LOGIN_ORDER.indexOf(a.kind) - LOGIN_ORDER.indexOf(b.kind));
-    const carries = own && siblings[0]?.id === c.id;
-    result.set(`${c.kind}|${c.id}`, { roles, login: carries ? c.login : null, enabled: carries && c.enabled });
+    result.set(`${c.kind}|${c.id}`, { roles, login: own ? c.login : null, enabled: own && c.enabled });
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import { CurriculumComponent, Gender, GradingScale, Role, StudyPeriodKind } from '../../entities';
+import { CurriculumComponent, EducationForm, Gender, GradingScale, Role, StudyPeriodKind } from '../../entities';
 import {
   cardKindOfRoles, defaultRolesOf, roleFromOneRoster, roleFromRussianWord, RUSSIAN_ROLE_WORD_LIST, schoolRoleNamed,
 } from '../../permissions/roster-roles';
@@ -60,6 +60,14 @@ class RowReader {
       return null;
     }
     return iso;
+  }
+  /** The form of education: in class unless the cell says family education (очное / семейное, or IN_CLASS / FAMILY_EDUCATION). */
+  form(column: string): EducationForm | null {
+    const v = this.raw(column).toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+    if (['', 'in class', 'очное', 'очная', 'очно'].includes(v)) return EducationForm.IN_CLASS;
+    if (['family education', 'семейное', 'семейная', 'семейное образование'].includes(v)) return EducationForm.FAMILY_EDUCATION;
+    this.problem(column, `"${v.slice(0, 30)}" is not a form of education (очное or семейное).`);
+    return null;
   }
   login(columns: string[]): string | null {
     const v = this.raw(...columns).toLowerCase();
@@ -170,7 +178,8 @@ function readOneRoster(files: Map<string, ParsedFile>): Roster {
       if (!yearKey) { r.problem('parentSourcedId', 'A grading period needs its school year (parentSourcedId).'); continue; }
       const ordinal = Number(r.raw('metadata.ordinal')) || 0;
       // metadata.grades "10-11": the parallels this period is for (OneRoster sessions have no grades); all of 1–11 when empty.
-      const grades = r.raw('metadata.grades');
+      // Or metadata.gradeFrom and metadata.gradeTo, as this system's export writes them.
+      const grades = r.raw('metadata.grades') || (r.raw('metadata.gradeFrom') ? `${r.raw('metadata.gradeFrom')}-${r.raw('metadata.gradeTo') || '11'}` : '');
       const range = /^0?(\d{1,2})\s*[-–]\s*0?(\d{1,2})$/.exec(grades);
       const [gradeFrom, gradeTo] = range ? [Number(range[1]), Number(range[2])] : [1, 11];
       if ((grades && !range) || gradeFrom < 1 || gradeTo > 11 || gradeFrom > gradeTo) { r.problem('metadata.grades', `"${grades.slice(0, 20)}" is not a range of grades such as 10-11.`); continue; }
@@ -282,7 +291,8 @@ function readOneRoster(files: Map<string, ParsedFile>): Roster {
     const isCurriculum = roster.curriculum.some((c) => c.key === classKey);
     if (role === 'student') {
       if (isCurriculum) continue; // a pupil's place in a subject follows from their class
-      roster.enrollments.push({ key, classKey, studentKey: userKey, startsOn: r.date(['beginDate'], false), at: r.at });
+      const form = r.form('metadata.form');
+      if (form) roster.enrollments.push({ key, classKey, studentKey: userKey, startsOn: r.date(['beginDate'], false), form, at: r.at });
     } else if (role === 'teacher' || role === 'aide') {
       if (isCurriculum) roster.assignments.push({ key, curriculumKey: classKey, employeeKey: userKey, at: r.at });
       else if (r.raw('primary').toLowerCase() === 'true') roster.classTeachers.push({ classKey, employeeKey: userKey, at: r.at });
@@ -366,7 +376,8 @@ function readSpreadsheetSet(files: Map<string, ParsedFile>): Roster {
     const cls = classKey(r, 'класс');
     if (!person || !cls) continue;
     roster.people.push(person);
-    roster.enrollments.push({ key: `enrollment:${id}`, classKey: cls, studentKey: person.key, startsOn: r.date(['зачислен с'], false), at: r.at });
+    const form = r.form('форма обучения');
+    if (form) roster.enrollments.push({ key: `enrollment:${id}`, classKey: cls, studentKey: person.key, startsOn: r.date(['зачислен с'], false), form, at: r.at });
   }
   for (const r of rows('guardians.csv', [['id'], ['фамилия'], ['имя'], ['ученики']])) {
     const id = r.key(['id']);

@@ -1,4 +1,4 @@
-import { CurriculumComponent, Gender, GradingScale, Role, StudyPeriodKind } from '../../entities';
+import { CurriculumComponent, EducationForm, Gender, GradingScale, Role, StudyPeriodKind } from '../../entities';
 
 /**
  * A school's lists as an import brings them, whatever the files' format (OneRoster 1.2 CSV or the
@@ -23,7 +23,8 @@ export interface RosterPerson {
   consent: RosterConsent | null; at: Source;
 }
 export interface RosterGuardianship { key: string; guardianKey: string; studentKey: string; relation: string | null; at: Source }
-export interface RosterEnrollment { key: string; classKey: string; studentKey: string; startsOn: string | null; at: Source }
+/** `form`: in class, or family education (attached to the class for attestation, 004 §10). */
+export interface RosterEnrollment { key: string; classKey: string; studentKey: string; startsOn: string | null; form: EducationForm; at: Source }
 export interface RosterClassTeacher { classKey: string; employeeKey: string; at: Source }
 export interface RosterAssignment { key: string; curriculumKey: string; employeeKey: string; at: Source }
 

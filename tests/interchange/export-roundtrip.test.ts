@@ -44,7 +44,7 @@ async function picture(em: EntityManager, schoolId: string) {
     guardianships: await q(`select ${name('g')}, ${name('s')}, gs.relation from guardianship gs join guardian g on g.id = gs.guardian_id join student s on s.id = gs.student_id where g.school_id = ? and gs.revoked_at is null`),
     staff: await q(`select ${name('e')}, e.position from employee e where e.school_id = ? and e.dismissed_on is null`),
     grants: await q(`select u.login, string_agg(g.role::text, ',' order by g.role::text) as roles from role_grant g join app_user u on u.id = g.user_id where g.school_id = ? group by u.login`),
-    logins: await q(`select u.login, coalesce((select 'S ' || last_name from student where user_id = u.id), (select 'E ' || last_name from employee where user_id = u.id), (select 'G ' || last_name from guardian where user_id = u.id)) as card from app_user u where exists (select 1 from role_grant g where g.user_id = u.id and g.school_id = ?)`),
+    logins: await q(`select u.login, concat_ws(',', (select 'S ' || last_name from student where user_id = u.id), (select 'E ' || last_name from employee where user_id = u.id), (select 'G ' || last_name from guardian where user_id = u.id)) as cards from app_user u where exists (select 1 from role_grant g where g.user_id = u.id and g.school_id = ?)`),
   };
 }
 
@@ -61,6 +61,14 @@ beforeAll(async () => {
   const school = await source.em().findOneOrFail(School, { name: { $like: '%демо%' } });
   sourceSchoolId = school.id;
   const [admin] = await source.em().getConnection().execute<{ id: string }[]>(`select id from app_user where login = 'admin'`);
+  // A teacher who is also a parent: one account with an employee card and a guardian card, kept so by the round trip.
+  await source.em().getConnection().execute(
+    `with t as (select e.user_id, e.last_name, e.first_name from employee e join role_grant g on g.user_id = e.user_id and g.role = 'TEACHER' where e.school_id = ? order by e.last_name limit 1),
+          s as (select id from student where school_id = ? order by last_name desc limit 1),
+          gd as (insert into guardian (id, school_id, user_id, last_name, first_name) select gen_random_uuid(), ?, t.user_id, t.last_name, t.first_name from t returning id, user_id),
+          link as (insert into guardianship (id, guardian_id, student_id, relation, created_at) select gen_random_uuid(), gd.id, s.id, 'мать', now() from gd, s)
+     insert into role_grant (id, user_id, role, school_id, granted_at) select gen_random_uuid(), gd.user_id, 'PARENT', ?, now() from gd`,
+    [sourceSchoolId, sourceSchoolId, sourceSchoolId, sourceSchoolId]);
   const file = await new ExportService(await scopeOf(source, admin.id)).exportFile(sourceSchoolId, { format: 'ONEROSTER_ZIP' });
   exportedZip = file.content;
 

@@ -146,12 +146,12 @@ describe('OneRoster 1.2 zip', () => {
     expect(files.get('demographics.csv')).toEqual([expect.objectContaining({ sourcedId: w.student.student.id, birthDate: '2015-04-02', sex: 'male' })]);
   });
 
-  it('writes an account with two cards as two rows, the login on the employee card only', () => {
+  it('writes an account with two cards as two rows, each with the login', () => {
     const users = files.get('users.csv')!;
     const asTeacher = users.find((u) => u.sourcedId === w.teacher.employee.id)!;
     const asParent = users.find((u) => u.familyName === 'Учителева')!;
     expect(asTeacher.username).toBe(w.teacher.user.login);
-    expect(asParent.username).toBe('');
+    expect(asParent.username).toBe(w.teacher.user.login);
     expect(asParent.agentSourcedIds).toBe(w.classmate.student.id);
     const roles = files.get('roles.csv')!;
     expect(roles.filter((r) => r.userSourcedId === asTeacher.sourcedId).map((r) => r['metadata.role'])).toEqual(['TEACHER']);
@@ -201,7 +201,7 @@ describe('OneRoster 1.2 zip', () => {
       expect.stringMatching(new RegExp(`\\|${w.classmate.student.id}\\|мать$`)),
     ]));
     const teacherCards = roster.people.filter((p) => p.lastName === 'Учителева' || p.key === w.teacher.employee.id);
-    expect(teacherCards.map((p) => [p.kind, p.login])).toEqual([['EMPLOYEE', w.teacher.user.login], ['GUARDIAN', null]]);
+    expect(teacherCards.map((p) => [p.kind, p.login])).toEqual([['EMPLOYEE', w.teacher.user.login], ['GUARDIAN', w.teacher.user.login]]);
   });
 
   it('writes no logins and no marks for a secretary (what the matrix lets them see)', async () => {

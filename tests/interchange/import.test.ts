@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
 import argon2 from 'argon2';
 import { Role } from '../../entities';
@@ -241,6 +242,13 @@ describe('study periods per parallel (004 §4)', () => {
     ]);
     const again = await imported(school, withSchemes('10-11'), true);
     expect(again.rows.filter((r) => r.kind === 'STUDY_PERIOD').every((r) => r.outcome === 'UNCHANGED')).toBe(true);
+    // The export's columns (metadata.gradeFrom, metadata.gradeTo) say the same.
+    const [header, ...rows] = rowsOf(withSchemes('10-11'), 'academicSessions.csv');
+    const asExported = withFile(withSchemes('10-11'), csv('academicSessions.csv', [[...header.slice(0, -1), 'metadata.gradeFrom', 'metadata.gradeTo'],
+      ...rows.map((r) => { const g = r.at(-1)!; return [...r.slice(0, -1), g ? String(Number(g.split('-')[0])) : '', g ? String(Number(g.split('-')[1])) : '']; })]));
+    const same = await imported(school, asExported, true);
+    expect(same.problems).toEqual([]);
+    expect(same.rows.filter((r) => r.kind === 'STUDY_PERIOD').every((r) => r.outcome === 'UNCHANGED')).toBe(true);
   });
 
   it('overlapping schemes are a problem, and nothing is written', async () => {
@@ -416,6 +424,19 @@ describe('who may import', () => {
     const answer = await server.gql(IMPORT, { s: toGlobalId('School', school.schoolId), f: ids, d: false }, await server.token(admin.user.id));
     expect(answer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await importedState(server, school.schoolId)).toEqual(before);
+  });
+
+  it('refuses an Idempotency-Key on a request that asks for the starting passwords (never stored, never replayed)', async () => {
+    const ids = await stage(school.adminUserId, fixtureSet('oneroster'));
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.token(school.adminUserId)}`, 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ query: IMPORT, variables: { s: toGlobalId('School', school.schoolId), f: ids, d: false } }),
+    });
+    const body = await res.json() as { errors?: { extensions: Record<string, unknown> }[] };
+    expect(body.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' }));
+    const [{ n }] = await server.em().getConnection().execute<{ n: string }[]>('select count(*) n from student where school_id = ?', [school.schoolId]);
+    expect(Number(n)).toBe(0);
   });
 
   it('an ADMIN still on the starting password may not stage files', async () => {
