@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { IMPORT_LIMITS, type ImportFile } from '../domain/interchange/import-files';
 import { stageFiles, stagingRefusal } from '../domain/interchange/staged-files';
 import { toGlobalId } from '../schema/global-id';
+import { AppError } from '../lib/errors';
 import type { AppServices } from '../resolvers/context';
 import { createContext } from './context';
 
@@ -49,8 +50,9 @@ export function uploadRoutes(services: AppServices): Router {
       try {
         const staged = await stageFiles(ctx.em, ctx.viewer!, files, services.clock.now());
         res.status(201).json({ files: staged.map((f) => ({ id: toGlobalId('StagedFile', f.id), name: f.name, size: f.size, sha256: f.sha256, expiresAt: f.expiresAt })) });
-      } catch {
-        fail(500, 'INTERNAL_SERVER_ERROR', 'The upload could not be stored.');
+      } catch (e) {
+        if (e instanceof AppError) fail(e.extensions.code === 'FILE_TOO_LARGE' ? 413 : 400, String(e.extensions.code), e.message);
+        else fail(500, 'INTERNAL_SERVER_ERROR', 'The upload could not be stored.');
       }
     });
     req.pipe(parser);

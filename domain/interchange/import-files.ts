@@ -54,6 +54,7 @@ export async function unzip(zip: Buffer, zipName: string): Promise<ImportFile[]>
     zipfile.on('entry', (entry: yauzl.Entry) => {
       const name = entry.fileName.split('/').pop() ?? '';
       if (entry.fileName.endsWith('/') || !/\.csv$/i.test(name) || name.startsWith('._')) { zipfile.readEntry(); return; }
+      if (entries.length >= IMPORT_LIMITS.files) { zipfile.close(); reject(importError(`${zipName} holds more than ${IMPORT_LIMITS.files} CSV files.`, { file: zipName })); return; }
       total += entry.uncompressedSize;
       try {
         assertSizes([{ name, size: entry.uncompressedSize }]);

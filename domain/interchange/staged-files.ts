@@ -12,6 +12,7 @@ import { IMPORT_LIMITS, type ImportFile } from './import-files';
  * its uploader's alone, lives an hour, and is gone once an import has applied it.
  */
 export const STAGED_FILE_TTL_MS = 60 * 60 * 1000;
+export const STAGED_BYTES_PER_ACCOUNT = 64 * 1024 * 1024;
 
 /**
  * Only someone who may import somewhere may stage: the bytes are for nothing else. An account on
@@ -45,6 +46,13 @@ export async function stageFiles(em: EntityManager, viewer: Viewer, files: Impor
   });
   // Expired files of anyone go as new ones come: no scheduler needed for an hour's retention.
   await em.getConnection().execute('delete from staged_file where expires_at < ?', [now]);
+  // What one account keeps staged at once is bounded, so uploads in a loop cannot fill the database.
+  const [{ bytes }] = await em.getConnection().execute<{ bytes: string }[]>(
+    'select coalesce(sum(size), 0)::text as bytes from staged_file where uploaded_by_id = ?', [viewer.userId]);
+  const adding = files.reduce((n, f) => n + f.content.length, 0);
+  if (Number(bytes) + adding > STAGED_BYTES_PER_ACCOUNT) {
+    throw new AppError(ErrorCode.FILE_TOO_LARGE, `At most ${STAGED_BYTES_PER_ACCOUNT / 1048576} MB staged at once; import the files staged, or wait an hour for them to expire.`);
+  }
   await em.flush();
   return staged;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
+import yazl from 'yazl';
 import argon2 from 'argon2';
 import { Role } from '../../entities';
 import { isLightHash } from '../../domain/auth/auth.service';
@@ -369,6 +370,30 @@ describe('bad input gets its problem at file, line and column, and writes nothin
     expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'IMPORT_INVALID', file: 'classes.csv', line: 1, column: 'класс' } });
     expect(r.errors![0].message).toMatch(/another encoding/);
     expect(await importedState(server, school.schoolId)).toEqual(before);
+  });
+
+  it('one account keeps at most 64 MB staged at once: uploads in a loop are refused with 413', async () => {
+    const school = await newSchool(server, 'Школа загрузок');
+    const token = await server.token(school.adminUserId);
+    const chunk = [{ name: 'users.csv', content: Buffer.alloc(15 * 1024 * 1024, 'a,b\n') }];
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await upload(server, token, chunk)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 413]);
+    const [{ mb }] = await server.em().getConnection().execute<{ mb: string }[]>('select sum(size) / 1048576 as mb from staged_file where uploaded_by_id = ?', [school.adminUserId]);
+    expect(Number(mb)).toBe(60);
+  });
+
+  it('a zip whose CSV inflates past 16 MB is FILE_TOO_LARGE before it is inflated (a zip bomb)', async () => {
+    const school = await newSchool(server, 'Школа архивная');
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.alloc(40 * 1024 * 1024, 'a,b,c\n'), 'users.csv');
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const c of zip.outputStream) chunks.push(c as Buffer);
+    const bomb = Buffer.concat(chunks);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const r = await runImport(school, [{ name: 'school.zip', content: bomb }], true);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'FILE_TOO_LARGE', file: 'users.csv' });
   });
 
   it('files of no known format', async () => {
