@@ -14,8 +14,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * `sql` is written as for `em.execute`: knex's `?` placeholders, bound in order (none of these
  * statements uses PostgreSQL's `?` operators).
  */
+/** Off behind PgBouncer in transaction mode (DB_POOLER), where a named statement would meet another server connection. */
+export const preparedStatements = { enabled: true };
+
 export async function preparedRead<Rows = any[]>(em: EntityManager, sql: string, values: readonly unknown[]): Promise<Rows> {
-  if (em.isInTransaction()) return (await em.execute(sql, [...values])) as Rows;
+  if (!preparedStatements.enabled || em.isInTransaction()) return (await em.execute(sql, [...values])) as Rows;
   const knex = em.getConnection().getKnex();
   const client = (await knex.client.acquireConnection()) as PgClient;
   try {

@@ -26,12 +26,13 @@ import { applyWebEdge, bodyErrors, jsonBody } from './web-edge';
 import { attachSubscriptions } from './ws';
 import { uploadRoutes } from './uploads';
 import { downloadRoutes } from './downloads';
+import { preparedStatements } from '../lib/prepared-read';
 
 export interface AppOptions {
   orm: MikroORM;
   clock: Clock;
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
-    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs'>>;
+    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs' | 'pooler' | 'directDatabaseUrl'>>;
 }
 
 export interface RunningApp {
@@ -51,7 +52,8 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   const { schema, preauthorization } = await buildAppSchema();
   preauthorization.enabled = config.preauthorize ?? true;
   const signer = await TokenSigner.create(orm.em.fork(), config.jwtSecret, config.accessTokenTtlSeconds);
-  const hub = new DiaryHub({ databaseUrl: orm.config.get('clientUrl')!, em: orm.em, clock });
+  preparedStatements.enabled = !config.pooler;
+  const hub = new DiaryHub({ databaseUrl: config.directDatabaseUrl ?? orm.config.get('clientUrl')!, em: orm.em, clock });
   await hub.start();
   const services: ServerServices = {
     em: orm.em,

@@ -26,6 +26,14 @@ export interface AppConfig {
   wsMaxSocketsPerUser: number;
   /** How long a stop waits for the requests already accepted to answer (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /**
+   * `pgbouncer` (DB_POOLER) when DATABASE_URL is a PgBouncer in transaction pooling mode: no named
+   * prepared statements and no startup parameters (set the timeouts on the database role instead),
+   * and the live diary's LISTEN on DATABASE_DIRECT_URL, a session of its own past the pooler.
+   */
+  pooler: 'pgbouncer' | null;
+  /** A direct connection to PostgreSQL for LISTEN (DATABASE_DIRECT_URL); DATABASE_URL when unset. */
+  directDatabaseUrl?: string;
   /** Database pool and timeouts (DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
   database: { poolMax: number; statementTimeoutMs: number; acquireTimeoutMs: number };
 }
@@ -61,12 +69,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     preauthorize: env.PREAUTHORIZE !== 'false',
     wsMaxSocketsPerUser: intOr(env.WS_MAX_SOCKETS_PER_USER, DEFAULT_WS_MAX_SOCKETS_PER_USER),
     shutdownGraceMs: intOr(env.SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN_GRACE_MS),
+    pooler: pooler(env.DB_POOLER, env.DATABASE_DIRECT_URL),
+    directDatabaseUrl: env.DATABASE_DIRECT_URL || undefined,
     database: {
       poolMax: intOr(env.DB_POOL_MAX, 10),
       statementTimeoutMs: intOr(env.DB_STATEMENT_TIMEOUT_MS, 15_000),
       acquireTimeoutMs: intOr(env.DB_ACQUIRE_TIMEOUT_MS, 10_000),
     },
   };
+}
+
+function pooler(value: string | undefined, directUrl: string | undefined): 'pgbouncer' | null {
+  if (!value) return null;
+  if (value !== 'pgbouncer') throw new Error(`DB_POOLER is "pgbouncer" or unset (got "${value}")`);
+  // LISTEN through a transaction-mode pooler hears nothing once its server connection is handed on.
+  if (!directUrl) throw new Error('DB_POOLER=pgbouncer needs DATABASE_DIRECT_URL: the live diary LISTENs on a direct connection');
+  return 'pgbouncer';
 }
 
 function accessTokenTtl(value: string | undefined): number {

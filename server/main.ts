@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const clock = new SystemClock(config.appNow);
   const db = await openDatabase(config);
-  const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, logQueries: config.logQueries, ...config.database }));
+  const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, logQueries: config.logQueries, ...config.database, behindPgBouncer: config.pooler === 'pgbouncer' }));
   await migrateAndSeed(orm, clock, { seed: config.seedDemo });
   const app = await createApp({ orm, clock, config });
   const port = await app.listen(config.port);

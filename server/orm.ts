@@ -14,6 +14,8 @@ export interface OrmOptions {
   statementTimeoutMs?: number;
   /** Waiting longer for a free pooled connection (or for a new one to connect) fails the request. */
   acquireTimeoutMs?: number;
+  /** Behind PgBouncer (transaction pooling), which refuses startup parameters: the role's settings apply instead. */
+  behindPgBouncer?: boolean;
 }
 
 /** Defaults of the database timeouts (README: DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS, DB_POOL_MAX). */
@@ -23,7 +25,17 @@ export const DATABASE_TIMEOUTS = { statementTimeoutMs: 15_000, acquireTimeoutMs:
 export function ormConfig({
   databaseUrl, logQueries = false, poolMax = 10,
   statementTimeoutMs = DATABASE_TIMEOUTS.statementTimeoutMs, acquireTimeoutMs = DATABASE_TIMEOUTS.acquireTimeoutMs,
+  behindPgBouncer = false,
 }: OrmOptions) {
+  const sessionSettings = behindPgBouncer ? {} : {
+    statement_timeout: statementTimeoutMs,
+    // A request that hangs inside a transaction does not hold its locks for ever.
+    idle_in_transaction_session_timeout: DATABASE_TIMEOUTS.idleInTransactionMs,
+    // Only the named prepared statements (lib/prepared-read.ts) have cached plans. Left to
+    // itself PostgreSQL re-plans the diary's statement for every request (its estimate for a
+    // generic plan of a date range is pessimistic), and planning cost more than running it.
+    options: '-c plan_cache_mode=force_generic_plan',
+  };
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl,
@@ -39,16 +51,7 @@ export function ormConfig({
     // handler and replaced on the next acquire; nothing here waits forever.
     pool: { min: 0, max: poolMax, acquireTimeoutMillis: acquireTimeoutMs },
     driverOptions: {
-      connection: {
-        statement_timeout: statementTimeoutMs,
-        connectionTimeoutMillis: acquireTimeoutMs,
-        // A request that hangs inside a transaction does not hold its locks for ever.
-        idle_in_transaction_session_timeout: DATABASE_TIMEOUTS.idleInTransactionMs,
-        // Only the named prepared statements (lib/prepared-read.ts) have cached plans. Left to
-        // itself PostgreSQL re-plans the diary's statement for every request (its estimate for a
-        // generic plan of a date range is pessimistic), and planning cost more than running it.
-        options: '-c plan_cache_mode=force_generic_plan',
-      },
+      connection: { connectionTimeoutMillis: acquireTimeoutMs, ...sessionSettings },
     },
     debug: logQueries,
     extensions: [Migrator],

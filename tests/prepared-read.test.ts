@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { preparedRead } from '../lib/prepared-read';
+import { preparedRead, preparedStatements } from '../lib/prepared-read';
+import { loadConfig } from '../server/config';
 import { ormConfig } from '../server/orm';
 import { createTestDatabase } from './support/database';
 
@@ -58,4 +59,24 @@ it('a failing statement is an error, and the connection goes on serving', async 
   const em = orm.em.fork();
   await expect(preparedRead(em, `select 1 / (? - 1) as x`, [1])).rejects.toMatchObject({ code: '22012' });
   expect(await preparedRead(em, `select 1 / (? - 1) as x`, [2])).toEqual([{ x: 1 }]);
+});
+
+it('switched off (DB_POOLER=pgbouncer) runs as a plain statement: nothing is prepared on the connection', async () => {
+  const em = orm.em.fork();
+  await em.getConnection().execute('deallocate all');
+  preparedStatements.enabled = false;
+  try {
+    expect(await preparedRead(em, PROBE, ['{2}', null, null])).toEqual([expect.objectContaining({ id: 2, name: 'two' })]);
+    const prepared = await em.getConnection().execute<{ n: string }[]>(`select count(*) n from pg_prepared_statements`);
+    expect(Number(prepared[0].n)).toBe(0);
+  } finally {
+    preparedStatements.enabled = true;
+  }
+});
+
+it('DB_POOLER=pgbouncer needs DATABASE_DIRECT_URL (LISTEN past the pooler), and only "pgbouncer" is a pooler', () => {
+  expect(() => loadConfig({ DB_POOLER: 'pgbouncer' })).toThrow(/DATABASE_DIRECT_URL/);
+  expect(() => loadConfig({ DB_POOLER: 'odyssey', DATABASE_DIRECT_URL: 'postgres://x' })).toThrow(/pgbouncer/);
+  expect(loadConfig({ DB_POOLER: 'pgbouncer', DATABASE_DIRECT_URL: 'postgres://db/x' })).toMatchObject({ pooler: 'pgbouncer', directDatabaseUrl: 'postgres://db/x' });
+  expect(loadConfig({}).pooler).toBeNull();
 });
