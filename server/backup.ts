@@ -61,6 +61,8 @@ export interface PhysicalBackupOptions {
   /** The backup directory to create (must not exist, or be empty). */
   target: string;
   label?: string;
+  /** Called after the copy, just before pg_backup_stop: every commit acknowledged by then is in the backup. */
+  beforeStop?: () => void;
 }
 
 export interface PhysicalBackupResult { target: string; startLsn: string; stopLsn: string; walFiles: number }
@@ -91,6 +93,7 @@ export async function backupPhysical(options: PhysicalBackupOptions): Promise<Ph
 
     const pgdata = path.join(target, PHYSICAL_DATA_DIR);
     await copyDataDirectory(databaseDir, pgdata);
+    options.beforeStop?.();
 
     const { rows: [stop] } = await session.query<{ lsn: string; labelfile: string; spcmapfile: string }>(
       'select lsn, labelfile, spcmapfile from pg_backup_stop(wait_for_archive => false)',

@@ -107,7 +107,11 @@ describe('physical backup of the embedded server', () => {
     while (acknowledged.length < 100) await new Promise((r) => setTimeout(r, 10));
 
     const beforeBackup = [...acknowledged];
-    const result = await backupPhysical({ databaseDir: sourceDir, superuserUrl: source.url('postgres'), target: path.join(root, 'backup') });
+    let beforeStop: Written[] = [];
+    const result = await backupPhysical({
+      databaseDir: sourceDir, superuserUrl: source.url('postgres'), target: path.join(root, 'backup'),
+      beforeStop: () => { beforeStop = [...acknowledged]; },
+    });
     const duringBackup = acknowledged.length - beforeBackup.length;
     // A few more after it, which the backup cannot have.
     const target = acknowledged.length + 20;
@@ -115,6 +119,7 @@ describe('physical backup of the embedded server', () => {
     writing = false;
     await Promise.all(writers);
     expect(duringBackup).toBeGreaterThan(0);
+    expect(beforeStop.length).toBeGreaterThan(beforeBackup.length); // written while the data directory was copied
     expect(result.walFiles).toBeGreaterThanOrEqual(1);
     const original = await events(source.url('school_journal'));
     expect(original).toHaveLength(acknowledged.length);
@@ -135,8 +140,9 @@ describe('physical backup of the embedded server', () => {
 
     const rows = await events(restoredUrl);
     const byId = new Map(rows.map((r) => [r.id, r.position]));
-    // Every write acknowledged before the backup began is there, at its position.
+    // Every write acknowledged before the backup began, and while it copied, is there at its position.
     expect(beforeBackup.filter((w) => byId.get(w.id) !== w.position)).toEqual([]);
+    expect(beforeStop.filter((w) => byId.get(w.id) !== w.position)).toEqual([]);
     // Nothing that was not written, and the positions are a prefix of the original's, without holes.
     const originalById = new Map(original.map((r) => [r.id, r.position]));
     expect(rows.filter((r) => originalById.get(r.id) !== r.position)).toEqual([]);
