@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -224,7 +224,7 @@ describe('pg_dump / pg_restore of a configured server', () => {
     const serverMajor = Math.floor(Number(serverVersion) / 10000);
     const dumpMajor = (() => {
       try {
-        return Number(/\(PostgreSQL\)\s+(\d+)/.exec(require('node:child_process').execFileSync(
+        return Number(/\(PostgreSQL\)\s+(\d+)/.exec(execFileSync(
           fs.existsSync(`/usr/lib/postgresql/${serverMajor}/bin/pg_dump`) ? `/usr/lib/postgresql/${serverMajor}/bin/pg_dump` : 'pg_dump', ['--version'], { encoding: 'utf8' }))![1]);
       } catch { return null; }
     })();
