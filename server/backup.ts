@@ -277,6 +277,9 @@ export async function restoreDump(backupDir: string, url: string): Promise<Backu
   const manifest = await readManifest(backupDir);
   if (manifest.kind !== 'dump') throw new Error(`${backupDir} is a ${manifest.kind} backup: restore it with a data directory (embedded server)`);
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (['', 'postgres', 'template0', 'template1'].includes(database)) {
+    throw new Error(`refusing to restore into the "${database || '(default)'}" database: name the application's database`);
+  }
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
   const admin = new Client({ connectionString: maintenance.toString() });

@@ -246,6 +246,9 @@ describe('pg_dump / pg_restore of a configured server', () => {
     }
     const before = await fingerprint(source.url);
     await expect(restoreDump(dir, source.url)).rejects.toThrow(/not empty/);
+    const maintenance = new URL(source.url);
+    maintenance.pathname = '/postgres';
+    await expect(restoreDump(dir, maintenance.toString())).rejects.toThrow(/refusing to restore into the "postgres" database/);
     expect(await fingerprint(source.url)).toEqual(before);
   });
 });
