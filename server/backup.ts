@@ -123,12 +123,8 @@ export async function backupPhysical(options: PhysicalBackupOptions): Promise<Ph
     };
     await writeManifest(target, manifest);
     return { target, startLsn, stopLsn: stop.lsn, walFiles: walFiles.length };
-  } catch (error) {
-    // A failed backup leaves no half copy that looks like a backup.
-    await fsp.rm(path.join(target, MANIFEST_FILE), { force: true });
-    throw error;
   } finally {
-    // Ends the backup too, if it failed between start and stop.
+    // Ends the backup too, if it failed between start and stop (a failed backup has no backup.json: it is written last).
     await session.end().catch(() => {});
   }
 }
