@@ -9,8 +9,9 @@ import { ormConfig } from './orm';
 import { SystemClock } from '../lib/clock';
 import { createSchoolCommand, importCommand } from './cli-interchange';
 import { exportCommand } from './cli-export';
+import { backupCommand, restoreCommand } from './cli-backup';
 
-/** Maintenance commands: `node dist/server/cli.js <migrate|seed|school:create …|import …|export …|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]>`. */
+/** Maintenance commands: `node dist/server/cli.js <migrate|seed|school:create …|import …|export …|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]|backup [DIR]|restore DIR [--into …]>`. */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'print-schema') {
@@ -19,6 +20,14 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   }
   if (command === 'check-schema') {
     process.exitCode = await runSchemaCheck(args);
+    return;
+  }
+  if (command === 'backup') {
+    await backupCommand(config, args);
+    return;
+  }
+  if (command === 'restore') {
+    await restoreCommand(config, args);
     return;
   }
   const db = await openDatabase(config);
@@ -49,7 +58,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         break;
       }
       default:
-        throw new Error(`unknown command "${command}": use migrate, seed, school:create, import, export, migration:create, print-schema or check-schema`);
+        throw new Error(`unknown command "${command}": use migrate, seed, school:create, import, export, migration:create, print-schema, check-schema, backup or restore`);
     }
   } finally {
     await orm.close();
