@@ -26,17 +26,23 @@ import { applyWebEdge, bodyErrors, jsonBody } from './web-edge';
 import { attachSubscriptions } from './ws';
 import { uploadRoutes } from './uploads';
 import { downloadRoutes } from './downloads';
+import { RetentionSchedule } from './retention-schedule';
+import { DEFAULT_RETENTION } from '../domain/ops/retention';
 
 export interface AppOptions {
   orm: MikroORM;
   clock: Clock;
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
-    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs'>>;
+    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs'>>
+    // Without it (the tests' servers), no scheduled prune runs on this instance.
+    & Partial<Pick<AppConfig, 'retention'>>;
 }
 
 export interface RunningApp {
   httpServer: http.Server;
   services: ServerServices;
+  /** The scheduled retention prune (server/retention-schedule.ts); idle without `config.retention`. */
+  retention: RetentionSchedule;
   /** Deciding operations' permissions up front (permissions/preauthorization.ts); tests switch it off to compare. */
   preauthorization: Preauthorization;
   listen(port: number): Promise<number>;
@@ -53,6 +59,11 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   const signer = await TokenSigner.create(orm.em.fork(), config.jwtSecret, config.accessTokenTtlSeconds);
   const hub = new DiaryHub({ databaseUrl: orm.config.get('clientUrl')!, em: orm.em, clock });
   await hub.start();
+  const retention = new RetentionSchedule({
+    databaseUrl: orm.config.get('clientUrl')!, em: orm.em, clock,
+    config: config.retention ?? { ...DEFAULT_RETENTION, intervalSeconds: 0 },
+  });
+  retention.start();
   const services: ServerServices = {
     em: orm.em,
     clock,
@@ -125,6 +136,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   return {
     httpServer,
     services,
+    retention,
     preauthorization,
     listen: (port) =>
       new Promise((resolve, reject) => {
@@ -147,6 +159,8 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
       log('http');
       await apollo.stop();
       log('apollo');
+      await retention.stop();
+      log('retention');
       await hub.stop();
       log('hub');
     },

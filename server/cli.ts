@@ -9,8 +9,9 @@ import { ormConfig } from './orm';
 import { SystemClock } from '../lib/clock';
 import { createSchoolCommand, importCommand } from './cli-interchange';
 import { exportCommand } from './cli-export';
+import { pruneCommand } from './cli-prune';
 
-/** Maintenance commands: `node dist/server/cli.js <migrate|seed|school:create …|import …|export …|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]>`. */
+/** Maintenance commands: `node dist/server/cli.js <migrate|seed|school:create …|import …|export …|prune|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]>`. */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'print-schema') {
@@ -42,6 +43,10 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       case 'export':
         await exportCommand(orm, new SystemClock(config.appNow), args);
         break;
+      case 'prune':
+        await orm.getMigrator().up();
+        process.exitCode = await pruneCommand(orm, db.url, new SystemClock(config.appNow), config.retention);
+        break;
       case 'migration:create': {
         // Diffs the entities against a database migrated to the latest; add the new file to migrations/index.ts.
         const result = await orm.getMigrator().createMigration();
@@ -49,7 +54,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         break;
       }
       default:
-        throw new Error(`unknown command "${command}": use migrate, seed, school:create, import, export, migration:create, print-schema or check-schema`);
+        throw new Error(`unknown command "${command}": use migrate, seed, school:create, import, export, prune, migration:create, print-schema or check-schema`);
     }
   } finally {
     await orm.close();
