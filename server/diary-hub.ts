@@ -6,7 +6,7 @@ import { lessonsByIds, marksByIds } from '../domain/journal/journal.queries';
 import { uuidArray } from '../permissions/scope';
 import { AppError, ErrorCode, cursorExpired } from '../lib/errors';
 import {
-  DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL, cursorIsExpired, outboxPrunedThrough, watcherKey,
+  DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL, OUTBOX_WATERMARK_KEY, cursorIsExpired, outboxPrunedThrough, watcherKey,
   type EventGraph, type OutboxEvent, type SubscriptionEnd, type Watchable, type Watcher,
 } from '../domain/diary/diary-outbox';
 import type { Clock } from '../lib/clock';
@@ -80,7 +80,11 @@ export class DiaryHub {
   }
 
   async start(): Promise<void> {
-    const rows = await this.em().execute<{ last: string }[]>(`select coalesce(max(position), 0)::text as last from diary_event`);
+    // After a prune that emptied the outbox, the newest position is its watermark.
+    const rows = await this.em().execute<{ last: string }[]>(
+      `select greatest(coalesce(max(position), 0), coalesce((select value::bigint from app_setting where key = ?), 0))::text as last from diary_event`,
+      [OUTBOX_WATERMARK_KEY],
+    );
     this.last = BigInt(rows[0].last);
     await this.connectListener();
     this.sweepTimer = setInterval(() => {

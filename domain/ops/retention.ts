@@ -186,15 +186,15 @@ async function pruneOutboxBatch(em: EntityManager, cutoff: Date, size: number): 
                        (select max(position) from diary_event), 0)::text as floor`,
       [HUB_INSTANCE_STALE_SECONDS],
     );
-    const rows = await tx.execute<{ position: string; old: boolean }[]>(
-      `select position::text as position, occurred_at < ? as old from diary_event
-        where position > ? and position <= ? order by position limit ?`,
+    const rows = await tx.execute<{ at: string; old: boolean }[]>(
+      `select d.position::text as at, d.occurred_at < ? as old from diary_event d
+        where d.position > ? and d.position <= ? order by d.position limit ?`,
       [cutoff, from.toString(), floor, size],
     );
     let through = from;
     for (const row of rows) {
       if (!row.old) break;
-      through = BigInt(row.position);
+      through = BigInt(row.at);
     }
     if (through === from) return { deleted: 0, prunedThrough: from };
     const deleted = await count(tx,
