@@ -103,22 +103,21 @@ export class DiaryHub {
     await this.pulling?.catch(() => undefined);
     const listener = this.listener;
     this.listener = null;
-    // Gone: the prune no longer waits for this instance.
-    await listener?.query('delete from diary_hub_instance where id = $1', [this.instanceId]).catch(() => undefined);
     await listener?.end().catch(() => undefined);
+    // Gone: the prune no longer waits for this instance.
+    await this.em().execute(`delete from diary_hub_instance where id = ?`, [this.instanceId]).catch(() => undefined);
   }
 
   /**
-   * Records (on the LISTEN connection) the newest position this instance has read and delivered:
+   * Records the newest position this instance has read and delivered:
    * the prune deletes nothing above the lowest such position of the live instances. Run when
    * listening starts and by the sweep every POSITION_REPORT_MS; a failure is retried by the next sweep.
    */
   async reportPosition(): Promise<void> {
-    const listener = this.listener;
-    if (!listener || this.stopped) return;
+    if (this.stopped) return;
     try {
-      await listener.query(
-        `insert into diary_hub_instance (id, last_position, seen_at) values ($1, $2, now())
+      await this.em().execute(
+        `insert into diary_hub_instance (id, last_position, seen_at) values (?, ?, now())
          on conflict (id) do update set last_position = excluded.last_position, seen_at = excluded.seen_at`,
         [this.instanceId, this.last.toString()],
       );
