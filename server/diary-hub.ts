@@ -35,7 +35,7 @@ export interface HubOptions {
 }
 
 /** How often an instance refreshes its row in `diary_hub_instance` (the prune's floor, domain/ops/retention.ts). */
-const POSITION_REPORT_MS = 30_000;
+const POSITION_REPORT_MS = 60_000;
 
 const OUTBOX_COLUMNS = `position, type, student_id, lesson_id, mark_id, attendance_id, occurred_at`;
 

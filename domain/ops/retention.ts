@@ -15,8 +15,8 @@ import { uuidArray } from '../../lib/sql';
  * - **idempotency records**: `idempotencyGraceHours` past their TTL (server/idempotency.ts);
  * - **login counters** (`login_throttle`): once their window and any lockout have been over for
  *   `loginCounterGraceMinutes` (such a row counts nothing any more: the next attempt starts afresh);
- * - **sessions** (`refresh_token`): a session's tokens once every token of it has expired or been
- *   revoked for `sessionGraceDays` (until then a reused old token is still recognised as reuse);
+ * - **sessions** (`refresh_token`): a token `sessionGraceDays` after it stopped working (expired,
+ *   revoked, or rotated: within the grace a reused old token is still caught as reuse);
  * - instances' diary positions not refreshed for HUB_INSTANCE_STALE_SECONDS (the instance is gone).
  *
  * The journal itself is never pruned: marks and their versions, attendance, lessons and their
@@ -33,7 +33,7 @@ export interface RetentionPeriods {
   idempotencyGraceHours: number;
   /** Login counters are deleted this long after their window and lockout ended (RETENTION_LOGIN_COUNTER_GRACE_MINUTES). */
   loginCounterGraceMinutes: number;
-  /** A session's refresh tokens are deleted this long after the session ended (RETENTION_SESSION_GRACE_DAYS). */
+  /** A refresh token is deleted this long after it stopped working: expired, revoked or rotated (RETENTION_SESSION_GRACE_DAYS). */
   sessionGraceDays: number;
   /** Rows deleted per statement and transaction (RETENTION_BATCH_SIZE). */
   batchSize: number;
@@ -205,24 +205,23 @@ async function pruneOutboxBatch(em: EntityManager, cutoff: Date, size: number): 
   });
 }
 
+/** When a refresh token stopped working (revoked, or else expired): the expression of `refresh_token_ended_index`. */
+const TOKEN_ENDED = `least(coalesce(revoked_at, 'infinity'::timestamptz), expires_at)`;
+
 /**
- * One batch of ended sessions: refresh tokens of families none of whose tokens is usable since the
- * cutoff (a live session keeps its rotated tokens, so presenting an old one is still caught as
- * reuse). The candidates are read first, so a batch with nothing to delete does not fire the
- * `diary_access` trigger (which makes every instance re-check its sockets).
+ * One batch of ended sessions' tokens: refresh tokens that stopped working (revoked, rotated or
+ * expired) before the cutoff, oldest first through `refresh_token_ended_index`. A live session
+ * keeps its working token (and its rotated ones for the grace, so presenting one of those is still
+ * caught as reuse and ends the session). The candidates are read first, so a batch with nothing to
+ * delete does not fire the `diary_access` trigger (which makes every instance re-check its sockets).
  */
 async function pruneSessionsBatch(em: EntityManager, cutoff: Date, size: number): Promise<number> {
-  const ended = `least(coalesce(%.revoked_at, 'infinity'::timestamptz), %.expires_at)`;
   const candidates = await em.execute<{ id: string }[]>(
-    `select rt.id from refresh_token rt
-      where ${ended.replaceAll('%', 'rt')} < ?
-        and not exists (select 1 from refresh_token o where o.family_id = rt.family_id and ${ended.replaceAll('%', 'o')} >= ?)
-      limit ?`,
-    [cutoff, cutoff, size],
+    `select id from refresh_token where ${TOKEN_ENDED} < ? order by ${TOKEN_ENDED} limit ?`,
+    [cutoff, size],
   );
   if (candidates.length === 0) return 0;
   return count(em,
-    `with d as (delete from refresh_token t where t.id = any(?::uuid[]) and ${ended.replaceAll('%', 't')} < ? returning 1)
-     select count(*)::int as n from d`,
+    `with d as (delete from refresh_token where id = any(?::uuid[]) and ${TOKEN_ENDED} < ? returning 1) select count(*)::int as n from d`,
     [uuidArray(candidates.map((c) => c.id)), cutoff]);
 }

@@ -239,7 +239,7 @@ describe('idempotency records, login counters and sessions', () => {
     expect(keys).toEqual(['account:locked', 'account:lockout-just-over', 'address:counting']);
   });
 
-  it('deletes the tokens of sessions ended over the grace ago; a live session keeps its rotated tokens (reuse still caught)', async () => {
+  it('deletes refresh tokens that stopped working over the grace ago; a live session keeps its token and its recently rotated ones', async () => {
     const user = w.student.user!.id;
     const token = (family: string, created: Date, expires: Date, revoked: Date | null) => sql(
       `insert into refresh_token (id, user_id, token_hash, family_id, created_at, expires_at, revoked_at) values (?, ?, ?, ?, ?, ?, ?)`,
@@ -254,10 +254,14 @@ describe('idempotency records, login counters and sessions', () => {
     await token(recentlyEnded, ago(5 * DAY), new Date(server.clock.now().getTime() + 25 * DAY), ago(2 * DAY));
     const live = randomUUID();
     await token(live, ago(20 * DAY), new Date(server.clock.now().getTime() + 10 * DAY), ago(19 * DAY)); // rotated long ago
-    await token(live, ago(19 * DAY), new Date(server.clock.now().getTime() + 11 * DAY), null);
+    await token(live, ago(19 * DAY), new Date(server.clock.now().getTime() + 11 * DAY), ago(3 * DAY)); // rotated lately: reuse still caught
+    await token(live, ago(3 * DAY), new Date(server.clock.now().getTime() + 27 * DAY), null);
 
+    const deletes = server.recordStatements(/delete from refresh_token/);
     const report = await prune();
-    expect(report.sessions.deleted).toBe(3);
+    deletes.stop();
+    expect(report.sessions.deleted).toBe(4);
+    expect(deletes.statements).toHaveLength(1);
     const left = await sql<{ family_id: string; n: number }>(
       `select family_id, count(*)::int as n from refresh_token where family_id = any(?::uuid[]) group by family_id`,
       [`{${[expired, loggedOut, recentlyEnded, live].join(',')}}`],
