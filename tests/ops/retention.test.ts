@@ -7,6 +7,7 @@ import {
 import type { Lesson } from '../../entities';
 import { encodeDiaryCursor } from '../../resolvers/diary/diary-events.resolver';
 import { IDEMPOTENCY_TTL_HOURS } from '../../server/idempotency';
+import { DEFAULT_RETENTION_INTERVAL_SECONDS, loadConfig } from '../../server/config';
 import { toGlobalId } from '../../schema/global-id';
 import { buildWorld, type World } from '../support/factories';
 import { DIARY_EVENTS, LiveClient, settle, waitFor, type Stream } from '../support/live-client';
@@ -365,5 +366,21 @@ describe('the journal is kept', () => {
     expect(await journalState()).toEqual(before);
     const [{ events }] = await sql<{ events: number }>(`select count(*)::int as events from diary_event`);
     expect(events).toBe(0);
+  });
+});
+
+describe('the settings', () => {
+  it('documents its defaults, takes RETENTION_* and 0 (no schedule, no grace), and refuses nonsense', () => {
+    expect(loadConfig({}).retention).toEqual({ ...DEFAULT_RETENTION, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS });
+    expect(DEFAULT_RETENTION).toEqual({ outboxDays: 30, idempotencyGraceHours: 24, loginCounterGraceMinutes: 60, sessionGraceDays: 7, batchSize: 1_000 });
+    expect(loadConfig({
+      RETENTION_INTERVAL_SECONDS: '0', RETENTION_OUTBOX_DAYS: '14', RETENTION_IDEMPOTENCY_GRACE_HOURS: '0',
+      RETENTION_LOGIN_COUNTER_GRACE_MINUTES: '5', RETENTION_SESSION_GRACE_DAYS: '1', RETENTION_BATCH_SIZE: '200',
+    }).retention).toEqual({
+      intervalSeconds: 0, outboxDays: 14, idempotencyGraceHours: 0, loginCounterGraceMinutes: 5, sessionGraceDays: 1, batchSize: 200,
+    });
+    expect(() => loadConfig({ RETENTION_OUTBOX_DAYS: '0' })).toThrow();
+    expect(() => loadConfig({ RETENTION_SESSION_GRACE_DAYS: '-1' })).toThrow();
+    expect(() => loadConfig({ RETENTION_BATCH_SIZE: 'many' })).toThrow();
   });
 });
