@@ -15,6 +15,7 @@ export * from './interchange';
 export * from './events';
 export * from './late-entry';
 export * from './download';
+export * from './retention';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -30,6 +31,7 @@ import { SourcedKey, StagedFile } from './interchange';
 import { SchoolEvent } from './events';
 import { LateEntryPermit } from './late-entry';
 import { Download } from './download';
+import { DiaryHubInstance } from './retention';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -48,4 +50,5 @@ export const ALL_ENTITIES = [
   SchoolEvent,
   LateEntryPermit,
   Download,
+  DiaryHubInstance,
 ];

@@ -69,6 +69,8 @@ export class RoleGrant extends UuidEntity {
 
 /** Refresh tokens are stored only as a SHA-256 hash; a family is one login's chain of rotations. */
 @Entity()
+// When a token stopped working (revoked or expired): the retention prune's range (domain/ops/retention.ts).
+@Index({ name: 'refresh_token_ended_index', expression: `create index "refresh_token_ended_index" on "refresh_token" ((least(coalesce("revoked_at", 'infinity'::timestamptz), "expires_at")))` })
 export class RefreshToken extends UuidEntity {
   @ManyToOne(() => User)
   user!: User;

@@ -43,6 +43,11 @@ export enum ErrorCode {
   MARK_RETRACTED = 'MARK_RETRACTED',
   /** The absence was cleared as recorded by mistake (clearAbsence): its reason is not set, nor is it cleared again. */
   ABSENCE_CLEARED = 'ABSENCE_CLEARED',
+  /**
+   * `diaryEvents(after:)` with a cursor older than the outbox keeps (domain/ops/retention.ts): the events
+   * after it may be gone. Re-read the diary, then subscribe without `after`.
+   */
+  CURSOR_EXPIRED = 'CURSOR_EXPIRED',
 }
 
 /** An error meant for the client: its message and code are safe to show. */
@@ -59,6 +64,11 @@ export const forbidden = (message = 'You are not allowed to do this.') => new Ap
 export const badInput = (field: string, message: string) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
+export const cursorExpired = () => new AppError(
+  ErrorCode.CURSOR_EXPIRED,
+  'This cursor is older than the diary events the server keeps: some events after it are gone. '
+    + 'Re-read the diary (diary query), then subscribe again without `after`.',
+);
 export const consentRequired = (message: string, consent: Record<string, unknown>, fields: string[]) =>
   new AppError(ErrorCode.CONSENT_REQUIRED, message, { consent, fields });
 

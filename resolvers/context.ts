@@ -19,6 +19,8 @@ export interface LiveDiary {
   mayWatch(userId: string, studentId: string): Promise<boolean>;
   /** Starts a stream after the `after` position (null: from now), replaying what was missed first. */
   subscribe(watcher: Watcher, after: bigint | null): LiveDiaryStream;
+  /** Were events after this cursor pruned (the outbox's retention)? Then it cannot be resumed. */
+  cursorExpired(after: bigint): Promise<boolean>;
 }
 
 /** One subscriber's stream of diary events, in position order, each at most once. */

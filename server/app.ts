@@ -27,17 +27,23 @@ import { attachSubscriptions } from './ws';
 import { uploadRoutes } from './uploads';
 import { downloadRoutes } from './downloads';
 import { preparedStatements } from '../lib/prepared-read';
+import { RetentionSchedule } from './retention-schedule';
+import { DEFAULT_RETENTION } from '../domain/ops/retention';
 
 export interface AppOptions {
   orm: MikroORM;
   clock: Clock;
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
-    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs' | 'pooler' | 'directDatabaseUrl'>>;
+    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs' | 'pooler' | 'directDatabaseUrl'>>
+    // Without it (the tests' servers), no scheduled prune runs on this instance.
+    & Partial<Pick<AppConfig, 'retention'>>;
 }
 
 export interface RunningApp {
   httpServer: http.Server;
   services: ServerServices;
+  /** The scheduled retention prune (server/retention-schedule.ts); idle without `config.retention`. */
+  retention: RetentionSchedule;
   /** Deciding operations' permissions up front (permissions/preauthorization.ts); tests switch it off to compare. */
   preauthorization: Preauthorization;
   listen(port: number): Promise<number>;
@@ -55,6 +61,12 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   preparedStatements.enabled = !config.pooler;
   const hub = new DiaryHub({ databaseUrl: config.directDatabaseUrl ?? orm.config.get('clientUrl')!, em: orm.em, clock });
   await hub.start();
+  // The prune's lock is a session's: past any pooler, like the hub's LISTEN.
+  const retention = new RetentionSchedule({
+    databaseUrl: config.directDatabaseUrl ?? orm.config.get('clientUrl')!, em: orm.em, clock,
+    config: config.retention ?? { ...DEFAULT_RETENTION, intervalSeconds: 0 },
+  });
+  retention.start();
   const services: ServerServices = {
     em: orm.em,
     clock,
@@ -127,6 +139,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   return {
     httpServer,
     services,
+    retention,
     preauthorization,
     listen: (port) =>
       new Promise((resolve, reject) => {
@@ -149,6 +162,8 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
       log('http');
       await apollo.stop();
       log('apollo');
+      await retention.stop();
+      log('retention');
       await hub.stop();
       log('hub');
     },

@@ -10,8 +10,9 @@ import { SystemClock } from '../lib/clock';
 import { createSchoolCommand, importCommand } from './cli-interchange';
 import { exportCommand } from './cli-export';
 import { backupCommand, restoreCommand } from './cli-backup';
+import { pruneCommand } from './cli-prune';
 
-/** Maintenance commands: `node dist/server/cli.js <migrate|seed|school:create …|import …|export …|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]|backup [DIR]|restore DIR [--into …]>`. */
+/** Maintenance commands: `node dist/server/cli.js <migrate|seed|school:create …|import …|export …|prune|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]|backup [DIR]|restore DIR [--into …]>`. */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'print-schema') {
@@ -31,7 +32,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     return;
   }
   const db = await openDatabase(config);
-  const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, logQueries: config.logQueries }));
+  const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, logQueries: config.logQueries, behindPgBouncer: config.pooler === 'pgbouncer' }));
   try {
     switch (command) {
       case 'migrate':
@@ -51,6 +52,10 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       case 'export':
         await exportCommand(orm, new SystemClock(config.appNow), args);
         break;
+      case 'prune':
+        await orm.getMigrator().up();
+        process.exitCode = await pruneCommand(orm, config.directDatabaseUrl ?? db.url, new SystemClock(config.appNow), config.retention);
+        break;
       case 'migration:create': {
         // Diffs the entities against a database migrated to the latest; add the new file to migrations/index.ts.
         const result = await orm.getMigrator().createMigration();
@@ -58,7 +63,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         break;
       }
       default:
-        throw new Error(`unknown command "${command}": use migrate, seed, school:create, import, export, migration:create, print-schema, check-schema, backup or restore`);
+        throw new Error(`unknown command "${command}": use migrate, seed, school:create, import, export, prune, migration:create, print-schema, check-schema, backup or restore`);
     }
   } finally {
     await orm.close();

@@ -1,3 +1,5 @@
+import { DEFAULT_RETENTION, type RetentionPeriods } from '../domain/ops/retention';
+
 /** Every setting the server reads, in one place (documented in README.md). */
 export interface AppConfig {
   port: number;
@@ -36,7 +38,16 @@ export interface AppConfig {
   directDatabaseUrl?: string;
   /** Database pool and timeouts (DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
   database: { poolMax: number; statementTimeoutMs: number; acquireTimeoutMs: number };
+  /** What is pruned when (RETENTION_*, domain/ops/retention.ts); `intervalSeconds` 0: no scheduled prune on this instance. */
+  retention: RetentionConfig;
 }
+
+export interface RetentionConfig extends RetentionPeriods {
+  /** How often this instance prunes (RETENTION_INTERVAL_SECONDS; the first run a minute after start at the latest). */
+  intervalSeconds: number;
+}
+
+export const DEFAULT_RETENTION_INTERVAL_SECONDS = 3600;
 
 /** Access tokens stay short: a stolen one is worth little, and a locked account's sockets close soon anyway. */
 export const MAX_ACCESS_TOKEN_TTL_SECONDS = 3600;
@@ -76,6 +87,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statementTimeoutMs: intOr(env.DB_STATEMENT_TIMEOUT_MS, 15_000),
       acquireTimeoutMs: intOr(env.DB_ACQUIRE_TIMEOUT_MS, 10_000),
     },
+    retention: {
+      intervalSeconds: countOr(env.RETENTION_INTERVAL_SECONDS, DEFAULT_RETENTION_INTERVAL_SECONDS),
+      outboxDays: intOr(env.RETENTION_OUTBOX_DAYS, DEFAULT_RETENTION.outboxDays),
+      idempotencyGraceHours: countOr(env.RETENTION_IDEMPOTENCY_GRACE_HOURS, DEFAULT_RETENTION.idempotencyGraceHours),
+      loginCounterGraceMinutes: countOr(env.RETENTION_LOGIN_COUNTER_GRACE_MINUTES, DEFAULT_RETENTION.loginCounterGraceMinutes),
+      sessionGraceDays: countOr(env.RETENTION_SESSION_GRACE_DAYS, DEFAULT_RETENTION.sessionGraceDays),
+      batchSize: intOr(env.RETENTION_BATCH_SIZE, DEFAULT_RETENTION.batchSize),
+    },
   };
 }
 
@@ -105,5 +124,13 @@ function intOr(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got "${value}"`);
+  return n;
+}
+
+/** A whole number, 0 allowed. */
+function countOr(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number (0 or more), got "${value}"`);
   return n;
 }

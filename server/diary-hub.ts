@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Attendance, Student } from '../entities';
 import { lessonsByIds, marksByIds } from '../domain/journal/journal.queries';
 import { uuidArray } from '../permissions/scope';
-import { AppError, ErrorCode } from '../lib/errors';
+import { AppError, ErrorCode, cursorExpired } from '../lib/errors';
 import {
-  DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL, watcherKey,
+  DIARY_ACCESS_CHANNEL, DIARY_EVENTS_CHANNEL, OUTBOX_WATERMARK_KEY, cursorIsExpired, outboxPrunedThrough, watcherKey,
   type EventGraph, type OutboxEvent, type SubscriptionEnd, type Watchable, type Watcher,
 } from '../domain/diary/diary-outbox';
 import type { Clock } from '../lib/clock';
@@ -32,6 +33,9 @@ export interface HubOptions {
   sweepIntervalMs?: number;
   batchSize?: number;
 }
+
+/** How often an instance refreshes its row in `diary_hub_instance` (the prune's floor, domain/ops/retention.ts). */
+const POSITION_REPORT_MS = 60_000;
 
 const OUTBOX_COLUMNS = `position, type, student_id, lesson_id, mark_id, attendance_id, occurred_at`;
 
@@ -60,6 +64,9 @@ export class DiaryHub {
   private recheckAgain = false;
   private stopped = false;
   private reconnectDelayMs = 100;
+  /** This instance's row in `diary_hub_instance`: the newest position it has read, refreshed as it goes. */
+  readonly instanceId = randomUUID();
+  private positionReportedAt = 0;
 
   constructor(private readonly options: HubOptions) {}
 
@@ -73,12 +80,17 @@ export class DiaryHub {
   }
 
   async start(): Promise<void> {
-    const rows = await this.em().execute<{ last: string }[]>(`select coalesce(max(position), 0)::text as last from diary_event`);
+    // After a prune that emptied the outbox, the newest position is its watermark.
+    const rows = await this.em().execute<{ last: string }[]>(
+      `select greatest(coalesce(max(position), 0), coalesce((select value::bigint from app_setting where key = ?), 0))::text as last from diary_event`,
+      [OUTBOX_WATERMARK_KEY],
+    );
     this.last = BigInt(rows[0].last);
     await this.connectListener();
     this.sweepTimer = setInterval(() => {
       this.schedulePull();
       void this.recheckSubscribers();
+      if (Date.now() - this.positionReportedAt >= POSITION_REPORT_MS) void this.reportPosition();
     }, this.options.sweepIntervalMs ?? 5_000);
     this.sweepTimer.unref();
   }
@@ -92,6 +104,32 @@ export class DiaryHub {
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);
+    // Gone: the prune no longer waits for this instance.
+    await this.em().execute(`delete from diary_hub_instance where id = ?`, [this.instanceId]).catch(() => undefined);
+  }
+
+  /**
+   * Records the newest position this instance has read and delivered:
+   * the prune deletes nothing above the lowest such position of the live instances. Run when
+   * listening starts and by the sweep every POSITION_REPORT_MS; a failure is retried by the next sweep.
+   */
+  async reportPosition(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.em().execute(
+        `insert into diary_hub_instance (id, last_position, seen_at) values (?, ?, now())
+         on conflict (id) do update set last_position = excluded.last_position, seen_at = excluded.seen_at`,
+        [this.instanceId, this.last.toString()],
+      );
+      this.positionReportedAt = Date.now();
+    } catch (error) {
+      if (!this.stopped) console.error('[diary-hub] recording the position read failed; the sweep retries', (error as Error).message);
+    }
+  }
+
+  /** Were events after this cursor pruned (domain/ops/retention.ts)? Then it cannot be resumed: CURSOR_EXPIRED. */
+  async cursorExpired(after: bigint): Promise<boolean> {
+    return cursorIsExpired(after, await outboxPrunedThrough(this.em()));
   }
 
   /**
@@ -131,6 +169,9 @@ export class DiaryHub {
           order by d.position limit ?`,
         [...scope.params, cursor.toString(), to.toString(), this.batchSize, this.batchSize],
       );
+      // Read after the batch: a watermark still at or below the cursor now was so when the batch
+      // was read, so the batch is whole; above it, events of the range may be gone.
+      if (cursorIsExpired(cursor, await outboxPrunedThrough(this.em()))) throw cursorExpired();
       if (rows.length === 0) return;
       const batch = rows.map(toEvent);
       const graph = await loadEventGraph(() => this.em(), batch);
@@ -309,6 +350,7 @@ export class DiaryHub {
       await client.query(`LISTEN ${DIARY_EVENTS_CHANNEL}`);
       await client.query(`LISTEN ${DIARY_ACCESS_CHANNEL}`);
       this.reconnectDelayMs = 100;
+      await this.reportPosition();
     } catch (error) {
       console.error('[diary-hub] could not LISTEN; retrying', (error as Error).message);
       lost();
@@ -322,6 +364,7 @@ export class DiaryHub {
 
 /** What a stream that lost its right ends with (the socket itself closes with 4403 for an ended session). */
 export function subscriptionEndError(reason: SubscriptionEnd): AppError {
+  if (reason === 'CURSOR_EXPIRED') return cursorExpired();
   return reason === 'ACCESS_REVOKED'
     ? new AppError(ErrorCode.FORBIDDEN, 'You may no longer watch this diary.')
     : new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended.');
@@ -365,6 +408,11 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
         if (this.done) return;
       }
     } catch (error) {
+      // The outbox was pruned past the cursor while replaying: said, never a silently shorter replay.
+      if (error instanceof AppError && error.extensions.code === ErrorCode.CURSOR_EXPIRED) {
+        this.fail('CURSOR_EXPIRED');
+        return;
+      }
       console.error('[diary-hub] replay failed', error);
       this.end();
       return;

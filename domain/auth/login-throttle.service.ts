@@ -105,7 +105,11 @@ async function beginAttempt(
 /** Counts one attempt on `key`: how many seconds the caller must wait (0: go ahead), and whether a lockout began. */
 async function countAttempt(tx: EntityManager, scope: Scope, key: string, now: Date): Promise<{ wait: number; lockedNow: boolean }> {
   const { maxFailures, windowSeconds, lockoutSeconds } = LOGIN_THROTTLE[scope];
-  await tx.execute(`insert into login_throttle (key, attempts, window_started_at) values (?, 0, ?) on conflict (key) do nothing`, [key, now]);
+  // The no-op update locks an existing row at once: the retention prune (domain/ops/retention.ts) cannot delete it in between.
+  await tx.execute(
+    `insert into login_throttle (key, attempts, window_started_at) values (?, 0, ?) on conflict (key) do update set attempts = login_throttle.attempts`,
+    [key, now],
+  );
   const [row] = await tx.execute<{ attempts: number; window_started_at: Date; locked_until: Date | null }[]>(
     `select attempts, window_started_at, locked_until from login_throttle where key = ? for update`, [key],
   );

@@ -6,6 +6,24 @@ import type { LessonRow } from '../journal/journal.queries';
 export const DIARY_EVENTS_CHANNEL = 'diary_events';
 export const DIARY_ACCESS_CHANNEL = 'diary_access';
 
+/**
+ * The outbox's watermark, in app_setting: every event at or below this position may have been
+ * pruned (domain/ops/retention.ts), so a cursor below it cannot be resumed (CURSOR_EXPIRED).
+ * It only grows, and moves in the same transaction as the deletion it covers.
+ */
+export const OUTBOX_WATERMARK_KEY = 'diary_outbox_pruned_through';
+
+/** The outbox's watermark now (0: nothing was ever pruned). */
+export async function outboxPrunedThrough(em: EntityManager): Promise<bigint> {
+  const rows = await em.execute<{ value: string }[]>(`select value from app_setting where key = ?`, [OUTBOX_WATERMARK_KEY]);
+  return rows[0] ? BigInt(rows[0].value) : 0n;
+}
+
+/** Can a stream resume after this cursor, or were events after it pruned? */
+export function cursorIsExpired(after: bigint, prunedThrough: bigint): boolean {
+  return after < prunedThrough;
+}
+
 /** Serializes the stamping of diary events across every instance on the database. */
 const STAMP_LOCK_KEY = 0x5d1a7e;
 
@@ -91,5 +109,8 @@ export interface Watcher {
   studentId: string | null;
 }
 
-/** Why a stream stopped before its consumer ended it: the viewer lost the right to it. */
-export type SubscriptionEnd = 'ACCESS_REVOKED' | 'SESSION_ENDED';
+/**
+ * Why a stream stopped before its consumer ended it: the viewer lost the right to it, or (while
+ * replaying) the outbox was pruned past the stream's cursor.
+ */
+export type SubscriptionEnd = 'ACCESS_REVOKED' | 'SESSION_ENDED' | 'CURSOR_EXPIRED';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import { Attendance, Lesson, Mark, Student } from '../../entities';
-import { badInput, notFound } from '../../lib/errors';
+import { badInput, cursorExpired, notFound } from '../../lib/errors';
 import type { LiveDiaryStream, RequestContext } from '../context';
 import type { OutboxEvent } from '../../domain/diary/diary-outbox';
 import { fromGlobalId } from '../../schema/global-id';
@@ -33,6 +33,8 @@ async function* subscribeToDiary(
   const after = args.after ? decodeDiaryCursor(args.after) : null;
   const hub = context.services.hub;
   if (studentId && !(await hub.mayWatch(viewer.userId, studentId))) throw notFound('Student');
+  // A cursor the outbox no longer reaches is refused here, at subscribe time: never an empty stream.
+  if (after !== null && (await hub.cursorExpired(after))) throw cursorExpired();
   const subscription = hub.subscribe({ userId: viewer.userId, sessionId: viewer.sessionId, studentId }, after);
   handle.subscription = subscription;
   if (handle.cancelled) subscription.end();
