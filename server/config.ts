@@ -1,3 +1,5 @@
+import { defaultLogLevel, type LogLevel } from './logging';
+
 /** Every setting the server reads, in one place (documented in README.md). */
 export interface AppConfig {
   port: number;
@@ -26,6 +28,12 @@ export interface AppConfig {
   wsMaxSocketsPerUser: number;
   /** How long a stop waits for the requests already accepted to answer (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** The JSON log lines' level (LOG_LEVEL: info by default). */
+  logLevel: LogLevel;
+  /** GET /metrics is served on this port only, never the API's (METRICS_PORT); off when unset. */
+  metricsPort?: number;
+  /** With it, /metrics also wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken?: string;
   /** Database pool and timeouts (DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
   database: { poolMax: number; statementTimeoutMs: number; acquireTimeoutMs: number };
 }
@@ -61,6 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     preauthorize: env.PREAUTHORIZE !== 'false',
     wsMaxSocketsPerUser: intOr(env.WS_MAX_SOCKETS_PER_USER, DEFAULT_WS_MAX_SOCKETS_PER_USER),
     shutdownGraceMs: intOr(env.SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN_GRACE_MS),
+    logLevel: defaultLogLevel(env),
+    metricsPort: env.METRICS_PORT ? intOr(env.METRICS_PORT, 0) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     database: {
       poolMax: intOr(env.DB_POOL_MAX, 10),
       statementTimeoutMs: intOr(env.DB_STATEMENT_TIMEOUT_MS, 15_000),

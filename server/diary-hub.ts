@@ -11,6 +11,7 @@ import {
 import type { Clock } from '../lib/clock';
 import { diaryReplayScope } from '../permissions/diary-replay';
 import { diaryWatchers } from '../permissions/diary-watchers';
+import { describeFault, type Logger } from './logging';
 
 /** Four statements in parallel, each on a fork of its own (a fork is one unit of work, not for concurrent use). */
 async function loadEventGraph(fork: () => EntityManager, events: OutboxEvent[]): Promise<EventGraph> {
@@ -31,6 +32,10 @@ export interface HubOptions {
   /** How often to re-check subscribers and poll the outbox even without a notification. */
   sweepIntervalMs?: number;
   batchSize?: number;
+  /** Where its faults go (JSON lines); silent when unset. */
+  log?: Logger;
+  /** Told of each event a subscriber takes: live or replayed, and the seconds since the hub read it. */
+  onDelivered?: (kind: 'live' | 'replay', seconds: number) => void;
 }
 
 const OUTBOX_COLUMNS = `position, type, student_id, lesson_id, mark_id, attendance_id, occurred_at`;
@@ -60,8 +65,20 @@ export class DiaryHub {
   private recheckAgain = false;
   private stopped = false;
   private reconnectDelayMs = 100;
+  /** When (and how) each event in flight was read from the outbox, for the delivery latency. */
+  private readonly readAt = new WeakMap<OutboxEvent, { at: bigint; kind: 'live' | 'replay' }>();
 
   constructor(private readonly options: HubOptions) {}
+
+  private fault(error: unknown, message: string): void {
+    this.options.log?.error({ component: 'diary-hub', fault: describeFault(error) }, message);
+  }
+
+  /** A subscriber took the event. */
+  handedOver(event: OutboxEvent): void {
+    const read = this.readAt.get(event);
+    if (read) this.options.onDelivered?.(read.kind, Number(process.hrtime.bigint() - read.at) / 1e9);
+  }
 
   get subscriberCount(): number {
     return this.subscribers.size;
@@ -106,6 +123,10 @@ export class DiaryHub {
     return sub;
   }
 
+  replayFailed(error: unknown): void {
+    this.fault(error, 'replay failed');
+  }
+
   unsubscribe(sub: DiarySubscription): void {
     this.subscribers.delete(sub);
   }
@@ -133,6 +154,8 @@ export class DiaryHub {
       );
       if (rows.length === 0) return;
       const batch = rows.map(toEvent);
+      const readAt = { at: process.hrtime.bigint(), kind: 'replay' as const };
+      for (const event of batch) this.readAt.set(event, readAt);
       const graph = await loadEventGraph(() => this.em(), batch);
       for (const [i, event] of batch.entries()) {
         event.graph = graph;
@@ -173,7 +196,7 @@ export class DiaryHub {
           await this.pullNewEvents();
         } while (this.pullAgain && !this.stopped);
       } catch (error) {
-        console.error('[diary-hub] reading the outbox failed; the next notification or sweep retries', error);
+        this.fault(error, 'reading the outbox failed; the next notification or sweep retries');
       } finally {
         this.pulling = null;
       }
@@ -188,6 +211,8 @@ export class DiaryHub {
       );
       if (rows.length === 0) return;
       const batch = rows.map(toEvent);
+      const readAt = { at: process.hrtime.bigint(), kind: 'live' as const };
+      for (const event of batch) this.readAt.set(event, readAt);
       await this.dispatch(batch);
       this.last = batch[batch.length - 1].position;
       if (rows.length < this.batchSize) return;
@@ -271,7 +296,7 @@ export class DiaryHub {
           }
         } while (this.recheckAgain && !this.stopped);
       } catch (error) {
-        console.error('[diary-hub] re-checking subscribers failed; the sweep retries', error);
+        this.fault(error, 're-checking subscribers failed; the sweep retries');
       }
     };
     // Cleared in .finally(), which always runs after this assignment, even when `run` ends at once.
@@ -295,7 +320,7 @@ export class DiaryHub {
     };
     client.on('error', (error) => {
       if (this.stopped || this.listener !== client) return;
-      console.error('[diary-hub] LISTEN connection lost; reconnecting', error.message);
+      this.fault(error, 'LISTEN connection lost; reconnecting');
       lost();
     });
     client.on('end', lost);
@@ -310,7 +335,7 @@ export class DiaryHub {
       await client.query(`LISTEN ${DIARY_ACCESS_CHANNEL}`);
       this.reconnectDelayMs = 100;
     } catch (error) {
-      console.error('[diary-hub] could not LISTEN; retrying', (error as Error).message);
+      this.fault(error, 'could not LISTEN; retrying');
       lost();
       return;
     }
@@ -365,7 +390,7 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
         if (this.done) return;
       }
     } catch (error) {
-      console.error('[diary-hub] replay failed', error);
+      this.hub.replayFailed(error);
       this.end();
       return;
     }
@@ -397,6 +422,7 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
     if (this.waiting) {
       const { resolve } = this.waiting;
       this.waiting = null;
+      this.hub.handedOver(event);
       resolve({ value: event, done: false });
     } else {
       this.queue.push(event);
@@ -442,7 +468,10 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
   next(): Promise<IteratorResult<OutboxEvent>> {
     const event = this.queue.shift();
     if (this.queue.length === 0) this.wakeReplay();
-    if (event) return Promise.resolve({ value: event, done: false });
+    if (event) {
+      this.hub.handedOver(event);
+      return Promise.resolve({ value: event, done: false });
+    }
     if (this.failure && !this.failureReported) {
       this.failureReported = true;
       return Promise.reject(subscriptionEndError(this.failure));
