@@ -56,7 +56,9 @@ export class RequestObserver {
     };
     res.locals.observation = observation;
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    res.once('close', () => this.finish(observation, req.method, req.path, res.statusCode, res.writableFinished));
+    // Read now: a mounted router (app.use('/graphql', …)) rewrites req.url on the way.
+    const { method, path } = req;
+    res.once('close', () => this.finish(observation, method, path, res.statusCode, res.writableFinished));
     this.storage.run(observation, next);
   };
 
