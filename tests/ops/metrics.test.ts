@@ -143,9 +143,14 @@ describe('the counters', () => {
     const token = await server.token(w.teacher.user.id);
     const headers = { authorization: `Bearer ${token}`, 'idempotency-key': 'metrics-replay-1' };
     const input = { i: markInput(toGlobalId('Lesson', w.lesson.id), '4') };
-    const first = await post(RECORD_MARK, input, headers);
+    const sqlBefore = sample(await scrape(), 'sj_sql_statements_total', { operation: 'RecordMark' });
+    const { result: first, statements } = await server.countStatements(() => post(RECORD_MARK, input, headers));
     expect(first.body.errors).toBeUndefined();
     const before = await scrape();
+    // The write's statements, in its transaction too, are the operation's (the hub's reading of the new event is "background").
+    const sqlOfWrite = sample(before, 'sj_sql_statements_total', { operation: 'RecordMark' }) - sqlBefore;
+    expect(sqlOfWrite).toBeGreaterThanOrEqual(5);
+    expect(sqlOfWrite).toBeLessThanOrEqual(statements);
     const again = await post(RECORD_MARK, input, headers);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     const after = await scrape();
