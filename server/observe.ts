@@ -130,7 +130,8 @@ export class RequestObserver {
     const outcome = !finished ? 'ABORTED'
       : observation.response ? (typeof firstCode === 'string' ? firstCode : 'OK')
         : status < 400 ? 'OK' : (STATUS_OUTCOMES[status] ?? `HTTP_${status}`);
-    const isGraphQL = observation.graphql || path === '/graphql';
+    // Apollo's, or refused before reaching it (body limit, bad JSON, the drain); not the explorer's page (GET).
+    const isGraphQL = observation.graphql || (path === '/graphql' && method === 'POST');
     if (isGraphQL) {
       const operation = this.metrics.operations.label(observation.operation);
       this.metrics.requests.inc({ operation, outcome: outcomeLabel(outcome) });

@@ -80,6 +80,13 @@ describe('a line per request', () => {
     // Health checks are debug lines (a balancer asks every few seconds).
     expect(await requestLine(health.headers.get('x-request-id'))).toMatchObject({ level: 20, path: '/health', outcome: 'OK' });
 
+    // Refused before Apollo (the body limit): the answer still has its id and its line.
+    const big = await fetch(`${server.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(300 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    expect(await requestLine(big.headers.get('x-request-id'))).toMatchObject({ status: 413, outcome: 'PAYLOAD_TOO_LARGE' });
+
     const download = await fetch(`${server.url}/downloads/secret-one-time-token`);
     const line = await requestLine(download.headers.get('x-request-id'));
     expect(line.path).toBe('/downloads/…');
