@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(ormConfig({
     databaseUrl: db.url, logQueries: config.logQueries, queryLogger: (message) => queryLog.info(message), ...config.database,
   }));
-  await migrateAndSeed(orm, clock, { seed: config.seedDemo });
+  await migrateAndSeed(orm, clock, { seed: config.seedDemo, log });
   const app = await createApp({ orm, clock, config, log });
   const port = await app.listen(config.port);
   log.info({ port, metricsPort: app.metricsPort ?? undefined, ms: Date.now() - started },
