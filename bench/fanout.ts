@@ -83,7 +83,7 @@ function startServer(databaseUrl: string, port: number): ChildProcess {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
-    env: { LOG_LEVEL: 'warn', ...process.env, LOG_SHUTDOWN: 'true', DATABASE_URL: databaseUrl, PORT: String(port), APP_NOW, JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: '3600' },
+    env: { ...process.env, LOG_SHUTDOWN: 'true', DATABASE_URL: databaseUrl, PORT: String(port), APP_NOW, JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: '3600' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
