@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const clock = new ManualClock(new Date(APP_NOW));
   await migrateAndSeed(orm, clock, { seed: true });
   const app = await createApp({
-    orm, clock, config: { jwtSecret: 'admin-reports-bench', accessTokenTtlSeconds: 36_000, refreshTokenTtlSeconds: 86_400, production: false },
+    orm, clock, config: { jwtSecret: 'admin-reports-bench', accessTokenTtlSeconds: 36_000, refreshTokenTtlSeconds: 86_400, production: false, logLevel: 'warn' },
   });
   const port = await app.listen(0);
   const gql = async (query: string, token?: string, variables: Record<string, unknown> = {}) => {

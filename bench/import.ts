@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   orm.em.getConnection().getKnex().on('query', () => { statements += 1; });
   const clock = new ManualClock(new Date('2026-11-20T12:00:00+03:00'));
   await migrateAndSeed(orm, clock, { seed: false });
-  const app = await createApp({ orm, clock, config: { jwtSecret: 'bench', accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 3600, production: false } });
+  const app = await createApp({ orm, clock, config: { jwtSecret: 'bench', accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 3600, production: false, logLevel: 'warn' } });
   const port = await app.listen(0);
   const base = `http://127.0.0.1:${port}`;
   const idleRss = (process.memoryUsage().rss / 1048576).toFixed(0);

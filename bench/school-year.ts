@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url }));
   const clock = new ManualClock(new Date('2026-11-20T12:00:00+03:00'));
   await migrateAndSeed(orm, clock, { seed: true });
-  const app = await createApp({ orm, clock, config: { jwtSecret: 'bench', accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 3600, production: false } });
+  const app = await createApp({ orm, clock, config: { jwtSecret: 'bench', accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 3600, production: false, logLevel: 'warn' } });
   const port = await app.listen(0);
   const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {

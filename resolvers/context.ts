@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OperationDefinitionNode } from 'graphql';
 import { AccessScope } from '../permissions/scope';
 import { AuthService, type AuthSettings, type TokenSigner } from '../domain/auth/auth.service';
+import type { AuthEvents } from '../domain/auth/auth-events';
 import { unauthenticated } from '../lib/errors';
 import { JournalService } from '../domain/journal/journal.service';
 import type { RequestScope } from '../domain/request-scope';
@@ -38,6 +39,8 @@ export interface AppServices {
   signer: TokenSigner;
   auth: AuthSettings;
   hub: LiveDiary;
+  /** Told of refused sign-ins and lockouts (server/metrics.ts counts them). */
+  authEvents?: AuthEvents;
 }
 
 /** One request (or one subscription event): its own EntityManager fork, viewer, loaders and row scope. */
@@ -105,6 +108,6 @@ export class RequestContext {
   }
 
   authService(): AuthService {
-    return new AuthService(this.em, this.services.signer, this.clock, this.services.auth, this.ip);
+    return new AuthService(this.em, this.services.signer, this.clock, this.services.auth, this.ip, this.services.authEvents);
   }
 }

@@ -3,12 +3,17 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, PUBLIC_CODES } from '../lib/errors';
 import { UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './faults';
 
+/** An error the operators must hear of: logged by the reporter (server/observe.ts), one line each. */
+export type Fault = 'database unavailable' | 'unexpected error';
+export type FaultReporter = (fault: Fault, error: unknown) => void;
+
 /**
  * Only errors meant for clients keep their message: a database that is down or too slow is
  * SERVICE_UNAVAILABLE (server/faults.ts); anything else unexpected (a bug, a database error)
- * becomes a bare INTERNAL_SERVER_ERROR with no stack, SQL or table name.
+ * becomes a bare INTERNAL_SERVER_ERROR with no stack, SQL or table name. Both faults go to `report`
+ * (the log), the client's own errors do not.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, report: FaultReporter): GraphQLFormattedError {
   // A versioned row changed since the client read it (em.lock OPTIMISTIC, or the flush's
   // `where version = …`): the one place MikroORM's error becomes the contract's CONFLICT.
   if (originalOf(error) instanceof OptimisticLockError) {
@@ -23,10 +28,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   if (isDatabaseUnavailable(error)) {
-    console.error('[graphql] database unavailable:', error instanceof Error ? error.message : error);
+    report('database unavailable', error);
     return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
-  console.error('[graphql] unexpected error', error);
+  report('unexpected error', error);
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

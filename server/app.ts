@@ -29,14 +29,20 @@ import { downloadRoutes } from './downloads';
 import { preparedStatements } from '../lib/prepared-read';
 import { RetentionSchedule } from './retention-schedule';
 import { DEFAULT_RETENTION } from '../domain/ops/retention';
+import { createLogger, type Logger } from './logging';
+import { Metrics, metricsServer } from './metrics';
+import { RequestObserver } from './observe';
 
 export interface AppOptions {
   orm: MikroORM;
   clock: Clock;
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
-    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs' | 'pooler' | 'directDatabaseUrl'>>
+    & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs'
+      | 'pooler' | 'directDatabaseUrl' | 'logLevel' | 'metricsPort' | 'metricsToken'>>
     // Without it (the tests' servers), no scheduled prune runs on this instance.
     & Partial<Pick<AppConfig, 'retention'>>;
+  /** The JSON log (server/logging.ts); one at `config.logLevel` on stdout when unset. */
+  log?: Logger;
 }
 
 export interface RunningApp {
@@ -46,6 +52,10 @@ export interface RunningApp {
   retention: RetentionSchedule;
   /** Deciding operations' permissions up front (permissions/preauthorization.ts); tests switch it off to compare. */
   preauthorization: Preauthorization;
+  metrics: Metrics;
+  log: Logger;
+  /** The port GET /metrics answers on once listening (METRICS_PORT; 0 picks a free one), or null when off. */
+  readonly metricsPort: number | null;
   listen(port: number): Promise<number>;
   /**
    * Stops gracefully: new requests get 503, the accepted ones finish (at most SHUTDOWN_GRACE_MS),
@@ -54,42 +64,62 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function createApp({ orm, clock, config }: AppOptions): Promise<RunningApp> {
+export async function createApp({ orm, clock, config, log = createLogger(config.logLevel) }: AppOptions): Promise<RunningApp> {
   const { schema, preauthorization } = await buildAppSchema();
   preauthorization.enabled = config.preauthorize ?? true;
   const signer = await TokenSigner.create(orm.em.fork(), config.jwtSecret, config.accessTokenTtlSeconds);
   preparedStatements.enabled = !config.pooler;
-  const hub = new DiaryHub({ databaseUrl: config.directDatabaseUrl ?? orm.config.get('clientUrl')!, em: orm.em, clock });
+  // Metrics and logs (server/metrics.ts, server/observe.ts): this app's own registry and logger.
+  const metrics = new Metrics();
+  const observer = new RequestObserver(log, metrics);
+  const knex = orm.em.getConnection().getKnex();
+  observer.watchQueries(knex);
+  metrics.sources.pool = (knex.client as { pool?: NonNullable<Metrics['sources']['pool']> }).pool;
+  const hub = new DiaryHub({
+    databaseUrl: config.directDatabaseUrl ?? orm.config.get('clientUrl')!, em: orm.em, clock, log,
+    onDelivered: (kind, seconds) => metrics.liveDelivered(kind, seconds),
+  });
   await hub.start();
   // The prune's lock is a session's: past any pooler, like the hub's LISTEN.
   const retention = new RetentionSchedule({
-    databaseUrl: config.directDatabaseUrl ?? orm.config.get('clientUrl')!, em: orm.em, clock,
+    databaseUrl: config.directDatabaseUrl ?? orm.config.get('clientUrl')!, em: orm.em, clock, log,
     config: config.retention ?? { ...DEFAULT_RETENTION, intervalSeconds: 0 },
   });
   retention.start();
+  metrics.sources.deliveredOutboxPosition = () => hub.lastPosition;
+  metrics.sources.newestOutboxPosition = async () => {
+    const rows = await orm.em.fork().execute<{ last: string }[]>(`select coalesce(max(position), 0)::text as last from diary_event`);
+    return BigInt(rows[0].last);
+  };
+  metrics.sources.liveSubscriptions = () => hub.subscriberCount;
   const services: ServerServices = {
     em: orm.em,
     clock,
     signer,
     auth: { accessTokenTtlSeconds: config.accessTokenTtlSeconds, refreshTokenTtlSeconds: config.refreshTokenTtlSeconds },
     hub,
+    authEvents: metrics.authEvents,
   };
 
   const app = express();
+  // First: every answer, a 503 of the drain or a 413 included, carries its request id and gets its log line.
+  app.use(observer.start);
   applyWebEdge(app, config);
   // Before every route: during shutdown nothing new reaches the database.
   const drain = new RequestDrain();
   app.use(drain.gate);
   const httpServer = http.createServer(app);
 
-  const introspection = new RoleAwareIntrospection(schema, config.production);
+  const introspection = new RoleAwareIntrospection(schema, config.production, observer.reportFault);
   const plugins: ApolloServerPlugin<RequestContext>[] = [
     introspection.plugin(),
     // Apollo turns on federated tracing for a subgraph: traces would hand any client resolver timings and raw errors.
     ApolloServerPluginInlineTraceDisabled(),
     // Apollo's landing pages load from a CDN; our explorer (server/explorer.ts) is bundled locally.
     ApolloServerPluginLandingPageDisabled(),
-    queryCostPlugin(schema), idempotencyPlugin(schema),
+    queryCostPlugin(schema),
+    idempotencyPlugin(schema, { reportFault: observer.reportFault, answeredFromKey: (outcome) => metrics.idempotentReplays.inc({ outcome }) }),
+    observer.plugin(),
     // The default cache-control plugin wraps every field's resolver to compute HTTP cache hints;
     // no answer here is cacheable (all are per viewer), so it would only cost time on every field.
     ApolloServerPluginCacheControlDisabled(),
@@ -98,7 +128,7 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   ];
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, observer.reportFault),
     includeStacktraceInErrorResponses: false,
     // Role-aware, and refused to anonymous callers in production: server/introspection.ts.
     introspection: true,
@@ -121,51 +151,65 @@ export async function createApp({ orm, clock, config }: AppOptions): Promise<Run
   const subscriptions = attachSubscriptions(httpServer, schema, services, config.production, introspection, {
     maxSocketsPerUser: config.wsMaxSocketsPerUser ?? DEFAULT_WS_MAX_SOCKETS_PER_USER,
     accepting: () => drain.accepting,
+    reportFault: observer.reportFault,
   });
+  metrics.sources.openSockets = () => subscriptions.wss.clients.size;
 
-  app.use(explorerRoutes(config.production));
+  app.use(explorerRoutes(config.production, log));
   app.use(uploadRoutes(services));
   app.use(downloadRoutes(services));
   app.use(
     '/graphql',
     jsonBody(config),
     documentSizeGuard,
+    observer.enter,
     drain.track(expressMiddleware(apollo, {
       context: ({ req }) => createContext(services, req.headers.authorization, req.ip ?? null),
     })),
   );
-  app.use(bodyErrors(config));
+  app.use(bodyErrors(config, log));
+
+  const metricsHttp = config.metricsPort !== undefined ? metricsServer(metrics, config.metricsToken) : null;
+  let metricsPort: number | null = null;
+  const listenOn = (server: http.Server, port: number) => new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve((server.address() as import('node:net').AddressInfo).port));
+  });
 
   return {
     httpServer,
     services,
     retention,
     preauthorization,
-    listen: (port) =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, () => resolve((httpServer.address() as import('node:net').AddressInfo).port));
-      }),
+    metrics,
+    log,
+    get metricsPort() { return metricsPort; },
+    listen: async (port) => {
+      const listening = await listenOn(httpServer, port);
+      if (metricsHttp) metricsPort = await listenOn(metricsHttp, config.metricsPort!);
+      return listening;
+    },
     close: async () => {
-      const log = (what: string) => { if (process.env.LOG_SHUTDOWN === 'true') console.log(`closed ${what}`); };
+      const closedStep = (what: string) => { if (process.env.LOG_SHUTDOWN === 'true') log.info({ closed: what }, `closed ${what}`); };
       const graceMs = config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
       const cut = await drain.drain(graceMs);
-      if (cut > 0) console.error(`shutdown: ${cut} request(s) still running after SHUTDOWN_GRACE_MS (${graceMs} ms); cutting them off`);
-      log('http requests');
+      if (cut > 0) log.warn({ cut, graceMs }, `shutdown: ${cut} request(s) still running after SHUTDOWN_GRACE_MS (${graceMs} ms); cutting them off`);
+      closedStep('http requests');
+      if (metricsHttp?.listening) { metricsHttp.closeAllConnections(); await new Promise<void>((resolve) => metricsHttp.close(() => resolve())); }
       // Only idle keep-alive connections are left (or requests past the grace): nothing more to wait for.
       const closed = httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : Promise.resolve();
       httpServer.closeAllConnections();
       // Sockets (1001) before waiting for `closed`: the server counts upgraded connections too.
       await subscriptions.close();
-      log('sockets');
+      closedStep('sockets');
       await closed;
-      log('http');
+      closedStep('http');
       await apollo.stop();
-      log('apollo');
+      closedStep('apollo');
       await retention.stop();
-      log('retention');
+      closedStep('retention');
       await hub.stop();
-      log('hub');
+      closedStep('hub');
     },
   };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_RETENTION, type RetentionPeriods } from '../domain/ops/retention';
+import { defaultLogLevel, type LogLevel } from './logging';
 
 /** Every setting the server reads, in one place (documented in README.md). */
 export interface AppConfig {
@@ -36,6 +37,12 @@ export interface AppConfig {
   pooler: 'pgbouncer' | null;
   /** A direct connection to PostgreSQL for LISTEN (DATABASE_DIRECT_URL); DATABASE_URL when unset. */
   directDatabaseUrl?: string;
+  /** The JSON log lines' level (LOG_LEVEL: info by default). */
+  logLevel: LogLevel;
+  /** GET /metrics is served on this port only, never the API's (METRICS_PORT); off when unset. */
+  metricsPort?: number;
+  /** With it, /metrics also wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  metricsToken?: string;
   /** Database pool and timeouts (DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
   database: { poolMax: number; statementTimeoutMs: number; acquireTimeoutMs: number };
   /** What is pruned when (RETENTION_*, domain/ops/retention.ts); `intervalSeconds` 0: no scheduled prune on this instance. */
@@ -82,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: intOr(env.SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN_GRACE_MS),
     pooler: pooler(env.DB_POOLER, env.DATABASE_DIRECT_URL),
     directDatabaseUrl: env.DATABASE_DIRECT_URL || undefined,
+    logLevel: defaultLogLevel(env),
+    metricsPort: env.METRICS_PORT ? intOr(env.METRICS_PORT, 0) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     database: {
       poolMax: intOr(env.DB_POOL_MAX, 10),
       statementTimeoutMs: intOr(env.DB_STATEMENT_TIMEOUT_MS, 15_000),

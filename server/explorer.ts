@@ -1,6 +1,7 @@
 import path from 'node:path';
 import express from 'express';
 import { PROJECT_ROOT } from './paths';
+import { describeFault, type Logger } from './logging';
 
 /**
  * The explorer: GraphiQL at `/graphql` for a browser (a GET asking for HTML), outside
@@ -81,7 +82,7 @@ export function explorerBundle(): Promise<Map<string, Asset>> {
 }
 
 /** Routes for the page and its assets; mount before the GraphQL endpoint. Nothing at all in production. */
-export function explorerRoutes(production: boolean): express.Router {
+export function explorerRoutes(production: boolean, log?: Logger): express.Router {
   const router = express.Router();
   if (production) return router;
   router.get('/graphql', (req, res, next) => {
@@ -95,7 +96,7 @@ export function explorerRoutes(production: boolean): express.Router {
       if (!asset) return next();
       res.set('content-type', asset.contentType).set('cache-control', 'no-cache').send(Buffer.from(asset.body));
     } catch (error) {
-      console.error('[explorer] bundling failed', error);
+      log?.error({ component: 'explorer', fault: describeFault(error) }, 'bundling the explorer failed');
       res.status(500).type('text').send('The explorer could not be built; see the server log.');
     }
   });

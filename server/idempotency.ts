@@ -6,7 +6,7 @@ import {
   type FragmentDefinitionNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import { ErrorCode, badInput, conflict } from '../lib/errors';
-import { formatError } from './app-errors';
+import { formatError, type FaultReporter } from './app-errors';
 import type { RequestContext } from '../resolvers/context';
 
 /**
@@ -38,8 +38,15 @@ const CREDENTIAL_TYPES = new Set(['AuthPayload', 'IssuedCredentials', 'ExportDow
 
 interface Guard { em: EntityManager; userId: string; key: string; fingerprint: string; open: boolean }
 
-export function idempotencyPlugin(schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
+/** What the plugin tells the server: faults to log, and answers given from a stored key (server/metrics.ts counts them). */
+export interface IdempotencyHooks {
+  reportFault: FaultReporter;
+  answeredFromKey?: (outcome: 'replayed' | 'conflict') => void;
+}
+
+export function idempotencyPlugin(schema: GraphQLSchema, hooks: IdempotencyHooks): ApolloServerPlugin<RequestContext> {
   const guards = new WeakMap<object, Guard>();
+  const format = (error: unknown) => formatWith(error, hooks.reportFault);
 
   const close = async (guard: Guard, commit: boolean) => {
     if (!guard.open) return;
@@ -82,8 +89,10 @@ export function idempotencyPlugin(schema: GraphQLSchema): ApolloServerPlugin<Req
             if (stored && new Date(stored.created_at).getTime() > now.getTime() - IDEMPOTENCY_TTL_HOURS * 3600_000) {
               await close(guard, false);
               if (stored.fingerprint !== guard.fingerprint) {
+                hooks.answeredFromKey?.('conflict');
                 return answer({ errors: [format(conflict('This Idempotency-Key was used for a different request.'))] });
               }
+              hooks.answeredFromKey?.('replayed');
               return answer(stored.response, true);
             }
             if (stored) await guard.em.execute(`delete from idempotency_record where id = ?`, [stored.id]);
@@ -156,9 +165,9 @@ function nothingSaved(errors: readonly GraphQLFormattedError[] | undefined): Sto
 }
 
 /** Formats (and logs, when unexpected) an error the way every answer's errors are formatted. */
-function format(error: unknown): GraphQLFormattedError {
+function formatWith(error: unknown, report: FaultReporter): GraphQLFormattedError {
   const graphQLError = error instanceof GraphQLError ? error : new GraphQLError('unexpected', { originalError: error as Error });
-  return formatError(graphQLError.toJSON(), graphQLError);
+  return formatError(graphQLError.toJSON(), graphQLError, report);
 }
 
 /**

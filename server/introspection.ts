@@ -5,7 +5,7 @@ import {
 import { unauthenticated } from '../lib/errors';
 import type { Viewer } from '../permissions/viewer';
 import { RoleSchemas } from './schema/role-schema';
-import { formatError } from './app-errors';
+import { formatError, type FaultReporter } from './app-errors';
 import type { RequestContext } from '../resolvers/context';
 import { extraValidationRules } from './validation';
 
@@ -19,7 +19,7 @@ import { extraValidationRules } from './validation';
 export class RoleAwareIntrospection {
   private readonly schemas: RoleSchemas;
 
-  constructor(private readonly schema: GraphQLSchema, private readonly production: boolean) {
+  constructor(private readonly schema: GraphQLSchema, private readonly production: boolean, private readonly report: FaultReporter) {
     this.schemas = new RoleSchemas(schema);
   }
 
@@ -44,16 +44,16 @@ export class RoleAwareIntrospection {
           try {
             schema = await this.schemaFor(document, rc.contextValue.viewer);
           } catch (error) {
-            return single({ errors: [error as GraphQLError] });
+            return single({ errors: [error as GraphQLError] }, this.report);
           }
           if (schema === this.schema) return null;
           const errors = validate(schema, document, rules);
           if (errors.length > 0) {
-            return single({ errors: errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')) }, 400);
+            return single({ errors: errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')) }, this.report, 400);
           }
           return single(await execute({
             schema, document, contextValue: rc.contextValue, variableValues: rc.request.variables, operationName: rc.request.operationName,
-          }));
+          }), this.report);
         },
       }),
     };
@@ -84,8 +84,8 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 }
 
 /** A finished response, its errors masked as Apollo's formatError masks them (a plugin's answer skips it). */
-function single(result: ExecutionResult, status?: number): GraphQLResponse {
-  const errors = result.errors?.map((e) => formatError(e.toJSON(), e));
+function single(result: ExecutionResult, report: FaultReporter, status?: number): GraphQLResponse {
+  const errors = result.errors?.map((e) => formatError(e.toJSON(), e, report));
   return {
     http: { status, headers: new HeaderMap() },
     body: { kind: 'single', singleResult: { ...result, errors } },

@@ -6,44 +6,55 @@ import { SystemClock } from '../lib/clock';
 import { loadConfig } from './config';
 import { openDatabase } from './database';
 import { ormConfig } from './orm';
+import { createLogger, defaultLogLevel, describeFault, type Logger } from './logging';
 
 /** What closing sockets, the pool and the embedded database may take after the HTTP drain. */
 const CLOSE_AFTER_DRAIN_MS = 10_000;
 
-async function step(what: string, work: () => Promise<unknown>): Promise<void> {
+async function step(log: Logger, what: string, work: () => Promise<unknown>): Promise<void> {
   const started = Date.now();
-  await work().catch((error: unknown) => console.error(`stopping ${what} failed:`, error));
-  if (process.env.LOG_SHUTDOWN === 'true') console.log(`stopped ${what} in ${Date.now() - started} ms`);
+  await work().catch((error: unknown) => log.error({ fault: describeFault(error) }, `stopping ${what} failed`));
+  if (process.env.LOG_SHUTDOWN === 'true') log.info({ stopped: what, ms: Date.now() - started }, `stopped ${what} in ${Date.now() - started} ms`);
 }
+
+/** One logger for the process: a setting read wrong (LOG_LEVEL) still gets its line. */
+let log: Logger = createLogger('info');
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, then serve. */
 async function main(): Promise<void> {
   const started = Date.now();
+  log = createLogger(defaultLogLevel());
   const config = loadConfig();
   const clock = new SystemClock(config.appNow);
-  const db = await openDatabase(config);
-  const orm = await MikroORM.init(ormConfig({ databaseUrl: db.url, logQueries: config.logQueries, ...config.database, behindPgBouncer: config.pooler === 'pgbouncer' }));
-  await migrateAndSeed(orm, clock, { seed: config.seedDemo });
-  const app = await createApp({ orm, clock, config });
+  const db = await openDatabase(config, log);
+  // LOG_QUERIES: MikroORM's lines of each statement, as JSON lines of the same log.
+  const queryLog = log.child({ component: 'sql' });
+  const orm = await MikroORM.init(ormConfig({
+    databaseUrl: db.url, logQueries: config.logQueries, queryLogger: (message) => queryLog.info(message), ...config.database,
+  }));
+  await migrateAndSeed(orm, clock, { seed: config.seedDemo, log });
+  const app = await createApp({ orm, clock, config, log });
   const port = await app.listen(config.port);
-  console.log(`school-journal ready in ${Date.now() - started} ms: http://localhost:${port}/graphql` +
-    `${config.databaseUrl ? '' : ' (embedded PostgreSQL in ' + config.dataDir + ')'}; clock at ${clock.now().toISOString()}`);
+  log.info({ port, metricsPort: app.metricsPort ?? undefined, ms: Date.now() - started },
+    `school-journal ready in ${Date.now() - started} ms: http://localhost:${port}/graphql` +
+    `${config.databaseUrl ? '' : ' (embedded PostgreSQL in ' + config.dataDir + ')'}; clock at ${clock.now().toISOString()}` +
+    `${app.metricsPort ? `; metrics on :${app.metricsPort}/metrics` : ''}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: draining and stopping`);
+    log.info({ signal }, `${signal}: draining and stopping`);
     // Draining is bounded: whatever still hangs after this is cut off.
     const deadlineMs = config.shutdownGraceMs + CLOSE_AFTER_DRAIN_MS;
     setTimeout(() => {
-      console.error(`shutdown took over ${deadlineMs} ms; exiting anyway; still open:`, process.getActiveResourcesInfo().join(', '));
+      log.error({ stillOpen: process.getActiveResourcesInfo() }, `shutdown took over ${deadlineMs} ms; exiting anyway`);
       process.exit(1);
     }, deadlineMs).unref();
     // In this order: the database closes only once the requests accepted have answered (or the grace ran out).
-    await step('HTTP (drained), sockets and hub', () => app.close());
-    await step('database pool', () => orm.close());
-    await step('embedded database', () => db.close());
+    await step(log, 'HTTP (drained), sockets and hub', () => app.close());
+    await step(log, 'database pool', () => orm.close());
+    await step(log, 'embedded database', () => db.close());
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -51,6 +62,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('failed to start:', error);
+  log.fatal({ fault: describeFault(error) }, 'failed to start');
   process.exit(1);
 });

@@ -9,6 +9,8 @@ import { PROJECT_ROOT } from './paths';
 export interface OrmOptions {
   databaseUrl: string;
   logQueries?: boolean;
+  /** Where LOG_QUERIES's lines go (the server's JSON log); MikroORM's console logger when unset. */
+  queryLogger?: (message: string) => void;
   poolMax?: number;
   /** A statement running longer is cancelled (57014 → SERVICE_UNAVAILABLE). */
   statementTimeoutMs?: number;
@@ -23,7 +25,7 @@ export const DATABASE_TIMEOUTS = { statementTimeoutMs: 15_000, acquireTimeoutMs:
 
 /** MikroORM configuration: explicit entity list, committed migrations, never schema sync. */
 export function ormConfig({
-  databaseUrl, logQueries = false, poolMax = 10,
+  databaseUrl, logQueries = false, queryLogger, poolMax = 10,
   statementTimeoutMs = DATABASE_TIMEOUTS.statementTimeoutMs, acquireTimeoutMs = DATABASE_TIMEOUTS.acquireTimeoutMs,
   behindPgBouncer = false,
 }: OrmOptions) {
@@ -54,6 +56,7 @@ export function ormConfig({
       connection: { connectionTimeoutMillis: acquireTimeoutMs, ...sessionSettings },
     },
     debug: logQueries,
+    ...(queryLogger ? { logger: queryLogger, colors: false } : {}),
     extensions: [Migrator],
     migrations: {
       tableName: 'mikro_orm_migrations',

@@ -3,6 +3,7 @@ import { pruneExclusively, type PruneOutcome, type PruneSettings } from '../doma
 import type { Clock } from '../lib/clock';
 import type { RetentionConfig } from './config';
 import { IDEMPOTENCY_TTL_HOURS } from './idempotency';
+import { describeFault, type Logger } from './logging';
 
 /** The domain's prune settings from the server's (the idempotency TTL is the server's own). */
 export function pruneSettings(config: RetentionConfig): PruneSettings {
@@ -27,7 +28,7 @@ export class RetentionSchedule {
   private running: Promise<PruneOutcome | null> | null = null;
   private stopped = false;
 
-  constructor(private readonly options: { databaseUrl: string; em: EntityManager; clock: Clock; config: RetentionConfig }) {}
+  constructor(private readonly options: { databaseUrl: string; em: EntityManager; clock: Clock; config: RetentionConfig; log?: Logger }) {}
 
   start(): void {
     const intervalMs = this.options.config.intervalSeconds * 1000;
@@ -44,11 +45,11 @@ export class RetentionSchedule {
       if (outcome.ran) {
         const { report } = outcome;
         const deleted = report.outbox.deleted + report.idempotencyRecords.deleted + report.loginCounters.deleted + report.sessions.deleted;
-        if (deleted > 0) console.log(`[retention] pruned ${JSON.stringify(report)}`);
+        if (deleted > 0) this.options.log?.info({ component: 'retention', report }, 'pruned');
       }
       return outcome;
     }, (error: unknown) => {
-      if (!this.stopped) console.error('[retention] pruning failed; the next run retries', error);
+      if (!this.stopped) this.options.log?.error({ component: 'retention', fault: describeFault(error) }, 'pruning failed; the next run retries');
       return null;
     });
     this.running = run.finally(() => { this.running = null; });

@@ -1,6 +1,7 @@
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { describeFault, type Logger } from './logging';
 
 /** Settings of the HTTP edge (README: CORS_ORIGINS, BODY_LIMIT_BYTES, TRUST_PROXY). */
 export interface WebEdgeSettings {
@@ -32,7 +33,9 @@ export function applyWebEdge(app: Express, settings: WebEdgeSettings): void {
     // No Access-Control-Allow-Origin for an origin not on the list: the browser refuses the response.
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'authorization', 'idempotency-key', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    allowedHeaders: ['content-type', 'authorization', 'idempotency-key', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    // A browser client may read the request id (server/observe.ts) to quote it in a report.
+    exposedHeaders: ['x-request-id'],
     maxAge: 600,
   }));
 }
@@ -46,7 +49,7 @@ export function jsonBody(settings: WebEdgeSettings): RequestHandler {
  * Body-parser failures as GraphQL-shaped errors with a stable code, never express's HTML page
  * with a stack: 413 PAYLOAD_TOO_LARGE, 400 BAD_REQUEST for unreadable JSON.
  */
-export function bodyErrors(settings: WebEdgeSettings): ErrorRequestHandler {
+export function bodyErrors(settings: WebEdgeSettings, log?: Logger): ErrorRequestHandler {
   const limit = settings.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   return (error: { type?: string; status?: number }, _req, res, next) => {
     if (res.headersSent) return next(error);
@@ -58,7 +61,7 @@ export function bodyErrors(settings: WebEdgeSettings): ErrorRequestHandler {
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
-    console.error('[http] unexpected error', error);
+    log?.error({ requestId: res.getHeader('x-request-id'), fault: describeFault(error) }, 'unexpected error');
     res.status(500).json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   };
 }

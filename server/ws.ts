@@ -4,7 +4,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { AppError, ErrorCode } from '../lib/errors';
 import { loadViewer, type Viewer } from '../permissions/viewer';
-import { formatError } from './app-errors';
+import { formatError, type FaultReporter } from './app-errors';
 import { RequestContext, type AppServices } from '../resolvers/context';
 import { subscribeSharingEvents } from './diary-execution';
 import type { RoleAwareIntrospection } from './introspection';
@@ -43,8 +43,9 @@ type Extra = { socket: WebSocket; request: http.IncomingMessage; state?: SocketS
  */
 export function attachSubscriptions(
   httpServer: http.Server, schema: GraphQLSchema, services: AppServices, production: boolean, introspection: RoleAwareIntrospection,
-  options: { maxSocketsPerUser: number; accepting: () => boolean },
+  options: { maxSocketsPerUser: number; accepting: () => boolean; reportFault: FaultReporter },
 ) {
+  const toClientError = (error: GraphQLError) => clientError(error, options.reportFault);
   const slots = new SocketSlots(options.maxSocketsPerUser);
   const wss = new WebSocketServer({
     server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayloadBytes,
@@ -141,15 +142,15 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 }
 
 /** The same masking as HTTP: contract codes pass, anything else is a bare internal error. */
-function toClientError(error: GraphQLError): GraphQLFormattedError {
+function clientError(error: GraphQLError, report: FaultReporter): GraphQLFormattedError {
   // A variable of the wrong type, or a required one missing: BAD_USER_INPUT, as Apollo answers over HTTP.
   if (!error.extensions?.code && error.nodes?.length === 1 && error.nodes[0].kind === Kind.VARIABLE_DEFINITION) {
-    return formatError({ message: error.message, locations: error.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } }, error);
+    return formatError({ message: error.message, locations: error.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } }, error, report);
   }
   const original = (error.originalError ?? error) as GraphQLError;
   const source = original instanceof GraphQLError ? original : error;
   return formatError(
     { message: source.message, path: error.path, locations: error.locations, extensions: source.extensions },
-    error,
+    error, report,
   );
 }

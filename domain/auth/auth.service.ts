@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock';
 import { audit } from '../audit';
 import { AppError, ErrorCode, badInput, unauthenticated } from '../../lib/errors';
 import { beginLoginAttempt, beginPasswordCheck } from './login-throttle.service';
+import { UNWATCHED_AUTH, type AuthEvents } from './auth-events';
 import { revokeAllSessions } from './sessions.service';
 
 export interface AuthSettings {
@@ -116,6 +117,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly settings: AuthSettings,
     private readonly ip: string | null,
+    private readonly events: AuthEvents = UNWATCHED_AUTH,
   ) {}
 
   async login(login: string, password: string): Promise<IssuedTokens> {
@@ -123,7 +125,10 @@ export class AuthService {
     const normalized = (login ?? '').trim().toLowerCase();
     if (normalized.length > 100 || (password ?? '').length > PASSWORD_MAX_LENGTH) throw this.loginFailed();
     // Counted before the password is checked, known login or not (TOO_MANY_ATTEMPTS when throttled).
-    const attempt = await beginLoginAttempt(this.em, normalized, this.ip, now);
+    const attempt = await beginLoginAttempt(this.em, normalized, this.ip, now, this.events).catch((error: unknown) => {
+      if (error instanceof AppError && error.extensions.code === ErrorCode.TOO_MANY_ATTEMPTS) this.events.signInFailed('throttled');
+      throw error;
+    });
     const user = normalized
       ? await this.em.findOne(User, { login: normalized }, { populate: ['passwordHash'] })
       : null;
@@ -200,7 +205,7 @@ export class AuthService {
     const user = await this.em.findOne(User, userId, { populate: ['passwordHash'] });
     if (!user) throw unauthenticated();
     // Counted before the check, so a stolen access token cannot guess the current password without limit.
-    const attempt = await beginPasswordCheck(this.em, userId, this.ip, now);
+    const attempt = await beginPasswordCheck(this.em, userId, this.ip, now, this.events);
     const ok = await argon2.verify(user.passwordHash, oldPassword ?? '').catch(() => false);
     if (!ok) {
       await attempt.failed();
@@ -226,6 +231,7 @@ export class AuthService {
   }
 
   private loginFailed(): AppError {
+    this.events.signInFailed('wrong_credentials');
     // The same answer for an unknown login, a wrong password and a locked account.
     return new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong login or password.');
   }

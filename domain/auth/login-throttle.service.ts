@@ -5,6 +5,7 @@ import { LoginThrottle } from '../../entities';
 import { audit } from '../audit';
 import { AppError, ErrorCode, notFound } from '../../lib/errors';
 import type { RequestScope } from '../request-scope';
+import { UNWATCHED_AUTH, type AuthEvents } from './auth-events';
 
 /**
  * How many failed logins a key may have in a window before it is locked out for a while.
@@ -42,14 +43,19 @@ export interface LoginAttempt {
  * its password is checked, in a transaction of its own that commits at once: attempts
  * running in parallel (aliases of one request) see each other's counts.
  */
-export async function beginLoginAttempt(em: EntityManager, login: string, ip: string | null, now: Date): Promise<LoginAttempt> {
+export async function beginLoginAttempt(
+  em: EntityManager, login: string, ip: string | null, now: Date, events: AuthEvents = UNWATCHED_AUTH,
+): Promise<LoginAttempt> {
   const keys: [Scope, string][] = [['account', accountKey(login)]];
   if (ip) keys.push(['address', addressKey(ip)]);
   // Who is locked out goes in the audit log (the login as typed, or the address); single attempts do not.
-  const auditLockout = (tx: EntityManager, scope: Scope) => audit(tx, {
-    actorId: null, schoolId: null, action: 'auth.login_locked_out', entityType: 'User',
-    after: scope === 'account' ? { login: login.slice(0, 100) } : { address: ip }, ip, at: now,
-  });
+  const auditLockout = (tx: EntityManager, scope: Scope) => {
+    events.lockedOut(scope);
+    audit(tx, {
+      actorId: null, schoolId: null, action: 'auth.login_locked_out', entityType: 'User',
+      after: scope === 'account' ? { login: login.slice(0, 100) } : { address: ip }, ip, at: now,
+    });
+  };
   return beginAttempt(em, keys, now, auditLockout, async (tx) => {
     await tx.nativeDelete(LoginThrottle, { key: accountKey(login), lockedUntil: null });
     if (ip) await tx.execute(`update login_throttle set attempts = greatest(attempts - 1, 0) where key = ?`, [addressKey(ip)]);
@@ -60,11 +66,16 @@ export async function beginLoginAttempt(em: EntityManager, login: string, ip: st
  * changePassword's check of the current password, counted like a sign-in (before the check, in a
  * committed transaction of its own) under the user's `password:` key; TOO_MANY_ATTEMPTS when throttled.
  */
-export async function beginPasswordCheck(em: EntityManager, userId: string, ip: string | null, now: Date): Promise<LoginAttempt> {
+export async function beginPasswordCheck(
+  em: EntityManager, userId: string, ip: string | null, now: Date, events: AuthEvents = UNWATCHED_AUTH,
+): Promise<LoginAttempt> {
   const key = passwordKey(userId);
-  const auditLockout = (tx: EntityManager) => audit(tx, {
-    actorId: userId, schoolId: null, action: 'auth.password_check_locked_out', entityType: 'User', entityId: userId, ip, at: now,
-  });
+  const auditLockout = (tx: EntityManager) => {
+    events.lockedOut('password');
+    audit(tx, {
+      actorId: userId, schoolId: null, action: 'auth.password_check_locked_out', entityType: 'User', entityId: userId, ip, at: now,
+    });
+  };
   return beginAttempt(em, [['password', key]], now, auditLockout,
     (tx) => tx.nativeDelete(LoginThrottle, { key, lockedUntil: null }).then(() => undefined),
     'Too many wrong passwords; try again later.');

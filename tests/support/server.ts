@@ -13,8 +13,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestServerOptions {
   accessTokenTtlSeconds?: number;
   production?: boolean;
-  /** Settings of the web edge and the rest (CORS_ORIGINS, body limit, trust proxy, …). */
+  /** Settings of the web edge and the rest (CORS_ORIGINS, body limit, trust proxy, METRICS_PORT, …). */
   config?: Partial<AppOptions['config']>;
+  /** The server's JSON log (tests/support/log-capture.ts reads it back); silent when unset. */
+  log?: AppOptions['log'];
 }
 
 /** The default "now" of the tests: Friday 2026-11-20, 12:00 in Moscow. */
@@ -62,8 +64,9 @@ export class TestServer {
       orm, clock,
       config: {
         jwtSecret: undefined, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
-        refreshTokenTtlSeconds: 30 * 24 * 3600, production: options.production ?? false, ...options.config,
+        refreshTokenTtlSeconds: 30 * 24 * 3600, production: options.production ?? false, logLevel: 'silent', ...options.config,
       },
+      log: options.log,
     });
     const port = await app.listen(0);
     return new TestServer(orm, app, clock, `http://127.0.0.1:${port}`, databaseUrl, drop);
