@@ -122,6 +122,9 @@ async function main(): Promise<void> {
     check(events.length > 0, 'the mark reached the parent\'s socket live (LISTEN on the direct connection)');
     unsubscribe();
     await ws.dispose();
+  } catch (error) {
+    failures.push(String(error));
+    throw error;
   } finally {
     for (const s of servers) s.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1_500));

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const queryLog = log.child({ component: 'sql' });
   const orm = await MikroORM.init(ormConfig({
     databaseUrl: db.url, logQueries: config.logQueries, queryLogger: (message) => queryLog.info(message), ...config.database,
+    behindPgBouncer: config.pooler === 'pgbouncer',
   }));
   await migrateAndSeed(orm, clock, { seed: config.seedDemo, log });
   const app = await createApp({ orm, clock, config, log });
