@@ -39,6 +39,8 @@ export interface AppServices {
   signer: TokenSigner;
   auth: AuthSettings;
   hub: LiveDiary;
+  /** The read replica's EntityManager (DATABASE_READ_URL) for report data; reports read `em` when unset. */
+  readEm?: EntityManager;
   /** Told of refused sign-ins and lockouts (server/metrics.ts counts them). */
   authEvents?: AuthEvents;
 }
@@ -46,6 +48,7 @@ export interface AppServices {
 /** One request (or one subscription event): its own EntityManager fork, viewer, loaders and row scope. */
 export class RequestContext {
   private currentEm: EntityManager | null;
+  private currentReportsEm: EntityManager | null = null;
   private currentLoaders: Loaders;
   private accessScope?: AccessScope;
   /** graphql-shield's per-request rule cache, and the operation preauthorized for this viewer (permissions/preauthorization.ts). */
@@ -69,6 +72,13 @@ export class RequestContext {
     return this.currentEm;
   }
 
+  /** Report data's EntityManager: a fork of the replica's when configured, else the request's own. */
+  get reportsEm(): EntityManager {
+    if (!this.services.readEm) return this.em;
+    this.currentReportsEm ??= this.services.readEm.fork();
+    return this.currentReportsEm;
+  }
+
   get loaders(): Loaders {
     return this.currentLoaders;
   }
@@ -80,6 +90,7 @@ export class RequestContext {
    */
   renew(): void {
     this.currentEm = null;
+    this.currentReportsEm = null;
     this.currentLoaders = new Loaders(() => this.em, this.services.clock);
     this.accessScope = undefined;
   }
@@ -100,7 +111,7 @@ export class RequestContext {
   }
 
   get scope(): RequestScope {
-    return { em: this.em, viewer: this.requireViewer(), access: this.access, clock: this.clock, ip: this.ip };
+    return { em: this.em, reportsEm: this.reportsEm, viewer: this.requireViewer(), access: this.access, clock: this.clock, ip: this.ip };
   }
 
   journal(): JournalService {

@@ -35,6 +35,8 @@ import { RequestObserver } from './observe';
 
 export interface AppOptions {
   orm: MikroORM;
+  /** The read replica's ORM (DATABASE_READ_URL): report data is read through it; the caller closes it. */
+  readOrm?: MikroORM;
   clock: Clock;
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
     & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs'
@@ -64,7 +66,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function createApp({ orm, clock, config, log = createLogger(config.logLevel) }: AppOptions): Promise<RunningApp> {
+export async function createApp({ orm, readOrm, clock, config, log = createLogger(config.logLevel) }: AppOptions): Promise<RunningApp> {
   const { schema, preauthorization } = await buildAppSchema();
   preauthorization.enabled = config.preauthorize ?? true;
   const signer = await TokenSigner.create(orm.em.fork(), config.jwtSecret, config.accessTokenTtlSeconds);
@@ -99,6 +101,7 @@ export async function createApp({ orm, clock, config, log = createLogger(config.
     auth: { accessTokenTtlSeconds: config.accessTokenTtlSeconds, refreshTokenTtlSeconds: config.refreshTokenTtlSeconds },
     hub,
     authEvents: metrics.authEvents,
+    readEm: readOrm?.em,
   };
 
   const app = express();

@@ -36,7 +36,7 @@ export async function exportCommand(orm: MikroORM, clock: Clock, args: string[])
   try {
     const viewer = await loadViewer(em, user.id, familyId, now);
     if (!viewer) throw new Error(`the account "${values.as}" is locked`);
-    const scope = { em, viewer, clock, ip: null, access: new AccessScope(em, viewer, clock) };
+    const scope = { em, reportsEm: em, viewer, clock, ip: null, access: new AccessScope(em, viewer, clock) };
     const file = await new ExportService(scope).exportFile(values.school, { format, yearId: values.year ?? null });
     fs.writeFileSync(values.out, file.content, { mode: 0o600 });
     console.log(`${file.fileName}: ${file.content.length} bytes written to ${values.out} (readable by you only: it holds personal data).`);

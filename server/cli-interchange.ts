@@ -58,7 +58,7 @@ export async function importCommand(orm: MikroORM, clock: Clock, args: string[])
     const viewer = await loadViewer(em, user.id, familyId, now);
     if (!viewer) throw new Error(`the account "${values.as}" is locked`);
     const files = positionals.map((p) => ({ name: path.basename(p), content: fs.readFileSync(p) }));
-    const scope = { em, viewer, clock, ip: null, access: new AccessScope(em, viewer, clock) };
+    const scope = { em, reportsEm: em, viewer, clock, ip: null, access: new AccessScope(em, viewer, clock) };
     const report = await new ImportService(scope).importFiles(values.school, files, !values.apply);
     for (const f of report.files) console.log(`${f.name} (${f.encoding}): ${f.rows} rows, ${f.created} new, ${f.updated} changed, ${f.unchanged} unchanged, ${f.problems} problems`);
     for (const p of report.problems) console.log(`ERROR ${p.file}:${p.line}${p.column ? ` [${p.column}]` : ''}: ${p.message}`);

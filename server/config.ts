@@ -6,6 +6,8 @@ export interface AppConfig {
   port: number;
   /** When unset, an embedded PostgreSQL is started with its data in `dataDir`. */
   databaseUrl?: string;
+  /** A streaming replica of DATABASE_URL for report data (DATABASE_READ_URL); reports read the primary when unset. */
+  databaseReadUrl?: string;
   dataDir: string;
   /** The server's clock starts at this instant when set (the demo and the tests use it). */
   appNow?: Date;
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: intOr(env.PORT, 4000),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: env.DATA_DIR || '.data',
     appNow,
     jwtSecret: env.JWT_SECRET || undefined,

@@ -34,7 +34,12 @@ async function main(): Promise<void> {
     behindPgBouncer: config.pooler === 'pgbouncer',
   }));
   await migrateAndSeed(orm, clock, { seed: config.seedDemo, log });
-  const app = await createApp({ orm, clock, config, log });
+  // DATABASE_READ_URL: report data from a streaming replica (no migrations there: it replays the primary's).
+  const readOrm = config.databaseReadUrl ? await MikroORM.init(ormConfig({
+    databaseUrl: config.databaseReadUrl, logQueries: config.logQueries, queryLogger: (message) => queryLog.info(message), ...config.database,
+    behindPgBouncer: config.pooler === 'pgbouncer',
+  })) : undefined;
+  const app = await createApp({ orm, readOrm, clock, config, log });
   const port = await app.listen(config.port);
   log.info({ port, metricsPort: app.metricsPort ?? undefined, ms: Date.now() - started },
     `school-journal ready in ${Date.now() - started} ms: http://localhost:${port}/graphql` +
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
     // In this order: the database closes only once the requests accepted have answered (or the grace ran out).
     await step(log, 'HTTP (drained), sockets and hub', () => app.close());
     await step(log, 'database pool', () => orm.close());
+    if (readOrm) await step(log, 'read replica pool', () => readOrm.close());
     await step(log, 'embedded database', () => db.close());
     process.exit(0);
   };

@@ -53,9 +53,9 @@ export async function studentAverageReport(
   scope: RequestScope, args: { studentId: string; subjectId: string | null },
 ): Promise<StudentAverageReport> {
   const { schoolId, onlyTeacher } = await studentReach(scope, args.studentId);
-  const tz = (await scope.em.execute<{ timezone: string }[]>('select timezone from school where id = ?', [schoolId]))[0].timezone;
+  const tz = (await scope.reportsEm.execute<{ timezone: string }[]>('select timezone from school where id = ?', [schoolId]))[0].timezone;
   const today = todayIn(scope, tz);
-  const rows = await scope.em.execute<any[]>(
+  const rows = await scope.reportsEm.execute<any[]>(
     `with y as (select y.id, y.starts_on, y.ends_on,
                        -- The student's grade that year (its study periods are their parallel's; the latest class).
                        coalesce((select c.grade from enrollment e join class_group c on c.id = e.class_group_id
@@ -146,7 +146,7 @@ export async function weightedAverageReport(
   scope: RequestScope, args: { classGroupId: string; studyPeriodId: string; subjectId: string | null },
 ): Promise<WeightedAverageReport> {
   const ctx = await classAndPeriod(scope, args.classGroupId, args.studyPeriodId);
-  const rows = await scope.em.execute<any[]>(
+  const rows = await scope.reportsEm.execute<any[]>(
     `select m.student_id, ${fullNameSql('st')} as student_name, l.subject_id, s.name as subject_name,
             count(*) as n, avg(m.value::int) as average, sum(m.value::int * w.weight) / nullif(sum(w.weight), 0) as weighted
        from lesson l join class_group c on c.id = l.class_group_id join mark m on m.lesson_id = l.id
@@ -185,7 +185,7 @@ export interface ReportCard {
 /** Two SQL statements after the access check: the header with the absences, then the subjects. */
 export async function reportCardReport(scope: RequestScope, args: { studentId: string; studyPeriodId: string }): Promise<ReportCard> {
   const { schoolId, onlyTeacher } = await studentReach(scope, args.studentId);
-  const [head] = await scope.em.execute<any[]>(
+  const [head] = await scope.reportsEm.execute<any[]>(
     `with p as (select p.id, p.name, p.starts_on, p.ends_on, p.year_id, p.grade_from, p.grade_to from study_period p join academic_year y on y.id = p.year_id
                  where p.id = ?::uuid and y.school_id = ?::uuid)
      select p.name as period_name, p.year_id, ${fullNameSql('st')} as student_name,
@@ -212,7 +212,7 @@ export async function reportCardReport(scope: RequestScope, args: { studentId: s
   );
   if (!head) throw notFound('StudyPeriod');
   const classRow = head.class_id as string | null;
-  const subjects = await scope.em.execute<any[]>(
+  const subjects = await scope.reportsEm.execute<any[]>(
     `with p as (select id, starts_on, ends_on, year_id from study_period where id = ?::uuid),
      mk as (select l.subject_id, count(*) as n,
                    avg(m.value::int) filter (where ${FIVE_POINT}) as average,
@@ -267,12 +267,12 @@ export async function atRiskReport(
   scope: RequestScope, args: { schoolId: string | null; studyPeriodId: string; classGroupId: string | null },
 ): Promise<AtRiskReport> {
   const reach = await reachInSchool(scope, args.schoolId, 'report.academic');
-  const [period] = await scope.em.execute<any[]>(
+  const [period] = await scope.reportsEm.execute<any[]>(
     `select p.name from study_period p join academic_year y on y.id = p.year_id where p.id = ?::uuid and y.school_id = ?::uuid`,
     [args.studyPeriodId, reach.schoolId],
   );
   if (!period) throw notFound('StudyPeriod');
-  const rows = await scope.em.execute<any[]>(
+  const rows = await scope.reportsEm.execute<any[]>(
     `with p as (select id, starts_on, ends_on, year_id, grade_from, grade_to from study_period where id = ?::uuid),
      en as (select distinct e.student_id, e.class_group_id
               from p, enrollment e join class_group c on c.id = e.class_group_id

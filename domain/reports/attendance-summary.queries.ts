@@ -20,7 +20,7 @@ export async function attendanceSummaryReport(
 ): Promise<AttendanceSummaryReport> {
   const span = checkSpan(args.from, args.to);
   const reach = await reachInSchool(scope, args.schoolId, 'report.attendance');
-  const rows = await scope.em.execute<any[]>(
+  const rows = await scope.reportsEm.execute<any[]>(
     `with a as (
        select l.class_group_id, a.student_id, a.kind, a.reason
          from attendance a join lesson l on l.id = a.lesson_id join class_group c on c.id = l.class_group_id

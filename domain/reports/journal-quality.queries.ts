@@ -28,7 +28,7 @@ export async function journalCompletenessReport(
   const span = checkSpan(args.from, args.to);
   const reach = await reachInSchool(scope, args.schoolId, 'report.academic');
   const today = todayIn(scope, reach.timezone);
-  const rows = await scope.em.execute<any[]>(
+  const rows = await scope.reportsEm.execute<any[]>(
     `with done as (
        select l.id, l.date, l.number, l.class_group_id, l.subject_id, coalesce(l.substitute_teacher_id, l.teacher_id) as teacher_id,
               (r.topic is null or btrim(r.topic) = '') as no_topic,
@@ -88,7 +88,7 @@ export async function markTimelinessReport(
 ): Promise<MarkTimelinessReport> {
   const span = checkSpan(args.from, args.to);
   const reach = await reachInSchool(scope, args.schoolId, 'report.academic');
-  const rows = await scope.em.execute<any[]>(
+  const rows = await scope.reportsEm.execute<any[]>(
     `with m as (
        select coalesce(l.substitute_teacher_id, l.teacher_id) as teacher_id, l.subject_id,
               (m.created_at at time zone ?)::date - l.date as delay, m.entered_under_permit_id is not null as permitted

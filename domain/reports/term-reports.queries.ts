@@ -76,7 +76,7 @@ function toRow(t: TotalsRow): TermReportRow {
 }
 
 export async function classTermReport(scope: RequestScope, classGroupId: string): Promise<TermReport> {
-  const { em } = scope;
+  const { em, reportsEm } = scope;
   const leadsClass = scope.access.ties.leadsClass('c');
   const [cls] = await preparedRead<{ school_id: string; school_name: string; leads_class: boolean; name: string }[]>(em,
     `select c.school_id, s.name as school_name, ${leadsClass.text} as leads_class, c.grade || c.letter as name
@@ -84,13 +84,13 @@ export async function classTermReport(scope: RequestScope, classGroupId: string)
   if (!cls || !scope.access.allows('report.termOfClass', { schoolId: cls.school_id, ties: new Set(cls.leads_class ? ['leadsClass'] : []) })) {
     throw notFound('ClassGroup');
   }
-  const rows = await preparedRead<TotalsRow[]>(em, totalsSql('r.class_group_id = ?'), [classGroupId]);
+  const rows = await preparedRead<TotalsRow[]>(reportsEm, totalsSql('r.class_group_id = ?'), [classGroupId]);
   return { schoolId: cls.school_id, schoolName: cls.school_name, classGroupName: cls.name, rows: rows.map(toRow) };
 }
 
 /** `schoolId` null: the one school where the viewer is in the administration. */
 export async function schoolTermReport(scope: RequestScope, schoolId: string | null): Promise<TermReport> {
-  const { em, viewer } = scope;
+  const { em, reportsEm, viewer } = scope;
   let id = schoolId;
   if (!id) {
     const own = schoolsWhere(viewer, 'report.schoolAggregates');
@@ -103,6 +103,6 @@ export async function schoolTermReport(scope: RequestScope, schoolId: string | n
   if (!school || !scope.access.allows('report.schoolAggregates', { schoolId: id, ties: new Set(school.coordinates ? ['coordinates'] : []) })) {
     throw notFound('School');
   }
-  const rows = await preparedRead<TotalsRow[]>(em, totalsSql('r.school_id = ?'), [id]);
+  const rows = await preparedRead<TotalsRow[]>(reportsEm, totalsSql('r.school_id = ?'), [id]);
   return { schoolId: id, schoolName: school.name, classGroupName: null, rows: rows.map(toRow) };
 }

@@ -33,7 +33,7 @@ export class AdminReportsResolver {
   ) {
     const id = schoolArg(ctx, schoolId, 'report.fillAndMovement');
     const school = await ctx.em.findOneOrFail(School, id);
-    const fill = (await classFill(ctx.em, [id], date ?? localDate(ctx.clock.now(), school.timezone), norm ?? CLASS_SIZE_NORM)).get(id)!;
+    const fill = (await classFill(ctx.reportsEm, [id], date ?? localDate(ctx.clock.now(), school.timezone), norm ?? CLASS_SIZE_NORM)).get(id)!;
     const classes = await primeClasses(ctx, fill.classes.map((c) => c.classGroupId));
     return {
       ...fill,
@@ -52,7 +52,7 @@ export class AdminReportsResolver {
     @Arg('schoolId', () => ID, { nullable: true }) schoolId?: string,
   ) {
     const id = schoolArg(ctx, schoolId, 'report.fillAndMovement');
-    const summary = (await movementSummary(ctx.em, [id], from, to)).get(id)!;
+    const summary = (await movementSummary(ctx.reportsEm, [id], from, to)).get(id)!;
     const classes = await primeClasses(ctx, summary.classes.map((c) => c.classGroupId));
     return {
       ...summary,
@@ -69,7 +69,7 @@ export class AdminReportsResolver {
   ) {
     const id = schoolArg(ctx, schoolId, 'report.activity');
     const staffOnly = !ctx.access.holdsIn('report.activityOfFamilies', id);
-    const report = (await userActivity(ctx.em, [id], from, to, { staffOnly })).get(id)!;
+    const report = (await userActivity(ctx.reportsEm, [id], from, to, { staffOnly })).get(id)!;
     return {
       ...report,
       // The account as UserType shows it (id and login), without loading the rows again.
@@ -85,7 +85,7 @@ export class AdminReportsResolver {
   ) {
     const schools = await coordinatedSchools(ctx.em, ctx.access);
     const day = date ?? localDate(ctx.clock.now(), schools[0]?.timezone ?? 'Europe/Moscow');
-    const fills = await classFill(ctx.em, schools.map((s) => s.id), day, norm ?? CLASS_SIZE_NORM);
+    const fills = await classFill(ctx.reportsEm, schools.map((s) => s.id), day, norm ?? CLASS_SIZE_NORM);
     return schools.map((school) => {
       const { classes: _classes, ...fill } = fills.get(school.id)!;
       return { school, ...fill };
@@ -99,7 +99,7 @@ export class AdminReportsResolver {
     @Arg('to', () => DateScalar) to: string,
   ) {
     const schools = await coordinatedSchools(ctx.em, ctx.access);
-    const summaries = await movementSummary(ctx.em, schools.map((s) => s.id), from, to);
+    const summaries = await movementSummary(ctx.reportsEm, schools.map((s) => s.id), from, to);
     return schools.map((school) => {
       const { classes: _classes, ...summary } = summaries.get(school.id)!;
       return { school, ...summary };
@@ -113,7 +113,7 @@ export class AdminReportsResolver {
     @Arg('to', () => DateScalar) to: string,
   ) {
     const schools = await coordinatedSchools(ctx.em, ctx.access);
-    const reports = await userActivity(ctx.em, schools.map((s) => s.id), from, to);
+    const reports = await userActivity(ctx.reportsEm, schools.map((s) => s.id), from, to);
     return schools.map((school) => {
       const { users: _users, ...report } = reports.get(school.id)!;
       return { school, ...report };

