@@ -2763,7 +2763,7 @@ export type Subject = Node & {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** New and corrected marks, absences and their reasons, topics and homework of the students the viewer may watch (the student, their parents, their class teacher), as they are committed, in commit order. Leave out `studentId` for all of them. `after` (an event's cursor) first replays what was missed, each event once, reaching back no further than the viewer's tie to the student (a guardianship's start, the class teacher's enrollment of the student, the student's current school year). */
+  /** New and corrected marks, absences and their reasons, topics and homework of the students the viewer may watch (the student, their parents, their class teacher), as they are committed, in commit order. Leave out `studentId` for all of them. `after` (an event's cursor) first replays what was missed, each event once, reaching back no further than the viewer's tie to the student (a guardianship's start, the class teacher's enrollment of the student, the student's current school year). A cursor older than the outbox keeps (README, Retention: 30 days by default) answers CURSOR_EXPIRED: re-read the diary, then subscribe without `after`. */
   diaryEvents: DiaryEvent;
 };
 
