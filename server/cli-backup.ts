@@ -6,16 +6,27 @@ import type { AppConfig } from './config';
 import { openDatabase, startEmbeddedPostgres } from './database';
 import { ormConfig } from './orm';
 
+type BackupConfig = Pick<AppConfig, 'databaseUrl' | 'directDatabaseUrl' | 'dataDir'>;
+
+/**
+ * The configured server, past any pooler: pg_dump sets session parameters before its snapshot's
+ * transaction, which a transaction-mode PgBouncer may hand to another server connection.
+ */
+function serverUrl(config: BackupConfig): string | undefined {
+  return config.databaseUrl ? config.directDatabaseUrl ?? config.databaseUrl : undefined;
+}
+
 /**
  * `backup [DIR]` and `restore DIR [--into DATA_DIR|URL] [--no-start]` (server/cli.ts,
  * `npm run db:backup` / `db:restore`; README "Backups"). The backup directory defaults to
  * `<DATA_DIR>/backups/<UTC time>`.
  */
-export async function backupCommand(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, args: string[]): Promise<void> {
+export async function backupCommand(config: BackupConfig, args: string[]): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const target = positionals[0] ?? path.join(config.dataDir, 'backups', new Date().toISOString().replace(/[:.]/g, '-'));
-  if (config.databaseUrl) {
-    const { target: dir, bytes } = await backupDump(config.databaseUrl, target);
+  const url = serverUrl(config);
+  if (url) {
+    const { target: dir, bytes } = await backupDump(url, target);
     console.log(`backup (pg_dump, ${bytes} bytes) written to ${dir}`);
     return;
   }
@@ -31,7 +42,7 @@ export async function backupCommand(config: Pick<AppConfig, 'databaseUrl' | 'dat
   }
 }
 
-export async function restoreCommand(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, args: string[]): Promise<void> {
+export async function restoreCommand(config: BackupConfig, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, options: { into: { type: 'string' }, 'no-start': { type: 'boolean', default: false } },
   });
@@ -39,7 +50,7 @@ export async function restoreCommand(config: Pick<AppConfig, 'databaseUrl' | 'da
   if (!backupDir) throw new Error('restore needs the backup directory: restore <dir> [--into <data dir or database url>] [--no-start]');
   const manifest = await readManifest(backupDir);
   if (manifest.kind === 'dump') {
-    const url = values.into ?? config.databaseUrl;
+    const url = values.into ?? serverUrl(config);
     if (!url) throw new Error('this backup is a pg_dump: give the database to restore into with --into <url> or DATABASE_URL');
     await restoreDump(backupDir, url);
     console.log(`restored the dump of "${manifest.database}" (${manifest.createdAt}) into ${new URL(url).pathname.slice(1)}`);

@@ -6,6 +6,7 @@ import readline from 'node:readline';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { backupDump, backupPhysical, readManifest, restoreDump, restorePhysical } from '../../server/backup';
+import { backupCommand } from '../../server/cli-backup';
 import { ormConfig } from '../../server/orm';
 import { publishDiaryEvents } from '../../domain/diary/diary-outbox';
 import { createTestDatabase } from '../support/database';
@@ -196,6 +197,19 @@ describe('pg_dump / pg_restore of a configured server', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  /** The server's major version and that of the pg_dump the backup would run for it (null: none found). */
+  async function majors(url: string): Promise<{ serverMajor: number; dumpMajor: number | null }> {
+    const serverVersion = (await query<{ v: string }>(url, `select current_setting('server_version_num') as v`))[0].v;
+    const serverMajor = Math.floor(Number(serverVersion) / 10000);
+    const dumpMajor = (() => {
+      try {
+        return Number(/\(PostgreSQL\)\s+(\d+)/.exec(execFileSync(
+          fs.existsSync(`/usr/lib/postgresql/${serverMajor}/bin/pg_dump`) ? `/usr/lib/postgresql/${serverMajor}/bin/pg_dump` : 'pg_dump', ['--version'], { encoding: 'utf8' }))![1]);
+      } catch { return null; }
+    })();
+    return { serverMajor, dumpMajor };
+  }
+
   /** Every table's rows (count and digest) and every sequence's value. */
   async function fingerprint(url: string): Promise<Record<string, string>> {
     const tables = await query<{ name: string }>(url, `select tablename as name from pg_tables where schemaname = 'public' order by 1`);
@@ -220,14 +234,7 @@ describe('pg_dump / pg_restore of a configured server', () => {
     } finally {
       await orm.close();
     }
-    const serverVersion = (await query<{ v: string }>(source.url, `select current_setting('server_version_num') as v`))[0].v;
-    const serverMajor = Math.floor(Number(serverVersion) / 10000);
-    const dumpMajor = (() => {
-      try {
-        return Number(/\(PostgreSQL\)\s+(\d+)/.exec(execFileSync(
-          fs.existsSync(`/usr/lib/postgresql/${serverMajor}/bin/pg_dump`) ? `/usr/lib/postgresql/${serverMajor}/bin/pg_dump` : 'pg_dump', ['--version'], { encoding: 'utf8' }))![1]);
-      } catch { return null; }
-    })();
+    const { serverMajor, dumpMajor } = await majors(source.url);
     if (dumpMajor !== serverMajor) {
       // e.g. the embedded server (18) with Debian's client tools (15): a clear refusal naming both.
       await expect(backupDump(source.url, path.join(root, 'dump'))).rejects.toThrow(new RegExp(`pg_dump is PostgreSQL ${dumpMajor} but the server is PostgreSQL ${serverMajor}`));
@@ -250,5 +257,19 @@ describe('pg_dump / pg_restore of a configured server', () => {
     maintenance.pathname = '/postgres';
     await expect(restoreDump(dir, maintenance.toString())).rejects.toThrow(/refusing to restore into the "postgres" database/);
     expect(await fingerprint(source.url)).toEqual(before);
+  });
+
+  it('dumps past the pooler: with DATABASE_DIRECT_URL set, pg_dump reads it, never DATABASE_URL', async () => {
+    // DATABASE_URL is a pooler that answers nothing here: the dump must not even try it.
+    const config = { databaseUrl: 'postgres://journal@127.0.0.1:1/school_journal', directDatabaseUrl: source.url, dataDir: root };
+    const dir = path.join(root, 'dump-direct');
+    const { serverMajor, dumpMajor } = await majors(source.url);
+    if (dumpMajor !== serverMajor) {
+      // Refused on the version the direct server reported: it was the one asked.
+      await expect(backupCommand(config, [dir])).rejects.toThrow(new RegExp(`but the server is PostgreSQL ${serverMajor}`));
+      return;
+    }
+    await backupCommand(config, [dir]);
+    expect(await readManifest(dir)).toMatchObject({ kind: 'dump', database: new URL(source.url).pathname.slice(1) });
   });
 });
