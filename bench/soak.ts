@@ -2,8 +2,9 @@
  * Soak (issue 16; `npm run soak`, not a test): a mixed load on one server for a bounded time —
  * parents' diary weeks, the teacher's journal page, marks written, term reports, the timetable —
  * with SOAK_SOCKETS live-diary sockets open throughout. Reports throughput and p50/p99 per
- * operation, errors, the server's RSS over time (flat or not), and the live lag (a mark sent to
- * its event on the first socket). Loopback only: its own embedded PostgreSQL
+ * operation, errors, the server's RSS over time, its live heap after a full collection once a
+ * minute (through the server's inspector: RSS swings with the collector, the live heap is what a
+ * leak would grow), and the live lag (a mark sent to its event on the first socket). Loopback only: its own embedded PostgreSQL
  * in a temporary folder, the server as a child process (dist/server/main.js) with the demo school.
  *
  *   npm run soak                                  # 30 minutes, 2,000 sockets, 16 HTTP clients
@@ -26,6 +27,7 @@ const MINUTES = Math.min(Math.max(Number(process.env.SOAK_MINUTES ?? 30), 1), 55
 const SOCKETS = Math.min(Number(process.env.SOAK_SOCKETS ?? 2000), 5000);
 const CLIENTS = Math.min(Number(process.env.SOAK_CLIENTS ?? 16), 64);
 const SAMPLE_MS = 10_000;
+const HEAP_SAMPLE_MS = 60_000;
 const FAMILIES = ['p.ivanova', 'p.petrov', 'p.sidorova', 's.ivanov', 's.petrova', 's.sidorov', 's.ivanova'];
 
 interface Op { name: string; weight: number; run: () => Promise<void> }
@@ -36,6 +38,59 @@ const record = (name: string, ms: number, ok: boolean) => {
   times.get(name)!.push(ms);
   if (!ok) errors.set(name, (errors.get(name) ?? 0) + 1);
 };
+/**
+ * The server's live heap, read through its inspector (the Chrome DevTools Protocol on loopback):
+ * a full collection first, so what is measured is what survives, not garbage not yet collected.
+ */
+class HeapProbe {
+  private nextId = 0;
+  private readonly pending = new Map<number, (result: any) => void>();
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
+      if (message.id !== undefined) this.pending.get(message.id)?.(message.result);
+      if (message.id !== undefined) this.pending.delete(message.id);
+    });
+  }
+
+  static async connect(inspectPort: number): Promise<HeapProbe> {
+    for (let i = 0; ; i += 1) {
+      try {
+        const [target] = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+        const socket = new WebSocket(target.webSocketDebuggerUrl);
+        await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject); });
+        return new HeapProbe(socket);
+      } catch (e) {
+        if (i > 100) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
+  private call(method: string, params: Record<string, unknown> = {}): Promise<any> {
+    const id = (this.nextId += 1);
+    return new Promise((resolve) => { this.pending.set(id, resolve); this.socket.send(JSON.stringify({ id, method, params })); });
+  }
+
+  /** heapUsed after a full collection, in MB. */
+  async liveHeapMb(): Promise<number> {
+    await this.call('HeapProfiler.collectGarbage');
+    const answer = await this.call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true });
+    return Number(answer.result.value) / 2 ** 20;
+  }
+
+  close(): void { this.socket.close(); }
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: { x: number; y: number }[]): number {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  return sxx === 0 ? 0 : points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
+}
+
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * p))] : NaN; };
 
 async function main(): Promise<void> {
@@ -43,13 +98,15 @@ async function main(): Promise<void> {
   fs.chmodSync(dir, 0o777);
   const db = await startEmbeddedPostgres(path.join(dir, 'pg'), 'school_journal');
   const port = await freePort();
+  const inspectPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--max-semi-space-size=64', path.join(PROJECT_ROOT, 'dist/server/main.js')], {
+  const server = spawn(process.execPath, ['--max-semi-space-size=64', `--inspect=127.0.0.1:${inspectPort}`, path.join(PROJECT_ROOT, 'dist/server/main.js')], {
     env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), SEED_DEMO: 'true', APP_NOW: '2026-11-20T10:00:00+03:00',
       ACCESS_TOKEN_TTL_SECONDS: '3600', WS_MAX_SOCKETS_PER_USER: String(Math.ceil(SOCKETS / FAMILIES.length) + 5), JWT_SECRET: 'soak' },
     stdio: ['ignore', fs.openSync(path.join(dir, 'server.log'), 'w'), fs.openSync(path.join(dir, 'server.log'), 'a')],
   });
   const sockets: Client[] = [];
+  let probe: HeapProbe | undefined;
   try {
     for (let i = 0; i < 600 && !(await fetch(`${base}/health`).then((r) => r.ok, () => false)); i += 1) await new Promise((r) => setTimeout(r, 200));
     const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
@@ -128,12 +185,18 @@ async function main(): Promise<void> {
     const wheel = ops.flatMap((o) => Array(o.weight).fill(o) as Op[]);
 
     const rss: { minute: number; mb: number }[] = [];
+    const heap: { minute: number; mb: number }[] = [];
+    probe = await HeapProbe.connect(inspectPort);
     const started = Date.now();
     const deadline = started + MINUTES * 60_000;
     const sampler = setInterval(() => {
       const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
       rss.push({ minute: (Date.now() - started) / 60_000, mb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 });
     }, SAMPLE_MS);
+    const heapSampler = setInterval(() => {
+      const at = (Date.now() - started) / 60_000;
+      void probe!.liveHeapMb().then((mb) => heap.push({ minute: at, mb }));
+    }, HEAP_SAMPLE_MS);
     console.log(`soak: ${MINUTES} min, ${SOCKETS} sockets, ${CLIENTS} HTTP clients, demo school, node ${process.version}`);
     await Promise.all(Array.from({ length: CLIENTS }, async () => {
       while (Date.now() < deadline) {
@@ -146,6 +209,7 @@ async function main(): Promise<void> {
       }
     }));
     clearInterval(sampler);
+    clearInterval(heapSampler);
     await new Promise((r) => setTimeout(r, 3_000));
 
     const seconds = (Date.now() - started) / 1000;
@@ -159,7 +223,15 @@ async function main(): Promise<void> {
     const avg = (xs: { mb: number }[]) => xs.reduce((s, x) => s + x.mb, 0) / Math.max(1, xs.length);
     console.log(`server RSS: first third ${avg(rss.slice(0, third)).toFixed(0)} MB, last third ${avg(rss.slice(-third)).toFixed(0)} MB, max ${Math.max(...rss.map((r) => r.mb)).toFixed(0)} MB`);
     console.log(`RSS over time (MB): ${rss.filter((_, i) => i % Math.max(1, Math.floor(rss.length / 12)) === 0).map((r) => `${r.minute.toFixed(1)}′ ${r.mb.toFixed(0)}`).join(', ')}`);
+    // The first minutes fill caches and pools: the trend is read from the third minute on.
+    const settled = heap.filter((h) => h.minute >= 3);
+    const heapThird = Math.max(1, Math.floor(settled.length / 3));
+    if (settled.length >= 3) {
+      console.log(`server live heap after a full GC (from minute 3): first third ${avg(settled.slice(0, heapThird)).toFixed(1)} MB, last third ${avg(settled.slice(-heapThird)).toFixed(1)} MB, min ${Math.min(...settled.map((h) => h.mb)).toFixed(1)}, max ${Math.max(...settled.map((h) => h.mb)).toFixed(1)}, trend ${(slope(settled.map((h) => ({ x: h.minute, y: h.mb }))) * 60).toFixed(1)} MB per hour`);
+      console.log(`live heap over time (MB): ${heap.filter((_, i) => i % Math.max(1, Math.floor(heap.length / 12)) === 0).map((h) => `${h.minute.toFixed(0)}′ ${h.mb.toFixed(1)}`).join(', ')}`);
+    }
   } finally {
+    probe?.close();
     await Promise.all(sockets.map((s) => s.dispose()));
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
