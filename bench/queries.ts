@@ -17,6 +17,7 @@ export const API_CLASS_REPORT = `query($c: ID!) { classTermReport(classGroupId: 
 export const API_SCHOOL_REPORT = `query($s: ID) { schoolTermReport(schoolId: $s) { schoolName rows { ${REPORT_ROW} } } }`;
 
 /** M1. */
+export const API_LESSON_ENTRIES = `mutation($i: RecordLessonEntriesInput!) { recordLessonEntries(input: $i) { written marks { mark { id value } error { code } } } }`;
 export const API_RECORD_MARK = `mutation($i: RecordMarkInput!) { recordMark(input: $i) { id value revision } }`;
 
 /**

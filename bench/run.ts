@@ -1,7 +1,7 @@
 /**
  * The API's read and write benchmark, side by side with a floor and PostGraphile (not a test).
  *
- *   npm run bench            one school (1,000 students, ~200k marks): Q1–Q3 and M1 at 1, 8 and 32
+ *   npm run bench            one school (1,000 students, ~200k marks): Q1–Q3, M1 and M2 at 1, 8 and 32
  *                            clients; Q1 also against the floor and PostGraphile, interleaved
  *   npm run bench:region     200 schools (200k students, ~40M marks); generated once into
  *                            BENCH_DATA_DIR (default .data/bench-region), then Q1–Q3 measured on it
@@ -28,7 +28,7 @@ import { addDays } from '../lib/clock';
 import { BENCH_NOW, BENCH_PASSWORD, BENCH_TODAY, generate, schoolDays } from './generate';
 import type { ProbeStats } from './probe';
 import {
-  API_CLASS_REPORT, API_DIARY, API_JOURNAL, API_RECORD_MARK, API_SCHOOL_REPORT, POSTGRAPHILE_DIARY_FUNCTION,
+  API_CLASS_REPORT, API_DIARY, API_JOURNAL, API_LESSON_ENTRIES, API_RECORD_MARK, API_SCHOOL_REPORT, POSTGRAPHILE_DIARY_FUNCTION,
 } from './queries';
 
 const REGION = process.argv.includes('--region');
@@ -40,7 +40,7 @@ const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? (REGION ? '1,8' : '1,8,32'
 const JWT_SECRET = 'perf-benchmark-secret-not-for-production';
 const SAMPLE = 300;
 /** BENCH_WORKLOADS=Q1,M1 runs only those. */
-const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'Q1,Q2,Q3 class,Q3 school,M1').split(',');
+const WORKLOADS = (process.env.BENCH_WORKLOADS ?? 'Q1,Q2,Q3 class,Q3 school,M1,M2').split(',');
 /** BENCH_SIDES=api compares nothing: for iterating on the API alone. */
 const SIDES = (process.env.BENCH_SIDES ?? 'api,floor,postgraphile').split(',') as Side[];
 const RESULTS_FILE = path.join(PROJECT_ROOT, 'bench', 'RESULTS.md');
@@ -80,6 +80,8 @@ interface World {
   classReport: { token: string; classId: string }[];
   schoolReport: { token: string; schoolId: string }[];
   marks: { token: string; lessonId: string; studentId: string }[];
+  /** M2: a lesson's whole class at once, as a teacher enters a column (up to 30 pupils). */
+  columns: { token: string; lessonId: string; studentIds: string[] }[];
   weeks: string[];
 }
 
@@ -237,10 +239,17 @@ async function prepareWorld(pg: Client): Promise<World> {
        join employee t on t.id = l.teacher_id
       where l.date between $1::date - 3 and $1::date - 1 and l.state = 'HELD'
       order by random() limit $2`, [BENCH_TODAY, SAMPLE]);
+  const { rows: columns } = await pg.query(
+    `select l.id as lesson_id, t.user_id, (array_agg(e.student_id order by e.student_id))[1:30]::text[] as student_ids from lesson l
+       join class_group c on c.id = l.class_group_id and c.grade >= 2
+       join enrollment e on e.class_group_id = l.class_group_id
+       join employee t on t.id = l.teacher_id
+      where l.id in (select l2.id from lesson l2 where l2.date between $1::date - 3 and $1::date - 1 and l2.state = 'HELD' order by random() limit $2)
+      group by l.id, t.user_id`, [BENCH_TODAY, SAMPLE]);
 
   const userIds = [...new Set([
     ...students.flatMap((s) => [s.user_id, s.parent_user_id]), ...assignments.map((a) => a.user_id),
-    ...classes.map((c) => c.user_id), ...directors.map((d) => d.user_id), ...markable.map((m) => m.user_id),
+    ...classes.map((c) => c.user_id), ...directors.map((d) => d.user_id), ...markable.map((m) => m.user_id), ...columns.map((c) => c.user_id),
   ])];
   // One live session per user, as a login would leave it; tokens signed with the server's secret.
   await pg.query(`delete from refresh_token where token_hash like 'perf-%'`);
@@ -265,6 +274,7 @@ async function prepareWorld(pg: Client): Promise<World> {
     classReport: classes.map((c) => ({ token: tokens.get(c.user_id)!, classId: c.id })),
     schoolReport: directors.map((d) => ({ token: tokens.get(d.user_id)!, schoolId: d.school_id })),
     marks: markable.map((m) => ({ token: tokens.get(m.user_id)!, lessonId: m.lesson_id, studentId: m.student_id })),
+    columns: columns.map((c) => ({ token: tokens.get(c.user_id)!, lessonId: c.lesson_id, studentIds: c.student_ids })),
     weeks,
   };
 }
@@ -358,6 +368,15 @@ function request(side: Side, workload: string, w: World): CannonRequest {
           value: pick(['2', '3', '4', '4', '5', '5']), workTypeCode: pick(['ORAL', 'HOMEWORK', 'INDEPENDENT', 'TEST']) },
       });
     }
+    case 'M2': {
+      const c = pick(w.columns);
+      return gql(c.token, API_LESSON_ENTRIES, {
+        i: {
+          lessonId: globalId('Lesson', c.lessonId),
+          marks: c.studentIds.map((s) => ({ studentId: globalId('Student', s), value: pick(['2', '3', '4', '4', '5', '5']), workTypeCode: 'ORAL' })),
+        },
+      });
+    }
     default:
       throw new Error(`unknown workload ${workload}`);
   }
@@ -423,24 +442,27 @@ async function checkSameAnswers(api: Server, floor: Server, pgl: Server, w: Worl
     lessons += al;
     marks += am;
   }
-  for (const workload of ['Q2', 'Q3 class', 'Q3 school', 'M1']) {
+  for (const workload of ['Q2', 'Q3 class', 'Q3 school', 'M1', 'M2']) {
     const r = await send(api, request('api', workload, w));
     if (r.errors) throw new Error(`${workload}: ${JSON.stringify(r.errors)}`);
+    if (workload === 'M2' && !r.data.recordLessonEntries.written) throw new Error(`M2 refused: ${JSON.stringify(r.data)}`);
   }
-  return `checked: 10 diary weeks give the same ${lessons} lessons and ${marks} marks on all three servers; Q2, Q3 and M1 answer without errors`;
+  return `checked: 10 diary weeks give the same ${lessons} lessons and ${marks} marks on all three servers; Q2, Q3, M1 and M2 answer without errors`;
 }
 
-/** Every M1 request that got a 2xx added one mark: the count of new marks matches. */
+/** Every M1 request that got a 2xx added one mark, every M2 one mark per pupil of its column: the count of new marks matches. */
 async function checkMarks(url: string, runs: Run[], w: World): Promise<string> {
   const c = new Client({ connectionString: url });
   await c.connect();
   const { rows: [r] } = await c.query(
     `select count(*)::int as n from mark where lesson_id = any($2::uuid[]) and created_at >= $1::timestamptz - interval '12 hours'`,
-    [BENCH_NOW, [...new Set(w.marks.map((m) => m.lessonId))]]);
+    [BENCH_NOW, [...new Set([...w.marks.map((m) => m.lessonId), ...w.columns.map((x) => x.lessonId)])]]);
   await c.end();
   const sent = runs.filter((x) => x.workload === 'M1').reduce((n, x) => n + x.requests - x.failed, 0);
+  const columns = runs.filter((x) => x.workload === 'M2').reduce((n, x) => n + x.requests - x.failed, 0);
+  const perColumn = w.columns.reduce((n, x) => n + x.studentIds.length, 0) / Math.max(1, w.columns.length);
   // A request still in flight when a run's time is up is not counted by autocannon, but commits.
-  return `M1: ${sent} answered requests (plus 1 in the check) and ${r.n} marks recorded on the bench day`;
+  return `M1: ${sent} answered requests and M2: ${columns} columns of ${perColumn.toFixed(1)} pupils on average (plus 1 of each in the check); ${r.n} marks recorded on the bench day`;
 }
 
 // --- report ----------------------------------------------------------------------------------
@@ -483,7 +505,7 @@ function writeResults(r: {
   }
   lines.push('', `Medians over ${ROUNDS} interleaved rounds (the order of the three servers rotates every round); every run:`, '');
   lines.push(...table(r.runs.filter((x) => x.workload === 'Q1')), '');
-  lines.push('### Q2 class journal page (4 weeks, as the teacher), Q3 term reports (class teacher; director), M1 recording a mark (as the lesson\'s teacher)', '');
+  lines.push('### Q2 class journal page (4 weeks, as the teacher), Q3 term reports (class teacher; director), M1 recording a mark (as the lesson\'s teacher), M2 a lesson\'s column of up to 30 marks at once (recordLessonEntries)', '');
   lines.push(...table(r.runs.filter((x) => x.workload !== 'Q1')), '');
   lines.push('Reproduce: `npm ci && npm run ' + (REGION ? 'bench:region' : 'bench') + '` (it builds, starts its own embedded PostgreSQL, generates the data, runs, ' +
     'writes this section and deletes its data); `BENCH_SECONDS`, `BENCH_ROUNDS`, `BENCH_CONNECTIONS`, `BENCH_DATABASE_URL` as in bench/run.ts.');

@@ -33,10 +33,17 @@ const FAMILIES = ['p.ivanova', 'p.petrov', 'p.sidorova', 's.ivanov', 's.petrova'
 interface Op { name: string; weight: number; run: () => Promise<void> }
 const times = new Map<string, number[]>();
 const errors = new Map<string, number>();
-const record = (name: string, ms: number, ok: boolean) => {
+/** Failures by what they were: a GraphQL error's code, or the transport's failure. */
+const failures = new Map<string, number>();
+const record = (name: string, ms: number, ok: boolean, failure?: string) => {
   if (!times.has(name)) times.set(name, []);
   times.get(name)!.push(ms);
   if (!ok) errors.set(name, (errors.get(name) ?? 0) + 1);
+  if (!ok && failure) failures.set(failure, (failures.get(failure) ?? 0) + 1);
+};
+const failureOf = (e: unknown): string => {
+  const code = /"code":"([A-Z_]+)"/.exec(String((e as Error)?.message ?? e))?.[1];
+  return code ?? `transport: ${String((e as Error)?.message ?? e).slice(0, 60)}`;
 };
 /**
  * The server's live heap, read through its inspector (the Chrome DevTools Protocol on loopback):
@@ -204,8 +211,9 @@ async function main(): Promise<void> {
         const op = wheel[Math.floor(Math.random() * wheel.length)];
         const t = performance.now();
         let ok = true;
-        try { await op.run(); } catch { ok = false; }
-        record(op.name, performance.now() - t, ok);
+        let failure: string | undefined;
+        try { await op.run(); } catch (e) { ok = false; failure = failureOf(e); }
+        record(op.name, performance.now() - t, ok, failure);
       }
     }));
     clearInterval(sampler);
@@ -218,6 +226,7 @@ async function main(): Promise<void> {
     for (const [name, xs] of times) {
       console.log(`${name.padEnd(34)} ${String(xs.length).padStart(8)} ${(xs.length / seconds).toFixed(1).padStart(7)} ${pct(xs, 0.5).toFixed(1).padStart(8)} ${pct(xs, 0.99).toFixed(1).padStart(8)} ${String(errors.get(name) ?? 0).padStart(7)}`);
     }
+    if (failures.size > 0) console.log(`\nfailures: ${[...failures].map(([what, n]) => `${what} ×${n}`).join(', ')}`);
     console.log(`\nsockets: ${SOCKETS} opened, ${connected} connections made (reconnects included), ${socketErrors} errors; events delivered ${delivered}; live lag (mark sent → its event on the first socket) p50 ${pct(lags, 0.5).toFixed(1)} ms, p99 ${pct(lags, 0.99).toFixed(1)} ms; ${lags.length} of the ${sent.size} marks on watched pupils arrived`);
     const third = Math.max(1, Math.floor(rss.length / 3));
     const avg = (xs: { mb: number }[]) => xs.reduce((s, x) => s + x.mb, 0) / Math.max(1, xs.length);

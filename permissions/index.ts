@@ -53,6 +53,7 @@ export const RULES = {
     recordMark: can('lesson.writeJournal'),
     correctMark: can('mark.correct'),
     recordAttendance: can('lesson.writeJournal'),
+    recordLessonEntries: can('lesson.writeJournal'),
     setAbsenceReason: can('attendance.setReason'),
     setLessonRecord: can('lesson.writeJournal'),
     setPeriodMark: can('periodMark.write'),
@@ -73,6 +74,11 @@ export const RULES = {
   DiaryEvent: {
     cursor: signedIn, type: signedIn, occurredAt: signedIn, student: signedIn, mark: signedIn, attendance: signedIn, lesson: signedIn,
   },
+  // recordLessonEntries' answer: reached only by its caller, who may write the lesson's journal.
+  LessonEntriesPayload: { written: signedIn, marks: signedIn, absences: signedIn },
+  LessonMarkEntryOutcome: { index: signedIn, studentId: signedIn, mark: signedIn, error: signedIn },
+  LessonAbsenceEntryOutcome: { index: signedIn, studentId: signedIn, attendance: signedIn, changed: signedIn, error: signedIn },
+  EntryError: { code: signedIn, message: signedIn, field: signedIn },
   AuthPayload: { accessToken: isPublic, refreshToken: isPublic, user: isPublic },
   // Reached only as the viewer's own user, the login answer, or a mark version's author (staff only).
   User: { id: isPublic, login: isPublic },

@@ -52,6 +52,7 @@ export interface ClassReach {
   ties: ReadonlySet<Tie>;
 }
 
+export interface LessonAccessRow { id: string; school_id: string; teaches: boolean; leads_class: boolean; is_self: boolean; is_child: boolean }
 export interface StudentAccessRow { id: string; school_id: string; is_self: boolean; is_child: boolean; leads_class: boolean; teaches: boolean }
 
 const TIE_COLUMNS: Record<Exclude<Tie, 'coordinates'>, string> = {
@@ -264,6 +265,17 @@ export class AccessScope {
   }
 
   private async loadLessons(ids: string[]): Promise<Map<string, LessonAccess>> {
+    const { sql: text, params } = this.lessonAccessStatement(ids);
+    const rows = await preparedRead<LessonAccessRow[]>(this.em, text, params);
+    return new Map(rows.map((r) => [r.id, this.lessonAccessOf(r)]));
+  }
+
+  /**
+   * The statement behind lessonsAccess: one row per existing lesson. Exposed, like
+   * studentAccessStatement, for a write that reads the lesson's facts in the same round trip
+   * (domain/journal/lesson-entries.ts), which then hands the row to `rememberLessonAccess`.
+   */
+  lessonAccessStatement(ids: readonly string[]): { sql: string; params: unknown[] } {
     const day = raw('l.date');
     const statement = sql`select l.id, l.school_id,
               ${this.ties.teachesLesson()} as teaches,
@@ -272,21 +284,25 @@ export class AccessScope {
               ${this.ties.attends(day, 'c', raw('l.subgroup_id'), 'child')} as is_child
          from lesson l join class_group c on c.id = l.class_group_id
         where l.id = any(${uuidArray(ids)}::uuid[])`;
-    const rows = await preparedRead<
-      { id: string; school_id: string; teaches: boolean; leads_class: boolean; is_self: boolean; is_child: boolean }[]
-    >(this.em, statement.text, statement.values);
-    const result = new Map<string, LessonAccess>();
-    for (const r of rows) {
-      const facts = { schoolId: r.school_id, ties: tiesOfRow(r) };
-      result.set(r.id, {
-        read: this.allows('lesson.read', facts),
-        teaches: this.allows('lesson.writeJournal', facts),
-        leadsClass: r.leads_class,
-        schoolId: r.school_id,
-        ties: facts.ties,
-      });
-    }
-    return result;
+    return { sql: statement.text, params: [...statement.values] };
+  }
+
+  /** Takes in what `lessonAccessStatement` said of one lesson (`row` null: no such lesson). */
+  rememberLessonAccess(id: string, row: LessonAccessRow | null): LessonAccess {
+    const access = row ? this.lessonAccessOf(row) : NO_LESSON;
+    this.lessons.clear(id).prime(id, access);
+    return access;
+  }
+
+  private lessonAccessOf(r: LessonAccessRow): LessonAccess {
+    const facts = { schoolId: r.school_id, ties: tiesOfRow(r) };
+    return {
+      read: this.allows('lesson.read', facts),
+      teaches: this.allows('lesson.writeJournal', facts),
+      leadsClass: r.leads_class,
+      schoolId: r.school_id,
+      ties: facts.ties,
+    };
   }
 
   /** Schools the viewer belongs to: where they hold a role (a tie counts only while its role is held). */

@@ -25,7 +25,7 @@ export function cursorIsExpired(after: bigint, prunedThrough: bigint): boolean {
 }
 
 /** Serializes the stamping of diary events across every instance on the database. */
-const STAMP_LOCK_KEY = 0x5d1a7e;
+export const STAMP_LOCK_KEY = 0x5d1a7e;
 
 /**
  * Gives this transaction's new diary events their delivery positions and announces them.

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from '../../lib/sql';
 import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AbsenceReason, AcademicYear, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, type LateEntryPermit, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User, WorkType
+  AbsenceReason, AcademicYear, AcademicYearState, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, type LateEntryPermit, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User
 } from '../../entities';
 import { ENTRY_WINDOW_DAYS } from '../../lib/entry-window';
 import { optionalText, requiredText } from '../../lib/text';
@@ -13,12 +14,19 @@ import { LAST_PRIMARY_GRADE, MARK_VALUES, isValidMark, isValidPeriodMark } from 
 import { hasYearMark, minDate, yearlyMarkWindow } from './period-mark-windows';
 import type { RequestScope } from '../request-scope';
 import { writeTransaction } from '../write';
-import { assertLessonYearWritable, assertYearWritable } from '../school-year/school-year.service';
+import { assertLessonYearWritable, assertYearWritable, yearClosed } from '../school-year/school-year.service';
+import { type AttendanceWrite, type EntryFacts, type NewMark, type PupilFacts, lockedAttendance, readEntryFacts, writeAttendance, writeNewMarks } from './lesson-entries';
 import { assertExamGrade } from '../school-year/final-grades';
 import { permitFor } from './late-entry.service';
 
 /** What an audit entry says of a write made under a late-entry permit. */
 const underPermit = (permit: LateEntryPermit | null) => (permit ? { underPermitId: permit.id } : {});
+const notEnrolled = () => new AppError(ErrorCode.NOT_ENROLLED, 'The student was not in this lesson\'s class on that date.');
+/** A refusal of one entry of a batch, as it would have been thrown for that entry alone. */
+function asAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  throw e;
+}
 const markRetracted = () => new AppError(ErrorCode.MARK_RETRACTED, 'The mark was retracted: it is neither corrected nor retracted again.');
 const absenceCleared = () => new AppError(ErrorCode.ABSENCE_CLEARED, 'The absence was cleared as a mistake; record the attendance again if it was right after all.');
 
@@ -32,6 +40,18 @@ export interface CorrectMarkCommand { markId: string; value: string; reason: str
 export interface RetractMarkCommand { markId: string; reason: string; expectedRevision?: number | null }
 /** The attendance row by its id, or by its lesson and student. */
 export interface ClearAbsenceCommand { attendanceId?: string | null; lessonId?: string | null; studentId?: string | null; reason: string }
+/** A lesson's marks and absences at once (recordLessonEntries). */
+export interface RecordLessonEntriesCommand {
+  lessonId: string;
+  marks: { studentId: string; value: string; workTypeCode: string; comment?: string | null }[];
+  absences: { studentId: string; kind: AttendanceKind }[];
+}
+export interface MarkEntryOutcome { index: number; studentId: string; mark?: Mark; error?: AppError }
+export interface AbsenceEntryOutcome { index: number; studentId: string; attendance?: Attendance; changed: boolean; error?: AppError }
+export interface LessonEntriesOutcome { written: boolean; marks: MarkEntryOutcome[]; absences: AbsenceEntryOutcome[] }
+/** Entries of each kind one recordLessonEntries takes: a class is at most a few dozen pupils. */
+export const LESSON_BATCH_LIMIT = 100;
+
 export interface RecordAttendanceCommand { lessonId: string; studentId: string; kind: AttendanceKind }
 export interface SetAbsenceReasonCommand { attendanceId: string; reason: AbsenceReason; document?: string | null }
 export interface SetLessonRecordCommand { lessonId: string; topic?: string | null; homework?: string | null }
@@ -51,40 +71,159 @@ export interface SetPeriodMarkCommand {
 export class JournalService {
   constructor(private readonly scope: RequestScope) {}
 
+  /**
+   * Rules 1, 3, 4 and 5 for a new mark. Its facts are read in one statement and it is written in
+   * one (lesson-entries.ts): what the answer shows of the lesson, pupil and work type is primed
+   * from them, so a mark costs the viewer, that read, the write and the transaction's bounds.
+   */
   async recordMark(cmd: RecordMarkCommand): Promise<Mark> {
     const value = requiredText(cmd.value, 'value', 10);
     const comment = optionalText(cmd.comment, 'comment', LIMITS.comment);
     const code = requiredText(cmd.workTypeCode, 'workTypeCode', 30);
-    return this.write(async (em, now) => {
-      const lesson = await this.writableLesson(em, cmd.lessonId);
-      const student = await this.visibleStudentRef(em, cmd.studentId);
-      const workType = await em.findOne(WorkType, { school: lesson.school, code });
+    return writeTransaction(this.scope, async ({ em, now }) => {
+      const facts = await readEntryFacts(em, this.scope.access, cmd.lessonId, [cmd.studentId], [code]);
+      const lesson = this.writableLessonOf(facts);
+      const pupil = facts.pupils.get(cmd.studentId);
+      if (!pupil || pupil.access.level === 'NONE' || pupil.access.level === 'CARD') throw notFound('Student');
+      const workType = facts.workTypes.get(code);
       if (!workType) throw badInput('workTypeCode', `Unknown work type "${code}".`);
       if (workType.retiredAt) throw new AppError(ErrorCode.WORK_TYPE_RETIRED, `The work type "${code}" is retired: no new marks with it.`, { field: 'workTypeCode' });
-      const subject = await em.findOneOrFail(Subject, lesson.subject);
-      if (!isValidMark(subject.gradingScale, value)) {
-        throw badInput('value', `"${value}" is not a mark on this subject's scale (${MARK_VALUES[subject.gradingScale].join(', ')}).`);
+      if (!isValidMark(lesson.subject.gradingScale, value)) {
+        throw badInput('value', `"${value}" is not a mark on this subject's scale (${MARK_VALUES[lesson.subject.gradingScale].join(', ')}).`);
       }
       if (lesson.classGroup.grade === 1) {
         throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks; attendance is still kept.');
       }
-      await this.assertLessonHeld(em, lesson, now);
+      this.assertLessonStarted(lesson, facts.bellStartsAt, now);
       const permit = await this.windowOrPermit(em, lesson, now);
-      await this.assertEnrolled(em, lesson, student.id);
-      await this.markHeld(em, lesson);
-
-      const author = em.getReference(User, this.scope.viewer.userId);
-      const mark = em.create(Mark, {
-        school: lesson.school, student, lesson, workType, value, comment: comment ?? undefined,
-        revision: 1, createdBy: author, createdAt: now, enteredUnderPermit: permit ?? undefined,
+      if (!pupil.enrolled) throw notEnrolled();
+      const id = randomUUID();
+      const [mark] = await writeNewMarks(em, {
+        lesson, authorId: this.scope.viewer.userId, at: now, permitId: permit?.id ?? null, ip: this.scope.ip ?? null,
+        marks: [{
+          id, student: pupil.student, workType, value, comment: comment ?? null,
+          audited: { value, workType: code, comment, lessonId: lesson.id, studentId: pupil.student.id, ...underPermit(permit) },
+        }],
       });
-      em.create(MarkVersion, { mark, revision: 1, value, comment: comment ?? undefined, createdBy: author, createdAt: now });
-      this.audit(em, now, lesson.school.id, 'mark.record', 'Mark', mark.id, null, {
-        value, workType: code, comment, lessonId: lesson.id, studentId: student.id, ...underPermit(permit),
-      });
-      this.event(em, now, DiaryEventType.MARK_ADDED, lesson.school.id, student.id, { lesson, mark });
       return mark;
     });
+  }
+
+  /**
+   * A lesson's column at once (issue 17): its marks and absences, each entry under the same rules
+   * as recordMark and recordAttendance, answered per entry. All or nothing: when any entry is
+   * refused nothing is written and every entry says how it stands, so a teacher's column never
+   * half-lands. Refusals of the lesson itself (not found, not theirs, year closed, not held, the
+   * window closed) refuse the whole call as for one entry. Statements do not grow with the class:
+   * the viewer, the facts, the attendance rows, one write for the absences and one for the marks.
+   */
+  async recordLessonEntries(cmd: RecordLessonEntriesCommand): Promise<LessonEntriesOutcome> {
+    const total = cmd.marks.length + cmd.absences.length;
+    if (total === 0) throw badInput('marks', 'Give at least one mark or absence.');
+    if (cmd.marks.length > LESSON_BATCH_LIMIT || cmd.absences.length > LESSON_BATCH_LIMIT) {
+      throw badInput(cmd.marks.length > LESSON_BATCH_LIMIT ? 'marks' : 'absences', `At most ${LESSON_BATCH_LIMIT} marks and ${LESSON_BATCH_LIMIT} absences per lesson at once.`);
+    }
+    // Input shape first, per entry: a bad entry is answered, not thrown.
+    const marks: MarkEntryOutcome[] = cmd.marks.map((m, index) => ({ index, studentId: m.studentId }));
+    const shaped = cmd.marks.map((m, index) => {
+      try {
+        return { value: requiredText(m.value, 'value', 10), comment: optionalText(m.comment, 'comment', LIMITS.comment), code: requiredText(m.workTypeCode, 'workTypeCode', 30) };
+      } catch (e) {
+        marks[index].error = asAppError(e);
+        return null;
+      }
+    });
+    const absences: AbsenceEntryOutcome[] = cmd.absences.map((a, index) => ({ index, studentId: a.studentId, changed: false }));
+    const seen = new Set<string>();
+    cmd.absences.forEach((a, index) => {
+      if (seen.has(a.studentId)) absences[index].error = badInput('absences', 'One attendance entry per pupil and lesson.');
+      seen.add(a.studentId);
+    });
+    return writeTransaction(this.scope, async ({ em, now }) => {
+      const studentIds = [...new Set([...cmd.marks.map((m) => m.studentId), ...cmd.absences.map((a) => a.studentId)])];
+      const codes = [...new Set(shaped.flatMap((m) => (m ? [m.code] : [])))];
+      const facts = await readEntryFacts(em, this.scope.access, cmd.lessonId, studentIds, codes);
+      const lesson = this.writableLessonOf(facts);
+      this.assertLessonStarted(lesson, facts.bellStartsAt, now);
+      const permit = await this.windowOrPermit(em, lesson, now);
+      const pupilOf = (studentId: string): PupilFacts => {
+        const pupil = facts.pupils.get(studentId);
+        if (!pupil || pupil.access.level === 'NONE' || pupil.access.level === 'CARD') throw notFound('Student');
+        return pupil;
+      };
+      const newMarks: NewMark[] = [];
+      cmd.marks.forEach((m, index) => {
+        const shape = shaped[index];
+        if (!shape) return;
+        try {
+          const pupil = pupilOf(m.studentId);
+          const workType = facts.workTypes.get(shape.code);
+          if (!workType) throw badInput('workTypeCode', `Unknown work type "${shape.code}".`);
+          if (workType.retiredAt) throw new AppError(ErrorCode.WORK_TYPE_RETIRED, `The work type "${shape.code}" is retired: no new marks with it.`, { field: 'workTypeCode' });
+          if (!isValidMark(lesson.subject.gradingScale, shape.value)) {
+            throw badInput('value', `"${shape.value}" is not a mark on this subject's scale (${MARK_VALUES[lesson.subject.gradingScale].join(', ')}).`);
+          }
+          if (lesson.classGroup.grade === 1) throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks; attendance is still kept.');
+          if (!pupil.enrolled) throw notEnrolled();
+          newMarks.push({
+            id: randomUUID(), student: pupil.student, workType, value: shape.value, comment: shape.comment ?? null,
+            audited: { value: shape.value, workType: shape.code, comment: shape.comment, lessonId: lesson.id, studentId: m.studentId, ...underPermit(permit) },
+          });
+        } catch (e) {
+          marks[index].error = asAppError(e);
+        }
+      });
+      const checkedAbsences: { index: number; studentId: string; kind: AttendanceKind }[] = [];
+      cmd.absences.forEach((a, index) => {
+        if (absences[index].error) return;
+        try {
+          const pupil = pupilOf(a.studentId);
+          if (!pupil.enrolled) throw notEnrolled();
+          checkedAbsences.push({ index, studentId: a.studentId, kind: a.kind });
+        } catch (e) {
+          absences[index].error = asAppError(e);
+        }
+      });
+      if (marks.some((m) => m.error) || absences.some((a) => a.error)) return { written: false, marks, absences };
+
+      if (checkedAbsences.length > 0) {
+        const existing = await lockedAttendance(em, lesson.id, checkedAbsences.map((a) => a.studentId));
+        const writes: (AttendanceWrite & { index: number })[] = [];
+        for (const a of checkedAbsences) {
+          const row = existing.get(a.studentId);
+          const after = { kind: a.kind, lessonId: lesson.id, studentId: a.studentId, ...underPermit(permit) };
+          if (!row) writes.push({ index: a.index, id: randomUUID(), studentId: a.studentId, kind: a.kind, action: 'insert', before: null, after });
+          else if (row.clearedAt) {
+            writes.push({
+              index: a.index, id: row.id, studentId: a.studentId, kind: a.kind, action: 'reopen',
+              before: { kind: row.kind, reason: row.reason, cleared: true, clearReason: row.clearReason ?? null }, after,
+            });
+          } else if (row.kind !== a.kind) {
+            writes.push({ index: a.index, id: row.id, studentId: a.studentId, kind: a.kind, action: 'change', before: { kind: row.kind }, after: { kind: a.kind, ...underPermit(permit) } });
+          } else {
+            absences[a.index].attendance = row;
+          }
+        }
+        if (writes.length > 0) {
+          const written = await writeAttendance(em, { lesson, entries: writes, existing, authorId: this.scope.viewer.userId, at: now, permitId: permit?.id ?? null, ip: this.scope.ip ?? null });
+          writes.forEach((w, i) => { absences[w.index].attendance = written[i]; absences[w.index].changed = true; });
+        }
+      }
+      if (newMarks.length > 0) {
+        const written = await writeNewMarks(em, { lesson, marks: newMarks, authorId: this.scope.viewer.userId, at: now, permitId: permit?.id ?? null, ip: this.scope.ip ?? null });
+        let next = 0;
+        for (const outcome of marks) outcome.mark = written[next++];
+      }
+      return { written: true, marks, absences };
+    });
+  }
+
+  /** writableLesson's checks on facts already read: NOT_FOUND, FORBIDDEN, the year closed. */
+  private writableLessonOf(facts: EntryFacts): Lesson {
+    if (!facts.lesson || !facts.access.read) throw notFound('Lesson');
+    if (!facts.access.teaches) throw forbidden('Only the lesson\'s teacher (or the teacher standing in) writes its journal.');
+    if (facts.yearState === AcademicYearState.CLOSED) throw yearClosed();
+    return facts.lesson;
   }
 
   async correctMark(cmd: CorrectMarkCommand): Promise<Mark> {
@@ -521,9 +660,15 @@ export class JournalService {
   }
 
   private async assertLessonHeld(em: EntityManager, lesson: Lesson, now: Date): Promise<void> {
+    const bell = lesson.state === LessonState.CANCELLED ? null
+      : await em.findOne(Bell, { school: lesson.school, shift: lesson.classGroup.shift, number: lesson.number });
+    this.assertLessonStarted(lesson, bell?.startsAt ?? null, now);
+  }
+
+  /** Rule 1 on a known bell time: not cancelled, and begun by now. */
+  private assertLessonStarted(lesson: Lesson, bellStartsAt: string | null, now: Date): void {
     if (lesson.state === LessonState.CANCELLED) throw new AppError(ErrorCode.LESSON_NOT_HELD, 'The lesson was cancelled.');
-    const bell = await em.findOne(Bell, { school: lesson.school, shift: lesson.classGroup.shift, number: lesson.number });
-    const startsAt = zonedInstant(lesson.date, bell?.startsAt ?? '00:00:00', lesson.school.timezone);
+    const startsAt = zonedInstant(lesson.date, bellStartsAt ?? '00:00:00', lesson.school.timezone);
     if (startsAt.getTime() > now.getTime()) throw new AppError(ErrorCode.LESSON_NOT_HELD, 'The lesson has not started yet.');
   }
 
@@ -560,7 +705,7 @@ export class JournalService {
           and (?::uuid is null or exists(select 1 from subgroup_member sm where sm.subgroup_id = ? and sm.student_id = ?)) as ok`,
       [studentId, lesson.classGroup.id, lesson.date, lesson.date, lesson.subgroup?.id ?? null, lesson.subgroup?.id ?? null, studentId],
     );
-    if (!rows[0]?.ok) throw new AppError(ErrorCode.NOT_ENROLLED, 'The student was not in this lesson\'s class on that date.');
+    if (!rows[0]?.ok) throw notEnrolled();
   }
 
   private async classOfStudentOn(em: EntityManager, studentId: string, yearId: string, date: string) {

@@ -711,6 +711,15 @@ export type EmployeeCard = {
   version: Scalars['Int']['output'];
 };
 
+/** Why one entry was refused: the code and message it would have had alone. */
+export type EntryError = {
+  __typename?: 'EntryError';
+  code: Scalars['String']['output'];
+  /** The input field at fault, when one is. */
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
 /** A file made for the viewer: fetch it once with `GET <url>` and your own `Authorization: Bearer …` header, within an hour. The URL is a credential: a request with an Idempotency-Key is refused, so no replay ever holds it. */
 export type ExportDownload = {
   __typename?: 'ExportDownload';
@@ -1026,6 +1035,48 @@ export type Lesson = Node & {
   version: Scalars['Int']['output'];
 };
 
+export type LessonAbsenceEntryInput = {
+  kind: AttendanceKind;
+  studentId: Scalars['ID']['input'];
+};
+
+export type LessonAbsenceEntryOutcome = {
+  __typename?: 'LessonAbsenceEntryOutcome';
+  /** The pupil's attendance row as it now stands (when `written`). */
+  attendance?: Maybe<Attendance>;
+  /** The entry changed the row: false when it already said so (nothing written, no event). */
+  changed: Scalars['Boolean']['output'];
+  error?: Maybe<EntryError>;
+  /** The entry's place in `absences`. */
+  index: Scalars['Int']['output'];
+  studentId: Scalars['ID']['output'];
+};
+
+/** All or nothing: `written` is false, and nothing is stored, when any entry has an `error`. */
+export type LessonEntriesPayload = {
+  __typename?: 'LessonEntriesPayload';
+  absences: Array<LessonAbsenceEntryOutcome>;
+  marks: Array<LessonMarkEntryOutcome>;
+  written: Scalars['Boolean']['output'];
+};
+
+export type LessonMarkEntryInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  studentId: Scalars['ID']['input'];
+  value: Scalars['String']['input'];
+  workTypeCode: Scalars['String']['input'];
+};
+
+export type LessonMarkEntryOutcome = {
+  __typename?: 'LessonMarkEntryOutcome';
+  error?: Maybe<EntryError>;
+  /** The entry's place in `marks`. */
+  index: Scalars['Int']['output'];
+  /** The mark written (when `written`). */
+  mark?: Maybe<Mark>;
+  studentId: Scalars['ID']['output'];
+};
+
 export type LessonState =
   | 'CANCELLED'
   | 'HELD'
@@ -1285,6 +1336,8 @@ export type Mutation = {
   recordAttendance: Attendance;
   /** Records a signed consent to personal-data processing for one card. */
   recordConsent: PersonalDataConsent;
+  /** A lesson's column at once: its new marks and its absences, each under the rules of recordMark and recordAttendance, answered per entry, in one transaction (all or nothing: any refused entry and nothing is written). One audit entry and one diary event per mark and per changed attendance row. A refusal of the lesson itself (NOT_FOUND, FORBIDDEN, the window or year closed) is the call's error, as for one entry. */
+  recordLessonEntries: LessonEntriesPayload;
   /** A new mark for a student at a lesson (rules 1, 3, 4, 5). */
   recordMark: Mark;
   /** Trades a refresh token for new tokens; each refresh token works once. */
@@ -1573,6 +1626,11 @@ export type MutationRecordAttendanceArgs = {
 
 export type MutationRecordConsentArgs = {
   input: RecordConsentInput;
+};
+
+
+export type MutationRecordLessonEntriesArgs = {
+  input: RecordLessonEntriesInput;
 };
 
 
@@ -2282,6 +2340,14 @@ export type RecordConsentInput = {
   guardianId?: InputMaybe<Scalars['ID']['input']>;
   /** Exactly one of studentId, guardianId, employeeId. */
   studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RecordLessonEntriesInput = {
+  /** Absences and lateness, at most 100, one per pupil. */
+  absences?: Array<LessonAbsenceEntryInput>;
+  lessonId: Scalars['ID']['input'];
+  /** New marks, at most 100; a pupil may get several. */
+  marks?: Array<LessonMarkEntryInput>;
 };
 
 export type RecordMarkInput = {
@@ -3355,6 +3421,7 @@ export type ResolversTypes = {
   EducationForm: EducationForm;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
   EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
+  EntryError: ResolverTypeWrapper<EntryError>;
   ExportDownload: ResolverTypeWrapper<ExportDownload>;
   ExportFormat: ExportFormat;
   ExportList: ExportList;
@@ -3385,6 +3452,11 @@ export type ResolversTypes = {
   JournalCompletenessRow: ResolverTypeWrapper<JournalCompletenessRow>;
   LateEntryPermit: ResolverTypeWrapper<Omit<LateEntryPermit, 'teacher'> & { teacher: ResolversTypes['Employee'] }>;
   Lesson: ResolverTypeWrapper<LessonEntity>;
+  LessonAbsenceEntryInput: LessonAbsenceEntryInput;
+  LessonAbsenceEntryOutcome: ResolverTypeWrapper<Omit<LessonAbsenceEntryOutcome, 'attendance'> & { attendance?: Maybe<ResolversTypes['Attendance']> }>;
+  LessonEntriesPayload: ResolverTypeWrapper<Omit<LessonEntriesPayload, 'absences' | 'marks'> & { absences: Array<ResolversTypes['LessonAbsenceEntryOutcome']>, marks: Array<ResolversTypes['LessonMarkEntryOutcome']> }>;
+  LessonMarkEntryInput: LessonMarkEntryInput;
+  LessonMarkEntryOutcome: ResolverTypeWrapper<Omit<LessonMarkEntryOutcome, 'mark'> & { mark?: Maybe<ResolversTypes['Mark']> }>;
   LessonState: LessonState;
   LinkGuardianInput: LinkGuardianInput;
   LockAccountInput: LockAccountInput;
@@ -3421,6 +3493,7 @@ export type ResolversTypes = {
   ReasonCount: ResolverTypeWrapper<ReasonCount>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordConsentInput: RecordConsentInput;
+  RecordLessonEntriesInput: RecordLessonEntriesInput;
   RecordMarkInput: RecordMarkInput;
   ReportCard: ResolverTypeWrapper<ReportCard>;
   ReportCardAbsences: ResolverTypeWrapper<ReportCardAbsences>;
@@ -3573,6 +3646,7 @@ export type ResolversParentTypes = {
   DiaryLesson: Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, clearedAttendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']> };
   Employee: EmployeeEntity;
   EmployeeCard: EmployeeCard;
+  EntryError: EntryError;
   ExportDownload: ExportDownload;
   ExportListInput: ExportListInput;
   GenerateLessonsInput: GenerateLessonsInput;
@@ -3595,6 +3669,11 @@ export type ResolversParentTypes = {
   JournalCompletenessRow: JournalCompletenessRow;
   LateEntryPermit: Omit<LateEntryPermit, 'teacher'> & { teacher: ResolversParentTypes['Employee'] };
   Lesson: LessonEntity;
+  LessonAbsenceEntryInput: LessonAbsenceEntryInput;
+  LessonAbsenceEntryOutcome: Omit<LessonAbsenceEntryOutcome, 'attendance'> & { attendance?: Maybe<ResolversParentTypes['Attendance']> };
+  LessonEntriesPayload: Omit<LessonEntriesPayload, 'absences' | 'marks'> & { absences: Array<ResolversParentTypes['LessonAbsenceEntryOutcome']>, marks: Array<ResolversParentTypes['LessonMarkEntryOutcome']> };
+  LessonMarkEntryInput: LessonMarkEntryInput;
+  LessonMarkEntryOutcome: Omit<LessonMarkEntryOutcome, 'mark'> & { mark?: Maybe<ResolversParentTypes['Mark']> };
   LinkGuardianInput: LinkGuardianInput;
   LockAccountInput: LockAccountInput;
   Mark: MarkEntity;
@@ -3627,6 +3706,7 @@ export type ResolversParentTypes = {
   ReasonCount: ReasonCount;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordConsentInput: RecordConsentInput;
+  RecordLessonEntriesInput: RecordLessonEntriesInput;
   RecordMarkInput: RecordMarkInput;
   ReportCard: ReportCard;
   ReportCardAbsences: ReportCardAbsences;
@@ -4073,6 +4153,12 @@ export type EmployeeCardResolvers<ContextType = RequestContext, ParentType exten
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type EntryErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntryError'] = ResolversParentTypes['EntryError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ExportDownloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExportDownload'] = ResolversParentTypes['ExportDownload']> = {
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4234,6 +4320,27 @@ export type LessonResolvers<ContextType = RequestContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type LessonAbsenceEntryOutcomeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LessonAbsenceEntryOutcome'] = ResolversParentTypes['LessonAbsenceEntryOutcome']> = {
+  attendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['EntryError']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type LessonEntriesPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LessonEntriesPayload'] = ResolversParentTypes['LessonEntriesPayload']> = {
+  absences?: Resolver<Array<ResolversTypes['LessonAbsenceEntryOutcome']>, ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['LessonMarkEntryOutcome']>, ParentType, ContextType>;
+  written?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type LessonMarkEntryOutcomeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LessonMarkEntryOutcome'] = ResolversParentTypes['LessonMarkEntryOutcome']> = {
+  error?: Resolver<Maybe<ResolversTypes['EntryError']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mark?: Resolver<Maybe<ResolversTypes['Mark']>, ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type MarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mark'] = ResolversParentTypes['Mark'], FederationReferenceType extends FederationReferenceTypes['Mark'] = FederationReferenceTypes['Mark']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Mark']> | FederationReferenceType, FederationReferenceType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4392,6 +4499,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   markAttendanceTaken?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationMarkAttendanceTakenArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordConsent?: Resolver<ResolversTypes['PersonalDataConsent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
+  recordLessonEntries?: Resolver<ResolversTypes['LessonEntriesPayload'], ParentType, ContextType, RequireFields<MutationRecordLessonEntriesArgs, 'input'>>;
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   requestExport?: Resolver<ResolversTypes['ExportDownload'], ParentType, ContextType, RequireFields<MutationRequestExportArgs, 'format' | 'schoolId'>>;
@@ -5011,6 +5119,7 @@ export type Resolvers<ContextType = RequestContext> = {
   DiaryLesson?: DiaryLessonResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
   EmployeeCard?: EmployeeCardResolvers<ContextType>;
+  EntryError?: EntryErrorResolvers<ContextType>;
   ExportDownload?: ExportDownloadResolvers<ContextType>;
   GenerateLessonsResult?: GenerateLessonsResultResolvers<ContextType>;
   GradeFill?: GradeFillResolvers<ContextType>;
@@ -5028,6 +5137,9 @@ export type Resolvers<ContextType = RequestContext> = {
   JournalCompletenessRow?: JournalCompletenessRowResolvers<ContextType>;
   LateEntryPermit?: LateEntryPermitResolvers<ContextType>;
   Lesson?: LessonResolvers<ContextType>;
+  LessonAbsenceEntryOutcome?: LessonAbsenceEntryOutcomeResolvers<ContextType>;
+  LessonEntriesPayload?: LessonEntriesPayloadResolvers<ContextType>;
+  LessonMarkEntryOutcome?: LessonMarkEntryOutcomeResolvers<ContextType>;
   Mark?: MarkResolvers<ContextType>;
   MarkConnection?: MarkConnectionResolvers<ContextType>;
   MarkEdge?: MarkEdgeResolvers<ContextType>;

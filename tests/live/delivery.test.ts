@@ -49,3 +49,27 @@ it('delivers a mark written through instance B to a parent subscribed on instanc
   await settle();
   expect(other.events).toEqual([]);
 });
+
+it('delivers a lesson\'s column entered at once, each pupil\'s entries to their own family only, in order', async () => {
+  const parent = await connect(a, w.parent.user.id);
+  const mine = parent.subscribe(DIARY_EVENTS);
+  const other = (await connect(a, w.otherParent.user.id)).subscribe(DIARY_EVENTS);
+  await settle(200);
+  const r = await b.gql(`mutation($i: RecordLessonEntriesInput!) { recordLessonEntries(input: $i) { written } }`, {
+    i: {
+      lessonId: toGlobalId('Lesson', w.lesson.id),
+      marks: [
+        { studentId: toGlobalId('Student', w.student.student.id), value: '3', workTypeCode: 'ORAL' },
+        { studentId: toGlobalId('Student', w.classmate.student.id), value: '5', workTypeCode: 'ORAL' },
+        { studentId: toGlobalId('Student', w.student.student.id), value: '4', workTypeCode: 'ORAL' },
+      ],
+      absences: [{ studentId: toGlobalId('Student', w.student.student.id), kind: 'LATE' }],
+    },
+  }, await b.token(w.teacher.user.id));
+  expect(r.data?.recordLessonEntries.written).toBe(true);
+  await waitFor(() => mine.events.length === 3, 5_000, 'the column on instance A');
+  expect(mine.events.map((e: any) => [e.type, e.mark?.value ?? e.attendance?.kind])).toEqual([['ABSENCE_RECORDED', 'LATE'], ['MARK_ADDED', '3'], ['MARK_ADDED', '4']]);
+  await settle();
+  expect(mine.events).toHaveLength(3);
+  expect(other.events).toEqual([]);
+});
