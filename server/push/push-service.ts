@@ -42,6 +42,7 @@ export interface PushJob {
 export type PushOutcome = 'sent' | 'gone' | 'retry' | 'rejected';
 export type PushSkip = 'revoked' | 'preference' | 'quiet' | 'subscription_gone';
 
+
 export interface PushServiceOptions {
   /** Where pg-boss and the consumer connect (DATABASE_URL: nothing here needs a session, so a transaction pooler is fine). */
   databaseUrl: string;
@@ -201,8 +202,9 @@ export class PushService {
               pp.quiet_mode, coalesce(pp.time_zone, sc.timezone) as time_zone
          from w join push_subscription ps on ps.user_id = w.user_id
          join student st on st.id = w.student_id join school sc on sc.id = st.school_id
-         left join push_preference pp on pp.user_id = w.user_id`,
-      watchers.values,
+         left join push_preference pp on pp.user_id = w.user_id
+        where exists(select 1 from refresh_token rt where rt.user_id = w.user_id and rt.revoked_at is null and rt.expires_at > $${watchers.values.length + 1})`,
+      [...watchers.values, now],
     );
     const byStudent = new Map<string, Recipient[]>();
     for (const r of rows.rows) byStudent.set(r.student_id, [...(byStudent.get(r.student_id) ?? []), r]);
@@ -241,9 +243,15 @@ export class PushService {
   private async send(job: Job<PushJob>): Promise<void> {
     const { studentId, userId, subscriptionId, type, lessonId, position } = job.data;
     const em = this.options.em.fork();
-    // Re-checked at send time: a guardianship revoked (or an account locked) since queuing means no push.
-    const watchers = diaryWatchers([studentId], this.options.clock.now());
-    const allowed = await em.execute<{ user_id: string }[]>(`select user_id from (${watchers.text}) w where w.user_id = ?`, [...watchers.values, userId]);
+    // Re-checked at send time: a guardianship revoked (or an account locked) since queuing means no push,
+    // and so does a user with no session left (signed out everywhere, sessions revoked): as the live diary ends.
+    const now = this.options.clock.now();
+    const watchers = diaryWatchers([studentId], now);
+    const allowed = await em.execute<{ user_id: string }[]>(
+      `select w.user_id from (${watchers.text}) w
+        where w.user_id = ? and exists(select 1 from refresh_token rt where rt.user_id = w.user_id and rt.revoked_at is null and rt.expires_at > ?)`,
+      [...watchers.values, userId, now],
+    );
     if (allowed.length === 0) {
       this.options.onSkipped?.('revoked');
       return;

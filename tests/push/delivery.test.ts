@@ -1,8 +1,8 @@
 import { buildParent, buildWorld, type World } from '../support/factories';
 import { TestServer } from '../support/server';
-import { fromGlobalId } from '../../schema/global-id';
+import { fromGlobalId, toGlobalId } from '../../schema/global-id';
 import { pushJobId } from '../../server/push/push-service';
-import { LoopbackPushService } from './loopback-push-service';
+import { FakeBrowser, LoopbackPushService } from './loopback-push-service';
 import { PREFERENCES, TEST_PUSH, ok, pushJobs, recordAbsence, recordMark, sleep, subscribe, until } from './support';
 
 // Web Push from the outbox to a push service on loopback that checks the VAPID signature (ES256
@@ -88,6 +88,24 @@ it('a revoked guardianship: nothing is queued for that parent, and a queued push
   expect(pushService.to(browser)).toEqual([]);
 });
 
+it('a user signed out everywhere (no live session) is not pushed, queued or not', async () => {
+  const em = server.em();
+  const parent = await buildParent(em, w.school, [w.classmate.student]);
+  const browser = pushService.browser('signed-out');
+  await subscribe(server, parent.user.id, browser);
+  await ok(server, PREFERENCES, { i: { quietHoursStart: '11:00', quietHoursEnd: '13:00' } }, parent.user.id);
+  await recordMark(server, w, w.classmate.student.id);
+  const subscription = (await sql<{ id: string }>(`select id from push_subscription where user_id = ?`, [parent.user.id]))[0].id;
+  const job = await until(async () => (await pushJobs(server)).find((j) => j.data.subscriptionId === subscription), 10_000, 'the job');
+  await sql(`update refresh_token set revoked_at = now() where user_id = ?`, [parent.user.id]);
+  await sql(`update pgboss.job set start_after = now() where id = ?`, [job.id]);
+  await until(async () => (await pushJobs(server)).find((j) => j.id === job.id && j.state === 'completed'), 10_000, 'the job to complete');
+  await recordMark(server, w, w.classmate.student.id, '2');
+  await sleep(1_000);
+  expect((await pushJobs(server)).filter((j) => j.data.subscriptionId === subscription)).toHaveLength(1);
+  expect(pushService.to(browser)).toEqual([]);
+});
+
 it('type preferences: only the chosen event types notify', async () => {
   const em = server.em();
   const parent = await buildParent(em, w.school, [w.student.student]);
@@ -141,7 +159,7 @@ it('a 410 from the push service drops the subscription; nothing is retried', asy
   const id = fromGlobalId(await subscribe(server, parent.user.id, browser), 'PushSubscription', 'id');
   const goneBefore = await metric('sj_push_failures_total', 'reason="gone"');
   await ok(server, `mutation($i: RecordMarkInput!) { recordMark(input: $i) { id } }`, {
-    i: { lessonId: (await import('../../schema/global-id')).toGlobalId('Lesson', w.lesson5b.id), studentId: (await import('../../schema/global-id')).toGlobalId('Student', w.otherStudent.student.id), value: '5', workTypeCode: 'ORAL' },
+    i: { lessonId: toGlobalId('Lesson', w.lesson5b.id), studentId: toGlobalId('Student', w.otherStudent.student.id), value: '5', workTypeCode: 'ORAL' },
   }, w.teacher.user.id);
   await until(async () => (await sql(`select 1 from push_subscription where id = ?`, [id])).length === 0, 10_000, 'the subscription to go');
   expect(pushService.to(browser)).toHaveLength(1);
@@ -164,4 +182,33 @@ it('a 500 is retried with backoff, then delivered once', async () => {
   expect(await metric('sj_push_failures_total', 'reason="retry"')).toBeGreaterThanOrEqual(1);
   await sleep(500);
   expect(pushService.to(browser)).toHaveLength(2);
+});
+
+it('the loopback push service is a real check: another key, a forged signature, a wrong audience, a body for other keys are refused', async () => {
+  const webpush = (await import('web-push')).default;
+  const browser = pushService.browser('checker');
+  const ours = JSON.parse((await sql<{ value: string }>(`select value from app_setting where key = 'vapid_keys'`))[0].value);
+  const other = webpush.generateVAPIDKeys();
+  const send = (vapid: { publicKey: string; privateKey: string } | null, headers: Record<string, string> = {}, keys = browser.subscription) =>
+    webpush.sendNotification({ endpoint: browser.endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth } }, '{"x":1}', {
+      ...(vapid ? { vapidDetails: { subject: TEST_PUSH.subject, ...vapid } } : {}), agent: pushService.agent, headers,
+    }).then(() => 201, (e: { statusCode?: number }) => e.statusCode);
+  const reason = () => pushService.refused.at(-1)?.reason;
+  expect(await send(other)).toBe(401);
+  expect(reason()).toMatch(/k is not/);
+  // Signed with another key while naming ours: the signature does not verify.
+  const forged = webpush.getVapidHeaders(pushService.origin, TEST_PUSH.subject, other.publicKey, other.privateKey, 'aes128gcm');
+  expect(await send(null, { Authorization: forged.Authorization.replace(/k=.*$/, `k=${publicKey}`) })).toBe(403);
+  expect(reason()).toMatch(/^jwt: signature/);
+  // Our key, but for another push service's origin.
+  const elsewhere = webpush.getVapidHeaders('https://push.example.org', TEST_PUSH.subject, ours.publicKey, ours.privateKey, 'aes128gcm');
+  expect(await send(null, { Authorization: elsewhere.Authorization })).toBe(403);
+  expect(reason()).toMatch(/^jwt: .*aud/);
+  // Our key and audience, but encrypted to another browser's keys: it does not decrypt.
+  expect(await send(ours, {}, new FakeBrowser('https://x.invalid/').subscription)).toBe(400);
+  expect(reason()).toMatch(/^body/);
+  expect(pushService.to(browser)).toEqual([]);
+  // And a correct one passes.
+  expect(await send(ours)).toBe(201);
+  expect(pushService.to(browser).map((p) => p.payload)).toEqual([{ x: 1 }]);
 });
