@@ -86,9 +86,12 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
   const knex = orm.em.getConnection().getKnex();
   observer.watchQueries(knex);
   metrics.sources.pool = (knex.client as { pool?: NonNullable<Metrics['sources']['pool']> }).pool;
+  let push: PushService | null = null;
   const hub = new DiaryHub({
     databaseUrl: config.directDatabaseUrl ?? orm.config.get('clientUrl')!, em: orm.em, clock, log,
     onDelivered: (kind, seconds) => metrics.liveDelivered(kind, seconds),
+    // Set once the push service exists (below): it reads the outbox as soon as a commit announces events.
+    onOutboxNotified: () => push?.wake(),
   });
   await hub.start();
   // The prune's lock is a session's: past any pooler, like the hub's LISTEN.
@@ -105,7 +108,7 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
   metrics.sources.liveSubscriptions = () => hub.subscriberCount;
   // Web Push: the keys every instance shares; the queue and its workers only where deliveries are on.
   const vapid = await loadVapidKeys(orm.em.fork(), { publicKey: config.push?.vapidPublicKey, privateKey: config.push?.vapidPrivateKey });
-  const push = config.push?.deliver ? new PushService({
+  push = config.push?.deliver ? new PushService({
     databaseUrl: orm.config.get('clientUrl')!, em: orm.em, clock, vapid, config: config.push, log, agent: pushAgent,
     onAttempt: (outcome) => metrics.pushAttempted(outcome), onSkipped: (reason) => metrics.pushSkipped.inc({ reason }),
   }) : null;

@@ -96,6 +96,9 @@ export class PushService {
   private timer: NodeJS.Timeout | null = null;
   private consuming: Promise<void> | null = null;
   private stopped = false;
+  private workerId: string | null = null;
+  private consumeAgain = false;
+  private started = false;
 
   constructor(private readonly options: PushServiceOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, connectionTimeoutMillis: 10_000, application_name: 'school-journal push' });
@@ -121,12 +124,26 @@ export class PushService {
       // Another instance created it first.
       if (!(await this.boss.getQueue(PUSH_QUEUE))) throw error;
     });
-    await this.boss.work<PushJob>(PUSH_QUEUE, {
-      pollingIntervalSeconds: Math.max(0.5, this.options.config.pollIntervalMs / 1000), batchSize: 1, localConcurrency: 4,
-    }, async ([job]) => this.send(job));
+    // Batches of up to 10 sent side by side, each job settled on its own (a failed one retries alone);
+    // a full batch fetches the next at once.
+    this.workerId = await this.boss.work<PushJob, unknown, { pollingIntervalSeconds: number; batchSize: number; localConcurrency: number; burstWhenBatchFull: true; perJobResults: true }>(PUSH_QUEUE, {
+      pollingIntervalSeconds: Math.max(0.5, this.options.config.pollIntervalMs / 1000), batchSize: 10, localConcurrency: 2,
+      burstWhenBatchFull: true, perJobResults: true,
+    }, async (jobs: Job<PushJob>[]) => {
+      const outcomes = await Promise.allSettled(jobs.map((job) => this.send(job)));
+      return outcomes.map((outcome, i) => (outcome.status === 'fulfilled'
+        ? { id: jobs[i].id, status: 'completed' as const }
+        : { id: jobs[i].id, status: 'failed' as const, output: { message: String((outcome.reason as Error)?.message ?? outcome.reason) } }));
+    });
     this.timer = setInterval(() => void this.consumeNow(), this.options.config.pollIntervalMs);
     this.timer.unref();
+    this.started = true;
     void this.consumeNow();
+  }
+
+  /** New outbox events were announced (the live diary's NOTIFY, server/diary-hub.ts): read them now, not at the next poll. */
+  wake(): void {
+    if (this.started) void this.consumeNow();
   }
 
   async stop(): Promise<void> {
@@ -140,9 +157,14 @@ export class PushService {
   /** Reads the outbox now (and again until it is read out); one run at a time per instance. */
   consumeNow(): Promise<void> {
     if (this.stopped) return Promise.resolve();
+    // Asked while a run is under way: it reads once more when done (what was announced may have committed after its read).
+    if (this.consuming) this.consumeAgain = true;
     this.consuming ??= (async () => {
       try {
-        while (!this.stopped && (await this.consumeBatch()) === BATCH);
+        do {
+          this.consumeAgain = false;
+          while (!this.stopped && (await this.consumeBatch()) === BATCH);
+        } while (this.consumeAgain && !this.stopped);
       } catch (error) {
         this.fault(error, 'queuing pushes from the outbox failed; the next poll retries');
       } finally {
@@ -183,6 +205,8 @@ export class PushService {
         [PUSH_CONSUMER_INSTANCE, last],
       );
       await client.query('commit');
+      // This instance's worker fetches at once (the others at their next poll).
+      if (jobs.length && this.workerId) this.boss.notifyWorker(this.workerId);
       return events.rows.length;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
