@@ -22,7 +22,7 @@ export class Migration20261204180000_web_push extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`delete from "app_setting" where "key" in ('push_outbox_position', 'vapid_public_key', 'vapid_private_key');`);
+    this.addSql(`delete from "app_setting" where "key" in ('push_outbox_position', 'vapid_keys');`);
     this.addSql(`drop table if exists "push_preference" cascade;`);
     this.addSql(`drop table if exists "push_subscription" cascade;`);
   }
