@@ -28,6 +28,12 @@ export const PUSH_TEMPLATES: Partial<Record<DiaryEventType, (facts: PushFacts) =
   [DiaryEventType.LESSON_RECORD_SET]: (f) => ({ title: 'Тема и домашнее задание', body: `${f.studentFirstName}: запись урока обновлена${about(f)}` }),
 };
 
+/**
+ * Types written once per pupil of a lesson for one change of the lesson (topic, homework): pushed
+ * once per browser and lesson in a batch, not once per pupil (a class teacher would get the class).
+ */
+export const PUSHED_ONCE_PER_LESSON: ReadonlySet<DiaryEventType> = new Set([DiaryEventType.LESSON_RECORD_SET]);
+
 /** The types a push goes out for (those with a text). */
 export function pushedEventTypes(): DiaryEventType[] {
   return Object.keys(PUSH_TEMPLATES) as DiaryEventType[];

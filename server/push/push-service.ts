@@ -5,7 +5,7 @@ import { Pool, type PoolClient } from 'pg';
 import { PgBoss, type Job } from 'pg-boss';
 import webpush, { WebPushError } from 'web-push';
 import type { DiaryEventType } from '../../entities';
-import { pushMessage, pushedEventTypes } from '../../domain/push/push-messages';
+import { PUSHED_ONCE_PER_LESSON, pushMessage, pushedEventTypes } from '../../domain/push/push-messages';
 import { quietUntil } from '../../domain/push/quiet-hours';
 import { QuietHoursMode } from '../../domain/push/push-subscriptions.service';
 import { diaryWatchers } from '../../permissions/diary-watchers';
@@ -234,8 +234,14 @@ export class PushService {
     for (const r of rows.rows) byStudent.set(r.student_id, [...(byStudent.get(r.student_id) ?? []), r]);
     const { retryLimit, retryDelaySeconds } = this.options.config;
     const jobs = [];
+    const oncePerLesson = new Set<string>();
     for (const event of events) {
       for (const r of byStudent.get(event.student_id) ?? []) {
+        if (PUSHED_ONCE_PER_LESSON.has(event.type)) {
+          const key = `${r.subscription_id}:${event.lesson_id}:${event.type}`;
+          if (oncePerLesson.has(key)) continue;
+          oncePerLesson.add(key);
+        }
         if (r.event_types && !r.event_types.includes(event.type)) {
           this.options.onSkipped?.('preference');
           continue;

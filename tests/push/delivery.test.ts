@@ -106,6 +106,23 @@ it('a user signed out everywhere (no live session) is not pushed, queued or not'
   expect(pushService.to(browser)).toEqual([]);
 });
 
+it('a lesson\'s homework reaches the pupil and the class teacher once each, not once per pupil of the class', async () => {
+  const pupil = pushService.browser('pupil');
+  const classTeacher = pushService.browser('class-teacher');
+  await subscribe(server, w.student.user!.id, pupil);
+  await subscribe(server, w.classTeacher.user.id, classTeacher);
+  await ok(server, `mutation($i: SetLessonRecordInput!) { setLessonRecord(input: $i) { id } }`,
+    { i: { lessonId: toGlobalId('Lesson', w.lesson.id), topic: 'Дроби', homework: '№ 12' } }, w.teacher.user.id);
+  // One event per pupil of 5А (at least two here): the class teacher watches them all.
+  expect((await sql(`select 1 from diary_event where lesson_id = ? and type = 'LESSON_RECORD_SET'`, [w.lesson.id])).length).toBeGreaterThan(1);
+  await until(async () => pushService.to(pupil).length > 0 && pushService.to(classTeacher).length > 0, 10_000, 'both pushes');
+  await sleep(1_000);
+  expect(pushService.to(pupil).map((p) => p.payload)).toEqual([expect.objectContaining({ type: 'LESSON_RECORD_SET', title: 'Тема и домашнее задание' })]);
+  expect(pushService.to(classTeacher)).toHaveLength(1);
+  // The text names no topic or homework.
+  expect(JSON.stringify(pushService.to(pupil)[0].payload)).not.toMatch(/Дроби|№ 12/);
+});
+
 it('type preferences: only the chosen event types notify', async () => {
   const em = server.em();
   const parent = await buildParent(em, w.school, [w.student.student]);
