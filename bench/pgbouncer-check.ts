@@ -5,14 +5,16 @@
  * prepared reads are plain statements, no startup parameters are sent, and the live diary LISTENs
  * on DATABASE_DIRECT_URL. Checked: the demo loads through the pooler; 60 diary reads at once over a
  * pool of 2 server connections all answer right; a mark written through the pooler reaches a
- * parent's socket live. And the control: the same server without DB_POOLER fails against the pooler.
+ * parent's socket live; the mark's Web Push job is queued (pg-boss) and tried through the pooler. And the control: the same server without DB_POOLER fails against the pooler.
  * Everything on loopback, in a temporary folder; exits non-zero on any failure.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createECDH, randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
+import { Client } from 'pg';
 import WebSocket from 'ws';
 import { freePort, startEmbeddedPostgres } from '../server/database';
 import { PROJECT_ROOT } from '../server/paths';
@@ -115,11 +117,24 @@ async function main(): Promise<void> {
     const unsubscribe = ws.subscribe({ query: 'subscription($s: ID!) { diaryEvents(studentId: $s) { type } }', variables: { s: child } }, {
       next: (e) => { events.push(e); }, error: (e) => { failures.push(`subscription error: ${JSON.stringify(e)}`); }, complete: () => {},
     });
+    // Web Push through the pooler: the parent's browser (a push service that refuses connections) is queued a job.
+    const registered = await gql(base, 'mutation($i: RegisterPushSubscriptionInput!) { registerPushSubscription(input: $i) { id } }', {
+      i: { endpoint: 'https://127.0.0.1:9/pgbouncer-check', p256dh: createECDH('prime256v1').generateKeys().toString('base64url'), auth: randomBytes(16).toString('base64url') },
+    }, parent);
     await new Promise((r) => setTimeout(r, 1_000));
     const mark = await writeMarkAsTeacher(base, login, lesson.id, child);
     check(mark === null, `a mark written through the pooler${mark ? `: ${mark}` : ''}`);
     await waitFor('the live event', async () => events.length > 0, 15_000).catch(() => undefined);
     check(events.length > 0, 'the mark reached the parent\'s socket live (LISTEN on the direct connection)');
+    const directClient = new Client({ connectionString: db.url });
+    await directClient.connect();
+    const pushJob = async () => (await directClient.query(`select state::text, retry_count from pgboss.job where name = 'web-push'`)).rows[0];
+    await waitFor('the push job to be tried', async () => (await pushJob())?.state === 'retry', 20_000).catch(() => undefined);
+    const job = await pushJob();
+    await directClient.end();
+    const serverLog = fs.readFileSync(path.join(dir, 'server.log'), 'utf8');
+    check(!registered.errors && job?.state === 'retry' && !/"component":"push"/.test(serverLog),
+      `Web Push through the pooler: subscription registered, the mark's job queued by pg-boss and tried (${job ? `${job.state}, ${job.retry_count} retries` : 'no job'}), no push faults logged`);
     unsubscribe();
     await ws.dispose();
   } catch (error) {

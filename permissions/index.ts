@@ -13,6 +13,7 @@ import { PEOPLE_MUTATION_RULES, PEOPLE_QUERY_RULES, PEOPLE_TYPE_RULES } from './
 import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchange.rules';
 import { CORRECTION_RULES } from './corrections.rules';
 import { LATE_ENTRY_RULES } from './late-entry.rules';
+import { PUSH_RULES } from './push.rules';
 import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
 
 /**
@@ -44,6 +45,7 @@ export const RULES = {
     ...PEOPLE_QUERY_RULES,
     ...EVENT_RULES.Query,
     ...LATE_ENTRY_RULES.Query,
+    ...PUSH_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -67,6 +69,7 @@ export const RULES = {
     ...EVENT_RULES.Mutation,
     ...CORRECTION_RULES.Mutation,
     ...LATE_ENTRY_RULES.Mutation,
+    ...PUSH_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -135,6 +138,7 @@ export const RULES = {
   ...EXPORT_TYPE_RULES,
   ...EVENT_RULES.types,
   ...LATE_ENTRY_RULES.types,
+  ...PUSH_RULES.types,
 } satisfies IRules;
 
 export const SHIELD_OPTIONS = {

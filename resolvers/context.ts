@@ -43,6 +43,8 @@ export interface AppServices {
   readEm?: EntityManager;
   /** Told of refused sign-ins and lockouts (server/metrics.ts counts them). */
   authEvents?: AuthEvents;
+  /** Web Push (server/push/): the VAPID public key clients subscribe with, and whether endpoints are checked as in production. */
+  push?: { publicKey: string; production: boolean };
 }
 
 /** One request (or one subscription event): its own EntityManager fork, viewer, loaders and row scope. */

@@ -32,6 +32,9 @@ import { DEFAULT_RETENTION } from '../domain/ops/retention';
 import { createLogger, type Logger } from './logging';
 import { Metrics, metricsServer } from './metrics';
 import { RequestObserver } from './observe';
+import { PushService } from './push/push-service';
+import { loadVapidKeys } from './push/vapid';
+import type https from 'node:https';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -41,10 +44,14 @@ export interface AppOptions {
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
     & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs'
       | 'pooler' | 'directDatabaseUrl' | 'logLevel' | 'metricsPort' | 'metricsToken'>>
+    // Without it (the tests' servers), this instance queues and sends no pushes; the API to subscribe works.
+    & Partial<Pick<AppConfig, 'push'>>
     // Without it (the tests' servers), no scheduled prune runs on this instance.
     & Partial<Pick<AppConfig, 'retention'>>;
   /** The JSON log (server/logging.ts); one at `config.logLevel` on stdout when unset. */
   log?: Logger;
+  /** The agent Web Push sends through (tests: one trusting their loopback push service). */
+  pushAgent?: https.Agent;
 }
 
 export interface RunningApp {
@@ -56,6 +63,8 @@ export interface RunningApp {
   preauthorization: Preauthorization;
   metrics: Metrics;
   log: Logger;
+  /** Web Push deliveries (server/push/push-service.ts), or null when `config.push.deliver` is off or unset. */
+  push: PushService | null;
   /** The port GET /metrics answers on once listening (METRICS_PORT; 0 picks a free one), or null when off. */
   readonly metricsPort: number | null;
   listen(port: number): Promise<number>;
@@ -66,7 +75,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function createApp({ orm, readOrm, clock, config, log = createLogger(config.logLevel) }: AppOptions): Promise<RunningApp> {
+export async function createApp({ orm, readOrm, clock, config, log = createLogger(config.logLevel), pushAgent }: AppOptions): Promise<RunningApp> {
   const { schema, preauthorization } = await buildAppSchema();
   preauthorization.enabled = config.preauthorize ?? true;
   const signer = await TokenSigner.create(orm.em.fork(), config.jwtSecret, config.accessTokenTtlSeconds);
@@ -77,9 +86,12 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
   const knex = orm.em.getConnection().getKnex();
   observer.watchQueries(knex);
   metrics.sources.pool = (knex.client as { pool?: NonNullable<Metrics['sources']['pool']> }).pool;
+  let push: PushService | null = null;
   const hub = new DiaryHub({
     databaseUrl: config.directDatabaseUrl ?? orm.config.get('clientUrl')!, em: orm.em, clock, log,
     onDelivered: (kind, seconds) => metrics.liveDelivered(kind, seconds),
+    // Set once the push service exists (below): it reads the outbox as soon as a commit announces events.
+    onOutboxNotified: () => push?.wake(),
   });
   await hub.start();
   // The prune's lock is a session's: past any pooler, like the hub's LISTEN.
@@ -94,6 +106,13 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
     return BigInt(rows[0].last);
   };
   metrics.sources.liveSubscriptions = () => hub.subscriberCount;
+  // Web Push: the keys every instance shares; the queue and its workers only where deliveries are on.
+  const vapid = await loadVapidKeys(orm.em.fork(), { publicKey: config.push?.vapidPublicKey, privateKey: config.push?.vapidPrivateKey });
+  push = config.push?.deliver ? new PushService({
+    databaseUrl: orm.config.get('clientUrl')!, em: orm.em, clock, vapid, config: config.push, log, agent: pushAgent,
+    onAttempt: (outcome) => metrics.pushAttempted(outcome), onSkipped: (reason) => metrics.pushSkipped.inc({ reason }),
+  }) : null;
+  await push?.start();
   const services: ServerServices = {
     em: orm.em,
     clock,
@@ -102,6 +121,7 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
     hub,
     authEvents: metrics.authEvents,
     readEm: readOrm?.em,
+    push: { publicKey: vapid.publicKey, production: config.production },
   };
 
   const app = express();
@@ -186,6 +206,7 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
     preauthorization,
     metrics,
     log,
+    push,
     get metricsPort() { return metricsPort; },
     listen: async (port) => {
       const listening = await listenOn(httpServer, port);
@@ -211,6 +232,8 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
       closedStep('apollo');
       await retention.stop();
       closedStep('retention');
+      await push?.stop();
+      closedStep('push');
       await hub.stop();
       closedStep('hub');
     },

@@ -49,7 +49,28 @@ export interface AppConfig {
   database: { poolMax: number; statementTimeoutMs: number; acquireTimeoutMs: number };
   /** What is pruned when (RETENTION_*, domain/ops/retention.ts); `intervalSeconds` 0: no scheduled prune on this instance. */
   retention: RetentionConfig;
+  /** Web Push (server/push/): VAPID_*, PUSH_*. */
+  push: PushConfig;
 }
+
+export interface PushConfig {
+  /** This instance queues and sends pushes (PUSH_DELIVERY, on unless "off"); the API to subscribe works either way. */
+  deliver: boolean;
+  /** VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY (base64url, as `npx web-push generate-vapid-keys` prints); both or neither: unset, one pair is generated into the database. */
+  vapidPublicKey?: string;
+  vapidPrivateKey?: string;
+  /** VAPID_SUBJECT: a mailto: or https: contact the push services may reach the operator at. */
+  subject: string;
+  /** How often an instance looks for new outbox events to push (PUSH_POLL_MS, 1000). */
+  pollIntervalMs: number;
+  /** Sending attempts after the first for a 429/5xx/network failure (PUSH_RETRY_LIMIT, 8), and the first wait (PUSH_RETRY_DELAY_SECONDS, 30), doubling. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+}
+
+export const DEFAULT_PUSH: PushConfig = {
+  deliver: true, subject: 'mailto:admin@school-journal.invalid', pollIntervalMs: 1000, retryLimit: 8, retryDelaySeconds: 30,
+};
 
 export interface RetentionConfig extends RetentionPeriods {
   /** How often this instance prunes (RETENTION_INTERVAL_SECONDS; the first run a minute after start at the latest). */
@@ -108,6 +129,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sessionGraceDays: countOr(env.RETENTION_SESSION_GRACE_DAYS, DEFAULT_RETENTION.sessionGraceDays),
       batchSize: intOr(env.RETENTION_BATCH_SIZE, DEFAULT_RETENTION.batchSize),
     },
+    push: {
+      deliver: env.PUSH_DELIVERY !== 'off',
+      vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,
+      vapidPrivateKey: env.VAPID_PRIVATE_KEY || undefined,
+      subject: vapidSubject(env.VAPID_SUBJECT),
+      pollIntervalMs: intOr(env.PUSH_POLL_MS, DEFAULT_PUSH.pollIntervalMs),
+      retryLimit: countOr(env.PUSH_RETRY_LIMIT, DEFAULT_PUSH.retryLimit),
+      retryDelaySeconds: intOr(env.PUSH_RETRY_DELAY_SECONDS, DEFAULT_PUSH.retryDelaySeconds),
+    },
   };
 }
 
@@ -117,6 +147,12 @@ function pooler(value: string | undefined, directUrl: string | undefined): 'pgbo
   // LISTEN through a transaction-mode pooler hears nothing once its server connection is handed on.
   if (!directUrl) throw new Error('DB_POOLER=pgbouncer needs DATABASE_DIRECT_URL: the live diary LISTENs on a direct connection');
   return 'pgbouncer';
+}
+
+function vapidSubject(value: string | undefined): string {
+  if (!value) return DEFAULT_PUSH.subject;
+  if (!/^(mailto:|https:\/\/)/.test(value)) throw new Error(`VAPID_SUBJECT is a mailto: or https: URL (got "${value}")`);
+  return value;
 }
 
 function accessTokenTtl(value: string | undefined): number {

@@ -37,6 +37,8 @@ export interface HubOptions {
   log?: Logger;
   /** Told of each event a subscriber takes: live or replayed, and the seconds since the hub read it. */
   onDelivered?: (kind: 'live' | 'replay', seconds: number) => void;
+  /** Told when a commit announced new outbox positions (the Web Push consumer reads at once rather than at its next poll). */
+  onOutboxNotified?: () => void;
 }
 
 /** How often an instance refreshes its row in `diary_hub_instance` (the prune's floor, domain/ops/retention.ts). */
@@ -366,7 +368,10 @@ export class DiaryHub {
     });
     client.on('end', lost);
     client.on('notification', (message) => {
-      if (message.channel === DIARY_EVENTS_CHANNEL) this.schedulePull();
+      if (message.channel === DIARY_EVENTS_CHANNEL) {
+        this.schedulePull();
+        this.options.onOutboxNotified?.();
+      }
       else if (message.channel === DIARY_ACCESS_CHANNEL) void this.recheckSubscribers();
     });
     this.listener = client;

@@ -103,6 +103,26 @@ export class Metrics {
     labelNames: ['outcome'] as const, registers: [this.registry],
   });
 
+  readonly pushDeliveries = new Counter({
+    name: 'sj_push_deliveries_total', help: 'Web Push messages the push service accepted (server/push/push-service.ts)', registers: [this.registry],
+  });
+  readonly pushFailures = new Counter({
+    name: 'sj_push_failures_total',
+    help: 'Web Push sends that failed: gone (404/410, subscription dropped), retry (429/5xx/network, tried again later), rejected (other 4xx)',
+    labelNames: ['reason'] as const, registers: [this.registry],
+  });
+  readonly pushSkipped = new Counter({
+    name: 'sj_push_skipped_total',
+    help: 'Web Push deliveries not made: revoked (no longer may watch the pupil), preference, quiet (DROP), subscription_gone',
+    labelNames: ['reason'] as const, registers: [this.registry],
+  });
+
+  /** One send's outcome (server/push/push-service.ts). */
+  pushAttempted(outcome: 'sent' | 'gone' | 'retry' | 'rejected'): void {
+    if (outcome === 'sent') this.pushDeliveries.inc();
+    else this.pushFailures.inc({ reason: outcome });
+  }
+
   constructor(options: { processMetrics?: boolean } = {}) {
     const sources = this.sources;
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'sj_' });

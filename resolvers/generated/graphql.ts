@@ -1342,6 +1342,10 @@ export type Mutation = {
   recordMark: Mark;
   /** Trades a refresh token for new tokens; each refresh token works once. */
   refreshSession: AuthPayload;
+  /** Registers (or renews) this browser for Web Push; an endpoint registered by another account moves to the viewer. At most 10 per account. */
+  registerPushSubscription: PushSubscription;
+  /** Removes one of the viewer's push subscriptions; answers its id. */
+  removePushSubscription: Scalars['ID']['output'];
   /** Exports a school's lists and results (ADMIN, DEPUTY_ACADEMIC, SECRETARY of the school; docs/oneroster.md): OneRoster 1.2 CSV, the spreadsheet set, or one list as CSV. The file holds what the viewer may see there (marks only for the school administration, logins only for the school heads), and is fetched once from `url` within an hour. */
   requestExport: ExportDownload;
   /** A new starting password (shown once); every session of the account ends. */
@@ -1368,6 +1372,8 @@ export type Mutation = {
   setLessonRecord: Lesson;
   /** Sets or corrects a period, year, exam or final mark (rule 6). */
   setPeriodMark: PeriodMark;
+  /** Sets which diary events notify the viewer's browsers, and quiet hours. */
+  setPushPreferences: PushPreferences;
   setStudyPeriods: AcademicYear;
   /** A teacher stands in for one lesson (and then writes its journal); null removes them. */
   substituteLesson: Lesson;
@@ -1644,6 +1650,16 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationRegisterPushSubscriptionArgs = {
+  input: RegisterPushSubscriptionInput;
+};
+
+
+export type MutationRemovePushSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRequestExportArgs = {
   format: ExportFormat;
   list?: InputMaybe<ExportListInput>;
@@ -1709,6 +1725,11 @@ export type MutationSetLessonRecordArgs = {
 
 export type MutationSetPeriodMarkArgs = {
   input: SetPeriodMarkInput;
+};
+
+
+export type MutationSetPushPreferencesArgs = {
+  input: PushPreferencesInput;
 };
 
 
@@ -1949,6 +1970,44 @@ export type PersonalDataReadEdge = {
   node: PersonalDataRead;
 };
 
+/** Which diary events the viewer's browsers are notified of, and when not. */
+export type PushPreferences = {
+  __typename?: 'PushPreferences';
+  /** The event types that notify; null: all of them. */
+  eventTypes?: Maybe<Array<DiaryEventType>>;
+  /** Quiet hours end, HH:MM (may be past midnight: 22:00–07:00). */
+  quietHoursEnd?: Maybe<Scalars['String']['output']>;
+  quietHoursMode: QuietHoursMode;
+  /** Quiet hours start, HH:MM (null: none). */
+  quietHoursStart?: Maybe<Scalars['String']['output']>;
+  /** The IANA zone of the quiet hours; null: the school's of the pupil the event is about. */
+  timeZone?: Maybe<Scalars['String']['output']>;
+};
+
+/** Replaces the viewer's push preferences (fields left out take their defaults). */
+export type PushPreferencesInput = {
+  /** The event types that notify; null or left out: all. */
+  eventTypes?: InputMaybe<Array<DiaryEventType>>;
+  quietHoursEnd?: InputMaybe<Scalars['String']['input']>;
+  /** DEFER when left out. */
+  quietHoursMode?: InputMaybe<QuietHoursMode>;
+  quietHoursStart?: InputMaybe<Scalars['String']['input']>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One of the viewer's browsers registered for Web Push (RFC 8030). */
+export type PushSubscription = {
+  __typename?: 'PushSubscription';
+  createdAt: Scalars['DateTime']['output'];
+  /** The push service's URL for this browser. */
+  endpoint: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** When the push service last accepted a message for it. */
+  lastDeliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the client said it is when registering. */
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   _entities: Array<Maybe<_Entity>>;
@@ -2005,6 +2064,12 @@ export type Query = {
   periodMarkSheet: PeriodMarkSheet;
   /** The personal-data access log of the viewer's school (004 §3.1), newest first: who read whose card, when, through what. ADMIN and DIRECTOR. `first` 1–100. */
   personalDataLog: PersonalDataReadConnection;
+  /** The viewer's push preferences (defaults when never set). */
+  pushPreferences: PushPreferences;
+  /** The server's VAPID public key (base64url): the applicationServerKey for PushManager.subscribe(). */
+  pushPublicKey: Scalars['String']['output'];
+  /** The viewer's own browsers registered for Web Push. */
+  pushSubscriptions: Array<PushSubscription>;
   /** The report card (табель) of a student for a study period: period marks, current averages, absences. */
   reportCardReport: ReportCard;
   /** What the year rollover (rule 9) would do; nothing changes. ADMIN, DIRECTOR, DEPUTY_ACADEMIC. */
@@ -2317,6 +2382,11 @@ export type QueryWeightedAverageReportArgs = {
   subjectId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What happens to a push that falls in the quiet hours: DEFER holds it until they end, DROP does not send it. */
+export type QuietHoursMode =
+  | 'DEFER'
+  | 'DROP';
+
 export type ReasonCount = {
   __typename?: 'ReasonCount';
   count: Scalars['Int']['output'];
@@ -2356,6 +2426,18 @@ export type RecordMarkInput = {
   studentId: Scalars['ID']['input'];
   value: Scalars['String']['input'];
   workTypeCode: Scalars['String']['input'];
+};
+
+/** A browser's PushSubscription as PushManager.subscribe() gives it (toJSON(): endpoint, keys.p256dh, keys.auth). */
+export type RegisterPushSubscriptionInput = {
+  /** keys.auth, base64url (16 bytes). */
+  auth: Scalars['String']['input'];
+  /** An https URL of at most 1024 characters. */
+  endpoint: Scalars['String']['input'];
+  /** keys.p256dh, base64url (65 bytes). */
+  p256dh: Scalars['String']['input'];
+  /** What the browser is, for the list (cut to 200 characters). */
+  userAgent?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The report card (табель) of a student for a study period. */
@@ -3489,12 +3571,17 @@ export type ResolversTypes = {
   PersonalDataRead: ResolverTypeWrapper<PersonalDataRead>;
   PersonalDataReadConnection: ResolverTypeWrapper<PersonalDataReadConnection>;
   PersonalDataReadEdge: ResolverTypeWrapper<PersonalDataReadEdge>;
+  PushPreferences: ResolverTypeWrapper<PushPreferences>;
+  PushPreferencesInput: PushPreferencesInput;
+  PushSubscription: ResolverTypeWrapper<PushSubscription>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QuietHoursMode: QuietHoursMode;
   ReasonCount: ResolverTypeWrapper<ReasonCount>;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordConsentInput: RecordConsentInput;
   RecordLessonEntriesInput: RecordLessonEntriesInput;
   RecordMarkInput: RecordMarkInput;
+  RegisterPushSubscriptionInput: RegisterPushSubscriptionInput;
   ReportCard: ResolverTypeWrapper<ReportCard>;
   ReportCardAbsences: ResolverTypeWrapper<ReportCardAbsences>;
   ReportCardSubject: ResolverTypeWrapper<ReportCardSubject>;
@@ -3702,12 +3789,16 @@ export type ResolversParentTypes = {
   PersonalDataRead: PersonalDataRead;
   PersonalDataReadConnection: PersonalDataReadConnection;
   PersonalDataReadEdge: PersonalDataReadEdge;
+  PushPreferences: PushPreferences;
+  PushPreferencesInput: PushPreferencesInput;
+  PushSubscription: PushSubscription;
   Query: Record<PropertyKey, never>;
   ReasonCount: ReasonCount;
   RecordAttendanceInput: RecordAttendanceInput;
   RecordConsentInput: RecordConsentInput;
   RecordLessonEntriesInput: RecordLessonEntriesInput;
   RecordMarkInput: RecordMarkInput;
+  RegisterPushSubscriptionInput: RegisterPushSubscriptionInput;
   ReportCard: ReportCard;
   ReportCardAbsences: ReportCardAbsences;
   ReportCardSubject: ReportCardSubject;
@@ -4502,6 +4593,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordLessonEntries?: Resolver<ResolversTypes['LessonEntriesPayload'], ParentType, ContextType, RequireFields<MutationRecordLessonEntriesArgs, 'input'>>;
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  registerPushSubscription?: Resolver<ResolversTypes['PushSubscription'], ParentType, ContextType, RequireFields<MutationRegisterPushSubscriptionArgs, 'input'>>;
+  removePushSubscription?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationRemovePushSubscriptionArgs, 'id'>>;
   requestExport?: Resolver<ResolversTypes['ExportDownload'], ParentType, ContextType, RequireFields<MutationRequestExportArgs, 'format' | 'schoolId'>>;
   resetPassword?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   retireWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationRetireWorkTypeArgs, 'workTypeId'>>;
@@ -4515,6 +4608,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   setAcademicYearState?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetAcademicYearStateArgs, 'input'>>;
   setLessonRecord?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSetLessonRecordArgs, 'input'>>;
   setPeriodMark?: Resolver<ResolversTypes['PeriodMark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
+  setPushPreferences?: Resolver<ResolversTypes['PushPreferences'], ParentType, ContextType, RequireFields<MutationSetPushPreferencesArgs, 'input'>>;
   setStudyPeriods?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetStudyPeriodsArgs, 'input'>>;
   substituteLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSubstituteLessonArgs, 'input'>>;
   unlockAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUnlockAccountArgs, 'input'>>;
@@ -4621,6 +4715,22 @@ export type PersonalDataReadEdgeResolvers<ContextType = RequestContext, ParentTy
   node?: Resolver<ResolversTypes['PersonalDataRead'], ParentType, ContextType>;
 };
 
+export type PushPreferencesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PushPreferences'] = ResolversParentTypes['PushPreferences']> = {
+  eventTypes?: Resolver<Maybe<Array<ResolversTypes['DiaryEventType']>>, ParentType, ContextType>;
+  quietHoursEnd?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quietHoursMode?: Resolver<ResolversTypes['QuietHoursMode'], ParentType, ContextType>;
+  quietHoursStart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PushSubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PushSubscription'] = ResolversParentTypes['PushSubscription']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endpoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastDeliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
@@ -4650,6 +4760,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   periodMarkSheet?: Resolver<ResolversTypes['PeriodMarkSheet'], ParentType, ContextType, RequireFields<QueryPeriodMarkSheetArgs, 'classGroupId'>>;
   personalDataLog?: Resolver<ResolversTypes['PersonalDataReadConnection'], ParentType, ContextType, Partial<QueryPersonalDataLogArgs>>;
+  pushPreferences?: Resolver<ResolversTypes['PushPreferences'], ParentType, ContextType>;
+  pushPublicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pushSubscriptions?: Resolver<Array<ResolversTypes['PushSubscription']>, ParentType, ContextType>;
   reportCardReport?: Resolver<ResolversTypes['ReportCard'], ParentType, ContextType, RequireFields<QueryReportCardReportArgs, 'studentId' | 'studyPeriodId'>>;
   rolloverPreview?: Resolver<ResolversTypes['RolloverPreview'], ParentType, ContextType, RequireFields<QueryRolloverPreviewArgs, 'input'>>;
   rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType>;
@@ -5164,6 +5277,8 @@ export type Resolvers<ContextType = RequestContext> = {
   PersonalDataRead?: PersonalDataReadResolvers<ContextType>;
   PersonalDataReadConnection?: PersonalDataReadConnectionResolvers<ContextType>;
   PersonalDataReadEdge?: PersonalDataReadEdgeResolvers<ContextType>;
+  PushPreferences?: PushPreferencesResolvers<ContextType>;
+  PushSubscription?: PushSubscriptionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReasonCount?: ReasonCountResolvers<ContextType>;
   ReportCard?: ReportCardResolvers<ContextType>;

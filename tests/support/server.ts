@@ -17,6 +17,8 @@ export interface TestServerOptions {
   config?: Partial<AppOptions['config']>;
   /** The server's JSON log (tests/support/log-capture.ts reads it back); silent when unset. */
   log?: AppOptions['log'];
+  /** The agent Web Push sends through (tests/push: one trusting the loopback push service's certificate). */
+  pushAgent?: AppOptions['pushAgent'];
 }
 
 /** The hub's outbox pull (server/diary-hub.ts pullNewEvents) and its position report (diary_hub_instance). */
@@ -72,6 +74,7 @@ export class TestServer {
         refreshTokenTtlSeconds: 30 * 24 * 3600, production: options.production ?? false, logLevel: 'silent', ...options.config,
       },
       log: options.log,
+      pushAgent: options.pushAgent,
     });
     const port = await app.listen(0);
     return new TestServer(orm, app, clock, `http://127.0.0.1:${port}`, databaseUrl, drop);
