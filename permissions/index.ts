@@ -14,6 +14,7 @@ import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchang
 import { CORRECTION_RULES } from './corrections.rules';
 import { LATE_ENTRY_RULES } from './late-entry.rules';
 import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
+import { DOCUMENT_MUTATION_RULES, DOCUMENT_QUERY_RULES, DOCUMENT_TYPE_RULES } from './documents.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -44,6 +45,7 @@ export const RULES = {
     ...PEOPLE_QUERY_RULES,
     ...EVENT_RULES.Query,
     ...LATE_ENTRY_RULES.Query,
+    ...DOCUMENT_QUERY_RULES,
   },
   Mutation: {
     login: isPublic,
@@ -63,6 +65,7 @@ export const RULES = {
     ...PEOPLE_MUTATION_RULES,
     ...INTERCHANGE_MUTATION_RULES,
     ...EXPORT_MUTATION_RULES,
+    ...DOCUMENT_MUTATION_RULES,
     ...EVENT_RULES.Mutation,
     ...CORRECTION_RULES.Mutation,
     ...LATE_ENTRY_RULES.Mutation,
@@ -127,6 +130,7 @@ export const RULES = {
   ...PEOPLE_TYPE_RULES,
   ...INTERCHANGE_TYPE_RULES,
   ...EXPORT_TYPE_RULES,
+  ...DOCUMENT_TYPE_RULES,
   ...EVENT_RULES.types,
   ...LATE_ENTRY_RULES.types,
 } satisfies IRules;

@@ -41,7 +41,7 @@ export async function readClassJournal(em: EntityManager, classGroupId: string, 
               from student s where exists(select 1 from enrollment e where e.student_id = s.id and e.class_group_id = (select id from cg)
                                           and e.starts_on <= ? and (e.ends_on is null or e.ends_on >= ?))),
      ls as (select l.*, row_number() over (order by l.date, l.number, l.id) - 1 as i,
-                   concat_ws(' ', te.last_name, te.first_name, te.middle_name) || coalesce(' (замена: ' || concat_ws(' ', su.last_name, su.first_name, su.middle_name) || ')', '') as teacher_name,
+                   concat_ws(' ', te.last_name, te.first_name, te.middle_name) || case when su.id is null then '' else ' (замена: ' || concat_ws(' ', su.last_name, su.first_name, su.middle_name) || ')' end as teacher_name,
                    lr.topic, lr.homework
               from lesson l join employee te on te.id = l.teacher_id left join employee su on su.id = l.substitute_teacher_id
               left join lesson_record lr on lr.lesson_id = l.id
@@ -56,7 +56,7 @@ export async function readClassJournal(em: EntityManager, classGroupId: string, 
               prev.value as before, case when v.retraction then null else v.value end as after, v.reason, v.created_at as at, v.id,
               concat_ws(' ', e.last_name, e.first_name, e.middle_name) as by_name, u.login
          from mk join mark_version v on v.mark_id = mk.id and (v.revision > 1 or v.retraction)
-         join mark_version prev on prev.mark_id = mk.id and prev.revision = case when v.retraction then v.revision else v.revision - 1 end and not prev.retraction
+         join mark_version prev on prev.mark_id = mk.id and prev.revision = v.revision - 1 and not prev.retraction
          join app_user u on u.id = v.created_by_id left join employee e on e.user_id = u.id and e.school_id = mk.school_id
        union all
        select ab.si, ab.li, 'CLEARED', case ab.kind when 'ABSENT' then 'н' else 'оп' end, null, ab.clear_reason, ab.cleared_at, ab.id,

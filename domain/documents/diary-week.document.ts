@@ -46,7 +46,7 @@ export async function readDiaryWeek(em: EntityManager, studentId: string, week: 
               order by e.starts_on desc limit 1),
      lessons as (
        select l.id, l.date, l.number, l.state, sj.name as subject,
-              concat_ws(' ', te.last_name, te.first_name, te.middle_name) || coalesce(' (замена: ' || concat_ws(' ', su.last_name, su.first_name, su.middle_name) || ')', '') as teacher,
+              concat_ws(' ', te.last_name, te.first_name, te.middle_name) || case when su.id is null then '' else ' (замена: ' || concat_ws(' ', su.last_name, su.first_name, su.middle_name) || ')' end as teacher,
               lr.topic, lr.homework,
               (select coalesce(json_agg(json_build_object('value', m.value, 'workType', wt.name, 'corrected', m.corrected_at is not null,
                        'retracted', m.retracted_at is not null) order by m.created_at, m.id), '[]')
