@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import pdfMake from 'pdfmake';
+import PdfmakeDocument from 'pdfmake/js/PDFDocument';
 import type { Content, DocumentDefinition, PdfKitDocument } from 'pdfmake';
 
 /**
@@ -17,6 +18,41 @@ pdfMake.setFonts({
     italics: join(FONT_DIR, 'Roboto-Italic.ttf'), bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
   },
 });
+
+/*
+ * pdfkit reads and parses each font file again for every document: a third of a week's diary's
+ * time. A parsed font (fontkit's) is read-only (each document's subset is its own, made by the
+ * embedded font's constructor), so the first document's parse serves every later one: pdfmake's
+ * `provideFont` gets a new pdfkit EmbeddedFont (per document: its id, subset and widths) around
+ * the parsed font, registered where pdfkit embeds its fonts at `end()`.
+ */
+interface EmbeddedFontLike { font: unknown; constructor: new (document: unknown, font: unknown, id: string) => EmbeddedFontLike }
+const parsedFonts = new Map<string, EmbeddedFontLike>();
+const documentClass = PdfmakeDocument.prototype as unknown as {
+  provideFont(this: PdfmakeDocumentState, family: string, bold: boolean, italics: boolean): EmbeddedFontLike;
+  getFontType(bold: boolean, italics: boolean): string;
+};
+interface PdfmakeDocumentState {
+  fontCache: Record<string, Record<string, EmbeddedFontLike>>; _fontFamilies: Record<string, EmbeddedFontLike>; _fontCount: number;
+  getFontType(bold: boolean, italics: boolean): string;
+}
+const parseAndProvide = documentClass.provideFont;
+documentClass.provideFont = function provideFont(family, bold, italics) {
+  const type = this.getFontType(bold, italics);
+  const key = `${family}/${type}`;
+  const known = this.fontCache[family]?.[type];
+  if (known) return known;
+  const parsed = parsedFonts.get(key);
+  if (!parsed) {
+    const embedded = parseAndProvide.call(this, family, bold, italics);
+    parsedFonts.set(key, embedded);
+    return embedded;
+  }
+  const embedded = new parsed.constructor(this, parsed.font, `F${++this._fontCount}`);
+  this._fontFamilies[key] = embedded;
+  (this.fontCache[family] ??= {})[type] = embedded;
+  return embedded;
+};
 
 /** What every document says about itself: printed in each page's footer and kept in `issued_document`. */
 export interface DocumentStamp {

@@ -28,3 +28,9 @@ declare module 'pdfmake' {
   export default pdfMake;
   export type { PdfKitDocument };
 }
+
+/** pdfmake's subclass of pdfkit's document (domain/documents/pdf.ts shares parsed fonts through it). */
+declare module 'pdfmake/js/PDFDocument' {
+  const PdfmakeDocument: { prototype: object };
+  export default PdfmakeDocument;
+}
