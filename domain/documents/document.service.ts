@@ -96,14 +96,14 @@ const PDF_KINDS = { DIARY_WEEK, CLASS_JOURNAL } as const;
 
 /** The year to archive: the viewer's school's, CLOSED (NOT_FOUND for a stranger's year, FORBIDDEN without the role). */
 async function archiveYear(scope: RequestScope, yearId: string): Promise<ArchiveYear> {
-  const [row] = await scope.em.getConnection().execute<{ id: string; school_id: string; school: string; name: string; starts_on: string; ends_on: string; state: string; closed_at: Date | null; timezone: string }[]>(
+  const [row] = await scope.em.getConnection().execute<{ id: string; school_id: string; school: string; name: string; starts_on: string; ends_on: string; state: string; closed_at: string | Date | null; timezone: string }[]>(
     `select y.id, y.school_id, sc.name as school, y.name, y.starts_on::text as starts_on, y.ends_on::text as ends_on, y.state, y.closed_at, sc.timezone
        from academic_year y join school sc on sc.id = y.school_id where y.id = ?`, [yearId]);
   if (!row || !(await scope.access.isMemberOf(row.school_id))) throw notFound('AcademicYear');
   if (!(await scope.access.verdict('document.yearArchive', { kind: 'school', id: row.school_id }))) throw forbidden('Your role does not allow this here.');
   if (row.state !== AcademicYearState.CLOSED) throw badInput('yearId', 'Only a closed year is archived (004 §9.2).');
   // A year closed before closing times were recorded archives as of its last day.
-  const closedAt = row.closed_at ?? new Date(`${row.ends_on}T00:00:00Z`);
+  const closedAt = row.closed_at ? new Date(row.closed_at) : new Date(`${row.ends_on}T00:00:00Z`);
   return { id: row.id, schoolId: row.school_id, school: row.school, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on, closedAt, timeZone: row.timezone };
 }
 
@@ -213,23 +213,27 @@ export class DocumentService {
         const file = createHash('sha256');
         let bytes = 0;
         const counter = new Transform({ transform(chunk: Buffer, _enc, done) { file.update(chunk); bytes += chunk.length; done(null, chunk); } });
+        // The response ends only once the document's hashes are recorded: whoever has the whole file can verify it.
+        counter.pipe(out, { end: false });
+        const drained = new Promise<void>((resolve, reject) => { counter.on('end', resolve); counter.on('error', reject); out.on('error', reject); });
         let pages: number | null = null;
         let contentSha256: string | null = made.pdf?.sha256 ?? null;
         if (made.pdf) {
           const stream = await renderPdf(made.pdf.layout, made.stamp, made.pdf.sha256, (count) => { pages = count; });
-          const done = pipeline(stream, counter, out);
+          const done = pipeline(stream, counter);
           stream.end();
           await done;
         } else {
           const year = await archiveYear(this.scope, (params as Extract<DocumentParams, { kind: 'YEAR_ARCHIVE' }>).yearId);
-          counter.pipe(out);
           const result = await writeYearArchive(em, year, counter);
           pages = result.pages;
           contentSha256 = result.manifestSha256;
         }
+        await drained;
         await em.getConnection().execute(
           'update issued_document set file_sha256 = ?, bytes = ?, pages = ?, content_sha256 = ?, completed_at = ? where id = ?',
           [file.digest('hex'), bytes, pages, contentSha256, this.scope.clock.now(), made.document]);
+        await new Promise<void>((resolve) => out.end(resolve));
       },
     };
   }

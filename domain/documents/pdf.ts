@@ -26,7 +26,7 @@ pdfMake.setFonts({
  * `provideFont` gets a new pdfkit EmbeddedFont (per document: its id, subset and widths) around
  * the parsed font, registered where pdfkit embeds its fonts at `end()`.
  */
-interface EmbeddedFontLike { font: unknown; constructor: new (document: unknown, font: unknown, id: string) => EmbeddedFontLike }
+interface EmbeddedFontLike { font: object; constructor: new (document: unknown, font: unknown, id: string) => EmbeddedFontLike }
 const parsedFonts = new Map<string, EmbeddedFontLike>();
 const documentClass = PdfmakeDocument.prototype as unknown as {
   provideFont(this: PdfmakeDocumentState, family: string, bold: boolean, italics: boolean): EmbeddedFontLike;
@@ -48,6 +48,9 @@ documentClass.provideFont = function provideFont(family, bold, italics) {
     parsedFonts.set(key, embedded);
     return embedded;
   }
+  // fontkit keeps each glyph with the characters it was first asked for, and pdfkit writes those as the
+  // glyph's text (ToUnicode): Latin C and Cyrillic С share a glyph. Each document starts afresh, as if parsed anew.
+  (parsed.font as { _glyphs: object })._glyphs = {};
   const embedded = new parsed.constructor(this, parsed.font, `F${++this._fontCount}`);
   this._fontFamilies[key] = embedded;
   (this.fontCache[family] ??= {})[type] = embedded;
