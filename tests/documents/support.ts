@@ -3,10 +3,10 @@ import path from 'node:path';
 import yauzl from 'yauzl';
 import type { TestServer } from '../support/server';
 
-/** The text of a PDF, page after page, as pdf-parse (pdf.js) reads it (in a child process: pdf-text.cjs says why). */
+/** The text of a PDF, page after page, as pdf-parse (pdf.js) reads it (in a child process: pdf-text.js says why). */
 export function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [path.join(__dirname, 'pdf-text.cjs')], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [path.join(__dirname, 'pdf-text.js')], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`pdf-parse failed: ${stderr.split('\n').filter((l) => l.length < 300).slice(-8).join('\n')}`));
       else resolve(JSON.parse(stdout) as { text: string; pages: number });
     });

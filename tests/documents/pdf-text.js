@@ -1,3 +1,4 @@
+/* global require */
 // Reads a PDF's text with pdf-parse (pdf.js) in a plain Node process: pdf.js loads its worker by a
 // dynamic import, which jest's module sandbox refuses. Input: the PDF on stdin; output: JSON.
 const { PDFParse } = require('pdf-parse');
