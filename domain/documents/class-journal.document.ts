@@ -93,13 +93,26 @@ export async function readClassJournal(em: EntityManager, classGroupId: string, 
   const names = new Map<string, string>();
   for (const p of d.periodMarks) names.set(columnKey(p), p.kind === 'PERIOD' ? p.name : ({ YEAR: 'Год', EXAM: 'Экзамен', FINAL: 'Итог' } as Record<string, string>)[p.kind]);
   const keys = [...names.keys()].sort((a, b) => order(a) - order(b));
+  // The grid names work types as paper does, by their Russian initials (001: «К — контрольная работа»).
+  const abbreviation = new Map<string, string>(d.workTypes.map((w: { code: string; name: string }) => [w.code, workTypeAbbreviation(w.name)]));
+  const short = (code: string) => abbreviation.get(code) ?? code;
   return {
     school: d.school, year: d.year, className: d.className, subject: d.subject, teachers: d.teachers, classTeacher: d.classTeacher,
     span: { label: span.label, from: span.from, to: span.to },
-    students: d.students, lessons: d.lessons, marks: d.marks, absences: d.absences, workTypes: d.workTypes,
+    students: d.students,
+    lessons: d.lessons.map((l: ClassJournalData['lessons'][number]) => ({ ...l, workTypes: [...new Set(l.workTypes.map(short))] })),
+    marks: d.marks.map((m: ClassJournalData['marks'][number]) => ({ ...m, workType: short(m.workType) })),
+    absences: d.absences,
+    workTypes: d.workTypes.map((w: { code: string; name: string; weight: string }) => ({ ...w, code: short(w.code) })),
     periodMarks: { columns: keys.map((k) => names.get(k)!), values: d.periodMarks.map((p: any) => ({ s: p.s, c: keys.indexOf(columnKey(p)), value: p.value })) },
     corrections: d.corrections.map((c: any) => ({ ...c, at: formatInstant(new Date(c.at), timeZone) })),
   };
+}
+
+/** «Контрольная работа» → К, «Устный ответ» → УО, «Тест» → Т: the initials, «работа» left out. */
+export function workTypeAbbreviation(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => w && !/^работа$/i.test(w));
+  return (words.map((w) => w[0]).join('').toUpperCase().slice(0, 3)) || name.slice(0, 3);
 }
 
 /** Lesson columns per grid page (landscape A4 with the names' column). */
@@ -116,8 +129,9 @@ export function layoutClassJournal(d: ClassJournalData): DocumentLayout {
     const list = cells.get(key);
     if (list) list.push(cell); else cells.set(key, [cell]);
   };
-  for (const a of d.absences) put(a.s, a.l, { text: ABSENCE[a.kind] ?? a.kind, decoration: a.cleared ? 'lineThrough' : undefined, color: a.cleared ? '#777777' : undefined });
-  for (const m of d.marks) put(m.s, m.l, { text: `${m.value}${m.corrected ? '*' : ''}`, bold: !m.retracted, decoration: m.retracted ? 'lineThrough' : undefined, color: m.retracted ? '#777777' : undefined });
+  const struck = { decoration: 'lineThrough', color: '#777777' };
+  for (const a of d.absences) put(a.s, a.l, a.cleared ? { text: ABSENCE[a.kind] ?? a.kind, ...struck } : (ABSENCE[a.kind] ?? a.kind));
+  for (const m of d.marks) put(m.s, m.l, m.retracted ? { text: m.value, ...struck } : { text: `${m.value}${m.corrected ? '*' : ''}`, bold: true });
 
   const content: Content[] = [
     { text: d.school, style: 'caption' },
@@ -146,10 +160,11 @@ export function layoutClassJournal(d: ClassJournalData): DocumentLayout {
     const typeRow: TableCell[] = ['', '', ...chunk.map(({ lesson }) => ({ text: lesson.cancelled ? 'отм.' : lesson.workTypes.join(' '), fontSize: 5, alignment: 'center' as const, color: '#444444' })), ...pmColumns.map(() => '')];
     const body: TableCell[][] = [monthRow, dayRow, typeRow];
     d.students.forEach((name, s) => {
-      const row: TableCell[] = [{ text: String(s + 1), alignment: 'right' }, { text: name, noWrap: true }];
+      const row: TableCell[] = [{ text: String(s + 1), alignment: 'right' }, { text: name, noWrap: true, alignment: 'left' }];
       for (const { index } of chunk) {
         const list = cells.get(`${s}:${index}`);
-        row.push(list ? { stack: list, alignment: 'center' } : '');
+        // Most cells hold one entry or none: a plain cell lays out far cheaper than a stack (a year is ~4,000 cells).
+        row.push(!list ? '' : list.length === 1 ? list[0] : { stack: list });
       }
       pmColumns.forEach((_, c) => {
         const value = d.periodMarks.values.find((v) => v.s === s && v.c === c);
@@ -158,7 +173,7 @@ export function layoutClassJournal(d: ClassJournalData): DocumentLayout {
       body.push(row);
     });
     const widths = [14, 150, ...chunk.map(() => 18), ...pmColumns.map(() => 30)];
-    content.push({ table: { headerRows: 3, widths, body, dontBreakRows: true }, layout: thin, fontSize: 8, ...(page > 0 ? { pageBreak: 'before' as const } : {}) });
+    content.push({ table: { headerRows: 3, widths, body, dontBreakRows: true }, layout: thin, fontSize: 8, alignment: 'center', ...(page > 0 ? { pageBreak: 'before' as const } : {}) });
 
     const fixes = d.corrections.filter((c) => c.l >= start && c.l < start + chunk.length);
     if (fixes.length > 0) {

@@ -201,9 +201,10 @@ describe('the class journal', () => {
     expect(text).toContain('20.11.2026');
     expect(text).toContain('Сложение дробей');
     expect(text).toContain('Прочитать § 12');
-    expect(text).toMatch(/CONTROL/);
-    expect(text).toMatch(/Виды работ: CONTROL — Контрольная работа \(вес 2\); HOMEWORK — Домашняя работа/);
-    expect(text).not.toContain('TEST');
+    // Work types by their initials, as on paper: К for the control work, Д for homework.
+    expect(text).toContain("ноябрь 16 20 Д К УО");
+    expect(text).toMatch(/Виды работ: К — Контрольная работа \(вес 2\); Д — Домашняя работа \(вес 1\); УО — Устный ответ \(вес 1\)/);
+    expect(text).not.toContain('Тест');
   });
 
   it('shows the corrections as paper does: marked in the grid and written out with who, when and why', () => {
