@@ -164,6 +164,28 @@ describe('the one-time link', () => {
     }
   });
 
+  it('is never stored for a replay: a request with an Idempotency-Key is refused and nothing is kept', async () => {
+    const downloads = async () => Number((await server.em().getConnection().execute(`select count(*)::int as n from download`))[0].n);
+    const before = await downloads();
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.token(w.parent.user.id)}`, 'idempotency-key': 'diary-1' },
+      body: JSON.stringify({ query: `mutation($s: ID!) { a: requestDiaryWeekDocument(studentId: $s, week: "2026-11-18") { link: url } }`, variables: { s: toGlobalId('Student', w.student.student.id) } }),
+    });
+    const r = (await res.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
+    expect(await downloads()).toBe(before);
+  });
+
+  it('a refused request keeps nothing: no download, no audit entry', async () => {
+    const count = async () => Number((await server.em().getConnection().execute(
+      `select (select count(*) from download) + (select count(*) from audit_entry where action like 'document.%') as n`))[0].n);
+    const before = await count();
+    expect(errorCode(await requestDiary(w.otherParent.user.id, w.student.student.id))).toBe('NOT_FOUND');
+    expect(errorCode(await requestJournal(w.teacher.user.id, w.class5a.id, w.russian.id))).toBe('NOT_FOUND');
+    expect(await count()).toBe(before);
+  });
+
   it('expires after an hour', async () => {
     const r = await requestDiary(w.parent.user.id, w.student.student.id);
     const now = server.clock.now();
