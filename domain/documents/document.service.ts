@@ -216,6 +216,9 @@ export class DocumentService {
         // The response ends only once the document's hashes are recorded: whoever has the whole file can verify it.
         counter.pipe(out, { end: false });
         const drained = new Promise<void>((resolve, reject) => { counter.on('end', resolve); counter.on('error', reject); out.on('error', reject); });
+        // A client that goes away stops the making (else it would wait on backpressure forever).
+        let complete = false;
+        out.once('close', () => { if (!complete) counter.destroy(new Error('The client closed the download.')); });
         let pages: number | null = null;
         let contentSha256: string | null = made.pdf?.sha256 ?? null;
         if (made.pdf) {
@@ -230,6 +233,7 @@ export class DocumentService {
           contentSha256 = result.manifestSha256;
         }
         await drained;
+        complete = true;
         await em.getConnection().execute(
           'update issued_document set file_sha256 = ?, bytes = ?, pages = ?, content_sha256 = ?, completed_at = ? where id = ?',
           [file.digest('hex'), bytes, pages, contentSha256, this.scope.clock.now(), made.document]);

@@ -96,12 +96,14 @@ function collectGarbage(): void {
 /** Writes the archive into `out` (an HTTP response, a file); resolves when its last byte is handed over. */
 export async function writeYearArchive(em: EntityManager, year: ArchiveYear, out: Writable): Promise<ArchiveResult> {
   const zip = new yazl.ZipFile();
+  let broken: Error | null = null;
   const finished = new Promise<void>((resolve, reject) => {
     zip.outputStream.on('error', reject);
-    out.on('error', reject);
+    out.on('error', (error) => { broken = error; reject(error); });
     out.on('finish', resolve);
-    out.on('close', resolve);
+    out.on('close', () => { broken ??= new Error('The archive\'s reader went away.'); resolve(); });
   });
+  finished.catch(() => {});
   zip.outputStream.pipe(out);
   const files: ArchiveFile[] = [];
   const options = { mtime: year.closedAt, compress: true };
@@ -113,10 +115,17 @@ export async function writeYearArchive(em: EntityManager, year: ArchiveYear, out
     let bytes = 0;
     zip.addReadStream(pass, path, options);
     const write = async (chunk: Buffer | string) => {
+      if (broken) throw broken;
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       hash.update(buffer);
       bytes += buffer.length;
-      if (!pass.write(buffer)) await new Promise<void>((resolve) => pass.once('drain', resolve));
+      if (!pass.write(buffer)) {
+        await new Promise<void>((resolve) => {
+          // Waits for yazl to read on, or for the reader to go away (checked again at the next write).
+          const check = setInterval(() => { if (broken) { clearInterval(check); resolve(); } }, 200);
+          pass.once('drain', () => { clearInterval(check); resolve(); });
+        });
+      }
     };
     const rows = await produce(write);
     await new Promise<void>((resolve) => pass.end(resolve));
