@@ -87,7 +87,8 @@ const FIRST_ID = '00000000-0000-0000-0000-000000000000';
  */
 const GROWTH_BEFORE_COLLECT = 16 * 1024 * 1024;
 let collect: (() => void) | null = null;
-function collectGarbage(): void {
+function collectIfGrown(heapAtStart: number): void {
+  if (process.memoryUsage().heapUsed - heapAtStart <= GROWTH_BEFORE_COLLECT) return;
   if (!collect) {
     setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as () => void;
@@ -136,14 +137,14 @@ export async function writeYearArchive(em: EntityManager, year: ArchiveYear, out
 
   let pages = 0;
   const stamp: DocumentStamp = { madeBy: `архив учебного года ${year.name} (закрыт ${year.closedAt.toISOString().slice(0, 10)})`, madeAt: year.closedAt, timeZone: year.timeZone };
+  const heapAtStart = process.memoryUsage().heapUsed;
   const journals = await em.getConnection().execute<{ class_id: string; class_name: string; subject_id: string; subject: string }[]>(
     `select distinct c.id as class_id, c.grade, c.letter, c.grade || c.letter as class_name, sj.id as subject_id, sj.name as subject
        from class_group c join lesson l on l.class_group_id = c.id join subject sj on sj.id = l.subject_id
       where c.year_id = ? order by c.grade, c.letter, c.id, sj.name, sj.id`, [year.id]);
   let number = 0;
-  const heapAtStart = process.memoryUsage().heapUsed;
   for (const j of journals) {
-    if (process.memoryUsage().heapUsed - heapAtStart > GROWTH_BEFORE_COLLECT) collectGarbage();
+    collectIfGrown(heapAtStart);
     number += 1;
     const data = await readClassJournal(em, j.class_id, j.subject_id, { label: 'учебный год', from: year.startsOn, to: year.endsOn, studyPeriodId: null, yearId: year.id }, year.timeZone);
     if (!data) continue;
@@ -162,12 +163,12 @@ export async function writeYearArchive(em: EntityManager, year: ArchiveYear, out
   for (const table of TABLES) {
     await entry(`data/${table.file}.csv`, async (write) => {
       await write('\ufeff' + stringify([table.columns]));
-      return batches(em, table.sql, year.id, async (rows) => { await write(stringify(rows.map((r) => table.columns.map((c) => r[c])))); });
+      return batches(em, table.sql, year.id, heapAtStart, async (rows) => { await write(stringify(rows.map((r) => table.columns.map((c) => r[c])))); });
     });
     await entry(`data/${table.file}.json`, async (write) => {
       await write('[');
       let first = true;
-      const count = await batches(em, table.sql, year.id, async (rows) => {
+      const count = await batches(em, table.sql, year.id, heapAtStart, async (rows) => {
         const text = rows.map((r) => JSON.stringify(Object.fromEntries(table.columns.map((c) => [c, r[c] ?? null])))).join(',\n');
         await write(`${first ? '\n' : ',\n'}${text}`);
         first = false;
@@ -191,10 +192,12 @@ export async function writeYearArchive(em: EntityManager, year: ArchiveYear, out
   return { manifestSha256, files: [...files, { path: 'manifest.json', bytes: Buffer.byteLength(manifest), sha256: manifestSha256 }], pages };
 }
 
-async function batches(em: EntityManager, sql: string, yearId: string, each: (rows: Record<string, any>[]) => Promise<void>): Promise<number> {
+async function batches(em: EntityManager, sql: string, yearId: string, heapAtStart: number, each: (rows: Record<string, any>[]) => Promise<void>): Promise<number> {
   let after = FIRST_ID;
   let count = 0;
   for (;;) {
+    // The rows' batches grew the heap as the journals did (a peak of 412 MB after them): the same bound.
+    collectIfGrown(heapAtStart);
     const rows = await em.getConnection().execute<Record<string, any>[]>(sql, [yearId, after]);
     if (rows.length === 0) return count;
     await each(rows);
