@@ -21,7 +21,7 @@ export class Download extends UuidEntity {
   @ManyToOne(() => User)
   requestedBy!: User;
 
-  /** What was made: ONEROSTER_ZIP, SPREADSHEET_ZIP or LIST_CSV. */
+  /** What was made: ONEROSTER_ZIP, SPREADSHEET_ZIP or LIST_CSV; a document's kind (DIARY_WEEK, CLASS_JOURNAL, YEAR_ARCHIVE). */
   @Property({ length: 30 })
   kind!: string;
 
@@ -33,6 +33,10 @@ export class Download extends UuidEntity {
 
   @Property({ type: 'blob', lazy: true })
   bytes!: Buffer;
+
+  /** A document's request (domain/documents): it is made when fetched, so `bytes` stay empty. */
+  @Property({ type: 'json', nullable: true })
+  params?: Record<string, unknown>;
 
   @Property({ type: 'datetime' })
   createdAt!: Date;

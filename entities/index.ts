@@ -17,6 +17,7 @@ export * from './late-entry';
 export * from './download';
 export * from './retention';
 export * from './push';
+export * from './document';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -34,6 +35,7 @@ import { LateEntryPermit } from './late-entry';
 import { Download } from './download';
 import { DiaryHubInstance } from './retention';
 import { PushPreference, PushSubscription } from './push';
+import { IssuedDocument } from './document';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -54,4 +56,5 @@ export const ALL_ENTITIES = [
   Download,
   DiaryHubInstance,
   PushSubscription, PushPreference,
+  IssuedDocument,
 ];

@@ -15,6 +15,7 @@ import { CORRECTION_RULES } from './corrections.rules';
 import { LATE_ENTRY_RULES } from './late-entry.rules';
 import { PUSH_RULES } from './push.rules';
 import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
+import { DOCUMENT_MUTATION_RULES, DOCUMENT_QUERY_RULES, DOCUMENT_TYPE_RULES } from './documents.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -46,6 +47,7 @@ export const RULES = {
     ...EVENT_RULES.Query,
     ...LATE_ENTRY_RULES.Query,
     ...PUSH_RULES.Query,
+    ...DOCUMENT_QUERY_RULES,
   },
   Mutation: {
     login: isPublic,
@@ -66,6 +68,7 @@ export const RULES = {
     ...PEOPLE_MUTATION_RULES,
     ...INTERCHANGE_MUTATION_RULES,
     ...EXPORT_MUTATION_RULES,
+    ...DOCUMENT_MUTATION_RULES,
     ...EVENT_RULES.Mutation,
     ...CORRECTION_RULES.Mutation,
     ...LATE_ENTRY_RULES.Mutation,
@@ -136,6 +139,7 @@ export const RULES = {
   ...PEOPLE_TYPE_RULES,
   ...INTERCHANGE_TYPE_RULES,
   ...EXPORT_TYPE_RULES,
+  ...DOCUMENT_TYPE_RULES,
   ...EVENT_RULES.types,
   ...LATE_ENTRY_RULES.types,
   ...PUSH_RULES.types,

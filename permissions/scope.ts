@@ -382,14 +382,16 @@ export class AccessScope {
    * ALL (administration, class teacher, the assigned teacher), OWN (a substitute:
    * only the lessons they stood in for) or NONE.
    */
-  async classJournal(classGroupId: string, subjectId: string): Promise<{ scope: 'ALL' | 'OWN' | 'NONE'; schoolId: string | null }> {
+  async classJournal(
+    classGroupId: string, subjectId: string, permission: Permission = 'classJournal.read',
+  ): Promise<{ scope: 'ALL' | 'OWN' | 'NONE'; schoolId: string | null }> {
     const statement = sql`select c.school_id,
               ${this.ties.leadsClass('c')} as leads_class,
               ${this.ties.assignedInClass(sql`${subjectId}::uuid`)} as teaches
          from class_group c where c.id = ${classGroupId}::uuid`;
     const [row] = await preparedRead<{ school_id: string; leads_class: boolean; teaches: boolean }[]>(this.em, statement.text, statement.values);
     if (!row) return { scope: 'NONE', schoolId: null };
-    if (this.allows('classJournal.read', { schoolId: row.school_id, ties: tiesOfRow(row) })) return { scope: 'ALL', schoolId: row.school_id };
+    if (this.allows(permission, { schoolId: row.school_id, ties: tiesOfRow(row) })) return { scope: 'ALL', schoolId: row.school_id };
     // A substitute reads the lessons they stood in for (resolvers/journal/diary.resolver.ts narrows to them).
     return { scope: this.ties.teacherCard ? 'OWN' : 'NONE', schoolId: row.school_id };
   }

@@ -26,6 +26,7 @@ import {
 import { PEOPLE_RESOLVERS } from './people/people.resolvers';
 import { ImportResolver } from './interchange/import.resolver';
 import { ExportResolver } from './interchange/export.resolver';
+import { DocumentsResolver } from './documents/documents.resolver';
 import { EVENT_RESOLVERS } from './school-year/events.resolver';
 import { ClassesResolver, SchoolSettingsResolver, StudyPeriodGradesResolver, WorkTypesResolver } from './school-year/classes.resolver';
 import { LateEntryPermitResolver, LateEntryPermitsResolver } from './journal/late-entry.resolver';
@@ -49,6 +50,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...PEOPLE_RESOLVERS,
   ImportResolver,
   ExportResolver,
+  // Documents and the year archive (issue 13, parts 3–4).
+  DocumentsResolver,
   ...EVENT_RESOLVERS,
   // Late-entry permits (issue 18, part 4).
   LateEntryPermitsResolver, LateEntryPermitResolver,

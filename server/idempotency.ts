@@ -33,8 +33,8 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'idempotent-replayed';
 export const IDEMPOTENCY_TTL_HOURS = 24;
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-/** Mutations whose answers are credentials: never stored (IssuedCredentials and an import's StartingCredential carry starting passwords, ExportDownload a one-time download URL). */
-const CREDENTIAL_TYPES = new Set(['AuthPayload', 'IssuedCredentials', 'ExportDownload', 'StartingCredential']);
+/** Mutations whose answers are credentials: never stored (IssuedCredentials and an import's StartingCredential carry starting passwords, ExportDownload and DocumentDownload a one-time download URL). */
+const CREDENTIAL_TYPES = new Set(['AuthPayload', 'IssuedCredentials', 'ExportDownload', 'DocumentDownload', 'StartingCredential']);
 
 interface Guard { em: EntityManager; userId: string; key: string; fingerprint: string; open: boolean }
 

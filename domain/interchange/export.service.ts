@@ -126,8 +126,9 @@ async function logCardReads(em: EntityManager, now: Date, actorId: string, schoo
  */
 export async function redeemDownload(em: EntityManager, viewer: Viewer, token: string, now: Date): Promise<{ fileName: string; contentType: string; bytes: Buffer } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  // A document's download (`params`) is served by domain/documents only, after its own access check.
   const [found] = await em.getConnection().execute<{ id: string; school_id: string }[]>(
-    'select id, school_id from download where token_hash = ? and requested_by_id = ? and redeemed_at is null and expires_at > ?', [hashToken(token), viewer.userId, now]);
+    'select id, school_id from download where token_hash = ? and requested_by_id = ? and redeemed_at is null and expires_at > ? and params is null', [hashToken(token), viewer.userId, now]);
   if (!found || !holdsIn(viewer, 'interchange.export', found.school_id)) return null;
   // Once: of two requests at the same moment, the one that takes the row's lock first gets the bytes.
   const rows = await em.getConnection().execute<{ file_name: string; content_type: string; bytes: Buffer }[]>(

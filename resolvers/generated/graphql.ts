@@ -681,6 +681,22 @@ export type DiaryLesson = {
   retractedMarks: Array<Mark>;
 };
 
+/** A document to fetch once with `GET <url>` and your own `Authorization: Bearer …` header, within an hour. It is made when fetched, streamed, after the same access check as when it was asked for. The URL is a credential: a request with an Idempotency-Key is refused. */
+export type DocumentDownload = {
+  __typename?: 'DocumentDownload';
+  contentType: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  fileName: Scalars['String']['output'];
+  /** The one-time path, `/downloads/<token>`, on this server. */
+  url: Scalars['String']['output'];
+};
+
+/** DIARY_WEEK: a pupil's printed diary of a week (004 §8.12); CLASS_JOURNAL: the journal of a class × subject for a study period or the year (004 §9.3); YEAR_ARCHIVE: the archive of a closed year (004 §9.1–9.2), a zip of the journals as PDF, the journal's rows as CSV and JSON, and a manifest with checksums. */
+export type DocumentKind =
+  | 'CLASS_JOURNAL'
+  | 'DIARY_WEEK'
+  | 'YEAR_ARCHIVE';
+
 /** IN_CLASS; FAMILY_EDUCATION: educated by the family, attached to the school (and a class) for attestation (004 §10). */
 export type EducationForm =
   | 'FAMILY_EDUCATION'
@@ -1346,8 +1362,14 @@ export type Mutation = {
   registerPushSubscription: PushSubscription;
   /** Removes one of the viewer's push subscriptions; answers its id. */
   removePushSubscription: Scalars['ID']['output'];
+  /** The class journal of a class × subject for a study period, or its whole year without `studyPeriodId`, as PDF (004 §9.3): the marks grid with work types and absences, what was taught, the period marks and the corrections. For ADMIN, DIRECTOR, DEPUTY_ACADEMIC, the subject's teacher and the class teacher. */
+  requestClassJournalDocument: DocumentDownload;
+  /** A pupil's printed diary of the week that holds `week` (Monday to Saturday; 004 §8.12), as PDF: for the pupil, their parents, the class teacher and the school administration. Another family's child answers NOT_FOUND, like a missing id. */
+  requestDiaryWeekDocument: DocumentDownload;
   /** Exports a school's lists and results (ADMIN, DEPUTY_ACADEMIC, SECRETARY of the school; docs/oneroster.md): OneRoster 1.2 CSV, the spreadsheet set, or one list as CSV. The file holds what the viewer may see there (marks only for the school administration, logins only for the school heads), and is fetched once from `url` within an hour. */
   requestExport: ExportDownload;
+  /** The archive of a CLOSED year (004 §9.1–9.2), ADMIN only: one zip with each class journal as PDF, every mark, period mark, absence, lesson record and movement-book order as CSV and JSON, and manifest.json with each file's SHA-256. Made again it is the same file. */
+  requestYearArchive: DocumentDownload;
   /** A new starting password (shown once); every session of the account ends. */
   resetPassword: IssuedCredentials;
   /** No new marks with the work type; the marks it has keep it. */
@@ -1660,11 +1682,29 @@ export type MutationRemovePushSubscriptionArgs = {
 };
 
 
+export type MutationRequestClassJournalDocumentArgs = {
+  classGroupId: Scalars['ID']['input'];
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestDiaryWeekDocumentArgs = {
+  studentId: Scalars['ID']['input'];
+  week: Scalars['Date']['input'];
+};
+
+
 export type MutationRequestExportArgs = {
   format: ExportFormat;
   list?: InputMaybe<ExportListInput>;
   schoolId: Scalars['ID']['input'];
   yearId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRequestYearArchiveArgs = {
+  yearId: Scalars['ID']['input'];
 };
 
 
@@ -2108,6 +2148,8 @@ export type Query = {
   userActivityBySchoolReport: Array<SchoolUserActivity>;
   /** Logins and writes per account, role and week in [from, to]; HR sees staff accounts only. */
   userActivityReport: UserActivityReport;
+  /** Confirms that a document was made here, for a certified copy: give the SHA-256 printed on its pages (or the file's own SHA-256). For the administration and the SECRETARY of the school that made it; anything else answers NOT_FOUND. */
+  verifyDocument: VerifiedDocument;
   /** Weighted average per student and subject of a class in a study period: Σ(value × weight) / Σ(weight) over the five-point marks, weight = the work type's weight. */
   weightedAverageReport: WeightedAverageReport;
   /** The work types of the viewer's schools, with their weights (retired ones too: their marks keep them). */
@@ -2373,6 +2415,11 @@ export type QueryUserActivityReportArgs = {
   from: Scalars['Date']['input'];
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryVerifyDocumentArgs = {
+  sha256: Scalars['String']['input'];
 };
 
 
@@ -3199,6 +3246,22 @@ export type UserActivityReport = {
   weeks: Array<WeekActivity>;
 };
 
+/** A document this server made (for a certified copy, 004 §9.3): what it is, who made it and when. `contentSha256` is the hash printed on every page — the SHA-256 of the document's content (the data it shows as canonical JSON, with who made it and when), not of the file's bytes; for an archive, of its manifest.json. `fileSha256` is the SHA-256 of the file's bytes as served (null if the download broke off). */
+export type VerifiedDocument = {
+  __typename?: 'VerifiedDocument';
+  contentSha256?: Maybe<Scalars['String']['output']>;
+  fileSha256?: Maybe<Scalars['String']['output']>;
+  kind: DocumentKind;
+  madeAt: Scalars['DateTime']['output'];
+  /** Who made it, as printed on it. */
+  madeBy: Scalars['String']['output'];
+  pages?: Maybe<Scalars['Int']['output']>;
+  /** Bytes of the file as served. */
+  size?: Maybe<Scalars['Int']['output']>;
+  /** What it is, in words. */
+  title: Scalars['String']['output'];
+};
+
 export type Viewer = {
   __typename?: 'Viewer';
   /** When the viewer is a parent. */
@@ -3500,6 +3563,8 @@ export type ResolversTypes = {
   DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
   DiaryEventType: DiaryEventType;
   DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, clearedAttendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']>, retractedMarks: Array<ResolversTypes['Mark']> }>;
+  DocumentDownload: ResolverTypeWrapper<DocumentDownload>;
+  DocumentKind: DocumentKind;
   EducationForm: EducationForm;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
   EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
@@ -3647,6 +3712,7 @@ export type ResolversTypes = {
   User: ResolverTypeWrapper<User>;
   UserActivity: ResolverTypeWrapper<UserActivity>;
   UserActivityReport: ResolverTypeWrapper<UserActivityReport>;
+  VerifiedDocument: ResolverTypeWrapper<VerifiedDocument>;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversTypes['Student']>, employee?: Maybe<ResolversTypes['Employee']>, student?: Maybe<ResolversTypes['Student']> }>;
   WeekActivity: ResolverTypeWrapper<WeekActivity>;
   WeightedAverageReport: ResolverTypeWrapper<WeightedAverageReport>;
@@ -3731,6 +3797,7 @@ export type ResolversParentTypes = {
   DiaryDay: Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversParentTypes['SchoolEvent']>, lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
   DiaryLesson: Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, clearedAttendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']> };
+  DocumentDownload: DocumentDownload;
   Employee: EmployeeEntity;
   EmployeeCard: EmployeeCard;
   EntryError: EntryError;
@@ -3861,6 +3928,7 @@ export type ResolversParentTypes = {
   User: User;
   UserActivity: UserActivity;
   UserActivityReport: UserActivityReport;
+  VerifiedDocument: VerifiedDocument;
   Viewer: Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversParentTypes['Student']>, employee?: Maybe<ResolversParentTypes['Employee']>, student?: Maybe<ResolversParentTypes['Student']> };
   WeekActivity: WeekActivity;
   WeightedAverageReport: WeightedAverageReport;
@@ -4219,6 +4287,13 @@ export type DiaryLessonResolvers<ContextType = RequestContext, ParentType extend
   lesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
   retractedMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+};
+
+export type DocumentDownloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DocumentDownload'] = ResolversParentTypes['DocumentDownload']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EmployeeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee'], FederationReferenceType extends FederationReferenceTypes['Employee'] = FederationReferenceTypes['Employee']> = {
@@ -4595,7 +4670,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   registerPushSubscription?: Resolver<ResolversTypes['PushSubscription'], ParentType, ContextType, RequireFields<MutationRegisterPushSubscriptionArgs, 'input'>>;
   removePushSubscription?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationRemovePushSubscriptionArgs, 'id'>>;
+  requestClassJournalDocument?: Resolver<ResolversTypes['DocumentDownload'], ParentType, ContextType, RequireFields<MutationRequestClassJournalDocumentArgs, 'classGroupId' | 'subjectId'>>;
+  requestDiaryWeekDocument?: Resolver<ResolversTypes['DocumentDownload'], ParentType, ContextType, RequireFields<MutationRequestDiaryWeekDocumentArgs, 'studentId' | 'week'>>;
   requestExport?: Resolver<ResolversTypes['ExportDownload'], ParentType, ContextType, RequireFields<MutationRequestExportArgs, 'format' | 'schoolId'>>;
+  requestYearArchive?: Resolver<ResolversTypes['DocumentDownload'], ParentType, ContextType, RequireFields<MutationRequestYearArchiveArgs, 'yearId'>>;
   resetPassword?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   retireWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationRetireWorkTypeArgs, 'workTypeId'>>;
   retractMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRetractMarkArgs, 'input'>>;
@@ -4782,6 +4860,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   timetable?: Resolver<Array<ResolversTypes['TimetableEntry']>, ParentType, ContextType, Partial<QueryTimetableArgs>>;
   userActivityBySchoolReport?: Resolver<Array<ResolversTypes['SchoolUserActivity']>, ParentType, ContextType, RequireFields<QueryUserActivityBySchoolReportArgs, 'from' | 'to'>>;
   userActivityReport?: Resolver<ResolversTypes['UserActivityReport'], ParentType, ContextType, RequireFields<QueryUserActivityReportArgs, 'from' | 'to'>>;
+  verifyDocument?: Resolver<ResolversTypes['VerifiedDocument'], ParentType, ContextType, RequireFields<QueryVerifyDocumentArgs, 'sha256'>>;
   weightedAverageReport?: Resolver<ResolversTypes['WeightedAverageReport'], ParentType, ContextType, RequireFields<QueryWeightedAverageReportArgs, 'classGroupId' | 'studyPeriodId'>>;
   workTypes?: Resolver<Array<ResolversTypes['WorkType']>, ParentType, ContextType>;
 };
@@ -5126,6 +5205,17 @@ export type UserActivityReportResolvers<ContextType = RequestContext, ParentType
   weeks?: Resolver<Array<ResolversTypes['WeekActivity']>, ParentType, ContextType>;
 };
 
+export type VerifiedDocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VerifiedDocument'] = ResolversParentTypes['VerifiedDocument']> = {
+  contentSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
+  madeAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  madeBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pages?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  size?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   children?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
@@ -5230,6 +5320,7 @@ export type Resolvers<ContextType = RequestContext> = {
   DiaryDay?: DiaryDayResolvers<ContextType>;
   DiaryEvent?: DiaryEventResolvers<ContextType>;
   DiaryLesson?: DiaryLessonResolvers<ContextType>;
+  DocumentDownload?: DocumentDownloadResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
   EmployeeCard?: EmployeeCardResolvers<ContextType>;
   EntryError?: EntryErrorResolvers<ContextType>;
@@ -5312,6 +5403,7 @@ export type Resolvers<ContextType = RequestContext> = {
   User?: UserResolvers<ContextType>;
   UserActivity?: UserActivityResolvers<ContextType>;
   UserActivityReport?: UserActivityReportResolvers<ContextType>;
+  VerifiedDocument?: VerifiedDocumentResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WeekActivity?: WeekActivityResolvers<ContextType>;
   WeightedAverageReport?: WeightedAverageReportResolvers<ContextType>;
