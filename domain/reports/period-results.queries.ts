@@ -2,6 +2,7 @@ import { PeriodMarkKind } from '../../entities';
 import { reachParams, reachSql, reportSchools, roleReach, type RoleReach } from '../../permissions/report-reach';
 import { badInput, forbidden, notFound } from '../../lib/errors';
 import { raw } from '../../lib/sql';
+import { PupilCategory, ResultsGrouping } from '../../lib/report-enums';
 import { preparedRead } from '../../lib/prepared-read';
 import { toGlobalId } from '../../schema/global-id';
 import type { RequestScope } from '../request-scope';
@@ -33,16 +34,11 @@ import { fullNameSql, int } from './report-span';
  *
  * Three SQL statements: the viewer, the school and period with the viewer's ties, the report.
  */
+export { PupilCategory, ResultsGrouping };
+
 export const QUALITY_FORMULA = 'quality % = (excellent + good) / attested × 100, attested = pupils − notAttested';
 export const SUCCESS_FORMULA = 'success % = (attested − failing) / attested × 100';
 
-export enum ResultsGrouping {
-  SCHOOL = 'SCHOOL', PARALLEL = 'PARALLEL', CLASS = 'CLASS', SUBJECT = 'SUBJECT', CLASS_SUBJECT = 'CLASS_SUBJECT', TEACHER = 'TEACHER',
-}
-
-export enum PupilCategory {
-  EXCELLENT = 'EXCELLENT', GOOD = 'GOOD', SATISFACTORY = 'SATISFACTORY', FAILING = 'FAILING', NOT_ATTESTED = 'NOT_ATTESTED',
-}
 
 export interface ResultCounts {
   pupils: number; attested: number; excellent: number; good: number; oneFour: number; satisfactory: number; oneThree: number;

@@ -1,5 +1,6 @@
 import { holdsIn, schoolsWhere } from '../../permissions/registry';
 import { preparedRead } from '../../lib/prepared-read';
+import { ConstructorDimension, ConstructorMeasure } from '../../lib/report-enums';
 import { badInput, notFound } from '../../lib/errors';
 import { toGlobalId } from '../../schema/global-id';
 import type { RequestScope } from '../request-scope';
@@ -13,12 +14,7 @@ import { checkSpan, fullNameSql, int, num } from './report-span';
  * `first` ≤ 100 rows (the cost limit prices the rows by `first`), `truncated` when more groups exist.
  * Two SQL statements after the viewer: the school, the report (groups, labels and their number).
  */
-export enum ConstructorDimension {
-  CLASS = 'CLASS', PARALLEL = 'PARALLEL', SUBJECT = 'SUBJECT', TEACHER = 'TEACHER', PERIOD = 'PERIOD', WORK_TYPE = 'WORK_TYPE', WEEK = 'WEEK',
-}
-export enum ConstructorMeasure {
-  COUNT = 'COUNT', AVERAGE = 'AVERAGE', WEIGHTED_AVERAGE = 'WEIGHTED_AVERAGE', QUALITY = 'QUALITY', SUCCESS = 'SUCCESS', ABSENCES = 'ABSENCES',
-}
+export { ConstructorDimension, ConstructorMeasure };
 
 export const MAX_CONSTRUCTOR_ROWS = 100;
 export const MAX_DIMENSIONS = 3;
