@@ -3,7 +3,7 @@ import {
   AcademicYear, CurriculumComponent, CurriculumItem, PeriodMark, PeriodMarkKind, Role, RoleGrant, type Student, type StudyPeriod, type Subject, type User,
 } from '../../entities';
 import { toGlobalId } from '../../schema/global-id';
-import { buildAssignment, buildStaff, buildStudent, buildSubject, buildUser, type World } from '../support/factories';
+import { buildAssignment, buildClass, buildStaff, buildStudent, buildSubject, buildUser, type World } from '../support/factories';
 import { errorCode, type TestServer } from '../support/server';
 import { type Journal, ok, quarter, useJournalWorld } from '../journal-rules/support';
 
@@ -48,7 +48,7 @@ const pupils: Record<string, Student> = {};
 async function periodMark(student: Student, subject: Subject, value: string, period: StudyPeriod | null, kind = PeriodMarkKind.PERIOD) {
   const year = await em.findOneOrFail(AcademicYear, { school: w.school });
   em.create(PeriodMark, {
-    school: w.school, student, subject, year, kind, studyPeriod: period ?? undefined, value, createdBy: w.admin.user, createdAt: new Date(),
+    school: w.school, student, subject, year, kind, studyPeriod: period ?? undefined, value, revision: 1, createdBy: w.admin.user, createdAt: new Date(),
   });
   await em.flush();
 }
@@ -299,7 +299,6 @@ describe('statements', () => {
     const small: Record<string, number> = {};
     for (const [name, query, vars] of REPORTS) small[name] = await fewest(w.admin, query, vars());
     // Double the school: a new class of 20 pupils with three marks each, in the same statements.
-    const { buildClass } = await import('../support/factories');
     const big = await buildClass(em, w.school, { grade: 6, letter: 'В' });
     const year = await em.findOneOrFail(AcademicYear, { school: w.school });
     em.create(CurriculumItem, { year, classGroup: big, subject: w.math, hoursPerWeek: '1.0', component: CurriculumComponent.COMPULSORY });
