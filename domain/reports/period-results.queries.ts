@@ -1,5 +1,5 @@
 import { PeriodMarkKind } from '../../entities';
-import { reachParams, reachSql, reportSchools, roleReach, type RoleReach } from '../../permissions/report-reach';
+import { assignedTeacherSql, reachParams, reachSql, reportSchools, roleReach, type RoleReach } from '../../permissions/report-reach';
 import { badInput, forbidden, notFound } from '../../lib/errors';
 import { raw } from '../../lib/sql';
 import { PupilCategory, ResultsGrouping } from '../../lib/report-enums';
@@ -210,8 +210,7 @@ function cellsSql(ctx: ResultsContext, kind: PeriodMarkKind, filter: { subjectId
         from subjects sj join roster r on r.student_id = sj.student_id join class_group c on c.id = r.class_id
         left join marks m on m.student_id = sj.student_id and m.subject_id = sj.subject_id
        where (?::uuid is null or sj.subject_id = ?::uuid)
-         and (?::uuid is null or exists(select 1 from teaching_assignment ta where ta.class_group_id = r.class_id and ta.subject_id = sj.subject_id
-                                          and ta.teacher_id = ?::uuid))
+         and ${assignedTeacherSql('r.class_id', 'sj.subject_id')}
          and ${reachSql('sj.subject_id', false)})`;
   const subject = filter.subjectId ?? null;
   const teacher = filter.teacherId ?? null;
