@@ -1,6 +1,5 @@
 import { PeriodMarkKind } from '../../entities';
 import { onlyTeacherParams, onlyTeacherSql, reachParams, reachSql } from '../../permissions/report-reach';
-import { preparedRead } from '../../lib/prepared-read';
 import { notFound } from '../../lib/errors';
 import { toGlobalId } from '../../schema/global-id';
 import type { RequestScope } from '../request-scope';
@@ -47,8 +46,7 @@ export async function classTeachersSummaryReport(
 ): Promise<ClassTeachersSummary> {
   const ctx = await resultsContext(scope, args, { coordinators: true, permission: 'report.periodResults' });
   const results = await periodResultsFor(scope, ctx, { ...args, groupBy: ResultsGrouping.CLASS }, { withPupils: false });
-  const rows = await preparedRead<any[]>(scope.reportsEm,
-    `select l.class_group_id, ${ABSENCE_COUNTS}
+  const rows = await scope.reportsEm.execute<any[]>(`select l.class_group_id, ${ABSENCE_COUNTS}
        from attendance a join lesson l on l.id = a.lesson_id join class_group c on c.id = l.class_group_id
       where l.school_id = ?::uuid and c.year_id = ?::uuid and a.cleared_at is null and l.date between ?::date and ?::date
         and ${reachSql('l.subject_id', true)}
@@ -88,8 +86,7 @@ export async function classTeacherPeriodReport(
 ): Promise<ClassTeacherPeriodReport> {
   const ctx = await resultsContext(scope, { ...args, schoolId: null }, { coordinators: false, permission: 'report.termOfClass' });
   const results = await periodResultsFor(scope, ctx, { ...args, schoolId: null, groupBy: ResultsGrouping.SUBJECT }, { withPupils: true });
-  const rows = await preparedRead<any[]>(scope.reportsEm,
-    `select grouping(a.student_id) as total, a.student_id, ${ABSENCE_COUNTS}
+  const rows = await scope.reportsEm.execute<any[]>(`select grouping(a.student_id) as total, a.student_id, ${ABSENCE_COUNTS}
        from attendance a join lesson l on l.id = a.lesson_id
       where l.class_group_id = ?::uuid and a.cleared_at is null and l.date between ?::date and ?::date
       group by grouping sets ((a.student_id), ())`,
@@ -141,8 +138,7 @@ export async function preliminaryClassReport(
 ): Promise<PreliminaryReport> {
   const ctx = await resultsContext(scope, { ...args, schoolId: null, academicYearId: null, kind: PeriodMarkKind.PERIOD },
     { coordinators: false, permission: 'report.termOfClass' });
-  const rows = await preparedRead<any[]>(scope.reportsEm,
-    `with roster as (select distinct e.student_id from enrollment e
+  const rows = await scope.reportsEm.execute<any[]>(`with roster as (select distinct e.student_id from enrollment e
                       where e.class_group_id = ?::uuid and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on >= ?::date)),
      subj as (select ci.subject_id from curriculum_item ci where ci.class_group_id = ?::uuid),
      mk as (select m.student_id, l.subject_id, count(*) as n, sum(m.value::int * w.weight) / nullif(sum(w.weight), 0) as weighted
@@ -205,8 +201,7 @@ export async function subjectTeacherReport(
   const own = scope.access.ties.teacherCard;
   const teacherId = args.teacherId ?? own;
   if (!teacherId || (!ctx.reach.wholeSchool && teacherId !== own)) throw notFound('Employee');
-  const rows = await preparedRead<any[]>(scope.reportsEm,
-    `with te as (select e.id, ${fullNameSql('e')} as name from employee e where e.id = ?::uuid and e.school_id = ?::uuid)
+  const rows = await scope.reportsEm.execute<any[]>(`with te as (select e.id, ${fullNameSql('e')} as name from employee e where e.id = ?::uuid and e.school_id = ?::uuid)
      select te.name as teacher_name, c.id as class_id, c.grade || c.letter as class_name, s.id as subject_id, s.name as subject_name,
             (select coalesce(sum(t.hours), 0) from thematic_plan_item t where t.teacher_id = te.id and t.class_group_id = c.id
                and t.subject_id = s.id and t.subgroup_id is not distinct from ta.subgroup_id and t.planned_on between ?::date and ?::date) as planned,
@@ -253,8 +248,7 @@ export async function studentProgressReport(scope: RequestScope, args: { student
   const card = await reportCardReport(scope, args);
   const access = await scope.access.student(args.studentId);
   const onlyTeacher = access.level === 'FULL' ? null : scope.access.ties.teacherCard;
-  const rows = await preparedRead<any[]>(scope.reportsEm,
-    `select l.subject_id, l.date::text as date, m.value, w.name as work_type, w.weight
+  const rows = await scope.reportsEm.execute<any[]>(`select l.subject_id, l.date::text as date, m.value, w.name as work_type, w.weight
        from study_period p join mark m on m.student_id = ?::uuid join lesson l on l.id = m.lesson_id join work_type w on w.id = m.work_type_id
       where p.id = ?::uuid and l.date between p.starts_on and p.ends_on and m.retracted_at is null
         and ${onlyTeacherSql('l.subject_id', 'l.class_group_id', true)}

@@ -1,5 +1,4 @@
 import { holdsIn, schoolsWhere } from '../../permissions/registry';
-import { preparedRead } from '../../lib/prepared-read';
 import { ConstructorDimension, ConstructorMeasure } from '../../lib/report-enums';
 import { badInput, notFound } from '../../lib/errors';
 import { toGlobalId } from '../../schema/global-id';
@@ -87,8 +86,7 @@ export async function reportConstructor(scope: RequestScope, args: ConstructorAr
   const sources = [...(marks ? [journal('M')] : []), ...(absences ? [journal('A')] : [])];
   const params = sources.flatMap(() => [schoolId, span.from, span.to]);
   const labels = dimensions.map((d, i) => `${DIMENSIONS[d].label} as label_${i}, ${DIMENSIONS[d].order} as order_${i}`).join(', ');
-  const rows = await preparedRead<any[]>(scope.reportsEm,
-    `with j as (${sources.join(' union all ')}),
+  const rows = await scope.reportsEm.execute<any[]>(`with j as (${sources.join(' union all ')}),
      g as (select ${keyList},
                   count(*) filter (where src = 'M') as n, count(v) as graded, sum(v) as sv, sum(v * weight) as svw,
                   sum(weight) filter (where v is not null) as sw, count(*) filter (where v >= 4) as good, count(*) filter (where v >= 3) as passing,

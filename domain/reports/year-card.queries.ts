@@ -35,8 +35,7 @@ export interface YearCardSet {
 async function yearCards(
   scope: RequestScope, args: { yearId: string; grade: number | null; students: string[]; onlyTeacher: string | null },
 ): Promise<YearCardSet> {
-  const [row] = await preparedRead<any[]>(scope.reportsEm,
-    `with y as (select id, name from academic_year where id = ?::uuid),
+  const [row] = await scope.reportsEm.execute<any[]>(`with y as (select id, name from academic_year where id = ?::uuid),
      pupil as (select st.id, ${fullNameSql('st')} as name, st.last_name, st.first_name,
                       (select c.id from enrollment e join class_group c on c.id = e.class_group_id
                         where e.student_id = st.id and c.year_id = ?::uuid order by e.starts_on desc limit 1) as class_id
@@ -101,8 +100,7 @@ export async function yearReportCard(scope: RequestScope, args: { studentId: str
 export async function classMarkSheetReport(scope: RequestScope, args: { classGroupId: string }): Promise<YearCardSet & { classGroupName: string }> {
   const ctx = await resultsContext(scope, { schoolId: null, studyPeriodId: null, academicYearId: null, kind: PeriodMarkKind.YEAR, classGroupId: args.classGroupId },
     { coordinators: false, permission: 'report.termOfClass' });
-  const [roster] = await preparedRead<{ grade: number; students: string[] }[]>(scope.reportsEm,
-    `select c.grade, array(select distinct e.student_id from enrollment e join academic_year y on y.id = c.year_id
+  const [roster] = await scope.reportsEm.execute<{ grade: number; students: string[] }[]>(`select c.grade, array(select distinct e.student_id from enrollment e join academic_year y on y.id = c.year_id
                             where e.class_group_id = c.id and e.starts_on <= y.ends_on and (e.ends_on is null or e.ends_on >= y.starts_on))::text[] as students
        from class_group c where c.id = ?::uuid`, [args.classGroupId]);
   const set = await yearCards(scope, { yearId: ctx.yearId, grade: roster.grade, students: roster.students, onlyTeacher: null });

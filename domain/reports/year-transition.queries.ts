@@ -1,4 +1,3 @@
-import { preparedRead } from '../../lib/prepared-read';
 import { badInput, notFound } from '../../lib/errors';
 import { uuidArray } from '../../permissions/scope';
 import { schoolsWhere } from '../../permissions/registry';
@@ -38,8 +37,7 @@ export async function yearTransitionReport(scope: RequestScope, args: { schoolId
   if (args.schoolId && !reachable.has(args.schoolId)) throw notFound('School');
   if (!args.schoolId && reachable.size === 0) throw badInput('schoolId', 'Name the school: "schoolId".');
   const ids = args.schoolId ? [args.schoolId] : [...reachable];
-  const rows = await preparedRead<any[]>(scope.reportsEm,
-    `select s.id, s.name, cy.name as cy_name, cy.state as cy_state, ny.name as ny_name, ny.state as ny_state,
+  const rows = await scope.reportsEm.execute<any[]>(`select s.id, s.name, cy.name as cy_name, cy.state as cy_state, ny.name as ny_name, ny.state as ny_state,
             (select count(*) from study_period p where p.year_id = ny.id) as periods,
             (select count(*) from class_group c where c.year_id = ny.id and c.closed_at is null) as classes,
             (select count(*) from class_group c where c.year_id = ny.id and c.promoted_from_id is not null) as continued,
