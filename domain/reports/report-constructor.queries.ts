@@ -11,7 +11,8 @@ import { checkSpan, fullNameSql, int, num } from './report-span';
  * chosen measures. For ADMIN, DEPUTY_ACADEMIC, SECRETARY and HR of the school (`report.constructor`),
  * the whole school; anyone else NOT_FOUND for the school. Bounded: a span of at most 366 days,
  * `first` ≤ 100 rows (the cost limit prices the rows by `first`), `truncated` when more groups exist.
- * Two SQL statements after the viewer: the school, the report (groups, labels and their number).
+ * One SQL statement after the viewer (the school is judged from the viewer's grants): the groups, their
+ * labels and their number. The marks' quality and success are shares of marks, as in the term reports.
  */
 export { ConstructorDimension, ConstructorMeasure };
 
