@@ -194,30 +194,37 @@ const PER_PUPIL = `count(value) as marked, count(*) - count(value) as missing,
  * value) within the viewer's reach, and their parameters.
  */
 function cellsSql(ctx: ResultsContext, kind: PeriodMarkKind, filter: { subjectId?: string | null; teacherId?: string | null }) {
+  const exam = kind === PeriodMarkKind.EXAM;
+  // Only the conditions that narrow: each left out keeps the statement simple for the planner.
+  const filters: { text: string; params: unknown[] }[] = [];
+  if (filter.subjectId) filters.push({ text: 'x.subject_id = ?::uuid', params: [filter.subjectId] });
+  if (filter.teacherId) filters.push({ text: assignedTeacherSql('x.class_id', 'x.subject_id'), params: [filter.teacherId, filter.teacherId] });
+  if (!ctx.reach.wholeSchool) filters.push({ text: reachSql('x.subject_id', false), params: reachParams(ctx.reach, false) });
   const text = `roster as (
       select distinct on (e.student_id) e.student_id, c.id as class_id, c.grade
         from class_group c join enrollment e on e.class_group_id = c.id
        where c.school_id = ?::uuid and c.year_id = ?::uuid and c.grade between greatest(?::int, 2) and ?::int
-         and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on >= ?::date) and (?::uuid is null or c.id = ?::uuid)
+         and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on >= ?::date)${ctx.classGroupId ? ' and c.id = ?::uuid' : ''}
        order by e.student_id, e.starts_on desc),
     marks as (
       select pm.student_id, pm.subject_id, pm.value from period_mark pm
        where pm.year_id = ?::uuid and pm.kind = ?::period_mark_kind and ${kind === PeriodMarkKind.PERIOD ? 'pm.study_period_id = ?::uuid' : 'pm.study_period_id is null'}
          and pm.student_id in (select student_id from roster)),
-    subjects as (
-      select r.student_id, ci.subject_id from roster r join curriculum_item ci on ci.class_group_id = r.class_id where ?::text <> 'EXAM'
-      union select student_id, subject_id from marks),
+    own as (
+      select r.student_id, r.class_id, r.grade, ci.subject_id, m.value
+        from roster r join curriculum_item ci on ci.class_group_id = r.class_id
+        left join marks m on m.student_id = r.student_id and m.subject_id = ci.subject_id
+       where ${exam ? 'false' : 'true'}
+      union all
+      -- A period mark in a subject outside the class's curriculum counts too (for EXAM: only these).
+      select r.student_id, r.class_id, r.grade, m.subject_id, m.value
+        from marks m join roster r on r.student_id = m.student_id
+       where ${exam ? 'true' : 'not exists(select 1 from curriculum_item ci where ci.class_group_id = r.class_id and ci.subject_id = m.subject_id)'}),
     cells as (
-      select r.student_id, r.class_id, r.grade, sj.subject_id, m.value
-        from subjects sj join roster r on r.student_id = sj.student_id join class_group c on c.id = r.class_id
-        left join marks m on m.student_id = sj.student_id and m.subject_id = sj.subject_id
-       where (?::uuid is null or sj.subject_id = ?::uuid)
-         and ${assignedTeacherSql('r.class_id', 'sj.subject_id')}
-         and ${reachSql('sj.subject_id', false)})`;
-  const subject = filter.subjectId ?? null;
-  const teacher = filter.teacherId ?? null;
-  const params = [ctx.schoolId, ctx.yearId, ctx.gradeFrom, ctx.gradeTo, ctx.onDay, ctx.onDay, ctx.classGroupId, ctx.classGroupId,
-    ctx.yearId, kind, ...(kind === PeriodMarkKind.PERIOD ? [ctx.periodId] : []), kind, subject, subject, teacher, teacher, ...reachParams(ctx.reach, false)];
+      select x.* from own x join class_group c on c.id = x.class_id
+       where ${filters.length ? filters.map((f) => f.text).join(' and ') : 'true'})`;
+  const params = [ctx.schoolId, ctx.yearId, ctx.gradeFrom, ctx.gradeTo, ctx.onDay, ctx.onDay, ...(ctx.classGroupId ? [ctx.classGroupId] : []),
+    ctx.yearId, kind, ...(kind === PeriodMarkKind.PERIOD ? [ctx.periodId] : []), ...filters.flatMap((f) => f.params)];
   return { text, params };
 }
 

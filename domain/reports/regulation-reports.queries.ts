@@ -47,11 +47,12 @@ export async function classTeachersSummaryReport(
   const ctx = await resultsContext(scope, args, { coordinators: true, permission: 'report.periodResults' });
   const results = await periodResultsFor(scope, ctx, { ...args, groupBy: ResultsGrouping.CLASS }, { withPupils: false });
   const rows = await scope.reportsEm.execute<any[]>(`select l.class_group_id, ${ABSENCE_COUNTS}
-       from attendance a join lesson l on l.id = a.lesson_id join class_group c on c.id = l.class_group_id
-      where l.school_id = ?::uuid and c.year_id = ?::uuid and a.cleared_at is null and l.date between ?::date and ?::date
+       from class_group c join lesson l on l.class_group_id = c.id and l.date between ?::date and ?::date
+       join attendance a on a.lesson_id = l.id
+      where c.school_id = ?::uuid and c.year_id = ?::uuid and a.cleared_at is null
         and ${reachSql('l.subject_id', true)}
       group by l.class_group_id`,
-    [ctx.schoolId, ctx.yearId, ctx.startsOn, ctx.endsOn, ...reachParams(ctx.reach, true)]);
+    [ctx.startsOn, ctx.endsOn, ctx.schoolId, ctx.yearId, ...reachParams(ctx.reach, true)]);
   return { results, absences: rows.map((r) => ({ classGroupId: toGlobalId('ClassGroup', r.class_group_id), ...absenceCounts(r) })) };
 }
 

@@ -78,14 +78,14 @@ export async function reportConstructor(scope: RequestScope, args: ConstructorAr
              ${source === 'M' ? `case when m.value in ('1', '2', '3', '4', '5') then m.value::int end` : 'null::int'} as v,
              ${source === 'M' ? 'w.weight' : 'null::numeric'} as weight,
              ${source === 'A' ? 'a.kind::text' : 'null::text'} as kind, ${source === 'A' ? 'a.reason::text' : 'null::text'} as reason
-        from ${source === 'M' ? 'mark m join lesson l on l.id = m.lesson_id join work_type w on w.id = m.work_type_id'
-                              : 'attendance a join lesson l on l.id = a.lesson_id'}
-        join class_group c on c.id = l.class_group_id
+        -- Through the school's classes: lessons are indexed by class and date.
+        from class_group c join lesson l on l.class_group_id = c.id and l.date between ?::date and ?::date
+        ${source === 'M' ? 'join mark m on m.lesson_id = l.id join work_type w on w.id = m.work_type_id' : 'join attendance a on a.lesson_id = l.id'}
         left join study_period sp on sp.year_id = c.year_id and l.date between sp.starts_on and sp.ends_on and c.grade between sp.grade_from and sp.grade_to
-       where l.school_id = ?::uuid and l.date between ?::date and ?::date
+       where c.school_id = ?::uuid
          and ${source === 'M' ? 'm.retracted_at is null' : 'a.cleared_at is null'}`;
   const sources = [...(marks ? [journal('M')] : []), ...(absences ? [journal('A')] : [])];
-  const params = sources.flatMap(() => [schoolId, span.from, span.to]);
+  const params = sources.flatMap(() => [span.from, span.to, schoolId]);
   const labels = dimensions.map((d, i) => `${DIMENSIONS[d].label} as label_${i}, ${DIMENSIONS[d].order} as order_${i}`).join(', ');
   const rows = await scope.reportsEm.execute<any[]>(`with j as (${sources.join(' union all ')}),
      g as (select ${keyList},

@@ -46,14 +46,16 @@ async function yearCards(
              where pm.student_id = any(?::uuid[]) and pm.year_id = ?::uuid),
      subj as (select p.id as student_id, ci.subject_id from pupil p join curriculum_item ci on ci.class_group_id = p.class_id
               union select student_id, subject_id from pm),
+     -- Each pupil × subject's marks in one pass: the periods' by id, the year's, exam's and final.
+     agg as (select student_id, subject_id, jsonb_object_agg(study_period_id, value) filter (where kind = 'PERIOD') as by_period,
+                    max(value) filter (where kind = 'YEAR') as year_mark, max(value) filter (where kind = 'EXAM') as exam_mark,
+                    max(value) filter (where kind = 'FINAL') as final_mark
+               from pm group by student_id, subject_id),
      cells as (select sj.student_id, s.id as subject_id, s.name as subject_name,
-                      (select json_agg(json_build_object('period', per.id, 'value',
-                              (select pm.value from pm where pm.student_id = sj.student_id and pm.subject_id = s.id and pm.study_period_id = per.id))
-                              order by per.ordinal) from periods per) as periods,
-                      (select pm.value from pm where pm.student_id = sj.student_id and pm.subject_id = s.id and pm.kind = 'YEAR') as year_mark,
-                      (select pm.value from pm where pm.student_id = sj.student_id and pm.subject_id = s.id and pm.kind = 'EXAM') as exam_mark,
-                      (select pm.value from pm where pm.student_id = sj.student_id and pm.subject_id = s.id and pm.kind = 'FINAL') as final_mark
+                      (select json_agg(json_build_object('period', per.id, 'value', a.by_period ->> per.id::text) order by per.ordinal) from periods per) as periods,
+                      a.year_mark, a.exam_mark, a.final_mark
                  from subj sj join subject s on s.id = sj.subject_id join pupil p on p.id = sj.student_id
+                 left join agg a on a.student_id = sj.student_id and a.subject_id = sj.subject_id
                 where ${onlyTeacherSql('s.id', 'p.class_id', false)})
      select y.id as year_id, y.name as year_name,
             (select coalesce(json_agg(json_build_object('id', id, 'name', name, 'ordinal', ordinal) order by ordinal), '[]') from periods) as periods,
