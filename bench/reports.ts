@@ -140,6 +140,21 @@ async function prepareCases(databaseUrl: string): Promise<Case[]> {
         students { studentName classGroupName subjects { subjectName hoursPerWeek marks required } } } }` },
     { name: 'schoolJournalAggregatesReport', login: 'coordinator', variables: term, query: `query($from: Date!, $to: Date!) { schoolJournalAggregatesReport(from: $from, to: $to) {
         schoolName lessons lessonsMissingTopic lessonsMissingHomework lessonsMissingAttendance marks lateMarks averageMark weightedAverageMark absences lates atRiskPairs atRiskStudents } }` },
+    { name: 'periodResults CLASS', login: 'zavuch', variables: { p: gid('StudyPeriod', ids.q1) }, query: `query($p: ID) { periodResults(groupBy: CLASS, studyPeriodId: $p) {
+        total { pupils attested excellent good oneFour satisfactory oneThree failing notAttested qualityPercent successPercent }
+        groups { classGroupName classTeacherName pupils attested excellent good oneFour satisfactory oneThree failing notAttested missingMarks qualityPercent successPercent } } }` },
+    { name: 'periodResults TEACHER', login: 't.math', variables: { p: gid('StudyPeriod', ids.q1) }, query: `query($p: ID) { periodResults(groupBy: TEACHER, studyPeriodId: $p) {
+        groups { teacherName pupils excellent good satisfactory failing qualityPercent successPercent } } }` },
+    { name: 'classPeriodResultsReport', login: 't.russian', variables: { c: gid('ClassGroup', ids.c5b), p: gid('StudyPeriod', ids.q1) },
+      query: `query($c: ID!, $p: ID) { classPeriodResultsReport(classGroupId: $c, studyPeriodId: $p) { total { pupils qualityPercent successPercent }
+        groups { subjectName pupils qualityPercent } pupils { studentName category marks { subjectName value } } } }` },
+    { name: 'preliminaryClassReport', login: 't.math', variables: { c: gid('ClassGroup', ids.c5a), p: gid('StudyPeriod', ids.q2) },
+      query: `query($c: ID!, $p: ID!) { preliminaryClassReport(classGroupId: $c, studyPeriodId: $p) { excellent good pupils { studentName category subjects { subjectName weightedAverage headingFor } } } }` },
+    { name: 'yearReportCard', login: 'p.ivanova', variables: { s: gid('Student', ids.ivanov) },
+      query: `query($s: ID!) { yearReportCard(studentId: $s) { periods { name } cards { subjects { subjectName periods { value } yearMark examMark finalMark } } } }` },
+    { name: 'reportConstructor', login: 'admin', variables: term, query: `query($from: Date!, $to: Date!) { reportConstructor(from: $from, to: $to,
+        dimensions: [CLASS, SUBJECT], measures: [COUNT, AVERAGE, WEIGHTED_AVERAGE, QUALITY, SUCCESS, ABSENCES], first: 100) {
+        groupCount truncated rows { keys { label } count average weightedAverage qualityPercent successPercent absences { absent late } } } }` },
     { name: 'periodMarkSheet', login: 'zavuch', variables: { c: gid('ClassGroup', ids.c5b), p: gid('StudyPeriod', ids.q1) }, query: `query($c: ID!, $p: ID) { periodMarkSheet(classGroupId: $c, studyPeriodId: $p) {
         classGroupName students { studentId fullName } subjects { subjectId name } marks { periodMarkId kind value corrected studentId subjectId studyPeriodId } } }` },
   ];

@@ -210,6 +210,7 @@ export class MarkVersion extends UuidEntity {
   expression: 'create unique index "period_mark_yearly_unique" on "period_mark" ("student_id", "subject_id", "year_id", "kind") where "study_period_id" is null',
 })
 @Check({ name: 'period_mark_period_iff_kind', expression: "(kind = 'PERIOD') = (study_period_id is not null)" })
+@Index({ properties: ['year', 'kind', 'studyPeriod'] })
 export class PeriodMark extends UuidEntity {
   @ManyToOne(() => School)
   school!: School;

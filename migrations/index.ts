@@ -21,6 +21,7 @@ import { Migration20261204011500_download } from './Migration20261204011500_down
 import { Migration20261204030000_retention } from './Migration20261204030000_retention';
 import { Migration20261204180000_web_push } from './Migration20261204180000_web_push';
 import { Migration20261204190000_issued_document } from './Migration20261204190000_issued_document';
+import { Migration20261204190000_period_results } from './Migration20261204190000_period_results';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204030000_retention', class: Migration20261204030000_retention },
   { name: 'Migration20261204180000_web_push', class: Migration20261204180000_web_push },
   { name: 'Migration20261204190000_issued_document', class: Migration20261204190000_issued_document },
+  { name: 'Migration20261204190000_period_results', class: Migration20261204190000_period_results },
 ];

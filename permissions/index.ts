@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from '../lib/errors';
 import { FEDERATION_QUERY_RULES, FEDERATION_RULES } from './federation.rules';
 import { HARDENING_RULES } from './hardening.rules';
 import { REPORT_QUERY_RULES, REPORT_TYPE_RULES } from './reports.rules';
+import { PERIOD_RESULTS_QUERY_RULES, PERIOD_RESULTS_TYPE_RULES } from './period-results.rules';
 import { can, isAuthenticated, isPublic, isSignedIn } from './rules';
 import { YEAR_RULES } from './year.rules';
 import { EVENT_RULES } from './events.rules';
@@ -43,6 +44,7 @@ export const RULES = {
     ...SCHOOL_SETUP_RULES.Query,
     ...REPORT_QUERY_RULES,
     ...JOURNAL_REPORT_QUERY_RULES,
+    ...PERIOD_RESULTS_QUERY_RULES,
     ...PEOPLE_QUERY_RULES,
     ...EVENT_RULES.Query,
     ...LATE_ENTRY_RULES.Query,
@@ -136,6 +138,7 @@ export const RULES = {
   ...YEAR_RULES.types,
   ...REPORT_TYPE_RULES,
   ...JOURNAL_REPORT_TYPE_RULES,
+  ...PERIOD_RESULTS_TYPE_RULES,
   ...PEOPLE_TYPE_RULES,
   ...INTERCHANGE_TYPE_RULES,
   ...EXPORT_TYPE_RULES,

@@ -58,3 +58,12 @@ export function reachParams(reach: RoleReach, withLesson: boolean): unknown[] {
   const e = reach.employeeId;
   return withLesson ? [reach.wholeSchool, e, e, e, e] : [reach.wholeSchool, e, e];
 }
+
+/**
+ * SQL: class `classCol` × subject `subjectCol` is one teacher `?` is assigned to, or `?` is null.
+ * The rows of a named teacher's report («Отчёт учителя-предметника»); who may ask for it is
+ * decided before (their own, or the administration's). Parameters: `[teacher, teacher]`.
+ */
+export const assignedTeacherSql = (classCol: string, subjectCol: string) =>
+  `(?::uuid is null or exists(select 1 from teaching_assignment ta where ta.class_group_id = ${classCol} and ta.subject_id = ${subjectCol}
+                                and ta.teacher_id = ?::uuid))`;

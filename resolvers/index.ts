@@ -4,6 +4,7 @@ import { DiaryResolver } from './journal/diary.resolver';
 import { DiaryEventsResolver } from './diary/diary-events.resolver';
 import { JournalResolver } from './journal/journal.resolver';
 import { JournalReportsResolver } from './reports/journal-reports.resolver';
+import { PeriodResultsResolver } from './reports/period-results.resolver';
 import { LessonResolver } from './journal/lesson.resolver';
 import { LoginLockoutResolver } from './auth/login-lockout.resolver';
 import { AttendanceResolver, MarkResolver, MarkVersionResolver, PeriodMarkResolver, WorkTypeResolver } from './journal/mark.resolver';
@@ -47,6 +48,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   // Classes, work types and school settings (issue 18, part 1).
   ClassesResolver, StudyPeriodGradesResolver, WorkTypesResolver, SchoolSettingsResolver,
   JournalReportsResolver,
+  PeriodResultsResolver,
   ...PEOPLE_RESOLVERS,
   ImportResolver,
   ExportResolver,

@@ -40,6 +40,21 @@ export const REPORTS_POLICY = {
     target: 'class',
     allow: anyOf(holds(ACADEMIC_ADMINISTRATION), leadsTheirClass),
   },
+  'report.periodResults': {
+    matrix: 'reports: ADMIN, DIRECTOR, DEP_ACAD all school; TEACHER own subjects; class teacher own class (period results from the period marks, 004 §11.3–11.5; coordinators through report.schoolAggregates)',
+    target: 'class',
+    allow: anyOf(holds(ACADEMIC_ADMINISTRATION), teachesThem, leadsTheirClass),
+  },
+  'report.yearTransition': {
+    matrix: 'reports: ADMIN, DIRECTOR, DEP_ACAD all school; COORDINATOR aggregates per school («Состояние перехода на следующий учебный год», 004 §4.2)',
+    target: 'school',
+    allow: anyOf(holds(ACADEMIC_ADMINISTRATION), coordinatesTheSchool),
+  },
+  'report.constructor': {
+    matrix: 'reports: the report constructor for ADMIN, DEPUTY_ACADEMIC, SECRETARY and HR of the school (004 §11.6), all school',
+    target: 'school',
+    allow: holds(Role.ADMIN, Role.DEPUTY_ACADEMIC, Role.SECRETARY, Role.HR),
+  },
   'report.schoolAggregates': {
     matrix: 'reports: ADMIN, DIRECTOR, DEP_ACAD all school; COORDINATOR aggregates, no names',
     target: 'school',

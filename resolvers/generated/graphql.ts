@@ -25,6 +25,17 @@ export type Scalars = {
   link__Import: { input: unknown; output: unknown; }
 };
 
+/** Absences and late arrivals at lessons of the period (cleared ones left out), by reason. */
+export type AbsenceCounts = {
+  __typename?: 'AbsenceCounts';
+  absentLessons: Scalars['Int']['output'];
+  excused: Scalars['Int']['output'];
+  illness: Scalars['Int']['output'];
+  lateLessons: Scalars['Int']['output'];
+  unexcused: Scalars['Int']['output'];
+  unknown: Scalars['Int']['output'];
+};
+
 export type AbsenceReason =
   | 'EXCUSED'
   | 'ILLNESS'
@@ -328,6 +339,17 @@ export type CardsLackingConsentFilterInput = {
   kinds?: InputMaybe<Array<PersonCardKind>>;
 };
 
+export type ClassAbsences = {
+  __typename?: 'ClassAbsences';
+  absentLessons: Scalars['Int']['output'];
+  classGroupId: Scalars['ID']['output'];
+  excused: Scalars['Int']['output'];
+  illness: Scalars['Int']['output'];
+  lateLessons: Scalars['Int']['output'];
+  unexcused: Scalars['Int']['output'];
+  unknown: Scalars['Int']['output'];
+};
+
 export type ClassAttendanceRow = {
   __typename?: 'ClassAttendanceRow';
   /** Lessons missed. */
@@ -395,6 +417,16 @@ export type ClassJournal = {
   students: Array<Student>;
 };
 
+/** «Сводная ведомость учёта успеваемости» (004 §11.4): the year cards of every pupil of the class. */
+export type ClassMarkSheet = {
+  __typename?: 'ClassMarkSheet';
+  academicYearId: Scalars['ID']['output'];
+  academicYearName: Scalars['String']['output'];
+  cards: Array<YearCard>;
+  classGroupName: Scalars['String']['output'];
+  periods: Array<YearCardPeriod>;
+};
+
 export type ClassMovement = {
   __typename?: 'ClassMovement';
   /** Orders effective in the span with this class as `toClass`. */
@@ -402,6 +434,21 @@ export type ClassMovement = {
   classGroup: ClassGroup;
   /** Orders effective in the span taking a student out of this class. */
   departures: Scalars['Int']['output'];
+};
+
+/** «Отчёт классного руководителя за учебный период» (004 §11.4). */
+export type ClassTeacherPeriodReport = {
+  __typename?: 'ClassTeacherPeriodReport';
+  absences: AbsenceCounts;
+  pupilAbsences: Array<PupilAbsences>;
+  results: PeriodResults;
+};
+
+/** «Сводный отчёт классного руководителя» (по школе, 004 §11.3): each class's results and absences. */
+export type ClassTeachersSummary = {
+  __typename?: 'ClassTeachersSummary';
+  absences: Array<ClassAbsences>;
+  results: PeriodResults;
 };
 
 /** The attendance row by `attendanceId`, or by `lessonId` and `studentId`. */
@@ -429,6 +476,70 @@ export type ConsentGivenInput = {
   givenOn: Scalars['Date']['input'];
 };
 
+export type ConstructorAbsences = {
+  __typename?: 'ConstructorAbsences';
+  absent: Scalars['Int']['output'];
+  excused: Scalars['Int']['output'];
+  illness: Scalars['Int']['output'];
+  late: Scalars['Int']['output'];
+  unexcused: Scalars['Int']['output'];
+  unknown: Scalars['Int']['output'];
+};
+
+/** A dimension of the report constructor (004 §11.6). WEEK: the Monday of the lesson's week. */
+export type ConstructorDimension =
+  | 'CLASS'
+  | 'PARALLEL'
+  | 'PERIOD'
+  | 'SUBJECT'
+  | 'TEACHER'
+  | 'WEEK'
+  | 'WORK_TYPE';
+
+export type ConstructorKey = {
+  __typename?: 'ConstructorKey';
+  dimension: ConstructorDimension;
+  /** A global id (class, subject, teacher, period, work type), the grade, or the week's Monday. */
+  id?: Maybe<Scalars['ID']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+};
+
+/** A measure of the report constructor: COUNT of current marks, AVERAGE and WEIGHTED_AVERAGE of the five-point marks, QUALITY and SUCCESS (shares of the five-point marks that are 4–5 and 3–5), ABSENCES by kind and reason. */
+export type ConstructorMeasure =
+  | 'ABSENCES'
+  | 'AVERAGE'
+  | 'COUNT'
+  | 'QUALITY'
+  | 'SUCCESS'
+  | 'WEIGHTED_AVERAGE';
+
+/** The report constructor's answer («Конструктор отчетов», 004 §11.6). */
+export type ConstructorReport = {
+  __typename?: 'ConstructorReport';
+  dimensions: Array<ConstructorDimension>;
+  from: Scalars['Date']['output'];
+  /** Groups in all; more than `first` means `truncated`. */
+  groupCount: Scalars['Int']['output'];
+  measures: Array<ConstructorMeasure>;
+  rows: Array<ConstructorRow>;
+  schoolId: Scalars['ID']['output'];
+  to: Scalars['Date']['output'];
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** One group: its keys, in the order of the dimensions, and the measures asked for (the others null). */
+export type ConstructorRow = {
+  __typename?: 'ConstructorRow';
+  absences?: Maybe<ConstructorAbsences>;
+  average?: Maybe<Scalars['Float']['output']>;
+  count?: Maybe<Scalars['Int']['output']>;
+  keys: Array<ConstructorKey>;
+  qualityPercent?: Maybe<Scalars['Float']['output']>;
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  /** Σ(value × weight) / Σ(weight) over the five-point marks. */
+  weightedAverage?: Maybe<Scalars['Float']['output']>;
+};
+
 export type CorrectMarkInput = {
   /** The revision being corrected; CONFLICT when someone corrected it meanwhile. */
   expectedRevision?: InputMaybe<Scalars['Int']['input']>;
@@ -436,6 +547,23 @@ export type CorrectMarkInput = {
   /** Why the mark is corrected; required. */
   reason: Scalars['String']['input'];
   value: Scalars['String']['input'];
+};
+
+/** Program coverage of one class × subject: lessons held against the thematic plan's hours. */
+export type CoverageRow = {
+  __typename?: 'CoverageRow';
+  classGroupId: Scalars['ID']['output'];
+  classGroupName: Scalars['String']['output'];
+  /** lessonsHeld / plannedHoursToDate × 100; null without a plan. */
+  coveragePercent?: Maybe<Scalars['Float']['output']>;
+  /** Lessons held in the period up to the report's day. */
+  lessonsHeld: Scalars['Int']['output'];
+  /** Hours of the thematic plan's topics planned inside the period. */
+  plannedHours: Scalars['Int']['output'];
+  /** Of those, planned up to the report's day. */
+  plannedHoursToDate: Scalars['Int']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
 };
 
 export type CreateAcademicYearInput = {
@@ -856,6 +984,16 @@ export type Guardianship = {
   id: Scalars['ID']['output'];
   relation?: Maybe<Scalars['String']['output']>;
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type HeadingForMark = {
+  __typename?: 'HeadingForMark';
+  /** The period mark the pupil is heading for: the weighted average rounded half up (4.5 → 5). */
+  headingFor?: Maybe<Scalars['String']['output']>;
+  marks: Scalars['Int']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+  weightedAverage?: Maybe<Scalars['Float']['output']>;
 };
 
 export type Holiday = {
@@ -1951,6 +2089,28 @@ export type PeriodMarkSheetSubject = {
   subjectId: Scalars['ID']['output'];
 };
 
+/** Period results from the period marks (004 §11.3–11.5). attested = pupils − notAttested; quality % = (excellent + good) / attested × 100; success % = (attested − failing) / attested × 100 (rounded to 0.1; null with nobody attested). */
+export type PeriodResults = {
+  __typename?: 'PeriodResults';
+  academicYearId: Scalars['ID']['output'];
+  academicYearName: Scalars['String']['output'];
+  groupBy: ResultsGrouping;
+  groups: Array<ResultGroup>;
+  kind: PeriodMarkKind;
+  /** The day the class lists are taken on: the period's last day, or today while it runs. */
+  onDay: Scalars['Date']['output'];
+  /** Per pupil: class reports only (empty otherwise). */
+  pupils: Array<PupilResult>;
+  qualityFormula: Scalars['String']['output'];
+  schoolId: Scalars['ID']['output'];
+  schoolName: Scalars['String']['output'];
+  studyPeriodId?: Maybe<Scalars['ID']['output']>;
+  studyPeriodName?: Maybe<Scalars['String']['output']>;
+  successFormula: Scalars['String']['output'];
+  /** Every pupil of the rows once, over all their subjects in them. */
+  total: ResultCounts;
+};
+
 /** The three personal cards (004 §6). */
 export type PersonCardKind =
   | 'EMPLOYEE'
@@ -2008,6 +2168,79 @@ export type PersonalDataReadEdge = {
   __typename?: 'PersonalDataReadEdge';
   cursor: Scalars['String']['output'];
   node: PersonalDataRead;
+};
+
+export type PreliminaryPupil = {
+  __typename?: 'PreliminaryPupil';
+  /** By the marks heading for. */
+  category: PupilCategory;
+  studentId: Scalars['ID']['output'];
+  studentName: Scalars['String']['output'];
+  subjects: Array<HeadingForMark>;
+};
+
+/** «Предварительный отчёт классного руководителя за учебный период» (004 §11.4). */
+export type PreliminaryReport = {
+  __typename?: 'PreliminaryReport';
+  classGroupId: Scalars['ID']['output'];
+  classGroupName: Scalars['String']['output'];
+  excellent: Scalars['Int']['output'];
+  failing: Scalars['Int']['output'];
+  formula: Scalars['String']['output'];
+  good: Scalars['Int']['output'];
+  notAttested: Scalars['Int']['output'];
+  onDay: Scalars['Date']['output'];
+  pupils: Array<PreliminaryPupil>;
+  satisfactory: Scalars['Int']['output'];
+  studyPeriodId: Scalars['ID']['output'];
+  studyPeriodName: Scalars['String']['output'];
+};
+
+export type ProgressMark = {
+  __typename?: 'ProgressMark';
+  date: Scalars['Date']['output'];
+  subjectId: Scalars['ID']['output'];
+  value: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+  workTypeName: Scalars['String']['output'];
+};
+
+export type PupilAbsences = {
+  __typename?: 'PupilAbsences';
+  absentLessons: Scalars['Int']['output'];
+  excused: Scalars['Int']['output'];
+  illness: Scalars['Int']['output'];
+  lateLessons: Scalars['Int']['output'];
+  studentId: Scalars['ID']['output'];
+  unexcused: Scalars['Int']['output'];
+  unknown: Scalars['Int']['output'];
+};
+
+/** A pupil's category by their marks of the group, exclusive: EXCELLENT (отличники: all 5), GOOD (хорошисты: only 4 and 5, at least one 4), SATISFACTORY (at least one 3, no 2 and no «н/а»), FAILING (неуспевающие: any 1 or 2, «незач» or «н/а»), NOT_ATTESTED (не аттестованы: no mark at all yet). */
+export type PupilCategory =
+  | 'EXCELLENT'
+  | 'FAILING'
+  | 'GOOD'
+  | 'NOT_ATTESTED'
+  | 'SATISFACTORY';
+
+/** A pupil's category over all their subjects of the report, with the marks. */
+export type PupilResult = {
+  __typename?: 'PupilResult';
+  category: PupilCategory;
+  classGroupId: Scalars['ID']['output'];
+  classGroupName: Scalars['String']['output'];
+  marks: Array<PupilSubjectMark>;
+  studentId: Scalars['ID']['output'];
+  studentName: Scalars['String']['output'];
+};
+
+export type PupilSubjectMark = {
+  __typename?: 'PupilSubjectMark';
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+  /** null: not entered yet. */
+  value?: Maybe<Scalars['String']['output']>;
 };
 
 /** Which diary events the viewer's browsers are notified of, and when not. */
@@ -2074,6 +2307,14 @@ export type Query = {
   classGroups: Array<ClassGroup>;
   /** The journal page of one class in one subject: lessons, students, marks and attendance; at most 92 days. */
   classJournal: ClassJournal;
+  /** «Сводная ведомость учёта успеваемости» (004 §11.4): the year cards of every pupil of the class. Its class teacher and the academic administration. */
+  classMarkSheetReport: ClassMarkSheet;
+  /** «Итоги успеваемости класса за учебный период» (004 §11.4–11.5): per subject, and each pupil's category with their marks. attested = pupils − notAttested; quality % = (excellent + good) / attested × 100; success % = (attested − failing) / attested × 100 (rounded to 0.1; null with nobody attested). PERIOD (needs studyPeriodId), YEAR, EXAM or FINAL marks; academicYearId left out: the current year. Its class teacher and the academic administration. */
+  classPeriodResultsReport: PeriodResults;
+  /** «Отчёт классного руководителя за учебный период» (004 §11.4): the class's results per subject and pupil, and its absences. attested = pupils − notAttested; quality % = (excellent + good) / attested × 100; success % = (attested − failing) / attested × 100 (rounded to 0.1; null with nobody attested). PERIOD (needs studyPeriodId), YEAR, EXAM or FINAL marks; academicYearId left out: the current year. */
+  classTeacherPeriodReport: ClassTeacherPeriodReport;
+  /** «Сводный отчёт классного руководителя» (по школе, 004 §11.3): per class, the results from the period marks and the absences. attested = pupils − notAttested; quality % = (excellent + good) / attested × 100; success % = (attested − failing) / attested × 100 (rounded to 0.1; null with nobody attested). PERIOD (needs studyPeriodId), YEAR, EXAM or FINAL marks; academicYearId left out: the current year. */
+  classTeachersSummaryReport: ClassTeachersSummary;
   /** Marks per subject and study period of one class: its class teacher and the school administration. */
   classTermReport: TermReport;
   /** A class's curriculum (the administration; its teachers and class teacher; its students and their parents). */
@@ -2086,6 +2327,8 @@ export type Query = {
   guardianCard: GuardianCard;
   /** Lessons that took place without a topic, a homework or attendance, per class × subject × teacher. schoolId may be left out by who works in one school. */
   journalCompletenessReport: JournalCompletenessReport;
+  /** «Итоги успеваемости и качества знаний» (004 §11.5): quality and success per class × subject, of one class or the school. attested = pupils − notAttested; quality % = (excellent + good) / attested × 100; success % = (attested − failing) / attested × 100 (rounded to 0.1; null with nobody attested). PERIOD (needs studyPeriodId), YEAR, EXAM or FINAL marks; academicYearId left out: the current year. */
+  knowledgeQualityReport: PeriodResults;
   /** Late-entry permits, newest first: all of the school's for its administration, a teacher's own for a teacher. `schoolId` is needed only for several schools. */
   lateEntryPermits: Array<LateEntryPermit>;
   /** Marks entered after the lesson's day, per teacher × subject. */
@@ -2102,8 +2345,12 @@ export type Query = {
   node?: Maybe<Node>;
   /** A class's period, year, exam and final marks, for the subjects the viewer may read. */
   periodMarkSheet: PeriodMarkSheet;
+  /** Period results from the period marks, grouped as asked (school, parallel, class, subject, class × subject, teacher). attested = pupils − notAttested; quality % = (excellent + good) / attested × 100; success % = (attested − failing) / attested × 100 (rounded to 0.1; null with nobody attested). PERIOD (needs studyPeriodId), YEAR, EXAM or FINAL marks; academicYearId left out: the current year. The academic administration the whole school; a teacher their own subjects and a class teacher their class; coordinators per school, no TEACHER grouping. */
+  periodResults: PeriodResults;
   /** The personal-data access log of the viewer's school (004 §3.1), newest first: who read whose card, when, through what. ADMIN and DIRECTOR. `first` 1–100. */
   personalDataLog: PersonalDataReadConnection;
+  /** «Предварительный отчёт классного руководителя за учебный период» (004 §11.4): per pupil and subject the weighted average of the period's marks so far and the period mark it heads for (rounded half up), and the class's categories by them. */
+  preliminaryClassReport: PreliminaryReport;
   /** The viewer's push preferences (defaults when never set). */
   pushPreferences: PushPreferences;
   /** The server's VAPID public key (base64url): the applicationServerKey for PushManager.subscribe(). */
@@ -2112,6 +2359,8 @@ export type Query = {
   pushSubscriptions: Array<PushSubscription>;
   /** The report card (табель) of a student for a study period: period marks, current averages, absences. */
   reportCardReport: ReportCard;
+  /** «Конструктор отчетов» (004 §11.6): the school's journal in a span (at most 366 days) grouped by 1–3 dimensions with the chosen measures; at most `first` (1–100) rows. ADMIN, DEPUTY_ACADEMIC, SECRETARY and HR of the school. */
+  reportConstructor: ConstructorReport;
   /** What the year rollover (rule 9) would do; nothing changes. ADMIN, DIRECTOR, DEPUTY_ACADEMIC. */
   rolloverPreview: RolloverPreview;
   /** The rooms of the viewer's schools. */
@@ -2120,6 +2369,8 @@ export type Query = {
   schoolEvents: Array<SchoolEvent>;
   /** The journal reports as per-school figures with no names: the coordinators' schools, or the administration's own. */
   schoolJournalAggregatesReport: Array<SchoolJournalAggregate>;
+  /** «Сводный отчёт об успеваемости по школе» (004 §11.3): the results per parallel and the school's total. attested = pupils − notAttested; quality % = (excellent + good) / attested × 100; success % = (attested − failing) / attested × 100 (rounded to 0.1; null with nobody attested). PERIOD (needs studyPeriodId), YEAR, EXAM or FINAL marks; academicYearId left out: the current year. */
+  schoolPerformanceReport: PeriodResults;
   /** Your school's settings (schoolId: needed only when you work for several). */
   schoolSettings: School;
   /** Marks per subject and study period of a whole school: its administration (schoolId may be left out) and the coordinators over it. */
@@ -2134,8 +2385,12 @@ export type Query = {
   studentCards: Array<StudentCard>;
   /** A student's movement history, oldest first: the book's readers, and class teachers of the student's classes. */
   studentMovementHistory: Array<MovementOrder>;
+  /** «Отчёт об успеваемости и посещаемости ученика» (004 §11.5): the report card of the period with every current mark. Like reportCardReport: the pupil, their parents, the staff who reach the pupil (a subject teacher their subjects). */
+  studentProgressReport: StudentProgressReport;
   /** A class's subgroups the viewer may see. */
   subgroups: Array<Subgroup>;
+  /** «Отчёт учителя-предметника» (004 §11.4): a teacher's results per class × subject and the program coverage (lessons held against the thematic plan's hours). teacherId left out: the viewer's own; another teacher's: the academic administration. PERIOD (needs studyPeriodId), YEAR, EXAM or FINAL marks; academicYearId left out: the current year. */
+  subjectTeacherReport: SubjectTeacherReport;
   /** The subjects of the viewer's schools, by name. */
   subjects: Array<Subject>;
   /** With classGroupId: the class's assignments (a teacher who only teaches there sees their own). Without: the viewer's own. */
@@ -2154,6 +2409,10 @@ export type Query = {
   weightedAverageReport: WeightedAverageReport;
   /** The work types of the viewer's schools, with their weights (retired ones too: their marks keep them). */
   workTypes: Array<WorkType>;
+  /** «Табель успеваемости учащегося» for a whole year (004 §11.5): each study period's mark, the year, exam and final marks, per subject. The pupil, their parents, the staff who reach the pupil (a subject teacher their subjects). academicYearId left out: the current year. */
+  yearReportCard: YearCardSet;
+  /** «Состояние перехода на следующий учебный год» (004 §4.2): per school, how far the next year is formed. schoolId left out: every school of the viewer (the administration's own, the coordinator's under them). */
+  yearTransitionReport: Array<YearTransitionRow>;
 };
 
 
@@ -2228,6 +2487,33 @@ export type QueryClassJournalArgs = {
 };
 
 
+export type QueryClassMarkSheetReportArgs = {
+  classGroupId: Scalars['ID']['input'];
+};
+
+
+export type QueryClassPeriodResultsReportArgs = {
+  classGroupId: Scalars['ID']['input'];
+  kind?: PeriodMarkKind;
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryClassTeacherPeriodReportArgs = {
+  classGroupId: Scalars['ID']['input'];
+  kind?: PeriodMarkKind;
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryClassTeachersSummaryReportArgs = {
+  academicYearId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: PeriodMarkKind;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryClassTermReportArgs = {
   classGroupId: Scalars['ID']['input'];
 };
@@ -2260,6 +2546,15 @@ export type QueryJournalCompletenessReportArgs = {
   from: Scalars['Date']['input'];
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryKnowledgeQualityReportArgs = {
+  academicYearId?: InputMaybe<Scalars['ID']['input']>;
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: PeriodMarkKind;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2313,6 +2608,17 @@ export type QueryPeriodMarkSheetArgs = {
 };
 
 
+export type QueryPeriodResultsArgs = {
+  academicYearId?: InputMaybe<Scalars['ID']['input']>;
+  classGroupId?: InputMaybe<Scalars['ID']['input']>;
+  groupBy: ResultsGrouping;
+  kind?: PeriodMarkKind;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryPersonalDataLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonalDataLogFilterInput>;
@@ -2321,9 +2627,25 @@ export type QueryPersonalDataLogArgs = {
 };
 
 
+export type QueryPreliminaryClassReportArgs = {
+  classGroupId: Scalars['ID']['input'];
+  studyPeriodId: Scalars['ID']['input'];
+};
+
+
 export type QueryReportCardReportArgs = {
   studentId: Scalars['ID']['input'];
   studyPeriodId: Scalars['ID']['input'];
+};
+
+
+export type QueryReportConstructorArgs = {
+  dimensions: Array<ConstructorDimension>;
+  first?: Scalars['Int']['input'];
+  from: Scalars['Date']['input'];
+  measures: Array<ConstructorMeasure>;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -2343,6 +2665,14 @@ export type QuerySchoolEventsArgs = {
 export type QuerySchoolJournalAggregatesReportArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+export type QuerySchoolPerformanceReportArgs = {
+  academicYearId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: PeriodMarkKind;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2382,8 +2712,23 @@ export type QueryStudentMovementHistoryArgs = {
 };
 
 
+export type QueryStudentProgressReportArgs = {
+  studentId: Scalars['ID']['input'];
+  studyPeriodId: Scalars['ID']['input'];
+};
+
+
 export type QuerySubgroupsArgs = {
   classGroupId: Scalars['ID']['input'];
+};
+
+
+export type QuerySubjectTeacherReportArgs = {
+  academicYearId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: PeriodMarkKind;
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  studyPeriodId?: InputMaybe<Scalars['ID']['input']>;
+  teacherId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2427,6 +2772,17 @@ export type QueryWeightedAverageReportArgs = {
   classGroupId: Scalars['ID']['input'];
   studyPeriodId: Scalars['ID']['input'];
   subjectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryYearReportCardArgs = {
+  academicYearId?: InputMaybe<Scalars['ID']['input']>;
+  studentId: Scalars['ID']['input'];
+};
+
+
+export type QueryYearTransitionReportArgs = {
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What happens to a push that falls in the quiet hours: DEFER holds it until they end, DROP does not send it. */
@@ -2523,6 +2879,84 @@ export type ReportCardSubject = {
   weightedAverage?: Maybe<Scalars['Float']['output']>;
   yearMark?: Maybe<Scalars['String']['output']>;
 };
+
+/** Pupils by category. attested = pupils − notAttested; quality % = (excellent + good) / attested × 100; success % = (attested − failing) / attested × 100 (rounded to 0.1; null with nobody attested). */
+export type ResultCounts = {
+  __typename?: 'ResultCounts';
+  /** Pupils with at least one mark in the group. */
+  attested: Scalars['Int']['output'];
+  /** Отличники: every mark 5. */
+  excellent: Scalars['Int']['output'];
+  /** Неуспевающие: any 1 or 2, «незач» or «н/а». */
+  failing: Scalars['Int']['output'];
+  /** Хорошисты: only 4 and 5, at least one 4 (those with one 4 included). */
+  good: Scalars['Int']['output'];
+  /** Pupil × subject cells with no mark yet. */
+  missingMarks: Scalars['Int']['output'];
+  /** Не аттестованы: no period mark at all in the group yet. */
+  notAttested: Scalars['Int']['output'];
+  /** Of the failing, those with at least one «н/а». */
+  notAttestedMark: Scalars['Int']['output'];
+  /** С одной «4»: of the хорошисты, those with exactly one 4. */
+  oneFour: Scalars['Int']['output'];
+  /** С одной «3»: of the satisfactory, those with exactly one 3. */
+  oneThree: Scalars['Int']['output'];
+  pupils: Scalars['Int']['output'];
+  /** Качество: (excellent + good) / attested × 100. */
+  qualityPercent?: Maybe<Scalars['Float']['output']>;
+  /** At least one 3, no 2 and no «н/а» (those with one 3 included). */
+  satisfactory: Scalars['Int']['output'];
+  /** Успеваемость: (attested − failing) / attested × 100. */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One group of period results; the key fields of the grouping are set, the others null. */
+export type ResultGroup = {
+  __typename?: 'ResultGroup';
+  /** Pupils with at least one mark in the group. */
+  attested: Scalars['Int']['output'];
+  classGroupId?: Maybe<Scalars['ID']['output']>;
+  classGroupName?: Maybe<Scalars['String']['output']>;
+  /** CLASS grouping: the class teacher (null for coordinators: no names). */
+  classTeacherName?: Maybe<Scalars['String']['output']>;
+  /** Отличники: every mark 5. */
+  excellent: Scalars['Int']['output'];
+  /** Неуспевающие: any 1 or 2, «незач» or «н/а». */
+  failing: Scalars['Int']['output'];
+  /** Хорошисты: only 4 and 5, at least one 4 (those with one 4 included). */
+  good: Scalars['Int']['output'];
+  grade?: Maybe<Scalars['Int']['output']>;
+  /** Pupil × subject cells with no mark yet. */
+  missingMarks: Scalars['Int']['output'];
+  /** Не аттестованы: no period mark at all in the group yet. */
+  notAttested: Scalars['Int']['output'];
+  /** Of the failing, those with at least one «н/а». */
+  notAttestedMark: Scalars['Int']['output'];
+  /** С одной «4»: of the хорошисты, those with exactly one 4. */
+  oneFour: Scalars['Int']['output'];
+  /** С одной «3»: of the satisfactory, those with exactly one 3. */
+  oneThree: Scalars['Int']['output'];
+  pupils: Scalars['Int']['output'];
+  /** Качество: (excellent + good) / attested × 100. */
+  qualityPercent?: Maybe<Scalars['Float']['output']>;
+  /** At least one 3, no 2 and no «н/а» (those with one 3 included). */
+  satisfactory: Scalars['Int']['output'];
+  subjectId?: Maybe<Scalars['ID']['output']>;
+  subjectName?: Maybe<Scalars['String']['output']>;
+  /** Успеваемость: (attested − failing) / attested × 100. */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  teacherId?: Maybe<Scalars['ID']['output']>;
+  teacherName?: Maybe<Scalars['String']['output']>;
+};
+
+/** How period results are grouped: the school, each parallel (grade), class, subject, class × subject, or teacher. */
+export type ResultsGrouping =
+  | 'CLASS'
+  | 'CLASS_SUBJECT'
+  | 'PARALLEL'
+  | 'SCHOOL'
+  | 'SUBJECT'
+  | 'TEACHER';
 
 export type RetractMarkInput = {
   /** The revision being retracted; CONFLICT when someone changed it meanwhile. */
@@ -2911,6 +3345,13 @@ export type StudentCard = {
   version: Scalars['Int']['output'];
 };
 
+/** «Отчёт об успеваемости и посещаемости ученика» (004 §11.5). */
+export type StudentProgressReport = {
+  __typename?: 'StudentProgressReport';
+  card: ReportCard;
+  marks: Array<ProgressMark>;
+};
+
 export type StudyPeriod = Node & {
   __typename?: 'StudyPeriod';
   endsOn: Scalars['Date']['output'];
@@ -2954,6 +3395,15 @@ export type Subject = Node & {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   version: Scalars['Int']['output'];
+};
+
+/** «Отчёт учителя-предметника» (004 §11.4): results per class × subject and the program coverage. */
+export type SubjectTeacherReport = {
+  __typename?: 'SubjectTeacherReport';
+  coverage: Array<CoverageRow>;
+  results: PeriodResults;
+  teacherId: Scalars['ID']['output'];
+  teacherName: Scalars['String']['output'];
 };
 
 export type Subscription = {
@@ -3325,6 +3775,76 @@ export type WorkType = {
   weight: Scalars['Float']['output'];
 };
 
+export type YearCard = {
+  __typename?: 'YearCard';
+  classGroupName?: Maybe<Scalars['String']['output']>;
+  studentId: Scalars['ID']['output'];
+  studentName: Scalars['String']['output'];
+  subjects: Array<YearCardSubject>;
+};
+
+export type YearCardPeriod = {
+  __typename?: 'YearCardPeriod';
+  name: Scalars['String']['output'];
+  ordinal: Scalars['Int']['output'];
+  studyPeriodId: Scalars['ID']['output'];
+};
+
+export type YearCardPeriodMark = {
+  __typename?: 'YearCardPeriodMark';
+  studyPeriodId: Scalars['ID']['output'];
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** Report cards (табель) for a whole year: every period's mark, the year, exam and final marks. */
+export type YearCardSet = {
+  __typename?: 'YearCardSet';
+  academicYearId: Scalars['ID']['output'];
+  academicYearName: Scalars['String']['output'];
+  cards: Array<YearCard>;
+  periods: Array<YearCardPeriod>;
+};
+
+export type YearCardSubject = {
+  __typename?: 'YearCardSubject';
+  examMark?: Maybe<Scalars['String']['output']>;
+  finalMark?: Maybe<Scalars['String']['output']>;
+  /** One per study period of the pupil's parallel, in order. */
+  periods: Array<YearCardPeriodMark>;
+  subjectId: Scalars['ID']['output'];
+  subjectName: Scalars['String']['output'];
+  yearMark?: Maybe<Scalars['String']['output']>;
+};
+
+/** «Состояние перехода на следующий учебный год» (004 §4.2) of one school: counts, no names. */
+export type YearTransitionRow = {
+  __typename?: 'YearTransitionRow';
+  /** The next year is ACTIVE or CLOSED: the school has moved. */
+  completed: Scalars['Boolean']['output'];
+  currentYearName?: Maybe<Scalars['String']['output']>;
+  currentYearState?: Maybe<Scalars['String']['output']>;
+  graduated: Scalars['Int']['output'];
+  nextYearClasses: Scalars['Int']['output'];
+  /** Next year's classes continuing one of this year's. */
+  nextYearClassesContinued: Scalars['Int']['output'];
+  nextYearClassesWithoutClassTeacher: Scalars['Int']['output'];
+  nextYearCurriculumItems: Scalars['Int']['output'];
+  nextYearName?: Maybe<Scalars['String']['output']>;
+  nextYearState?: Maybe<Scalars['String']['output']>;
+  nextYearStudyPeriods: Scalars['Int']['output'];
+  nextYearTeachingAssignments: Scalars['Int']['output'];
+  promoted: Scalars['Int']['output'];
+  promotedConditionally: Scalars['Int']['output'];
+  /** Pupils in this year's classes on its last day (today while it runs). */
+  pupils: Scalars['Int']['output'];
+  repeating: Scalars['Int']['output'];
+  schoolId: Scalars['ID']['output'];
+  schoolName: Scalars['String']['output'];
+  /** Pupils with no movement order out of this year's class yet. */
+  undecided: Scalars['Int']['output'];
+  withdrawn: Scalars['Int']['output'];
+};
+
 export type _Entity = ClassGroup | Employee | Lesson | Mark | School | Student | Subject;
 
 export type _Service = {
@@ -3494,10 +4014,11 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AbsenceCounts: ResolverTypeWrapper<AbsenceCounts>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AbsenceReason: AbsenceReason;
   AcademicYear: ResolverTypeWrapper<Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversTypes['ClassGroup']>, previousYear?: Maybe<ResolversTypes['AcademicYear']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AcademicYearState: AcademicYearState;
   Account: ResolverTypeWrapper<Omit<Account, 'roles'> & { roles: Array<ResolversTypes['AccountRole']> }>;
   AccountConnection: ResolverTypeWrapper<Omit<AccountConnection, 'edges'> & { edges: Array<ResolversTypes['AccountEdge']> }>;
@@ -3528,16 +4049,27 @@ export type ResolversTypes = {
   CardLackingConsentConnection: ResolverTypeWrapper<CardLackingConsentConnection>;
   CardLackingConsentEdge: ResolverTypeWrapper<CardLackingConsentEdge>;
   CardsLackingConsentFilterInput: CardsLackingConsentFilterInput;
+  ClassAbsences: ResolverTypeWrapper<ClassAbsences>;
   ClassAttendanceRow: ResolverTypeWrapper<ClassAttendanceRow>;
   ClassFill: ResolverTypeWrapper<Omit<ClassFill, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
   ClassFillReport: ResolverTypeWrapper<Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversTypes['ClassFill']> }>;
   ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
   ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'clearedAttendance' | 'lessons' | 'marks' | 'retractedMarks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, clearedAttendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, retractedMarks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
+  ClassMarkSheet: ResolverTypeWrapper<ClassMarkSheet>;
   ClassMovement: ResolverTypeWrapper<Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
+  ClassTeacherPeriodReport: ResolverTypeWrapper<ClassTeacherPeriodReport>;
+  ClassTeachersSummary: ResolverTypeWrapper<ClassTeachersSummary>;
   ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
+  ConstructorAbsences: ResolverTypeWrapper<ConstructorAbsences>;
+  ConstructorDimension: ConstructorDimension;
+  ConstructorKey: ResolverTypeWrapper<ConstructorKey>;
+  ConstructorMeasure: ConstructorMeasure;
+  ConstructorReport: ResolverTypeWrapper<ConstructorReport>;
+  ConstructorRow: ResolverTypeWrapper<ConstructorRow>;
   CorrectMarkInput: CorrectMarkInput;
+  CoverageRow: ResolverTypeWrapper<CoverageRow>;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
   CreateBellInput: CreateBellInput;
@@ -3582,6 +4114,7 @@ export type ResolversTypes = {
   GrantLateEntryPermitInput: GrantLateEntryPermitInput;
   GuardianCard: ResolverTypeWrapper<GuardianCard>;
   Guardianship: ResolverTypeWrapper<Guardianship>;
+  HeadingForMark: ResolverTypeWrapper<HeadingForMark>;
   Holiday: ResolverTypeWrapper<Holiday>;
   IdentityDocumentKind: IdentityDocumentKind;
   ImportFileSummary: ResolverTypeWrapper<ImportFileSummary>;
@@ -3630,12 +4163,20 @@ export type ResolversTypes = {
   PeriodMarkSheet: ResolverTypeWrapper<PeriodMarkSheet>;
   PeriodMarkSheetStudent: ResolverTypeWrapper<PeriodMarkSheetStudent>;
   PeriodMarkSheetSubject: ResolverTypeWrapper<PeriodMarkSheetSubject>;
+  PeriodResults: ResolverTypeWrapper<PeriodResults>;
   PersonCardKind: PersonCardKind;
   PersonalDataConsent: ResolverTypeWrapper<PersonalDataConsent>;
   PersonalDataLogFilterInput: PersonalDataLogFilterInput;
   PersonalDataRead: ResolverTypeWrapper<PersonalDataRead>;
   PersonalDataReadConnection: ResolverTypeWrapper<PersonalDataReadConnection>;
   PersonalDataReadEdge: ResolverTypeWrapper<PersonalDataReadEdge>;
+  PreliminaryPupil: ResolverTypeWrapper<PreliminaryPupil>;
+  PreliminaryReport: ResolverTypeWrapper<PreliminaryReport>;
+  ProgressMark: ResolverTypeWrapper<ProgressMark>;
+  PupilAbsences: ResolverTypeWrapper<PupilAbsences>;
+  PupilCategory: PupilCategory;
+  PupilResult: ResolverTypeWrapper<PupilResult>;
+  PupilSubjectMark: ResolverTypeWrapper<PupilSubjectMark>;
   PushPreferences: ResolverTypeWrapper<PushPreferences>;
   PushPreferencesInput: PushPreferencesInput;
   PushSubscription: ResolverTypeWrapper<PushSubscription>;
@@ -3650,6 +4191,9 @@ export type ResolversTypes = {
   ReportCard: ResolverTypeWrapper<ReportCard>;
   ReportCardAbsences: ResolverTypeWrapper<ReportCardAbsences>;
   ReportCardSubject: ResolverTypeWrapper<ReportCardSubject>;
+  ResultCounts: ResolverTypeWrapper<ResultCounts>;
+  ResultGroup: ResolverTypeWrapper<ResultGroup>;
+  ResultsGrouping: ResultsGrouping;
   RetractMarkInput: RetractMarkInput;
   RevokeGuardianshipInput: RevokeGuardianshipInput;
   RevokeLateEntryPermitInput: RevokeLateEntryPermitInput;
@@ -3681,11 +4225,13 @@ export type ResolversTypes = {
   StudentAttendanceRow: ResolverTypeWrapper<StudentAttendanceRow>;
   StudentAverageReport: ResolverTypeWrapper<StudentAverageReport>;
   StudentCard: ResolverTypeWrapper<Omit<StudentCard, 'student'> & { student: ResolversTypes['Student'] }>;
+  StudentProgressReport: ResolverTypeWrapper<StudentProgressReport>;
   StudyPeriod: ResolverTypeWrapper<StudyPeriod>;
   StudyPeriodInput: StudyPeriodInput;
   StudyPeriodKind: StudyPeriodKind;
   Subgroup: ResolverTypeWrapper<Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversTypes['ClassGroup'], members: Array<ResolversTypes['Student']>, subject: ResolversTypes['Subject'] }>;
   Subject: ResolverTypeWrapper<SubjectEntity>;
+  SubjectTeacherReport: ResolverTypeWrapper<SubjectTeacherReport>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubstituteLessonInput: SubstituteLessonInput;
   TeachingAssignment: ResolverTypeWrapper<Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
@@ -3719,6 +4265,12 @@ export type ResolversTypes = {
   WeightedAverageRow: ResolverTypeWrapper<WeightedAverageRow>;
   WithdrawConsentInput: WithdrawConsentInput;
   WorkType: ResolverTypeWrapper<WorkType>;
+  YearCard: ResolverTypeWrapper<YearCard>;
+  YearCardPeriod: ResolverTypeWrapper<YearCardPeriod>;
+  YearCardPeriodMark: ResolverTypeWrapper<YearCardPeriodMark>;
+  YearCardSet: ResolverTypeWrapper<YearCardSet>;
+  YearCardSubject: ResolverTypeWrapper<YearCardSubject>;
+  YearTransitionRow: ResolverTypeWrapper<YearTransitionRow>;
   _Any: ResolverTypeWrapper<Scalars['_Any']['output']>;
   _Entity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['_Entity']>;
   _Service: ResolverTypeWrapper<_Service>;
@@ -3733,9 +4285,10 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AbsenceCounts: AbsenceCounts;
+  Int: Scalars['Int']['output'];
   AcademicYear: Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversParentTypes['ClassGroup']>, previousYear?: Maybe<ResolversParentTypes['AcademicYear']> };
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   Account: Omit<Account, 'roles'> & { roles: Array<ResolversParentTypes['AccountRole']> };
   AccountConnection: Omit<AccountConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccountEdge']> };
   Float: Scalars['Float']['output'];
@@ -3764,16 +4317,25 @@ export type ResolversParentTypes = {
   CardLackingConsentConnection: CardLackingConsentConnection;
   CardLackingConsentEdge: CardLackingConsentEdge;
   CardsLackingConsentFilterInput: CardsLackingConsentFilterInput;
+  ClassAbsences: ClassAbsences;
   ClassAttendanceRow: ClassAttendanceRow;
   ClassFill: Omit<ClassFill, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
   ClassFillReport: Omit<ClassFillReport, 'classes'> & { classes: Array<ResolversParentTypes['ClassFill']> };
   ClassGroup: ClassGroupEntity;
   ClassJournal: Omit<ClassJournal, 'attendance' | 'clearedAttendance' | 'lessons' | 'marks' | 'retractedMarks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, clearedAttendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
+  ClassMarkSheet: ClassMarkSheet;
   ClassMovement: Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
+  ClassTeacherPeriodReport: ClassTeacherPeriodReport;
+  ClassTeachersSummary: ClassTeachersSummary;
   ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
+  ConstructorAbsences: ConstructorAbsences;
+  ConstructorKey: ConstructorKey;
+  ConstructorReport: ConstructorReport;
+  ConstructorRow: ConstructorRow;
   CorrectMarkInput: CorrectMarkInput;
+  CoverageRow: CoverageRow;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
   CreateBellInput: CreateBellInput;
@@ -3810,6 +4372,7 @@ export type ResolversParentTypes = {
   GrantLateEntryPermitInput: GrantLateEntryPermitInput;
   GuardianCard: GuardianCard;
   Guardianship: Guardianship;
+  HeadingForMark: HeadingForMark;
   Holiday: Holiday;
   ImportFileSummary: ImportFileSummary;
   ImportProblem: ImportProblem;
@@ -3851,11 +4414,18 @@ export type ResolversParentTypes = {
   PeriodMarkSheet: PeriodMarkSheet;
   PeriodMarkSheetStudent: PeriodMarkSheetStudent;
   PeriodMarkSheetSubject: PeriodMarkSheetSubject;
+  PeriodResults: PeriodResults;
   PersonalDataConsent: PersonalDataConsent;
   PersonalDataLogFilterInput: PersonalDataLogFilterInput;
   PersonalDataRead: PersonalDataRead;
   PersonalDataReadConnection: PersonalDataReadConnection;
   PersonalDataReadEdge: PersonalDataReadEdge;
+  PreliminaryPupil: PreliminaryPupil;
+  PreliminaryReport: PreliminaryReport;
+  ProgressMark: ProgressMark;
+  PupilAbsences: PupilAbsences;
+  PupilResult: PupilResult;
+  PupilSubjectMark: PupilSubjectMark;
   PushPreferences: PushPreferences;
   PushPreferencesInput: PushPreferencesInput;
   PushSubscription: PushSubscription;
@@ -3869,6 +4439,8 @@ export type ResolversParentTypes = {
   ReportCard: ReportCard;
   ReportCardAbsences: ReportCardAbsences;
   ReportCardSubject: ReportCardSubject;
+  ResultCounts: ResultCounts;
+  ResultGroup: ResultGroup;
   RetractMarkInput: RetractMarkInput;
   RevokeGuardianshipInput: RevokeGuardianshipInput;
   RevokeLateEntryPermitInput: RevokeLateEntryPermitInput;
@@ -3898,10 +4470,12 @@ export type ResolversParentTypes = {
   StudentAttendanceRow: StudentAttendanceRow;
   StudentAverageReport: StudentAverageReport;
   StudentCard: Omit<StudentCard, 'student'> & { student: ResolversParentTypes['Student'] };
+  StudentProgressReport: StudentProgressReport;
   StudyPeriod: StudyPeriod;
   StudyPeriodInput: StudyPeriodInput;
   Subgroup: Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], members: Array<ResolversParentTypes['Student']>, subject: ResolversParentTypes['Subject'] };
   Subject: SubjectEntity;
+  SubjectTeacherReport: SubjectTeacherReport;
   Subscription: Record<PropertyKey, never>;
   SubstituteLessonInput: SubstituteLessonInput;
   TeachingAssignment: Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
@@ -3935,6 +4509,12 @@ export type ResolversParentTypes = {
   WeightedAverageRow: WeightedAverageRow;
   WithdrawConsentInput: WithdrawConsentInput;
   WorkType: WorkType;
+  YearCard: YearCard;
+  YearCardPeriod: YearCardPeriod;
+  YearCardPeriodMark: YearCardPeriodMark;
+  YearCardSet: YearCardSet;
+  YearCardSubject: YearCardSubject;
+  YearTransitionRow: YearTransitionRow;
   _Any: Scalars['_Any']['output'];
   _Entity: ResolversUnionTypes<ResolversParentTypes>['_Entity'];
   _Service: _Service;
@@ -4023,6 +4603,15 @@ export type LinkDirectiveArgs = {
 };
 
 export type LinkDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AbsenceCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AbsenceCounts'] = ResolversParentTypes['AbsenceCounts']> = {
+  absentLessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  illness?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateLessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unexcused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type AcademicYearResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AcademicYear'] = ResolversParentTypes['AcademicYear']> = {
   classGroups?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
@@ -4191,6 +4780,16 @@ export type CardLackingConsentEdgeResolvers<ContextType = RequestContext, Parent
   node?: Resolver<ResolversTypes['CardLackingConsent'], ParentType, ContextType>;
 };
 
+export type ClassAbsencesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassAbsences'] = ResolversParentTypes['ClassAbsences']> = {
+  absentLessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  classGroupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  illness?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateLessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unexcused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ClassAttendanceRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassAttendanceRow'] = ResolversParentTypes['ClassAttendanceRow']> = {
   absences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byReason?: Resolver<Array<ResolversTypes['ReasonCount']>, ParentType, ContextType>;
@@ -4241,10 +4840,76 @@ export type ClassJournalResolvers<ContextType = RequestContext, ParentType exten
   students?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
 };
 
+export type ClassMarkSheetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassMarkSheet'] = ResolversParentTypes['ClassMarkSheet']> = {
+  academicYearId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  academicYearName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cards?: Resolver<Array<ResolversTypes['YearCard']>, ParentType, ContextType>;
+  classGroupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['YearCardPeriod']>, ParentType, ContextType>;
+};
+
 export type ClassMovementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassMovement'] = ResolversParentTypes['ClassMovement']> = {
   arrivals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
   departures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClassTeacherPeriodReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassTeacherPeriodReport'] = ResolversParentTypes['ClassTeacherPeriodReport']> = {
+  absences?: Resolver<ResolversTypes['AbsenceCounts'], ParentType, ContextType>;
+  pupilAbsences?: Resolver<Array<ResolversTypes['PupilAbsences']>, ParentType, ContextType>;
+  results?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType>;
+};
+
+export type ClassTeachersSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassTeachersSummary'] = ResolversParentTypes['ClassTeachersSummary']> = {
+  absences?: Resolver<Array<ResolversTypes['ClassAbsences']>, ParentType, ContextType>;
+  results?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType>;
+};
+
+export type ConstructorAbsencesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConstructorAbsences'] = ResolversParentTypes['ConstructorAbsences']> = {
+  absent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  illness?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unexcused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConstructorKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConstructorKey'] = ResolversParentTypes['ConstructorKey']> = {
+  dimension?: Resolver<ResolversTypes['ConstructorDimension'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConstructorReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConstructorReport'] = ResolversParentTypes['ConstructorReport']> = {
+  dimensions?: Resolver<Array<ResolversTypes['ConstructorDimension']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['ConstructorMeasure']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ConstructorRow']>, ParentType, ContextType>;
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConstructorRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConstructorRow'] = ResolversParentTypes['ConstructorRow']> = {
+  absences?: Resolver<Maybe<ResolversTypes['ConstructorAbsences']>, ParentType, ContextType>;
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['ConstructorKey']>, ParentType, ContextType>;
+  qualityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  successPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CoverageRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageRow'] = ResolversParentTypes['CoverageRow']> = {
+  classGroupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  classGroupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  coveragePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lessonsHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plannedHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plannedHoursToDate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CurriculumItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CurriculumItem'] = ResolversParentTypes['CurriculumItem']> = {
@@ -4368,6 +5033,14 @@ export type GuardianshipResolvers<ContextType = RequestContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   relation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type HeadingForMarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HeadingForMark'] = ResolversParentTypes['HeadingForMark']> = {
+  headingFor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  marks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type HolidayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Holiday'] = ResolversParentTypes['Holiday']> = {
@@ -4762,6 +5435,23 @@ export type PeriodMarkSheetSubjectResolvers<ContextType = RequestContext, Parent
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type PeriodResultsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PeriodResults'] = ResolversParentTypes['PeriodResults']> = {
+  academicYearId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  academicYearName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groupBy?: Resolver<ResolversTypes['ResultsGrouping'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['ResultGroup']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PeriodMarkKind'], ParentType, ContextType>;
+  onDay?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  pupils?: Resolver<Array<ResolversTypes['PupilResult']>, ParentType, ContextType>;
+  qualityFormula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  schoolName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  studyPeriodId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  studyPeriodName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  successFormula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ResultCounts'], ParentType, ContextType>;
+};
+
 export type PersonalDataConsentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonalDataConsent'] = ResolversParentTypes['PersonalDataConsent']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4791,6 +5481,61 @@ export type PersonalDataReadConnectionResolvers<ContextType = RequestContext, Pa
 export type PersonalDataReadEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonalDataReadEdge'] = ResolversParentTypes['PersonalDataReadEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['PersonalDataRead'], ParentType, ContextType>;
+};
+
+export type PreliminaryPupilResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreliminaryPupil'] = ResolversParentTypes['PreliminaryPupil']> = {
+  category?: Resolver<ResolversTypes['PupilCategory'], ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['HeadingForMark']>, ParentType, ContextType>;
+};
+
+export type PreliminaryReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PreliminaryReport'] = ResolversParentTypes['PreliminaryReport']> = {
+  classGroupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  classGroupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  excellent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  good?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notAttested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onDay?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  pupils?: Resolver<Array<ResolversTypes['PreliminaryPupil']>, ParentType, ContextType>;
+  satisfactory?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  studyPeriodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studyPeriodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProgressMarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProgressMark'] = ResolversParentTypes['ProgressMark']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  workTypeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PupilAbsencesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PupilAbsences'] = ResolversParentTypes['PupilAbsences']> = {
+  absentLessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  illness?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateLessons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unexcused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PupilResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PupilResult'] = ResolversParentTypes['PupilResult']> = {
+  category?: Resolver<ResolversTypes['PupilCategory'], ParentType, ContextType>;
+  classGroupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  classGroupName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['PupilSubjectMark']>, ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PupilSubjectMarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PupilSubjectMark'] = ResolversParentTypes['PupilSubjectMark']> = {
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PushPreferencesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PushPreferences'] = ResolversParentTypes['PushPreferences']> = {
@@ -4823,12 +5568,17 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   classFillReport?: Resolver<ResolversTypes['ClassFillReport'], ParentType, ContextType, Partial<QueryClassFillReportArgs>>;
   classGroups?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType, RequireFields<QueryClassGroupsArgs, 'includeClosed' | 'yearId'>>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
+  classMarkSheetReport?: Resolver<ResolversTypes['ClassMarkSheet'], ParentType, ContextType, RequireFields<QueryClassMarkSheetReportArgs, 'classGroupId'>>;
+  classPeriodResultsReport?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType, RequireFields<QueryClassPeriodResultsReportArgs, 'classGroupId' | 'kind'>>;
+  classTeacherPeriodReport?: Resolver<ResolversTypes['ClassTeacherPeriodReport'], ParentType, ContextType, RequireFields<QueryClassTeacherPeriodReportArgs, 'classGroupId' | 'kind'>>;
+  classTeachersSummaryReport?: Resolver<ResolversTypes['ClassTeachersSummary'], ParentType, ContextType, RequireFields<QueryClassTeachersSummaryReportArgs, 'kind'>>;
   classTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, RequireFields<QueryClassTermReportArgs, 'classGroupId'>>;
   curriculum?: Resolver<Array<ResolversTypes['CurriculumItem']>, ParentType, ContextType, RequireFields<QueryCurriculumArgs, 'classGroupId'>>;
   diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
   employeeCards?: Resolver<Array<ResolversTypes['EmployeeCard']>, ParentType, ContextType, Partial<QueryEmployeeCardsArgs>>;
   guardianCard?: Resolver<ResolversTypes['GuardianCard'], ParentType, ContextType, RequireFields<QueryGuardianCardArgs, 'id'>>;
   journalCompletenessReport?: Resolver<ResolversTypes['JournalCompletenessReport'], ParentType, ContextType, RequireFields<QueryJournalCompletenessReportArgs, 'from' | 'to'>>;
+  knowledgeQualityReport?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType, RequireFields<QueryKnowledgeQualityReportArgs, 'kind'>>;
   lateEntryPermits?: Resolver<Array<ResolversTypes['LateEntryPermit']>, ParentType, ContextType, Partial<QueryLateEntryPermitsArgs>>;
   markTimelinessReport?: Resolver<ResolversTypes['MarkTimelinessReport'], ParentType, ContextType, RequireFields<QueryMarkTimelinessReportArgs, 'from' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
@@ -4837,15 +5587,19 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   movementSummaryReport?: Resolver<ResolversTypes['MovementSummaryReport'], ParentType, ContextType, RequireFields<QueryMovementSummaryReportArgs, 'from' | 'to'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   periodMarkSheet?: Resolver<ResolversTypes['PeriodMarkSheet'], ParentType, ContextType, RequireFields<QueryPeriodMarkSheetArgs, 'classGroupId'>>;
+  periodResults?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType, RequireFields<QueryPeriodResultsArgs, 'groupBy' | 'kind'>>;
   personalDataLog?: Resolver<ResolversTypes['PersonalDataReadConnection'], ParentType, ContextType, Partial<QueryPersonalDataLogArgs>>;
+  preliminaryClassReport?: Resolver<ResolversTypes['PreliminaryReport'], ParentType, ContextType, RequireFields<QueryPreliminaryClassReportArgs, 'classGroupId' | 'studyPeriodId'>>;
   pushPreferences?: Resolver<ResolversTypes['PushPreferences'], ParentType, ContextType>;
   pushPublicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pushSubscriptions?: Resolver<Array<ResolversTypes['PushSubscription']>, ParentType, ContextType>;
   reportCardReport?: Resolver<ResolversTypes['ReportCard'], ParentType, ContextType, RequireFields<QueryReportCardReportArgs, 'studentId' | 'studyPeriodId'>>;
+  reportConstructor?: Resolver<ResolversTypes['ConstructorReport'], ParentType, ContextType, RequireFields<QueryReportConstructorArgs, 'dimensions' | 'first' | 'from' | 'measures' | 'to'>>;
   rolloverPreview?: Resolver<ResolversTypes['RolloverPreview'], ParentType, ContextType, RequireFields<QueryRolloverPreviewArgs, 'input'>>;
   rooms?: Resolver<Array<ResolversTypes['Room']>, ParentType, ContextType>;
   schoolEvents?: Resolver<Array<ResolversTypes['SchoolEvent']>, ParentType, ContextType, RequireFields<QuerySchoolEventsArgs, 'from' | 'to'>>;
   schoolJournalAggregatesReport?: Resolver<Array<ResolversTypes['SchoolJournalAggregate']>, ParentType, ContextType, RequireFields<QuerySchoolJournalAggregatesReportArgs, 'from' | 'to'>>;
+  schoolPerformanceReport?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType, RequireFields<QuerySchoolPerformanceReportArgs, 'kind'>>;
   schoolSettings?: Resolver<ResolversTypes['School'], ParentType, ContextType, Partial<QuerySchoolSettingsArgs>>;
   schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
@@ -4853,7 +5607,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   studentCard?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<QueryStudentCardArgs, 'id'>>;
   studentCards?: Resolver<Array<ResolversTypes['StudentCard']>, ParentType, ContextType, RequireFields<QueryStudentCardsArgs, 'classGroupId'>>;
   studentMovementHistory?: Resolver<Array<ResolversTypes['MovementOrder']>, ParentType, ContextType, RequireFields<QueryStudentMovementHistoryArgs, 'studentId'>>;
+  studentProgressReport?: Resolver<ResolversTypes['StudentProgressReport'], ParentType, ContextType, RequireFields<QueryStudentProgressReportArgs, 'studentId' | 'studyPeriodId'>>;
   subgroups?: Resolver<Array<ResolversTypes['Subgroup']>, ParentType, ContextType, RequireFields<QuerySubgroupsArgs, 'classGroupId'>>;
+  subjectTeacherReport?: Resolver<ResolversTypes['SubjectTeacherReport'], ParentType, ContextType, RequireFields<QuerySubjectTeacherReportArgs, 'kind'>>;
   subjects?: Resolver<Array<ResolversTypes['Subject']>, ParentType, ContextType>;
   teachingAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryTeachingAssignmentsArgs>>;
   thematicPlan?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<QueryThematicPlanArgs, 'classGroupId' | 'subjectId'>>;
@@ -4863,6 +5619,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   verifyDocument?: Resolver<ResolversTypes['VerifiedDocument'], ParentType, ContextType, RequireFields<QueryVerifyDocumentArgs, 'sha256'>>;
   weightedAverageReport?: Resolver<ResolversTypes['WeightedAverageReport'], ParentType, ContextType, RequireFields<QueryWeightedAverageReportArgs, 'classGroupId' | 'studyPeriodId'>>;
   workTypes?: Resolver<Array<ResolversTypes['WorkType']>, ParentType, ContextType>;
+  yearReportCard?: Resolver<ResolversTypes['YearCardSet'], ParentType, ContextType, RequireFields<QueryYearReportCardArgs, 'studentId'>>;
+  yearTransitionReport?: Resolver<Array<ResolversTypes['YearTransitionRow']>, ParentType, ContextType, Partial<QueryYearTransitionReportArgs>>;
 };
 
 export type ReasonCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReasonCount'] = ResolversParentTypes['ReasonCount']> = {
@@ -4898,6 +5656,46 @@ export type ReportCardSubjectResolvers<ContextType = RequestContext, ParentType 
   subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   yearMark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ResultCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResultCounts'] = ResolversParentTypes['ResultCounts']> = {
+  attested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excellent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  good?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missingMarks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notAttested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notAttestedMark?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oneFour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oneThree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  qualityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  satisfactory?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  successPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ResultGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResultGroup'] = ResolversParentTypes['ResultGroup']> = {
+  attested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  classGroupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  classGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  classTeacherName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  excellent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  good?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  missingMarks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notAttested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notAttestedMark?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oneFour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oneThree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  qualityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  satisfactory?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  subjectName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  successPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  teacherId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  teacherName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type RoleActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RoleActivity'] = ResolversParentTypes['RoleActivity']> = {
@@ -5086,6 +5884,11 @@ export type StudentCardResolvers<ContextType = RequestContext, ParentType extend
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type StudentProgressReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudentProgressReport'] = ResolversParentTypes['StudentProgressReport']> = {
+  card?: Resolver<ResolversTypes['ReportCard'], ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['ProgressMark']>, ParentType, ContextType>;
+};
+
 export type StudyPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyPeriod'] = ResolversParentTypes['StudyPeriod']> = {
   endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   gradeFrom?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -5115,6 +5918,13 @@ export type SubjectResolvers<ContextType = RequestContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SubjectTeacherReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubjectTeacherReport'] = ResolversParentTypes['SubjectTeacherReport']> = {
+  coverage?: Resolver<Array<ResolversTypes['CoverageRow']>, ParentType, ContextType>;
+  results?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType>;
+  teacherId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  teacherName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -5258,6 +6068,63 @@ export type WorkTypeResolvers<ContextType = RequestContext, ParentType extends R
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type YearCardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['YearCard'] = ResolversParentTypes['YearCard']> = {
+  classGroupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  studentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['YearCardSubject']>, ParentType, ContextType>;
+};
+
+export type YearCardPeriodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['YearCardPeriod'] = ResolversParentTypes['YearCardPeriod']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ordinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  studyPeriodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type YearCardPeriodMarkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['YearCardPeriodMark'] = ResolversParentTypes['YearCardPeriodMark']> = {
+  studyPeriodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type YearCardSetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['YearCardSet'] = ResolversParentTypes['YearCardSet']> = {
+  academicYearId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  academicYearName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cards?: Resolver<Array<ResolversTypes['YearCard']>, ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['YearCardPeriod']>, ParentType, ContextType>;
+};
+
+export type YearCardSubjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['YearCardSubject'] = ResolversParentTypes['YearCardSubject']> = {
+  examMark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finalMark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['YearCardPeriodMark']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  yearMark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type YearTransitionRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['YearTransitionRow'] = ResolversParentTypes['YearTransitionRow']> = {
+  completed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  currentYearName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currentYearState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  graduated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextYearClasses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextYearClassesContinued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextYearClassesWithoutClassTeacher?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextYearCurriculumItems?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextYearName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextYearState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextYearStudyPeriods?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextYearTeachingAssignments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promoted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promotedConditionally?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pupils?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  repeating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  schoolId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  schoolName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  undecided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['_Any'], any> {
   name: '_Any';
 }
@@ -5287,6 +6154,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = RequestContext> = {
+  AbsenceCounts?: AbsenceCountsResolvers<ContextType>;
   AcademicYear?: AcademicYearResolvers<ContextType>;
   Account?: AccountResolvers<ContextType>;
   AccountConnection?: AccountConnectionResolvers<ContextType>;
@@ -5308,12 +6176,21 @@ export type Resolvers<ContextType = RequestContext> = {
   CardLackingConsent?: CardLackingConsentResolvers<ContextType>;
   CardLackingConsentConnection?: CardLackingConsentConnectionResolvers<ContextType>;
   CardLackingConsentEdge?: CardLackingConsentEdgeResolvers<ContextType>;
+  ClassAbsences?: ClassAbsencesResolvers<ContextType>;
   ClassAttendanceRow?: ClassAttendanceRowResolvers<ContextType>;
   ClassFill?: ClassFillResolvers<ContextType>;
   ClassFillReport?: ClassFillReportResolvers<ContextType>;
   ClassGroup?: ClassGroupResolvers<ContextType>;
   ClassJournal?: ClassJournalResolvers<ContextType>;
+  ClassMarkSheet?: ClassMarkSheetResolvers<ContextType>;
   ClassMovement?: ClassMovementResolvers<ContextType>;
+  ClassTeacherPeriodReport?: ClassTeacherPeriodReportResolvers<ContextType>;
+  ClassTeachersSummary?: ClassTeachersSummaryResolvers<ContextType>;
+  ConstructorAbsences?: ConstructorAbsencesResolvers<ContextType>;
+  ConstructorKey?: ConstructorKeyResolvers<ContextType>;
+  ConstructorReport?: ConstructorReportResolvers<ContextType>;
+  ConstructorRow?: ConstructorRowResolvers<ContextType>;
+  CoverageRow?: CoverageRowResolvers<ContextType>;
   CurriculumItem?: CurriculumItemResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -5329,6 +6206,7 @@ export type Resolvers<ContextType = RequestContext> = {
   GradeFill?: GradeFillResolvers<ContextType>;
   GuardianCard?: GuardianCardResolvers<ContextType>;
   Guardianship?: GuardianshipResolvers<ContextType>;
+  HeadingForMark?: HeadingForMarkResolvers<ContextType>;
   Holiday?: HolidayResolvers<ContextType>;
   ImportFileSummary?: ImportFileSummaryResolvers<ContextType>;
   ImportProblem?: ImportProblemResolvers<ContextType>;
@@ -5364,10 +6242,17 @@ export type Resolvers<ContextType = RequestContext> = {
   PeriodMarkSheet?: PeriodMarkSheetResolvers<ContextType>;
   PeriodMarkSheetStudent?: PeriodMarkSheetStudentResolvers<ContextType>;
   PeriodMarkSheetSubject?: PeriodMarkSheetSubjectResolvers<ContextType>;
+  PeriodResults?: PeriodResultsResolvers<ContextType>;
   PersonalDataConsent?: PersonalDataConsentResolvers<ContextType>;
   PersonalDataRead?: PersonalDataReadResolvers<ContextType>;
   PersonalDataReadConnection?: PersonalDataReadConnectionResolvers<ContextType>;
   PersonalDataReadEdge?: PersonalDataReadEdgeResolvers<ContextType>;
+  PreliminaryPupil?: PreliminaryPupilResolvers<ContextType>;
+  PreliminaryReport?: PreliminaryReportResolvers<ContextType>;
+  ProgressMark?: ProgressMarkResolvers<ContextType>;
+  PupilAbsences?: PupilAbsencesResolvers<ContextType>;
+  PupilResult?: PupilResultResolvers<ContextType>;
+  PupilSubjectMark?: PupilSubjectMarkResolvers<ContextType>;
   PushPreferences?: PushPreferencesResolvers<ContextType>;
   PushSubscription?: PushSubscriptionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -5375,6 +6260,8 @@ export type Resolvers<ContextType = RequestContext> = {
   ReportCard?: ReportCardResolvers<ContextType>;
   ReportCardAbsences?: ReportCardAbsencesResolvers<ContextType>;
   ReportCardSubject?: ReportCardSubjectResolvers<ContextType>;
+  ResultCounts?: ResultCountsResolvers<ContextType>;
+  ResultGroup?: ResultGroupResolvers<ContextType>;
   RoleActivity?: RoleActivityResolvers<ContextType>;
   RolloverClass?: RolloverClassResolvers<ContextType>;
   RolloverPreview?: RolloverPreviewResolvers<ContextType>;
@@ -5391,9 +6278,11 @@ export type Resolvers<ContextType = RequestContext> = {
   StudentAttendanceRow?: StudentAttendanceRowResolvers<ContextType>;
   StudentAverageReport?: StudentAverageReportResolvers<ContextType>;
   StudentCard?: StudentCardResolvers<ContextType>;
+  StudentProgressReport?: StudentProgressReportResolvers<ContextType>;
   StudyPeriod?: StudyPeriodResolvers<ContextType>;
   Subgroup?: SubgroupResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
+  SubjectTeacherReport?: SubjectTeacherReportResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TeachingAssignment?: TeachingAssignmentResolvers<ContextType>;
   TermReport?: TermReportResolvers<ContextType>;
@@ -5409,6 +6298,12 @@ export type Resolvers<ContextType = RequestContext> = {
   WeightedAverageReport?: WeightedAverageReportResolvers<ContextType>;
   WeightedAverageRow?: WeightedAverageRowResolvers<ContextType>;
   WorkType?: WorkTypeResolvers<ContextType>;
+  YearCard?: YearCardResolvers<ContextType>;
+  YearCardPeriod?: YearCardPeriodResolvers<ContextType>;
+  YearCardPeriodMark?: YearCardPeriodMarkResolvers<ContextType>;
+  YearCardSet?: YearCardSetResolvers<ContextType>;
+  YearCardSubject?: YearCardSubjectResolvers<ContextType>;
+  YearTransitionRow?: YearTransitionRowResolvers<ContextType>;
   _Any?: GraphQLScalarType;
   _Entity?: _EntityResolvers<ContextType>;
   _Service?: _ServiceResolvers<ContextType>;
