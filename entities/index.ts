@@ -16,6 +16,7 @@ export * from './events';
 export * from './late-entry';
 export * from './download';
 export * from './retention';
+export * from './messages';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -32,6 +33,7 @@ import { SchoolEvent } from './events';
 import { LateEntryPermit } from './late-entry';
 import { Download } from './download';
 import { DiaryHubInstance } from './retention';
+import { AbsenceNote, Announcement, AnnouncementClass, AnnouncementRead, Conversation, ConversationParticipant, Message, MessageVersion, WeekAcknowledgement } from './messages';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -51,4 +53,6 @@ export const ALL_ENTITIES = [
   LateEntryPermit,
   Download,
   DiaryHubInstance,
+  Conversation, ConversationParticipant, Message, MessageVersion, Announcement, AnnouncementClass, AnnouncementRead,
+  WeekAcknowledgement, AbsenceNote,
 ];
