@@ -14,6 +14,7 @@ import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchang
 import { CORRECTION_RULES } from './corrections.rules';
 import { LATE_ENTRY_RULES } from './late-entry.rules';
 import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
+import { MESSAGE_RULES } from './messages.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -44,6 +45,7 @@ export const RULES = {
     ...PEOPLE_QUERY_RULES,
     ...EVENT_RULES.Query,
     ...LATE_ENTRY_RULES.Query,
+    ...MESSAGE_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -66,6 +68,7 @@ export const RULES = {
     ...EVENT_RULES.Mutation,
     ...CORRECTION_RULES.Mutation,
     ...LATE_ENTRY_RULES.Mutation,
+    ...MESSAGE_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -129,6 +132,7 @@ export const RULES = {
   ...EXPORT_TYPE_RULES,
   ...EVENT_RULES.types,
   ...LATE_ENTRY_RULES.types,
+  ...MESSAGE_RULES.types,
 } satisfies IRules;
 
 export const SHIELD_OPTIONS = {

@@ -13,15 +13,19 @@ import { Ties, employedOn, holdsRoleSql, todayInSchool } from './ties';
  *
  * - the student themself (while a STUDENT of the school), a parent with a live guardianship
  *   (while a PARENT of it): the family side;
+ *
+ * Callers pass columns of their own statement (`student`, `user`, an alias): never the aliases used
+ * here (e, c, sc, s, g, gd, emp, ta, rg, …); `conv`, `part`, `ann`, `note` are safe.
  * - the class teacher of the class the student is in today, a teacher assigned to a subject of
  *   it (subgroup-aware), each while a TEACHER there and not dismissed; the school administration
  *   by role: the staff side. Never a locked account.
  */
 const ADMINISTRATION_ROLES = rolesOf(REGISTRY['conversation.aboutStudent'].allow);
 
-function anyRole(user: string, school: string, roles: readonly Role[]): Sql {
+/** SQL: grant row `alias` is of one of the roles. */
+function grantIsOneOf(alias: string, roles: readonly Role[]): Sql {
   if (roles.length === 0) return raw('false');
-  return sql`(${joinSql(roles.map((r) => holdsRoleSql(user, school, r)), ' or ')})`;
+  return sql`(${joinSql(roles.map((r) => sql`${raw(alias)}.role = ${r}`), ' or ')})`;
 }
 
 /**
@@ -57,8 +61,8 @@ export function partiesOfStudent(student: Sql, now: Date): Sql {
          and ${employedOn('emp', today)} and ${holdsRoleSql('emp.user_id', 'c.school_id', Role.TEACHER)}`);
   }
   if (ADMINISTRATION_ROLES.length > 0) {
-    parts.push(sql`select rg.user_id, 'staff', 'administration' from student s join role_grant rg on rg.school_id = s.school_id
-       where s.id = ${student} and ${anyRole('rg.user_id', 's.school_id', ADMINISTRATION_ROLES)}`);
+    parts.push(sql`select ag.user_id, 'staff', 'administration' from student s join role_grant ag on ag.school_id = s.school_id
+       where s.id = ${student} and ${grantIsOneOf('ag', ADMINISTRATION_ROLES)}`);
   }
   if (parts.length === 0) return sql`select null::uuid as user_id, null::text as side, null::text as tie where false`;
   return sql`select p.user_id, p.side, string_agg(distinct p.tie, '+' order by p.tie) as tie from (
@@ -76,15 +80,14 @@ export function isPartyOfStudent(user: Sql, student: Sql, now: Date): Sql {
 export function isStaffOfSchool(user: Sql, school: Sql): Sql {
   const roles = rolesOf(REGISTRY['conversation.amongStaff'].allow);
   return sql`exists(select 1 from app_user su where su.id = ${user} and not su.locked
-      and exists(select 1 from role_grant rg where rg.user_id = su.id and rg.school_id = ${school}
-                 and (${joinSql(roles.map((r) => sql`rg.role = ${r}`), ' or ')})))`;
+      and exists(select 1 from role_grant sg where sg.user_id = su.id and sg.school_id = ${school} and ${grantIsOneOf('sg', roles)}))`;
 }
 
 /** The staff of the school a staff conversation may include: rows (user_id). */
 export function staffOfSchool(school: Sql): Sql {
   const roles = rolesOf(REGISTRY['conversation.amongStaff'].allow);
-  return sql`select distinct rg.user_id from role_grant rg join app_user u on u.id = rg.user_id and not u.locked
-     where rg.school_id = ${school} and (${joinSql(roles.map((r) => sql`rg.role = ${r}`), ' or ')})`;
+  return sql`select distinct sg.user_id from role_grant sg join app_user su on su.id = sg.user_id and not su.locked
+     where sg.school_id = ${school} and ${grantIsOneOf('sg', roles)}`;
 }
 
 /**
@@ -93,7 +96,7 @@ export function staffOfSchool(school: Sql): Sql {
  */
 export function mayTakePartSql(user: Sql, alias: string, now: Date): Sql {
   const c = raw(alias);
-  return sql`(exists(select 1 from conversation_participant cp where cp.conversation_id = ${c}.id and cp.user_id = ${user})
+  return sql`(exists(select 1 from conversation_participant mcp where mcp.conversation_id = ${c}.id and mcp.user_id = ${user})
      and case when ${c}.student_id is null then ${isStaffOfSchool(user, sql`${c}.school_id`)}
               else ${isPartyOfStudent(user, sql`${c}.student_id`, now)} end)`;
 }

@@ -24,6 +24,7 @@ import {
   TimetableResolver,
 } from './school-year/timetable.resolver';
 import { PEOPLE_RESOLVERS } from './people/people.resolvers';
+import { MESSAGE_RESOLVERS } from './messages/messages.resolver';
 import { ImportResolver } from './interchange/import.resolver';
 import { ExportResolver } from './interchange/export.resolver';
 import { EVENT_RESOLVERS } from './school-year/events.resolver';
@@ -51,4 +52,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...EVENT_RESOLVERS,
   // Late-entry permits (issue 18, part 4).
   LateEntryPermitsResolver, LateEntryPermitResolver,
+  // Talking with families (issue 15).
+  ...MESSAGE_RESOLVERS,
 ];

@@ -429,6 +429,53 @@ export type ConsentGivenInput = {
   givenOn: Scalars['Date']['input'];
 };
 
+/** A conversation about a student (its family and the staff tied to it) or among a school's staff. Who takes part is judged at read time: a participant whose tie is gone no longer reads or writes it. */
+export type Conversation = {
+  __typename?: 'Conversation';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastMessageAt: Scalars['DateTime']['output'];
+  messageCount: Scalars['Int']['output'];
+  /** The newest first. */
+  messages: MessageConnection;
+  participants: Array<ConversationParticipant>;
+  /** The student it is about; null: among staff. */
+  student?: Maybe<Student>;
+  subject: Scalars['String']['output'];
+  /** Messages by others after your read mark. */
+  unreadCount: Scalars['Int']['output'];
+};
+
+
+/** A conversation about a student (its family and the staff tied to it) or among a school's staff. Who takes part is judged at read time: a participant whose tie is gone no longer reads or writes it. */
+export type ConversationMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ConversationConnection = {
+  __typename?: 'ConversationConnection';
+  edges: Array<ConversationEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type ConversationEdge = {
+  __typename?: 'ConversationEdge';
+  cursor: Scalars['String']['output'];
+  node: Conversation;
+};
+
+export type ConversationParticipant = {
+  __typename?: 'ConversationParticipant';
+  lastReadAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The number of the newest message they have read (0: none). */
+  lastReadNumber: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  user: User;
+};
+
 export type CorrectMarkInput = {
   /** The revision being corrected; CONFLICT when someone corrected it meanwhile. */
   expectedRevision?: InputMaybe<Scalars['Int']['input']>;
@@ -661,12 +708,16 @@ export type DiaryEvent = {
 
 export type DiaryEventType =
   | 'ABSENCE_CLEARED'
+  | 'ABSENCE_NOTE_DECIDED'
+  | 'ABSENCE_NOTE_SUBMITTED'
   | 'ABSENCE_REASON_SET'
   | 'ABSENCE_RECORDED'
+  | 'ANNOUNCEMENT'
   | 'LESSON_RECORD_SET'
   | 'MARK_ADDED'
   | 'MARK_CORRECTED'
-  | 'MARK_RETRACTED';
+  | 'MARK_RETRACTED'
+  | 'MESSAGE_RECEIVED';
 
 export type DiaryLesson = {
   __typename?: 'DiaryLesson';
@@ -679,6 +730,13 @@ export type DiaryLesson = {
   marks: Array<Mark>;
   /** Marks retracted as put on the wrong pupil or lesson: shown as removed. */
   retractedMarks: Array<Mark>;
+};
+
+export type EditMessageInput = {
+  body: Scalars['String']['input'];
+  /** The revision you saw; CONFLICT when it changed meanwhile. */
+  expectedRevision?: InputMaybe<Scalars['Int']['input']>;
+  messageId: Scalars['ID']['input'];
 };
 
 /** IN_CLASS; FAMILY_EDUCATION: educated by the family, attached to the school (and a class) for attestation (004 §10). */
@@ -1084,6 +1142,12 @@ export type MarkConnection = {
   totalCount: Scalars['Float']['output'];
 };
 
+export type MarkConversationReadInput = {
+  conversationId: Scalars['ID']['input'];
+  /** Read up to this message number; default: all of it. */
+  upToNumber?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type MarkEdge = {
   __typename?: 'MarkEdge';
   cursor: Scalars['String']['output'];
@@ -1132,6 +1196,59 @@ export type MarkVersion = {
   retraction: Scalars['Boolean']['output'];
   revision: Scalars['Int']['output'];
   value: Scalars['String']['output'];
+};
+
+export type Message = {
+  __typename?: 'Message';
+  author: User;
+  authorName: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+  conversation: Conversation;
+  createdAt: Scalars['DateTime']['output'];
+  /** Edited after it was sent; `versions` has the earlier texts. */
+  edited: Scalars['Boolean']['output'];
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** 1, 2, … in its conversation. */
+  number: Scalars['Int']['output'];
+  /** Read receipts: the other participants who have read it. */
+  readBy: Array<ConversationParticipant>;
+  revision: Scalars['Int']['output'];
+  versions: Array<MessageVersion>;
+};
+
+export type MessageConnection = {
+  __typename?: 'MessageConnection';
+  edges: Array<MessageEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type MessageEdge = {
+  __typename?: 'MessageEdge';
+  cursor: Scalars['String']['output'];
+  node: Message;
+};
+
+/** Someone the viewer may write to. */
+export type MessageRecipient = {
+  __typename?: 'MessageRecipient';
+  name: Scalars['String']['output'];
+  /** "family" (the student, a parent) or "staff". */
+  side: Scalars['String']['output'];
+  /** How they are tied: self, parent, class_teacher, teacher, administration, staff. */
+  ties: Array<Scalars['String']['output']>;
+  user: User;
+};
+
+/** An earlier text of an edited message (a message is never edited silently). */
+export type MessageVersion = {
+  __typename?: 'MessageVersion';
+  body: Scalars['String']['output'];
+  revision: Scalars['Int']['output'];
+  /** When this text was written. */
+  writtenAt: Scalars['DateTime']['output'];
 };
 
 /** A day off moved: `workDate` is worked with the timetable of `dayOffDate`'s weekday, `dayOffDate` has no lessons. */
@@ -1261,6 +1378,8 @@ export type Mutation = {
   deleteTimetableEntry: ClassGroup;
   /** Deletes a work type no mark uses (else WORK_TYPE_IN_USE: retire it); answers its id. */
   deleteWorkType: Scalars['ID']['output'];
+  /** Your own message; the earlier text is kept in `versions`. */
+  editMessage: Message;
   /** Makes a span's lessons match the weekly timetable (idempotent; lessons with journal data are kept). */
   generateLessons: GenerateLessonsResult;
   /** The deputy head lets a teacher write their lessons of past days after the entry window, with a reason, until an end date. */
@@ -1281,6 +1400,8 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Marks the lesson's register called (everybody present counts), for the journal-completeness report. */
   markAttendanceTaken: Lesson;
+  /** Read receipt: you have read the conversation (up to a message number). */
+  markConversationRead: Conversation;
   /** Records an absence or a late arrival (rules 1, 5). */
   recordAttendance: Attendance;
   /** Records a signed consent to personal-data processing for one card. */
@@ -1307,6 +1428,7 @@ export type Mutation = {
   saveHoliday: Holiday;
   /** Adds a moved working day (yearId) or changes one (movedWorkingDayId + expectedVersion). */
   saveMovedWorkingDay: MovedWorkingDay;
+  sendMessage: Message;
   /** The class teacher sets why a student was absent (rule 8). */
   setAbsenceReason: Attendance;
   /** PLANNING → ACTIVE (one ACTIVE year per school) → CLOSED (read-only from then on). */
@@ -1316,6 +1438,8 @@ export type Mutation = {
   /** Sets or corrects a period, year, exam or final mark (rule 6). */
   setPeriodMark: PeriodMark;
   setStudyPeriods: AcademicYear;
+  /** Starts a conversation with its first message. Anyone you may not write to answers NOT_FOUND, like a missing person. */
+  startConversation: Conversation;
   /** A teacher stands in for one lesson (and then writes its journal); null removes them. */
   substituteLesson: Lesson;
   unlockAccount: Account;
@@ -1513,6 +1637,11 @@ export type MutationDeleteWorkTypeArgs = {
 };
 
 
+export type MutationEditMessageArgs = {
+  input: EditMessageInput;
+};
+
+
 export type MutationGenerateLessonsArgs = {
   input: GenerateLessonsInput;
 };
@@ -1563,6 +1692,11 @@ export type MutationLogoutArgs = {
 
 export type MutationMarkAttendanceTakenArgs = {
   input: MarkAttendanceTakenInput;
+};
+
+
+export type MutationMarkConversationReadArgs = {
+  input: MarkConversationReadInput;
 };
 
 
@@ -1634,6 +1768,11 @@ export type MutationSaveMovedWorkingDayArgs = {
 };
 
 
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
+};
+
+
 export type MutationSetAbsenceReasonArgs = {
   input: SetAbsenceReasonInput;
 };
@@ -1656,6 +1795,11 @@ export type MutationSetPeriodMarkArgs = {
 
 export type MutationSetStudyPeriodsArgs = {
   input: SetStudyPeriodsInput;
+};
+
+
+export type MutationStartConversationArgs = {
+  input: StartConversationInput;
 };
 
 
@@ -1919,6 +2063,10 @@ export type Query = {
   classJournal: ClassJournal;
   /** Marks per subject and study period of one class: its class teacher and the school administration. */
   classTermReport: TermReport;
+  /** One of your conversations; any other id answers NOT_FOUND. */
+  conversation: Conversation;
+  /** Your conversations, the latest first, each with its unread count. */
+  conversations: ConversationConnection;
   /** A class's curriculum (the administration; its teachers and class teacher; its students and their parents). */
   curriculum: Array<CurriculumItem>;
   /** A student's lessons with their marks and attendance, day by day; at most 31 days. */
@@ -1935,6 +2083,8 @@ export type Query = {
   markTimelinessReport: MarkTimelinessReport;
   /** The signed-in user, their roles and the people they are tied to. */
   me: Viewer;
+  /** Whom you may write to. About a student (studentId): a family sees the student's teachers, class teacher and administration; staff tied to the student see its family too. Without: the staff of your school (staff only). */
+  messageRecipients: Array<MessageRecipient>;
   /** Orders dated within [from, to], newest first. A class teacher names their own class and gets its orders only. */
   movementOrders: MovementOrderConnection;
   /** Coordinators: movement counts for each school under them. */
@@ -1961,6 +2111,8 @@ export type Query = {
   schoolSettings: School;
   /** Marks per subject and study period of a whole school: its administration (schoolId may be left out) and the coordinators over it. */
   schoolTermReport: TermReport;
+  /** Full-text search (Russian stemming) in your own conversations, the newest first. */
+  searchMessages: MessageConnection;
   /** NOT_FOUND when the student does not exist or is not yours to see. */
   student?: Maybe<Student>;
   /** A student's average and weighted average this year, per study period and per week, and its trend. */
@@ -1981,6 +2133,8 @@ export type Query = {
   thematicPlan: Array<ThematicPlanItem>;
   /** The weekly timetable of a class (its school's staff; its students and their parents) or of a teacher (the school's staff), by weekday and bell. */
   timetable: Array<TimetableEntry>;
+  /** Unread messages in all your conversations. */
+  unreadMessageCount: Scalars['Int']['output'];
   /** Coordinators: activity by role and week for each school under them. */
   userActivityBySchoolReport: Array<SchoolUserActivity>;
   /** Logins and writes per account, role and week in [from, to]; HR sees staff accounts only. */
@@ -2068,6 +2222,17 @@ export type QueryClassTermReportArgs = {
 };
 
 
+export type QueryConversationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCurriculumArgs = {
   classGroupId: Scalars['ID']['input'];
 };
@@ -2110,6 +2275,12 @@ export type QueryMarkTimelinessReportArgs = {
   from: Scalars['Date']['input'];
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryMessageRecipientsArgs = {
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  studentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2188,6 +2359,13 @@ export type QuerySchoolSettingsArgs = {
 
 export type QuerySchoolTermReportArgs = {
   schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySearchMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -2575,6 +2753,12 @@ export type SchoolUserActivity = {
   weeks: Array<WeekActivity>;
 };
 
+export type SendMessageInput = {
+  /** At most 4,000 characters. */
+  body: Scalars['String']['input'];
+  conversationId: Scalars['ID']['input'];
+};
+
 export type SetAbsenceReasonInput = {
   attendanceId: Scalars['ID']['input'];
   document?: InputMaybe<Scalars['String']['input']>;
@@ -2622,6 +2806,18 @@ export type SetStudyPeriodsInput = {
   /** In order: 4 quarters, 3 trimesters or 2 half-years, from the year's first day to its last. */
   periods: Array<StudyPeriodInput>;
   yearId: Scalars['ID']['input'];
+};
+
+export type StartConversationInput = {
+  /** At most 4,000 characters. */
+  body: Scalars['String']['input'];
+  /** Users to write to (messageRecipients lists them). */
+  participantIds: Array<Scalars['ID']['input']>;
+  /** A staff conversation's school, when you are staff of several. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  /** The student it is about (a parent of two chooses the child here); omit for staff only. */
+  studentId?: InputMaybe<Scalars['ID']['input']>;
+  subject: Scalars['String']['input'];
 };
 
 /** A new account's login and starting password: answered once, when the import is applied, and never stored in the clear. */
@@ -3326,6 +3522,10 @@ export type ResolversTypes = {
   ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
+  Conversation: ResolverTypeWrapper<Omit<Conversation, 'messages' | 'student'> & { messages: ResolversTypes['MessageConnection'], student?: Maybe<ResolversTypes['Student']> }>;
+  ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversTypes['ConversationEdge']> }>;
+  ConversationEdge: ResolverTypeWrapper<Omit<ConversationEdge, 'node'> & { node: ResolversTypes['Conversation'] }>;
+  ConversationParticipant: ResolverTypeWrapper<ConversationParticipant>;
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
@@ -3352,6 +3552,7 @@ export type ResolversTypes = {
   DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
   DiaryEventType: DiaryEventType;
   DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, clearedAttendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']>, retractedMarks: Array<ResolversTypes['Mark']> }>;
+  EditMessageInput: EditMessageInput;
   EducationForm: EducationForm;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
   EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
@@ -3391,10 +3592,16 @@ export type ResolversTypes = {
   Mark: ResolverTypeWrapper<MarkEntity>;
   MarkAttendanceTakenInput: MarkAttendanceTakenInput;
   MarkConnection: ResolverTypeWrapper<Omit<MarkConnection, 'edges'> & { edges: Array<ResolversTypes['MarkEdge']> }>;
+  MarkConversationReadInput: MarkConversationReadInput;
   MarkEdge: ResolverTypeWrapper<Omit<MarkEdge, 'node'> & { node: ResolversTypes['Mark'] }>;
   MarkTimelinessReport: ResolverTypeWrapper<MarkTimelinessReport>;
   MarkTimelinessRow: ResolverTypeWrapper<MarkTimelinessRow>;
   MarkVersion: ResolverTypeWrapper<MarkVersion>;
+  Message: ResolverTypeWrapper<Omit<Message, 'conversation'> & { conversation: ResolversTypes['Conversation'] }>;
+  MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
+  MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
+  MessageRecipient: ResolverTypeWrapper<MessageRecipient>;
+  MessageVersion: ResolverTypeWrapper<MessageVersion>;
   MovedWorkingDay: ResolverTypeWrapper<MovedWorkingDay>;
   MovementOrder: ResolverTypeWrapper<Omit<MovementOrder, 'fromClass' | 'student' | 'toClass'> & { fromClass?: Maybe<ResolversTypes['ClassGroup']>, student: ResolversTypes['Student'], toClass?: Maybe<ResolversTypes['ClassGroup']> }>;
   MovementOrderConnection: ResolverTypeWrapper<Omit<MovementOrderConnection, 'edges'> & { edges: Array<ResolversTypes['MovementOrderEdge']> }>;
@@ -3446,11 +3653,13 @@ export type ResolversTypes = {
   SchoolJournalAggregate: ResolverTypeWrapper<SchoolJournalAggregate>;
   SchoolMovementSummary: ResolverTypeWrapper<Omit<SchoolMovementSummary, 'school'> & { school: ResolversTypes['School'] }>;
   SchoolUserActivity: ResolverTypeWrapper<Omit<SchoolUserActivity, 'school'> & { school: ResolversTypes['School'] }>;
+  SendMessageInput: SendMessageInput;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
   SetStudyPeriodsInput: SetStudyPeriodsInput;
+  StartConversationInput: StartConversationInput;
   StartingCredential: ResolverTypeWrapper<StartingCredential>;
   Student: ResolverTypeWrapper<StudentEntity>;
   StudentAttendanceRow: ResolverTypeWrapper<StudentAttendanceRow>;
@@ -3547,6 +3756,10 @@ export type ResolversParentTypes = {
   ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
+  Conversation: Omit<Conversation, 'messages' | 'student'> & { messages: ResolversParentTypes['MessageConnection'], student?: Maybe<ResolversParentTypes['Student']> };
+  ConversationConnection: Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConversationEdge']> };
+  ConversationEdge: Omit<ConversationEdge, 'node'> & { node: ResolversParentTypes['Conversation'] };
+  ConversationParticipant: ConversationParticipant;
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
@@ -3571,6 +3784,7 @@ export type ResolversParentTypes = {
   DiaryDay: Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversParentTypes['SchoolEvent']>, lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
   DiaryLesson: Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, clearedAttendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']> };
+  EditMessageInput: EditMessageInput;
   Employee: EmployeeEntity;
   EmployeeCard: EmployeeCard;
   ExportDownload: ExportDownload;
@@ -3600,10 +3814,16 @@ export type ResolversParentTypes = {
   Mark: MarkEntity;
   MarkAttendanceTakenInput: MarkAttendanceTakenInput;
   MarkConnection: Omit<MarkConnection, 'edges'> & { edges: Array<ResolversParentTypes['MarkEdge']> };
+  MarkConversationReadInput: MarkConversationReadInput;
   MarkEdge: Omit<MarkEdge, 'node'> & { node: ResolversParentTypes['Mark'] };
   MarkTimelinessReport: MarkTimelinessReport;
   MarkTimelinessRow: MarkTimelinessRow;
   MarkVersion: MarkVersion;
+  Message: Omit<Message, 'conversation'> & { conversation: ResolversParentTypes['Conversation'] };
+  MessageConnection: Omit<MessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageEdge']> };
+  MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
+  MessageRecipient: MessageRecipient;
+  MessageVersion: MessageVersion;
   MovedWorkingDay: MovedWorkingDay;
   MovementOrder: Omit<MovementOrder, 'fromClass' | 'student' | 'toClass'> & { fromClass?: Maybe<ResolversParentTypes['ClassGroup']>, student: ResolversParentTypes['Student'], toClass?: Maybe<ResolversParentTypes['ClassGroup']> };
   MovementOrderConnection: Omit<MovementOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['MovementOrderEdge']> };
@@ -3650,11 +3870,13 @@ export type ResolversParentTypes = {
   SchoolJournalAggregate: SchoolJournalAggregate;
   SchoolMovementSummary: Omit<SchoolMovementSummary, 'school'> & { school: ResolversParentTypes['School'] };
   SchoolUserActivity: Omit<SchoolUserActivity, 'school'> & { school: ResolversParentTypes['School'] };
+  SendMessageInput: SendMessageInput;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
   SetStudyPeriodsInput: SetStudyPeriodsInput;
+  StartConversationInput: StartConversationInput;
   StartingCredential: StartingCredential;
   Student: StudentEntity;
   StudentAttendanceRow: StudentAttendanceRow;
@@ -4008,6 +4230,36 @@ export type ClassMovementResolvers<ContextType = RequestContext, ParentType exte
   departures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ConversationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastMessageAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  messageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, Partial<ConversationMessagesArgs>>;
+  participants?: Resolver<Array<ResolversTypes['ConversationParticipant']>, ParentType, ContextType>;
+  student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConversationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConversationConnection'] = ResolversParentTypes['ConversationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ConversationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ConversationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConversationEdge'] = ResolversParentTypes['ConversationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
+};
+
+export type ConversationParticipantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConversationParticipant'] = ResolversParentTypes['ConversationParticipant']> = {
+  lastReadAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastReadNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type CurriculumItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CurriculumItem'] = ResolversParentTypes['CurriculumItem']> = {
   classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
   component?: Resolver<ResolversTypes['CurriculumComponent'], ParentType, ContextType>;
@@ -4298,6 +4550,45 @@ export type MarkVersionResolvers<ContextType = RequestContext, ParentType extend
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MessageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  edited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readBy?: Resolver<Array<ResolversTypes['ConversationParticipant']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['MessageVersion']>, ParentType, ContextType>;
+};
+
+export type MessageConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MessageEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MessageEdge'] = ResolversParentTypes['MessageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type MessageRecipientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MessageRecipient'] = ResolversParentTypes['MessageRecipient']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type MessageVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MessageVersion'] = ResolversParentTypes['MessageVersion']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type MovedWorkingDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MovedWorkingDay'] = ResolversParentTypes['MovedWorkingDay']> = {
   dayOffDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4380,6 +4671,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteThematicPlanItem?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<MutationDeleteThematicPlanItemArgs, 'input'>>;
   deleteTimetableEntry?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTimetableEntryArgs, 'input'>>;
   deleteWorkType?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWorkTypeArgs, 'workTypeId'>>;
+  editMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'input'>>;
   generateLessons?: Resolver<ResolversTypes['GenerateLessonsResult'], ParentType, ContextType, RequireFields<MutationGenerateLessonsArgs, 'input'>>;
   grantLateEntryPermit?: Resolver<ResolversTypes['LateEntryPermit'], ParentType, ContextType, RequireFields<MutationGrantLateEntryPermitArgs, 'input'>>;
   grantRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
@@ -4390,6 +4682,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   markAttendanceTaken?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationMarkAttendanceTakenArgs, 'input'>>;
+  markConversationRead?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationMarkConversationReadArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordConsent?: Resolver<ResolversTypes['PersonalDataConsent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
@@ -4403,11 +4696,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   revokeRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
   saveHoliday?: Resolver<ResolversTypes['Holiday'], ParentType, ContextType, RequireFields<MutationSaveHolidayArgs, 'input'>>;
   saveMovedWorkingDay?: Resolver<ResolversTypes['MovedWorkingDay'], ParentType, ContextType, RequireFields<MutationSaveMovedWorkingDayArgs, 'input'>>;
+  sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   setAbsenceReason?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationSetAbsenceReasonArgs, 'input'>>;
   setAcademicYearState?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetAcademicYearStateArgs, 'input'>>;
   setLessonRecord?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSetLessonRecordArgs, 'input'>>;
   setPeriodMark?: Resolver<ResolversTypes['PeriodMark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
   setStudyPeriods?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetStudyPeriodsArgs, 'input'>>;
+  startConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationStartConversationArgs, 'input'>>;
   substituteLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSubstituteLessonArgs, 'input'>>;
   unlockAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUnlockAccountArgs, 'input'>>;
   unlockLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlockLoginArgs, 'userId'>>;
@@ -4528,6 +4823,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   classGroups?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType, RequireFields<QueryClassGroupsArgs, 'includeClosed' | 'yearId'>>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
   classTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, RequireFields<QueryClassTermReportArgs, 'classGroupId'>>;
+  conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
+  conversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, Partial<QueryConversationsArgs>>;
   curriculum?: Resolver<Array<ResolversTypes['CurriculumItem']>, ParentType, ContextType, RequireFields<QueryCurriculumArgs, 'classGroupId'>>;
   diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
   employeeCards?: Resolver<Array<ResolversTypes['EmployeeCard']>, ParentType, ContextType, Partial<QueryEmployeeCardsArgs>>;
@@ -4536,6 +4833,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   lateEntryPermits?: Resolver<Array<ResolversTypes['LateEntryPermit']>, ParentType, ContextType, Partial<QueryLateEntryPermitsArgs>>;
   markTimelinessReport?: Resolver<ResolversTypes['MarkTimelinessReport'], ParentType, ContextType, RequireFields<QueryMarkTimelinessReportArgs, 'from' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  messageRecipients?: Resolver<Array<ResolversTypes['MessageRecipient']>, ParentType, ContextType, Partial<QueryMessageRecipientsArgs>>;
   movementOrders?: Resolver<ResolversTypes['MovementOrderConnection'], ParentType, ContextType, RequireFields<QueryMovementOrdersArgs, 'from' | 'to'>>;
   movementSummaryBySchoolReport?: Resolver<Array<ResolversTypes['SchoolMovementSummary']>, ParentType, ContextType, RequireFields<QueryMovementSummaryBySchoolReportArgs, 'from' | 'to'>>;
   movementSummaryReport?: Resolver<ResolversTypes['MovementSummaryReport'], ParentType, ContextType, RequireFields<QueryMovementSummaryReportArgs, 'from' | 'to'>>;
@@ -4549,6 +4847,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   schoolJournalAggregatesReport?: Resolver<Array<ResolversTypes['SchoolJournalAggregate']>, ParentType, ContextType, RequireFields<QuerySchoolJournalAggregatesReportArgs, 'from' | 'to'>>;
   schoolSettings?: Resolver<ResolversTypes['School'], ParentType, ContextType, Partial<QuerySchoolSettingsArgs>>;
   schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
+  searchMessages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QuerySearchMessagesArgs, 'query'>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
   studentAverageReport?: Resolver<ResolversTypes['StudentAverageReport'], ParentType, ContextType, RequireFields<QueryStudentAverageReportArgs, 'studentId'>>;
   studentCard?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<QueryStudentCardArgs, 'id'>>;
@@ -4559,6 +4858,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   teachingAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryTeachingAssignmentsArgs>>;
   thematicPlan?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<QueryThematicPlanArgs, 'classGroupId' | 'subjectId'>>;
   timetable?: Resolver<Array<ResolversTypes['TimetableEntry']>, ParentType, ContextType, Partial<QueryTimetableArgs>>;
+  unreadMessageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   userActivityBySchoolReport?: Resolver<Array<ResolversTypes['SchoolUserActivity']>, ParentType, ContextType, RequireFields<QueryUserActivityBySchoolReportArgs, 'from' | 'to'>>;
   userActivityReport?: Resolver<ResolversTypes['UserActivityReport'], ParentType, ContextType, RequireFields<QueryUserActivityReportArgs, 'from' | 'to'>>;
   weightedAverageReport?: Resolver<ResolversTypes['WeightedAverageReport'], ParentType, ContextType, RequireFields<QueryWeightedAverageReportArgs, 'classGroupId' | 'studyPeriodId'>>;
@@ -5003,6 +5303,10 @@ export type Resolvers<ContextType = RequestContext> = {
   ClassGroup?: ClassGroupResolvers<ContextType>;
   ClassJournal?: ClassJournalResolvers<ContextType>;
   ClassMovement?: ClassMovementResolvers<ContextType>;
+  Conversation?: ConversationResolvers<ContextType>;
+  ConversationConnection?: ConversationConnectionResolvers<ContextType>;
+  ConversationEdge?: ConversationEdgeResolvers<ContextType>;
+  ConversationParticipant?: ConversationParticipantResolvers<ContextType>;
   CurriculumItem?: CurriculumItemResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -5034,6 +5338,11 @@ export type Resolvers<ContextType = RequestContext> = {
   MarkTimelinessReport?: MarkTimelinessReportResolvers<ContextType>;
   MarkTimelinessRow?: MarkTimelinessRowResolvers<ContextType>;
   MarkVersion?: MarkVersionResolvers<ContextType>;
+  Message?: MessageResolvers<ContextType>;
+  MessageConnection?: MessageConnectionResolvers<ContextType>;
+  MessageEdge?: MessageEdgeResolvers<ContextType>;
+  MessageRecipient?: MessageRecipientResolvers<ContextType>;
+  MessageVersion?: MessageVersionResolvers<ContextType>;
   MovedWorkingDay?: MovedWorkingDayResolvers<ContextType>;
   MovementOrder?: MovementOrderResolvers<ContextType>;
   MovementOrderConnection?: MovementOrderConnectionResolvers<ContextType>;

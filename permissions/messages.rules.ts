@@ -1,0 +1,33 @@
+import type { IRules } from 'graphql-shield';
+import { can, isAuthenticated } from './rules';
+
+// Talking with families (issue 15): messages, announcements, the week's acknowledgement, absence
+// notes. Shield answers "may this role use the field at all" (FORBIDDEN); which conversation,
+// announcement or note is the viewer's is decided where it is read (permissions/messaging.ts,
+// in the statement itself): anything else answers NOT_FOUND, like a missing row.
+
+const signedIn = isAuthenticated;
+const converses = can('conversation.aboutStudent', 'conversation.amongStaff');
+
+const fields = (names: string[]) => Object.fromEntries(names.map((n) => [n, signedIn]));
+
+export const MESSAGE_RULES = {
+  Query: {
+    conversations: converses, conversation: converses, unreadMessageCount: converses, searchMessages: converses, messageRecipients: converses,
+  },
+  Mutation: {
+    startConversation: converses, sendMessage: converses, editMessage: converses, markConversationRead: converses,
+  },
+  /** New types: reached only through the row-scoped reads above. */
+  types: {
+    Conversation: fields(['id', 'subject', 'student', 'createdAt', 'lastMessageAt', 'messageCount', 'unreadCount', 'participants', 'messages']),
+    ConversationParticipant: fields(['user', 'name', 'lastReadNumber', 'lastReadAt']),
+    Message: fields(['id', 'number', 'body', 'author', 'authorName', 'createdAt', 'edited', 'editedAt', 'revision', 'versions', 'readBy', 'conversation']),
+    MessageVersion: fields(['revision', 'body', 'writtenAt']),
+    MessageRecipient: fields(['user', 'name', 'side', 'ties']),
+    ConversationConnection: fields(['edges', 'pageInfo', 'totalCount']),
+    ConversationEdge: fields(['cursor', 'node']),
+    MessageConnection: fields(['edges', 'pageInfo', 'totalCount']),
+    MessageEdge: fields(['cursor', 'node']),
+  },
+} satisfies Record<string, IRules | Record<string, IRules>>;

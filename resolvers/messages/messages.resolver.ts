@@ -1,0 +1,196 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Student, User } from '../../entities';
+import { notFound } from '../../lib/errors';
+import { MessagesService } from '../../domain/messages/messages.service';
+import { MessagesQueries, type ConversationRow, type MessageRow, type ParticipantRow } from '../../domain/messages/messages.queries';
+import type { RequestContext } from '../context';
+import type { Loaders } from '../loaders';
+import { pageRequest, toConnection } from '../pagination';
+import { fromGlobalId, toGlobalId } from '../../schema/global-id';
+import {
+  ConversationConnection, ConversationGqlType, ConversationParticipantType, EditMessageInput, MarkConversationReadInput,
+  MessageConnection, MessageGqlType, MessageRecipientType, MessageVersionType, SendMessageInput, StartConversationInput,
+} from '../../schema/messages.types';
+import { StudentType, UserType } from '../../schema/types';
+
+const queries = (ctx: RequestContext) => new MessagesQueries(ctx.scope);
+const service = (ctx: RequestContext) => new MessagesService(ctx.scope);
+
+interface MessageLoaders {
+  conversations: DataLoader<string, ConversationRow | undefined>;
+  participants: DataLoader<string, ParticipantRow[]>;
+  versions: DataLoader<string, { revision: number; body: string; writtenAt: Date }[]>;
+}
+
+// Keyed by the request's Loaders (renewed per subscription event): a page of messages costs one statement per relation.
+const loadersOf = new WeakMap<Loaders, MessageLoaders>();
+
+function loaders(ctx: RequestContext): MessageLoaders {
+  let found = loadersOf.get(ctx.loaders);
+  if (!found) {
+    found = {
+      conversations: new DataLoader(async (ids) => {
+        const rows = await queries(ctx).conversationsByIds(ids);
+        return ids.map((id) => rows.get(id));
+      }),
+      participants: new DataLoader(async (ids) => {
+        const rows = await queries(ctx).participants(ids);
+        return ids.map((id) => rows.get(id) ?? []);
+      }),
+      versions: new DataLoader(async (ids) => {
+        const rows = await queries(ctx).versions(ids);
+        return ids.map((id) => rows.get(id) ?? []);
+      }),
+    };
+    loadersOf.set(ctx.loaders, found);
+  }
+  return found;
+}
+
+async function ownConversation(ctx: RequestContext, id: string): Promise<ConversationRow> {
+  const row = await loaders(ctx).conversations.load(fromGlobalId(id, 'Conversation', 'conversationId'));
+  if (!row) throw notFound('Conversation');
+  return row;
+}
+
+async function messageRow(ctx: RequestContext, id: string): Promise<MessageRow> {
+  const row = (await queries(ctx).messagesByIds([id])).get(id);
+  if (!row) throw notFound('Message');
+  return row;
+}
+
+
+@Resolver()
+export class MessagesResolver {
+  @Query(() => ConversationConnection, { description: 'Your conversations, the latest first, each with its unread count.' })
+  async conversations(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const request = pageRequest(first, after);
+    const page = await queries(ctx).conversations(request);
+    for (const c of page.items) loaders(ctx).conversations.prime(c.id, c);
+    return toConnection(page, request);
+  }
+
+  @Query(() => ConversationGqlType, { description: 'One of your conversations; any other id answers NOT_FOUND.' })
+  conversation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return ownConversation(ctx, id);
+  }
+
+  @Query(() => Int, { description: 'Unread messages in all your conversations.' })
+  unreadMessageCount(@Ctx() ctx: RequestContext) {
+    return queries(ctx).unreadTotal();
+  }
+
+  @Query(() => MessageConnection, { description: 'Full-text search (Russian stemming) in your own conversations, the newest first.' })
+  async searchMessages(
+    @Arg('query') query: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const request = pageRequest(first, after);
+    return toConnection(await queries(ctx).search(query, request), request);
+  }
+
+  @Query(() => [MessageRecipientType], {
+    description: 'Whom you may write to. About a student (studentId): a family sees the student\'s teachers, class teacher and administration; '
+      + 'staff tied to the student see its family too. Without: the staff of your school (staff only).',
+  })
+  async messageRecipients(
+    @Arg('studentId', () => ID, { nullable: true }) studentId: string | null,
+    @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const student = studentId ? fromGlobalId(studentId, 'Student', 'studentId') : null;
+    if (student && !(await ctx.access.mayForStudent('conversation.aboutStudent', student))) throw notFound('Student');
+    const rows = await queries(ctx).recipients(student, schoolId ? fromGlobalId(schoolId, 'School', 'schoolId') : null);
+    return rows.map((r) => ({ ...r, user: ctx.loaders.one(User, r.userId) }));
+  }
+
+  @Mutation(() => ConversationGqlType, { description: 'Starts a conversation with its first message. Anyone you may not write to answers NOT_FOUND, like a missing person.' })
+  async startConversation(@Arg('input') input: StartConversationInput, @Ctx() ctx: RequestContext) {
+    const conversation = await service(ctx).startConversation({
+      studentId: input.studentId ? fromGlobalId(input.studentId, 'Student', 'studentId') : null,
+      schoolId: input.schoolId ? fromGlobalId(input.schoolId, 'School', 'schoolId') : null,
+      participantIds: input.participantIds.slice(0, 1000).map((id) => fromGlobalId(id, 'User', 'participantIds')),
+      subject: input.subject, body: input.body,
+    });
+    return ownConversation(ctx, toGlobalId('Conversation', conversation.id));
+  }
+
+  @Mutation(() => MessageGqlType)
+  async sendMessage(@Arg('input') input: SendMessageInput, @Ctx() ctx: RequestContext) {
+    const message = await service(ctx).sendMessage({ conversationId: fromGlobalId(input.conversationId, 'Conversation', 'conversationId'), body: input.body });
+    return messageRow(ctx, message.id);
+  }
+
+  @Mutation(() => MessageGqlType, { description: 'Your own message; the earlier text is kept in `versions`.' })
+  async editMessage(@Arg('input') input: EditMessageInput, @Ctx() ctx: RequestContext) {
+    const message = await service(ctx).editMessage({ ...input, messageId: fromGlobalId(input.messageId, 'Message', 'messageId') });
+    return messageRow(ctx, message.id);
+  }
+
+  @Mutation(() => ConversationGqlType, { description: 'Read receipt: you have read the conversation (up to a message number).' })
+  async markConversationRead(@Arg('input') input: MarkConversationReadInput, @Ctx() ctx: RequestContext) {
+    const id = fromGlobalId(input.conversationId, 'Conversation', 'conversationId');
+    await service(ctx).markRead({ conversationId: id, upToNumber: input.upToNumber });
+    return ownConversation(ctx, input.conversationId);
+  }
+}
+
+@Resolver(() => ConversationGqlType)
+export class ConversationResolver {
+  @FieldResolver(() => ID) id(@Root() c: ConversationRow) { return toGlobalId('Conversation', c.id); }
+
+  @FieldResolver(() => StudentType, { nullable: true })
+  student(@Root() c: ConversationRow, @Ctx() ctx: RequestContext) {
+    return c.studentId ? ctx.loaders.one(Student, c.studentId) : null;
+  }
+
+  @FieldResolver(() => [ConversationParticipantType])
+  async participants(@Root() c: ConversationRow, @Ctx() ctx: RequestContext) {
+    return (await loaders(ctx).participants.load(c.id)).map((p) => ({ ...p, user: ctx.loaders.one(User, p.userId) }));
+  }
+
+  @FieldResolver(() => MessageConnection)
+  async messages(
+    @Root() c: ConversationRow,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const request = pageRequest(first, after);
+    return toConnection(await queries(ctx).messages(c.id, request), request);
+  }
+}
+
+@Resolver(() => MessageGqlType)
+export class MessageResolver {
+  @FieldResolver(() => ID) id(@Root() m: MessageRow) { return toGlobalId('Message', m.id); }
+  @FieldResolver(() => UserType) author(@Root() m: MessageRow, @Ctx() ctx: RequestContext) { return ctx.loaders.one(User, m.authorId); }
+  @FieldResolver(() => Boolean) edited(@Root() m: MessageRow) { return m.revision > 1; }
+
+  @FieldResolver(() => [MessageVersionType])
+  versions(@Root() m: MessageRow, @Ctx() ctx: RequestContext) {
+    return m.revision > 1 ? loaders(ctx).versions.load(m.id) : [];
+  }
+
+  @FieldResolver(() => [ConversationParticipantType])
+  async readBy(@Root() m: MessageRow, @Ctx() ctx: RequestContext) {
+    const participants = await loaders(ctx).participants.load(m.conversationId);
+    return participants.filter((p) => p.userId !== m.authorId && p.lastReadNumber >= m.number).map((p) => ({ ...p, user: ctx.loaders.one(User, p.userId) }));
+  }
+
+  @FieldResolver(() => ConversationGqlType)
+  async conversation(@Root() m: MessageRow, @Ctx() ctx: RequestContext) {
+    const row = await loaders(ctx).conversations.load(m.conversationId);
+    if (!row) throw notFound('Conversation');
+    return row;
+  }
+}
+
+export const MESSAGE_RESOLVERS = [MessagesResolver, ConversationResolver, MessageResolver] as const;

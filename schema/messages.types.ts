@@ -1,0 +1,87 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from './connection';
+import { StudentType, UserType } from './types';
+
+@ObjectType('MessageVersion', { description: 'An earlier text of an edited message (a message is never edited silently).' })
+export class MessageVersionType {
+  @Field(() => Int) revision!: number;
+  @Field() body!: string;
+  @Field(() => Date, { description: 'When this text was written.' }) writtenAt!: Date;
+}
+
+@ObjectType('ConversationParticipant')
+export class ConversationParticipantType {
+  @Field(() => UserType) user!: UserType;
+  @Field() name!: string;
+  @Field(() => Int, { description: 'The number of the newest message they have read (0: none).' }) lastReadNumber!: number;
+  @Field(() => Date, { nullable: true }) lastReadAt?: Date | null;
+}
+
+@ObjectType('Message')
+export class MessageGqlType {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { description: '1, 2, … in its conversation.' }) number!: number;
+  @Field() body!: string;
+  @Field(() => UserType) author!: UserType;
+  @Field() authorName!: string;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Boolean, { description: 'Edited after it was sent; `versions` has the earlier texts.' }) edited!: boolean;
+  @Field(() => Date, { nullable: true }) editedAt?: Date | null;
+  @Field(() => Int) revision!: number;
+  @Field(() => [MessageVersionType]) versions!: MessageVersionType[];
+  @Field(() => [ConversationParticipantType], { description: 'Read receipts: the other participants who have read it.' }) readBy!: ConversationParticipantType[];
+  // Typed loosely: the class below is not defined yet when this decorator runs (design:type metadata).
+  @Field(() => ConversationGqlType) conversation!: object;
+}
+
+export const { Connection: MessageConnection, Edge: MessageEdge } = ConnectionType('Message', MessageGqlType);
+
+@ObjectType('Conversation', {
+  description: 'A conversation about a student (its family and the staff tied to it) or among a school\'s staff. '
+    + 'Who takes part is judged at read time: a participant whose tie is gone no longer reads or writes it.',
+})
+export class ConversationGqlType {
+  @Field(() => ID) id!: string;
+  @Field() subject!: string;
+  @Field(() => StudentType, { nullable: true, description: 'The student it is about; null: among staff.' }) student?: StudentType | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) lastMessageAt!: Date;
+  @Field(() => Int) messageCount!: number;
+  @Field(() => Int, { description: 'Messages by others after your read mark.' }) unreadCount!: number;
+  @Field(() => [ConversationParticipantType]) participants!: ConversationParticipantType[];
+  @Field(() => MessageConnection, { description: 'The newest first.' }) messages!: InstanceType<typeof MessageConnection>;
+}
+
+export const { Connection: ConversationConnection, Edge: ConversationEdge } = ConnectionType('Conversation', ConversationGqlType);
+
+@ObjectType('MessageRecipient', { description: 'Someone the viewer may write to.' })
+export class MessageRecipientType {
+  @Field(() => UserType) user!: UserType;
+  @Field() name!: string;
+  @Field({ description: '"family" (the student, a parent) or "staff".' }) side!: string;
+  @Field(() => [String], { description: 'How they are tied: self, parent, class_teacher, teacher, administration, staff.' }) ties!: string[];
+}
+
+@InputType() export class StartConversationInput {
+  @Field(() => ID, { nullable: true, description: 'The student it is about (a parent of two chooses the child here); omit for staff only.' }) studentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A staff conversation\'s school, when you are staff of several.' }) schoolId?: string | null;
+  @Field(() => [ID], { description: 'Users to write to (messageRecipients lists them).' }) participantIds!: string[];
+  @Field() subject!: string;
+  @Field({ description: 'At most 4,000 characters.' }) body!: string;
+}
+
+@InputType() export class SendMessageInput {
+  @Field(() => ID) conversationId!: string;
+  @Field({ description: 'At most 4,000 characters.' }) body!: string;
+}
+
+@InputType() export class EditMessageInput {
+  @Field(() => ID) messageId!: string;
+  @Field() body!: string;
+  @Field(() => Int, { nullable: true, description: 'The revision you saw; CONFLICT when it changed meanwhile.' }) expectedRevision?: number | null;
+}
+
+@InputType() export class MarkConversationReadInput {
+  @Field(() => ID) conversationId!: string;
+  @Field(() => Int, { nullable: true, description: 'Read up to this message number; default: all of it.' }) upToNumber?: number | null;
+}
