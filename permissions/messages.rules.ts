@@ -8,15 +8,19 @@ import { can, isAuthenticated } from './rules';
 
 const signedIn = isAuthenticated;
 const converses = can('conversation.aboutStudent', 'conversation.amongStaff');
+const announces = can('announcement.toSchool', 'announcement.toClass');
+const readsAnnouncements = can('announcement.read');
 
 const fields = (names: string[]) => Object.fromEntries(names.map((n) => [n, signedIn]));
 
 export const MESSAGE_RULES = {
   Query: {
     conversations: converses, conversation: converses, unreadMessageCount: converses, searchMessages: converses, messageRecipients: converses,
+    announcements: readsAnnouncements,
   },
   Mutation: {
     startConversation: converses, sendMessage: converses, editMessage: converses, markConversationRead: converses,
+    createAnnouncement: announces, markAnnouncementRead: readsAnnouncements,
   },
   /** New types: reached only through the row-scoped reads above. */
   types: {
@@ -29,5 +33,8 @@ export const MESSAGE_RULES = {
     ConversationEdge: fields(['cursor', 'node']),
     MessageConnection: fields(['edges', 'pageInfo', 'totalCount']),
     MessageEdge: fields(['cursor', 'node']),
+    Announcement: fields(['id', 'title', 'body', 'audience', 'grade', 'classes', 'authorName', 'createdAt', 'read', 'readCount', 'audienceSize']),
+    AnnouncementConnection: fields(['edges', 'pageInfo', 'totalCount']),
+    AnnouncementEdge: fields(['cursor', 'node']),
   },
 } satisfies Record<string, IRules | Record<string, IRules>>;

@@ -105,7 +105,8 @@ export function mayTakePartSql(user: Sql, alias: string, now: Date): Sql {
  * The audience of announcement `alias` (rows user_id), through the ties now: the pupils enrolled
  * today in its classes (all the school's, a parallel's, or the chosen ones) while STUDENTs, their
  * parents with a live guardianship while PARENTs; for the whole school also its staff. The author
- * reads their own announcement besides (not counted in the audience).
+ * reads their own announcement besides (not counted in the audience). Rows may repeat (a parent
+ * of two pupils of the class): `exists` stops at the first, counts take `distinct`.
  */
 export function announcementAudience(alias: string, now: Date): Sql {
   const a = raw(alias);
@@ -119,11 +120,11 @@ export function announcementAudience(alias: string, now: Date): Sql {
   return sql`select aud.user_id from (
       select s.user_id from student s where s.id in (${students}) and s.user_id is not null
          and ${holdsRoleSql('s.user_id', 's.school_id', Role.STUDENT)}
-      union
+      union all
       select gd.user_id from guardianship g join guardian gd on gd.id = g.guardian_id
        where g.student_id in (${students}) and g.revoked_at is null and gd.user_id is not null
          and ${holdsRoleSql('gd.user_id', 'gd.school_id', Role.PARENT)}
-      union
+      union all
       select st.user_id from (${staffOfSchool(sql`${a}.school_id`)}) st where ${a}.audience = 'SCHOOL'
     ) aud join app_user au on au.id = aud.user_id and not au.locked`;
 }

@@ -1,6 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AnnouncementAudience } from '../entities';
 import { ConnectionType } from './connection';
-import { StudentType, UserType } from './types';
+import { ClassGroupType, StudentType, UserType } from './types';
 
 @ObjectType('MessageVersion', { description: 'An earlier text of an edited message (a message is never edited silently).' })
 export class MessageVersionType {
@@ -84,4 +85,36 @@ export class MessageRecipientType {
 @InputType() export class MarkConversationReadInput {
   @Field(() => ID) conversationId!: string;
   @Field(() => Int, { nullable: true, description: 'Read up to this message number; default: all of it.' }) upToNumber?: number | null;
+}
+
+registerEnumType(AnnouncementAudience, {
+  name: 'AnnouncementAudience',
+  description: 'SCHOOL: the whole school (its families, pupils and staff); GRADE: a parallel\'s families and pupils; CLASSES: the chosen classes\'.',
+});
+export { AnnouncementAudience };
+
+@ObjectType('Announcement', { description: 'An announcement to a class, a parallel or the whole school; its audience is resolved through the ties when read.' })
+export class AnnouncementGqlType {
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field() body!: string;
+  @Field(() => AnnouncementAudience) audience!: AnnouncementAudience;
+  @Field(() => Int, { nullable: true }) grade?: number | null;
+  @Field(() => [ClassGroupType]) classes!: ClassGroupType[];
+  @Field(() => String, { nullable: true }) authorName?: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Boolean, { description: 'You have marked it read.' }) read!: boolean;
+  @Field(() => Int, { nullable: true, description: 'For its author: how many have read it (else null).' }) readCount?: number | null;
+  @Field(() => Int, { nullable: true, description: 'For its author: how many it reaches now (else null).' }) audienceSize?: number | null;
+}
+
+export const { Connection: AnnouncementConnection, Edge: AnnouncementEdge } = ConnectionType('Announcement', AnnouncementGqlType);
+
+@InputType() export class CreateAnnouncementInput {
+  @Field(() => AnnouncementAudience) audience!: AnnouncementAudience;
+  @Field(() => ID, { nullable: true, description: 'SCHOOL or GRADE: needed only when you announce in several schools.' }) schoolId?: string | null;
+  @Field(() => Int, { nullable: true, description: 'GRADE: the parallel.' }) grade?: number | null;
+  @Field(() => [ID], { nullable: true, description: 'CLASSES: the classes (a class teacher: their own).' }) classGroupIds?: string[] | null;
+  @Field() title!: string;
+  @Field({ description: 'At most 8,000 characters.' }) body!: string;
 }

@@ -113,6 +113,45 @@ export type AddThematicPlanItemInput = {
   topic: Scalars['String']['input'];
 };
 
+/** An announcement to a class, a parallel or the whole school; its audience is resolved through the ties when read. */
+export type Announcement = {
+  __typename?: 'Announcement';
+  audience: AnnouncementAudience;
+  /** For its author: how many it reaches now (else null). */
+  audienceSize?: Maybe<Scalars['Int']['output']>;
+  authorName?: Maybe<Scalars['String']['output']>;
+  body: Scalars['String']['output'];
+  classes: Array<ClassGroup>;
+  createdAt: Scalars['DateTime']['output'];
+  grade?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** You have marked it read. */
+  read: Scalars['Boolean']['output'];
+  /** For its author: how many have read it (else null). */
+  readCount?: Maybe<Scalars['Int']['output']>;
+  title: Scalars['String']['output'];
+};
+
+/** SCHOOL: the whole school (its families, pupils and staff); GRADE: a parallel's families and pupils; CLASSES: the chosen classes'. */
+export type AnnouncementAudience =
+  | 'CLASSES'
+  | 'GRADE'
+  | 'SCHOOL';
+
+export type AnnouncementConnection = {
+  __typename?: 'AnnouncementConnection';
+  edges: Array<AnnouncementEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type AnnouncementEdge = {
+  __typename?: 'AnnouncementEdge';
+  cursor: Scalars['String']['output'];
+  node: Announcement;
+};
+
 export type ApplyRolloverInput = {
   decisions?: Array<RolloverDecisionInput>;
   /** PROMOTE or PROMOTE_CONDITIONAL for every student not listed (the last grade graduates). Left out: unlisted students are undecided. */
@@ -501,6 +540,19 @@ export type CreateAccountInput = {
   roles: Array<Role>;
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateAnnouncementInput = {
+  audience: AnnouncementAudience;
+  /** At most 8,000 characters. */
+  body: Scalars['String']['input'];
+  /** CLASSES: the classes (a class teacher: their own). */
+  classGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** GRADE: the parallel. */
+  grade?: InputMaybe<Scalars['Int']['input']>;
+  /** SCHOOL or GRADE: needed only when you announce in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
 };
 
 export type CreateBellInput = {
@@ -1344,6 +1396,8 @@ export type Mutation = {
   createAcademicYear: AcademicYear;
   /** A new account with a starting password, shown once (ADMIN, own school). */
   createAccount: IssuedCredentials;
+  /** Announces to the whole school or a parallel (the administration) or to classes (the administration; a class teacher: their own). */
+  createAnnouncement: Announcement;
   createBell: Bell;
   /** A new class of a year (ADMIN): grade 1–11, a Cyrillic letter, the shift and the class teacher. */
   createClass: ClassGroup;
@@ -1398,6 +1452,8 @@ export type Mutation = {
   login: AuthPayload;
   /** Ends the session the refresh token belongs to; its access tokens stop working at once. */
   logout: Scalars['Boolean']['output'];
+  /** You have read it (the author's read count). */
+  markAnnouncementRead: Announcement;
   /** Marks the lesson's register called (everybody present counts), for the journal-completeness report. */
   markAttendanceTaken: Lesson;
   /** Read receipt: you have read the conversation (up to a message number). */
@@ -1519,6 +1575,11 @@ export type MutationCreateAcademicYearArgs = {
 
 export type MutationCreateAccountArgs = {
   input: CreateAccountInput;
+};
+
+
+export type MutationCreateAnnouncementArgs = {
+  input: CreateAnnouncementInput;
 };
 
 
@@ -1687,6 +1748,11 @@ export type MutationLoginArgs = {
 
 export type MutationLogoutArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationMarkAnnouncementReadArgs = {
+  announcementId: Scalars['ID']['input'];
 };
 
 
@@ -2043,6 +2109,8 @@ export type Query = {
   academicYears: Array<AcademicYear>;
   /** The accounts of a school (a role or a card there), by login; ADMIN and DIRECTOR. */
   accounts: AccountConnection;
+  /** Announcements that reach you (and yours), the newest first. */
+  announcements: AnnouncementConnection;
   /** Students short of marks for attestation in a study period (rule 7: 3 marks for a 1-hour subject, 5 for 2 hours or more). */
   atRiskReport: AtRiskReport;
   /** Absences and late arrivals per class, by reason, with the students concerned. */
@@ -2156,6 +2224,12 @@ export type QueryAccountsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAnnouncementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3491,6 +3565,10 @@ export type ResolversTypes = {
   AccountRole: ResolverTypeWrapper<Omit<AccountRole, 'school'> & { school?: Maybe<ResolversTypes['School']> }>;
   AccountVersionInput: AccountVersionInput;
   AddThematicPlanItemInput: AddThematicPlanItemInput;
+  Announcement: ResolverTypeWrapper<Omit<Announcement, 'classes'> & { classes: Array<ResolversTypes['ClassGroup']> }>;
+  AnnouncementAudience: AnnouncementAudience;
+  AnnouncementConnection: ResolverTypeWrapper<Omit<AnnouncementConnection, 'edges'> & { edges: Array<ResolversTypes['AnnouncementEdge']> }>;
+  AnnouncementEdge: ResolverTypeWrapper<Omit<AnnouncementEdge, 'node'> & { node: ResolversTypes['Announcement'] }>;
   ApplyRolloverInput: ApplyRolloverInput;
   AtRiskReport: ResolverTypeWrapper<AtRiskReport>;
   AtRiskStudent: ResolverTypeWrapper<AtRiskStudent>;
@@ -3529,6 +3607,7 @@ export type ResolversTypes = {
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
+  CreateAnnouncementInput: CreateAnnouncementInput;
   CreateBellInput: CreateBellInput;
   CreateClassInput: CreateClassInput;
   CreateCurriculumItemInput: CreateCurriculumItemInput;
@@ -3726,6 +3805,9 @@ export type ResolversParentTypes = {
   AccountRole: Omit<AccountRole, 'school'> & { school?: Maybe<ResolversParentTypes['School']> };
   AccountVersionInput: AccountVersionInput;
   AddThematicPlanItemInput: AddThematicPlanItemInput;
+  Announcement: Omit<Announcement, 'classes'> & { classes: Array<ResolversParentTypes['ClassGroup']> };
+  AnnouncementConnection: Omit<AnnouncementConnection, 'edges'> & { edges: Array<ResolversParentTypes['AnnouncementEdge']> };
+  AnnouncementEdge: Omit<AnnouncementEdge, 'node'> & { node: ResolversParentTypes['Announcement'] };
   ApplyRolloverInput: ApplyRolloverInput;
   AtRiskReport: AtRiskReport;
   AtRiskStudent: AtRiskStudent;
@@ -3763,6 +3845,7 @@ export type ResolversParentTypes = {
   CorrectMarkInput: CorrectMarkInput;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
+  CreateAnnouncementInput: CreateAnnouncementInput;
   CreateBellInput: CreateBellInput;
   CreateClassInput: CreateClassInput;
   CreateCurriculumItemInput: CreateCurriculumItemInput;
@@ -4051,6 +4134,31 @@ export type AccountRoleResolvers<ContextType = RequestContext, ParentType extend
   grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType>;
+};
+
+export type AnnouncementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Announcement'] = ResolversParentTypes['Announcement']> = {
+  audience?: Resolver<ResolversTypes['AnnouncementAudience'], ParentType, ContextType>;
+  audienceSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  authorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  readCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AnnouncementConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AnnouncementConnection'] = ResolversParentTypes['AnnouncementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AnnouncementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AnnouncementEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AnnouncementEdge'] = ResolversParentTypes['AnnouncementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType>;
 };
 
 export type AtRiskReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AtRiskReport'] = ResolversParentTypes['AtRiskReport']> = {
@@ -4648,6 +4756,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
   createAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationCreateAcademicYearArgs, 'input'>>;
   createAccount?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
+  createAnnouncement?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType, RequireFields<MutationCreateAnnouncementArgs, 'input'>>;
   createBell?: Resolver<ResolversTypes['Bell'], ParentType, ContextType, RequireFields<MutationCreateBellArgs, 'input'>>;
   createClass?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationCreateClassArgs, 'input'>>;
   createCurriculumItem?: Resolver<ResolversTypes['CurriculumItem'], ParentType, ContextType, RequireFields<MutationCreateCurriculumItemArgs, 'input'>>;
@@ -4681,6 +4790,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   lockAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationLockAccountArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
+  markAnnouncementRead?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType, RequireFields<MutationMarkAnnouncementReadArgs, 'announcementId'>>;
   markAttendanceTaken?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationMarkAttendanceTakenArgs, 'input'>>;
   markConversationRead?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationMarkConversationReadArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
@@ -4813,6 +4923,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
   academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
   accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, Partial<QueryAccountsArgs>>;
+  announcements?: Resolver<ResolversTypes['AnnouncementConnection'], ParentType, ContextType, Partial<QueryAnnouncementsArgs>>;
   atRiskReport?: Resolver<ResolversTypes['AtRiskReport'], ParentType, ContextType, RequireFields<QueryAtRiskReportArgs, 'studyPeriodId'>>;
   attendanceSummaryReport?: Resolver<ResolversTypes['AttendanceSummaryReport'], ParentType, ContextType, RequireFields<QueryAttendanceSummaryReportArgs, 'from' | 'to'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
@@ -5281,6 +5392,9 @@ export type Resolvers<ContextType = RequestContext> = {
   AccountConnection?: AccountConnectionResolvers<ContextType>;
   AccountEdge?: AccountEdgeResolvers<ContextType>;
   AccountRole?: AccountRoleResolvers<ContextType>;
+  Announcement?: AnnouncementResolvers<ContextType>;
+  AnnouncementConnection?: AnnouncementConnectionResolvers<ContextType>;
+  AnnouncementEdge?: AnnouncementEdgeResolvers<ContextType>;
   AtRiskReport?: AtRiskReportResolvers<ContextType>;
   AtRiskStudent?: AtRiskStudentResolvers<ContextType>;
   AtRiskSubject?: AtRiskSubjectResolvers<ContextType>;

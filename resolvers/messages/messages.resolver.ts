@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Student, User } from '../../entities';
+import { ClassGroup, Student, User } from '../../entities';
+import { AnnouncementsService, announcementsFor, type AnnouncementRow } from '../../domain/messages/announcements.service';
+import { sql } from '../../lib/sql';
 import { notFound } from '../../lib/errors';
 import { MessagesService } from '../../domain/messages/messages.service';
 import { MessagesQueries, type ConversationRow, type MessageRow, type ParticipantRow } from '../../domain/messages/messages.queries';
@@ -9,10 +11,10 @@ import type { Loaders } from '../loaders';
 import { pageRequest, toConnection } from '../pagination';
 import { fromGlobalId, toGlobalId } from '../../schema/global-id';
 import {
-  ConversationConnection, ConversationGqlType, ConversationParticipantType, EditMessageInput, MarkConversationReadInput,
+  AnnouncementConnection, AnnouncementGqlType, CreateAnnouncementInput, ConversationConnection, ConversationGqlType, ConversationParticipantType, EditMessageInput, MarkConversationReadInput,
   MessageConnection, MessageGqlType, MessageRecipientType, MessageVersionType, SendMessageInput, StartConversationInput,
 } from '../../schema/messages.types';
-import { StudentType, UserType } from '../../schema/types';
+import { ClassGroupType, StudentType, UserType } from '../../schema/types';
 
 const queries = (ctx: RequestContext) => new MessagesQueries(ctx.scope);
 const service = (ctx: RequestContext) => new MessagesService(ctx.scope);
@@ -193,4 +195,47 @@ export class MessageResolver {
   }
 }
 
-export const MESSAGE_RESOLVERS = [MessagesResolver, ConversationResolver, MessageResolver] as const;
+async function announcement(ctx: RequestContext, id: string): Promise<AnnouncementRow> {
+  const page = await announcementsFor(ctx.scope, null, sql`ann.id = ${id}::uuid`);
+  if (!page.items[0]) throw notFound('Announcement');
+  return page.items[0];
+}
+
+@Resolver(() => AnnouncementGqlType)
+export class AnnouncementResolver {
+  @Query(() => AnnouncementConnection, { description: 'Announcements that reach you (and yours), the newest first.' })
+  async announcements(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const request = pageRequest(first, after);
+    return toConnection(await announcementsFor(ctx.scope, request), request);
+  }
+
+  @Mutation(() => AnnouncementGqlType, { description: 'Announces to the whole school or a parallel (the administration) or to classes (the administration; a class teacher: their own).' })
+  async createAnnouncement(@Arg('input') input: CreateAnnouncementInput, @Ctx() ctx: RequestContext) {
+    const created = await new AnnouncementsService(ctx.scope).create({
+      ...input,
+      schoolId: input.schoolId ? fromGlobalId(input.schoolId, 'School', 'schoolId') : null,
+      classGroupIds: input.classGroupIds?.slice(0, 1000).map((id) => fromGlobalId(id, 'ClassGroup', 'classGroupIds')) ?? null,
+    });
+    return announcement(ctx, created.id);
+  }
+
+  @Mutation(() => AnnouncementGqlType, { description: 'You have read it (the author\'s read count).' })
+  async markAnnouncementRead(@Arg('announcementId', () => ID) announcementId: string, @Ctx() ctx: RequestContext) {
+    const id = fromGlobalId(announcementId, 'Announcement', 'announcementId');
+    await new AnnouncementsService(ctx.scope).markRead(id);
+    return announcement(ctx, id);
+  }
+
+  @FieldResolver(() => ID) id(@Root() a: AnnouncementRow) { return toGlobalId('Announcement', a.id); }
+
+  @FieldResolver(() => [ClassGroupType])
+  async classes(@Root() a: AnnouncementRow, @Ctx() ctx: RequestContext) {
+    return Promise.all(a.classGroupIds.map((id) => ctx.loaders.one(ClassGroup, id)));
+  }
+}
+
+export const MESSAGE_RESOLVERS = [MessagesResolver, ConversationResolver, MessageResolver, AnnouncementResolver] as const;
