@@ -10,6 +10,8 @@ const signedIn = isAuthenticated;
 const converses = can('conversation.aboutStudent', 'conversation.amongStaff');
 const announces = can('announcement.toSchool', 'announcement.toClass');
 const readsAnnouncements = can('announcement.read');
+const acknowledges = can('weekAcknowledgement.write');
+const readsAcknowledgements = can('weekAcknowledgement.report');
 
 const fields = (names: string[]) => Object.fromEntries(names.map((n) => [n, signedIn]));
 
@@ -17,10 +19,12 @@ export const MESSAGE_RULES = {
   Query: {
     conversations: converses, conversation: converses, unreadMessageCount: converses, searchMessages: converses, messageRecipients: converses,
     announcements: readsAnnouncements,
+    classWeekAcknowledgements: readsAcknowledgements,
   },
   Mutation: {
     startConversation: converses, sendMessage: converses, editMessage: converses, markConversationRead: converses,
     createAnnouncement: announces, markAnnouncementRead: readsAnnouncements,
+    acknowledgeWeek: acknowledges,
   },
   /** New types: reached only through the row-scoped reads above. */
   types: {
@@ -36,5 +40,7 @@ export const MESSAGE_RULES = {
     Announcement: fields(['id', 'title', 'body', 'audience', 'grade', 'classes', 'authorName', 'createdAt', 'read', 'readCount', 'audienceSize']),
     AnnouncementConnection: fields(['edges', 'pageInfo', 'totalCount']),
     AnnouncementEdge: fields(['cursor', 'node']),
+    WeekAcknowledgement: fields(['guardianName', 'acknowledgedAt']),
+    ClassWeekAcknowledgement: fields(['student', 'studentName', 'acknowledged', 'acknowledgements']),
   },
 } satisfies Record<string, IRules | Record<string, IRules>>;

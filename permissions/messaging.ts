@@ -151,3 +151,10 @@ export function classTeachersOf(student: Sql, now: Date): Sql {
 export function familyOf(student: Sql, now: Date): Sql {
   return sql`select party.user_id from (${partiesOfStudent(student, now)}) party where party.side = 'family'`;
 }
+
+/** The viewer's guardian card through which they are the student's parent now (live guardianship, PARENT held): rows (id). */
+export function ownGuardianCardOf(user: Sql, student: Sql): Sql {
+  return sql`select gd.id from guardianship g join guardian gd on gd.id = g.guardian_id
+     where g.student_id = ${student} and g.revoked_at is null and gd.user_id = ${user}
+       and ${holdsRoleSql('gd.user_id', 'gd.school_id', Role.PARENT)}`;
+}

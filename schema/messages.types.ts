@@ -118,3 +118,17 @@ export const { Connection: AnnouncementConnection, Edge: AnnouncementEdge } = Co
   @Field() title!: string;
   @Field({ description: 'At most 8,000 characters.' }) body!: string;
 }
+
+@ObjectType('WeekAcknowledgement', { description: '«Ознакомлен»: a parent has seen the child\'s diary of the week.' })
+export class WeekAcknowledgementType {
+  @Field() guardianName!: string;
+  @Field(() => Date) acknowledgedAt!: Date;
+}
+
+@ObjectType('ClassWeekAcknowledgement', { description: 'One pupil of the class teacher\'s report: acknowledged this week by a parent, or not.' })
+export class ClassWeekAcknowledgementType {
+  @Field(() => StudentType) student!: StudentType;
+  @Field() studentName!: string;
+  @Field(() => Boolean) acknowledged!: boolean;
+  @Field(() => [WeekAcknowledgementType]) acknowledgements!: WeekAcknowledgementType[];
+}

@@ -443,6 +443,15 @@ export type ClassMovement = {
   departures: Scalars['Int']['output'];
 };
 
+/** One pupil of the class teacher's report: acknowledged this week by a parent, or not. */
+export type ClassWeekAcknowledgement = {
+  __typename?: 'ClassWeekAcknowledgement';
+  acknowledged: Scalars['Boolean']['output'];
+  acknowledgements: Array<WeekAcknowledgement>;
+  student: Student;
+  studentName: Scalars['String']['output'];
+};
+
 /** The attendance row by `attendanceId`, or by `lessonId` and `studentId`. */
 export type ClearAbsenceInput = {
   attendanceId?: InputMaybe<Scalars['ID']['input']>;
@@ -1376,6 +1385,8 @@ export type MovementTypeCount = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** «Ознакомлен»: you (a parent) have seen your child's diary of the week starting on that Monday. Answers the week's acknowledgements. */
+  acknowledgeWeek: Array<WeekAcknowledgement>;
   /** Inserts a topic into the viewer's own plan (the later ones move down). */
   addThematicPlanItem: ThematicPlanItem;
   /** Applies the previewed rollover in one transaction: the new PLANNING year with its classes, copies and movement-book orders. */
@@ -1524,6 +1535,12 @@ export type Mutation = {
   /** Renames or re-weights a work type: every average and the term reports change at once. */
   updateWorkType: WorkType;
   withdrawConsent: PersonalDataConsent;
+};
+
+
+export type MutationAcknowledgeWeekArgs = {
+  studentId: Scalars['ID']['input'];
+  weekStartsOn: Scalars['Date']['input'];
 };
 
 
@@ -2131,6 +2148,8 @@ export type Query = {
   classJournal: ClassJournal;
   /** Marks per subject and study period of one class: its class teacher and the school administration. */
   classTermReport: TermReport;
+  /** Who of the class has and has not acknowledged the week (its class teacher; the administration). */
+  classWeekAcknowledgements: Array<ClassWeekAcknowledgement>;
   /** One of your conversations; any other id answers NOT_FOUND. */
   conversation: Conversation;
   /** Your conversations, the latest first, each with its unread count. */
@@ -2293,6 +2312,12 @@ export type QueryClassJournalArgs = {
 
 export type QueryClassTermReportArgs = {
   classGroupId: Scalars['ID']['input'];
+};
+
+
+export type QueryClassWeekAcknowledgementsArgs = {
+  classGroupId: Scalars['ID']['input'];
+  weekStartsOn: Scalars['Date']['input'];
 };
 
 
@@ -3333,6 +3358,13 @@ export type Viewer = {
   user: User;
 };
 
+/** «Ознакомлен»: a parent has seen the child's diary of the week. */
+export type WeekAcknowledgement = {
+  __typename?: 'WeekAcknowledgement';
+  acknowledgedAt: Scalars['DateTime']['output'];
+  guardianName: Scalars['String']['output'];
+};
+
 export type WeekActivity = {
   __typename?: 'WeekActivity';
   activeUsers: Scalars['Int']['output'];
@@ -3597,6 +3629,7 @@ export type ResolversTypes = {
   ClassGroup: ResolverTypeWrapper<ClassGroupEntity>;
   ClassJournal: ResolverTypeWrapper<Omit<ClassJournal, 'attendance' | 'clearedAttendance' | 'lessons' | 'marks' | 'retractedMarks' | 'students'> & { attendance: Array<ResolversTypes['Attendance']>, clearedAttendance: Array<ResolversTypes['Attendance']>, lessons: Array<ResolversTypes['Lesson']>, marks: Array<ResolversTypes['Mark']>, retractedMarks: Array<ResolversTypes['Mark']>, students: Array<ResolversTypes['Student']> }>;
   ClassMovement: ResolverTypeWrapper<Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
+  ClassWeekAcknowledgement: ResolverTypeWrapper<Omit<ClassWeekAcknowledgement, 'student'> & { student: ResolversTypes['Student'] }>;
   ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
@@ -3776,6 +3809,7 @@ export type ResolversTypes = {
   UserActivity: ResolverTypeWrapper<UserActivity>;
   UserActivityReport: ResolverTypeWrapper<UserActivityReport>;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversTypes['Student']>, employee?: Maybe<ResolversTypes['Employee']>, student?: Maybe<ResolversTypes['Student']> }>;
+  WeekAcknowledgement: ResolverTypeWrapper<WeekAcknowledgement>;
   WeekActivity: ResolverTypeWrapper<WeekActivity>;
   WeightedAverageReport: ResolverTypeWrapper<WeightedAverageReport>;
   WeightedAverageRow: ResolverTypeWrapper<WeightedAverageRow>;
@@ -3835,6 +3869,7 @@ export type ResolversParentTypes = {
   ClassGroup: ClassGroupEntity;
   ClassJournal: Omit<ClassJournal, 'attendance' | 'clearedAttendance' | 'lessons' | 'marks' | 'retractedMarks' | 'students'> & { attendance: Array<ResolversParentTypes['Attendance']>, clearedAttendance: Array<ResolversParentTypes['Attendance']>, lessons: Array<ResolversParentTypes['Lesson']>, marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']>, students: Array<ResolversParentTypes['Student']> };
   ClassMovement: Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
+  ClassWeekAcknowledgement: Omit<ClassWeekAcknowledgement, 'student'> & { student: ResolversParentTypes['Student'] };
   ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
@@ -3996,6 +4031,7 @@ export type ResolversParentTypes = {
   UserActivity: UserActivity;
   UserActivityReport: UserActivityReport;
   Viewer: Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversParentTypes['Student']>, employee?: Maybe<ResolversParentTypes['Employee']>, student?: Maybe<ResolversParentTypes['Student']> };
+  WeekAcknowledgement: WeekAcknowledgement;
   WeekActivity: WeekActivity;
   WeightedAverageReport: WeightedAverageReport;
   WeightedAverageRow: WeightedAverageRow;
@@ -4336,6 +4372,13 @@ export type ClassMovementResolvers<ContextType = RequestContext, ParentType exte
   arrivals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   classGroup?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType>;
   departures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClassWeekAcknowledgementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassWeekAcknowledgement'] = ResolversParentTypes['ClassWeekAcknowledgement']> = {
+  acknowledged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  acknowledgements?: Resolver<Array<ResolversTypes['WeekAcknowledgement']>, ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ConversationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
@@ -4746,6 +4789,7 @@ export type MovementTypeCountResolvers<ContextType = RequestContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeWeek?: Resolver<Array<ResolversTypes['WeekAcknowledgement']>, ParentType, ContextType, RequireFields<MutationAcknowledgeWeekArgs, 'studentId' | 'weekStartsOn'>>;
   addThematicPlanItem?: Resolver<ResolversTypes['ThematicPlanItem'], ParentType, ContextType, RequireFields<MutationAddThematicPlanItemArgs, 'input'>>;
   applyRollover?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationApplyRolloverArgs, 'input'>>;
   cancelLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationCancelLessonArgs, 'input'>>;
@@ -4934,6 +4978,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   classGroups?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType, RequireFields<QueryClassGroupsArgs, 'includeClosed' | 'yearId'>>;
   classJournal?: Resolver<ResolversTypes['ClassJournal'], ParentType, ContextType, RequireFields<QueryClassJournalArgs, 'classGroupId' | 'from' | 'subjectId' | 'to'>>;
   classTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, RequireFields<QueryClassTermReportArgs, 'classGroupId'>>;
+  classWeekAcknowledgements?: Resolver<Array<ResolversTypes['ClassWeekAcknowledgement']>, ParentType, ContextType, RequireFields<QueryClassWeekAcknowledgementsArgs, 'classGroupId' | 'weekStartsOn'>>;
   conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   conversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, Partial<QueryConversationsArgs>>;
   curriculum?: Resolver<Array<ResolversTypes['CurriculumItem']>, ParentType, ContextType, RequireFields<QueryCurriculumArgs, 'classGroupId'>>;
@@ -5324,6 +5369,11 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type WeekAcknowledgementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeekAcknowledgement'] = ResolversParentTypes['WeekAcknowledgement']> = {
+  acknowledgedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  guardianName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WeekActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeekActivity'] = ResolversParentTypes['WeekActivity']> = {
   activeUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   logins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -5417,6 +5467,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ClassGroup?: ClassGroupResolvers<ContextType>;
   ClassJournal?: ClassJournalResolvers<ContextType>;
   ClassMovement?: ClassMovementResolvers<ContextType>;
+  ClassWeekAcknowledgement?: ClassWeekAcknowledgementResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationConnection?: ConversationConnectionResolvers<ContextType>;
   ConversationEdge?: ConversationEdgeResolvers<ContextType>;
@@ -5509,6 +5560,7 @@ export type Resolvers<ContextType = RequestContext> = {
   UserActivity?: UserActivityResolvers<ContextType>;
   UserActivityReport?: UserActivityReportResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WeekAcknowledgement?: WeekAcknowledgementResolvers<ContextType>;
   WeekActivity?: WeekActivityResolvers<ContextType>;
   WeightedAverageReport?: WeightedAverageReportResolvers<ContextType>;
   WeightedAverageRow?: WeightedAverageRowResolvers<ContextType>;

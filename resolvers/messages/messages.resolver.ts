@@ -3,6 +3,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { ClassGroup, Student, User } from '../../entities';
 import { AnnouncementsService, announcementsFor, type AnnouncementRow } from '../../domain/messages/announcements.service';
 import { sql } from '../../lib/sql';
+import { AcknowledgementsService, type ClassWeekRow } from '../../domain/messages/acknowledgements.service';
+import { DateScalar } from '../../schema/scalars';
 import { notFound } from '../../lib/errors';
 import { MessagesService } from '../../domain/messages/messages.service';
 import { MessagesQueries, type ConversationRow, type MessageRow, type ParticipantRow } from '../../domain/messages/messages.queries';
@@ -11,7 +13,7 @@ import type { Loaders } from '../loaders';
 import { pageRequest, toConnection } from '../pagination';
 import { fromGlobalId, toGlobalId } from '../../schema/global-id';
 import {
-  AnnouncementConnection, AnnouncementGqlType, CreateAnnouncementInput, ConversationConnection, ConversationGqlType, ConversationParticipantType, EditMessageInput, MarkConversationReadInput,
+  AnnouncementConnection, AnnouncementGqlType, ClassWeekAcknowledgementType, WeekAcknowledgementType, CreateAnnouncementInput, ConversationConnection, ConversationGqlType, ConversationParticipantType, EditMessageInput, MarkConversationReadInput,
   MessageConnection, MessageGqlType, MessageRecipientType, MessageVersionType, SendMessageInput, StartConversationInput,
 } from '../../schema/messages.types';
 import { ClassGroupType, StudentType, UserType } from '../../schema/types';
@@ -238,4 +240,32 @@ export class AnnouncementResolver {
   }
 }
 
-export const MESSAGE_RESOLVERS = [MessagesResolver, ConversationResolver, MessageResolver, AnnouncementResolver] as const;
+@Resolver(() => ClassWeekAcknowledgementType)
+export class WeekAcknowledgementResolver {
+  @Mutation(() => [WeekAcknowledgementType], { description: '«Ознакомлен»: you (a parent) have seen your child\'s diary of the week starting on that Monday. Answers the week\'s acknowledgements.' })
+  acknowledgeWeek(
+    @Arg('studentId', () => ID) studentId: string,
+    @Arg('weekStartsOn', () => DateScalar) weekStartsOn: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new AcknowledgementsService(ctx.scope).acknowledge(fromGlobalId(studentId, 'Student', 'studentId'), weekStartsOn);
+  }
+
+  @Query(() => [ClassWeekAcknowledgementType], { description: 'Who of the class has and has not acknowledged the week (its class teacher; the administration).' })
+  async classWeekAcknowledgements(
+    @Arg('classGroupId', () => ID) classGroupId: string,
+    @Arg('weekStartsOn', () => DateScalar) weekStartsOn: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const reach = await ctx.access.classReach(fromGlobalId(classGroupId, 'ClassGroup', 'classGroupId'));
+    if (!reach || !ctx.access.allows('weekAcknowledgement.report', reach)) throw notFound('ClassGroup');
+    return new AcknowledgementsService(ctx.scope).classReport(reach, weekStartsOn);
+  }
+
+  @FieldResolver(() => StudentType)
+  student(@Root() row: ClassWeekRow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.one(Student, row.studentId);
+  }
+}
+
+export const MESSAGE_RESOLVERS = [MessagesResolver, ConversationResolver, MessageResolver, AnnouncementResolver, WeekAcknowledgementResolver] as const;
