@@ -12,6 +12,7 @@ const announces = can('announcement.toSchool', 'announcement.toClass');
 const readsAnnouncements = can('announcement.read');
 const acknowledges = can('weekAcknowledgement.write');
 const readsAcknowledgements = can('weekAcknowledgement.report');
+const readsNotes = can('absenceNote.read');
 
 const fields = (names: string[]) => Object.fromEntries(names.map((n) => [n, signedIn]));
 
@@ -20,11 +21,13 @@ export const MESSAGE_RULES = {
     conversations: converses, conversation: converses, unreadMessageCount: converses, searchMessages: converses, messageRecipients: converses,
     announcements: readsAnnouncements,
     classWeekAcknowledgements: readsAcknowledgements,
+    absenceNotes: readsNotes,
   },
   Mutation: {
     startConversation: converses, sendMessage: converses, editMessage: converses, markConversationRead: converses,
     createAnnouncement: announces, markAnnouncementRead: readsAnnouncements,
     acknowledgeWeek: acknowledges,
+    submitAbsenceNote: can('absenceNote.submit'), decideAbsenceNote: can('absenceNote.decide'),
   },
   /** New types: reached only through the row-scoped reads above. */
   types: {
@@ -42,5 +45,10 @@ export const MESSAGE_RULES = {
     AnnouncementEdge: fields(['cursor', 'node']),
     WeekAcknowledgement: fields(['guardianName', 'acknowledgedAt']),
     ClassWeekAcknowledgement: fields(['student', 'studentName', 'acknowledged', 'acknowledgements']),
+    AbsenceNote: fields(['id', 'student', 'startsOn', 'endsOn', 'firstLesson', 'lastLesson', 'reason', 'comment', 'state', 'documentName',
+      'documentType', 'documentSize', 'document', 'decidedAt', 'decisionComment', 'createdAt']),
+    AbsenceNoteDocument: fields(['name', 'type', 'base64']),
+    AbsenceNoteConnection: fields(['edges', 'pageInfo', 'totalCount']),
+    AbsenceNoteEdge: fields(['cursor', 'node']),
   },
 } satisfies Record<string, IRules | Record<string, IRules>>;

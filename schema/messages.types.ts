@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AnnouncementAudience } from '../entities';
+import { AbsenceNoteState, AnnouncementAudience } from '../entities';
+import { AbsenceReason } from './enums';
+import { DateScalar } from './scalars';
 import { ConnectionType } from './connection';
 import { ClassGroupType, StudentType, UserType } from './types';
 
@@ -131,4 +133,53 @@ export class ClassWeekAcknowledgementType {
   @Field() studentName!: string;
   @Field(() => Boolean) acknowledged!: boolean;
   @Field(() => [WeekAcknowledgementType]) acknowledgements!: WeekAcknowledgementType[];
+}
+
+registerEnumType(AbsenceNoteState, { name: 'AbsenceNoteState', description: 'SUBMITTED by the family; ACCEPTED (its reasons go into the journal) or DECLINED by the class teacher.' });
+export { AbsenceNoteState };
+
+@ObjectType('AbsenceNoteDocument', { description: 'The scan attached to a note (reading it is logged for staff).' })
+export class AbsenceNoteDocumentType {
+  @Field() name!: string;
+  @Field({ description: 'application/pdf, image/jpeg or image/png (from the file\'s bytes).' }) type!: string;
+  @Field() base64!: string;
+}
+
+@ObjectType('AbsenceNote', { description: 'A family\'s note that a child will be or was absent; the class teacher accepts or declines it.' })
+export class AbsenceNoteGqlType {
+  @Field(() => ID) id!: string;
+  @Field(() => StudentType) student!: StudentType;
+  @Field(() => DateScalar) startsOn!: string;
+  @Field(() => DateScalar) endsOn!: string;
+  @Field(() => Int, { nullable: true, description: 'Only these lessons (bell numbers) of each day; null: the whole day.' }) firstLesson?: number | null;
+  @Field(() => Int, { nullable: true }) lastLesson?: number | null;
+  @Field(() => AbsenceReason) reason!: AbsenceReason;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => AbsenceNoteState) state!: AbsenceNoteState;
+  @Field(() => String, { nullable: true }) documentName?: string | null;
+  @Field(() => String, { nullable: true }) documentType?: string | null;
+  @Field(() => Int, { nullable: true }) documentSize?: number | null;
+  @Field(() => AbsenceNoteDocumentType, { nullable: true, description: 'The scan itself.' }) document?: AbsenceNoteDocumentType | null;
+  @Field(() => Date, { nullable: true }) decidedAt?: Date | null;
+  @Field(() => String, { nullable: true }) decisionComment?: string | null;
+  @Field(() => Date) createdAt!: Date;
+}
+
+export const { Connection: AbsenceNoteConnection, Edge: AbsenceNoteEdge } = ConnectionType('AbsenceNote', AbsenceNoteGqlType);
+
+@InputType() export class SubmitAbsenceNoteInput {
+  @Field(() => ID) studentId!: string;
+  @Field(() => DateScalar) startsOn!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Default: startsOn; a month at most.' }) endsOn?: string | null;
+  @Field(() => Int, { nullable: true }) firstLesson?: number | null;
+  @Field(() => Int, { nullable: true }) lastLesson?: number | null;
+  @Field(() => AbsenceReason, { description: 'ILLNESS or EXCUSED.' }) reason!: AbsenceReason;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A scan staged by POST /uploads?purpose=absence-note (PDF, JPEG or PNG, 5 MB at most).' }) documentId?: string | null;
+}
+
+@InputType() export class DecideAbsenceNoteInput {
+  @Field(() => ID) noteId!: string;
+  @Field(() => Boolean) accept!: boolean;
+  @Field(() => String, { nullable: true }) comment?: string | null;
 }

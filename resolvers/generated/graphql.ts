@@ -25,6 +25,58 @@ export type Scalars = {
   link__Import: { input: unknown; output: unknown; }
 };
 
+/** A family's note that a child will be or was absent; the class teacher accepts or declines it. */
+export type AbsenceNote = {
+  __typename?: 'AbsenceNote';
+  comment?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decisionComment?: Maybe<Scalars['String']['output']>;
+  /** The scan itself. */
+  document?: Maybe<AbsenceNoteDocument>;
+  documentName?: Maybe<Scalars['String']['output']>;
+  documentSize?: Maybe<Scalars['Int']['output']>;
+  documentType?: Maybe<Scalars['String']['output']>;
+  endsOn: Scalars['Date']['output'];
+  /** Only these lessons (bell numbers) of each day; null: the whole day. */
+  firstLesson?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  lastLesson?: Maybe<Scalars['Int']['output']>;
+  reason: AbsenceReason;
+  startsOn: Scalars['Date']['output'];
+  state: AbsenceNoteState;
+  student: Student;
+};
+
+export type AbsenceNoteConnection = {
+  __typename?: 'AbsenceNoteConnection';
+  edges: Array<AbsenceNoteEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+/** The scan attached to a note (reading it is logged for staff). */
+export type AbsenceNoteDocument = {
+  __typename?: 'AbsenceNoteDocument';
+  base64: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** application/pdf, image/jpeg or image/png (from the file's bytes). */
+  type: Scalars['String']['output'];
+};
+
+export type AbsenceNoteEdge = {
+  __typename?: 'AbsenceNoteEdge';
+  cursor: Scalars['String']['output'];
+  node: AbsenceNote;
+};
+
+/** SUBMITTED by the family; ACCEPTED (its reasons go into the journal) or DECLINED by the class teacher. */
+export type AbsenceNoteState =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'SUBMITTED';
+
 export type AbsenceReason =
   | 'EXCUSED'
   | 'ILLNESS'
@@ -740,6 +792,12 @@ export type CurriculumItem = Node & {
   version: Scalars['Int']['output'];
 };
 
+export type DecideAbsenceNoteInput = {
+  accept: Scalars['Boolean']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  noteId: Scalars['ID']['input'];
+};
+
 export type DeleteInput = {
   /** The version you saw; CONFLICT when it changed meanwhile. */
   expectedVersion: Scalars['Int']['input'];
@@ -1429,6 +1487,8 @@ export type Mutation = {
   /** A slot of the weekly timetable; CONFLICT (extensions.clash) on a double booking. */
   createTimetableEntry: TimetableEntry;
   createWorkType: WorkType;
+  /** The class teacher accepts (the reasons of the absences in its span are set, now and as they are recorded) or declines a note. */
+  decideAbsenceNote: AbsenceNote;
   /** Deletes a bell of a shift no timetable entry rings (of a year not CLOSED); answers its id. */
   deleteBell: Scalars['ID']['output'];
   /** Answers the class the item belonged to. */
@@ -1507,6 +1567,8 @@ export type Mutation = {
   setStudyPeriods: AcademicYear;
   /** Starts a conversation with its first message. Anyone you may not write to answers NOT_FOUND, like a missing person. */
   startConversation: Conversation;
+  /** A parent reports that their child will be or was absent (days, or lessons of each day), with a reason and an optional scan. */
+  submitAbsenceNote: AbsenceNote;
   /** A teacher stands in for one lesson (and then writes its journal); null removes them. */
   substituteLesson: Lesson;
   unlockAccount: Account;
@@ -1667,6 +1729,11 @@ export type MutationCreateTimetableEntryArgs = {
 
 export type MutationCreateWorkTypeArgs = {
   input: CreateWorkTypeInput;
+};
+
+
+export type MutationDecideAbsenceNoteArgs = {
+  input: DecideAbsenceNoteInput;
 };
 
 
@@ -1883,6 +1950,11 @@ export type MutationSetStudyPeriodsArgs = {
 
 export type MutationStartConversationArgs = {
   input: StartConversationInput;
+};
+
+
+export type MutationSubmitAbsenceNoteArgs = {
+  input: SubmitAbsenceNoteInput;
 };
 
 
@@ -2122,6 +2194,8 @@ export type Query = {
   __typename?: 'Query';
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+  /** Absence notes you may read (your children's; your class's; of students you teach; the school's for the administration), the newest first. */
+  absenceNotes: AbsenceNoteConnection;
   /** The academic years of the viewer's schools, newest first. */
   academicYears: Array<AcademicYear>;
   /** The accounts of a school (a role or a card there), by login; ADMIN and DIRECTOR. */
@@ -2235,6 +2309,14 @@ export type Query = {
 
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QueryAbsenceNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<AbsenceNoteState>;
+  studentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -3056,6 +3138,20 @@ export type Subject = Node & {
   version: Scalars['Int']['output'];
 };
 
+export type SubmitAbsenceNoteInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** A scan staged by POST /uploads?purpose=absence-note (PDF, JPEG or PNG, 5 MB at most). */
+  documentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default: startsOn; a month at most. */
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  firstLesson?: InputMaybe<Scalars['Int']['input']>;
+  lastLesson?: InputMaybe<Scalars['Int']['input']>;
+  /** ILLNESS or EXCUSED. */
+  reason: AbsenceReason;
+  startsOn: Scalars['Date']['input'];
+  studentId: Scalars['ID']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** New and corrected marks, absences and their reasons, topics and homework of the students the viewer may watch (the student, their parents, their class teacher), as they are committed, in commit order. Leave out `studentId` for all of them. `after` (an event's cursor) first replays what was missed, each event once, reaching back no further than the viewer's tie to the student (a guardianship's start, the class teacher's enrollment of the student, the student's current school year). A cursor older than the outbox keeps (README, Retention: 30 days by default) answers CURSOR_EXPIRED: re-read the diary, then subscribe without `after`. */
@@ -3585,14 +3681,19 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AbsenceNote: ResolverTypeWrapper<Omit<AbsenceNote, 'student'> & { student: ResolversTypes['Student'] }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AbsenceNoteConnection: ResolverTypeWrapper<Omit<AbsenceNoteConnection, 'edges'> & { edges: Array<ResolversTypes['AbsenceNoteEdge']> }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AbsenceNoteDocument: ResolverTypeWrapper<AbsenceNoteDocument>;
+  AbsenceNoteEdge: ResolverTypeWrapper<Omit<AbsenceNoteEdge, 'node'> & { node: ResolversTypes['AbsenceNote'] }>;
+  AbsenceNoteState: AbsenceNoteState;
   AbsenceReason: AbsenceReason;
   AcademicYear: ResolverTypeWrapper<Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversTypes['ClassGroup']>, previousYear?: Maybe<ResolversTypes['AcademicYear']> }>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AcademicYearState: AcademicYearState;
   Account: ResolverTypeWrapper<Omit<Account, 'roles'> & { roles: Array<ResolversTypes['AccountRole']> }>;
   AccountConnection: ResolverTypeWrapper<Omit<AccountConnection, 'edges'> & { edges: Array<ResolversTypes['AccountEdge']> }>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
   AccountRole: ResolverTypeWrapper<Omit<AccountRole, 'school'> & { school?: Maybe<ResolversTypes['School']> }>;
   AccountVersionInput: AccountVersionInput;
@@ -3659,6 +3760,7 @@ export type ResolversTypes = {
   CurriculumItem: ResolverTypeWrapper<Omit<CurriculumItem, 'classGroup' | 'subject'> & { classGroup: ResolversTypes['ClassGroup'], subject: ResolversTypes['Subject'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideAbsenceNoteInput: DecideAbsenceNoteInput;
   DeleteInput: DeleteInput;
   DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversTypes['SchoolEvent']>, lessons: Array<ResolversTypes['DiaryLesson']> }>;
   DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
@@ -3782,6 +3884,7 @@ export type ResolversTypes = {
   StudyPeriodKind: StudyPeriodKind;
   Subgroup: ResolverTypeWrapper<Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversTypes['ClassGroup'], members: Array<ResolversTypes['Student']>, subject: ResolversTypes['Subject'] }>;
   Subject: ResolverTypeWrapper<SubjectEntity>;
+  SubmitAbsenceNoteInput: SubmitAbsenceNoteInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubstituteLessonInput: SubstituteLessonInput;
   TeachingAssignment: ResolverTypeWrapper<Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
@@ -3829,12 +3932,16 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AcademicYear: Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversParentTypes['ClassGroup']>, previousYear?: Maybe<ResolversParentTypes['AcademicYear']> };
-  ID: Scalars['ID']['output'];
+  AbsenceNote: Omit<AbsenceNote, 'student'> & { student: ResolversParentTypes['Student'] };
   Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
+  AbsenceNoteConnection: Omit<AbsenceNoteConnection, 'edges'> & { edges: Array<ResolversParentTypes['AbsenceNoteEdge']> };
+  Float: Scalars['Float']['output'];
+  AbsenceNoteDocument: AbsenceNoteDocument;
+  AbsenceNoteEdge: Omit<AbsenceNoteEdge, 'node'> & { node: ResolversParentTypes['AbsenceNote'] };
+  AcademicYear: Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversParentTypes['ClassGroup']>, previousYear?: Maybe<ResolversParentTypes['AcademicYear']> };
   Account: Omit<Account, 'roles'> & { roles: Array<ResolversParentTypes['AccountRole']> };
   AccountConnection: Omit<AccountConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccountEdge']> };
-  Float: Scalars['Float']['output'];
   AccountEdge: Omit<AccountEdge, 'node'> & { node: ResolversParentTypes['Account'] };
   AccountRole: Omit<AccountRole, 'school'> & { school?: Maybe<ResolversParentTypes['School']> };
   AccountVersionInput: AccountVersionInput;
@@ -3898,6 +4005,7 @@ export type ResolversParentTypes = {
   CurriculumItem: Omit<CurriculumItem, 'classGroup' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], subject: ResolversParentTypes['Subject'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DecideAbsenceNoteInput: DecideAbsenceNoteInput;
   DeleteInput: DeleteInput;
   DiaryDay: Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversParentTypes['SchoolEvent']>, lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
@@ -4004,6 +4112,7 @@ export type ResolversParentTypes = {
   StudyPeriodInput: StudyPeriodInput;
   Subgroup: Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], members: Array<ResolversParentTypes['Student']>, subject: ResolversParentTypes['Subject'] };
   Subject: SubjectEntity;
+  SubmitAbsenceNoteInput: SubmitAbsenceNoteInput;
   Subscription: Record<PropertyKey, never>;
   SubstituteLessonInput: SubstituteLessonInput;
   TeachingAssignment: Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
@@ -4125,6 +4234,42 @@ export type LinkDirectiveArgs = {
 };
 
 export type LinkDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AbsenceNoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AbsenceNote'] = ResolversParentTypes['AbsenceNote']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decisionComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['AbsenceNoteDocument']>, ParentType, ContextType>;
+  documentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  documentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  firstLesson?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastLesson?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['AbsenceReason'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AbsenceNoteState'], ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+};
+
+export type AbsenceNoteConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AbsenceNoteConnection'] = ResolversParentTypes['AbsenceNoteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AbsenceNoteEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AbsenceNoteDocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AbsenceNoteDocument'] = ResolversParentTypes['AbsenceNoteDocument']> = {
+  base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AbsenceNoteEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AbsenceNoteEdge'] = ResolversParentTypes['AbsenceNoteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AbsenceNote'], ParentType, ContextType>;
+};
 
 export type AcademicYearResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AcademicYear'] = ResolversParentTypes['AcademicYear']> = {
   classGroups?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
@@ -4815,6 +4960,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createTeachingAssignment?: Resolver<ResolversTypes['TeachingAssignment'], ParentType, ContextType, RequireFields<MutationCreateTeachingAssignmentArgs, 'input'>>;
   createTimetableEntry?: Resolver<ResolversTypes['TimetableEntry'], ParentType, ContextType, RequireFields<MutationCreateTimetableEntryArgs, 'input'>>;
   createWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationCreateWorkTypeArgs, 'input'>>;
+  decideAbsenceNote?: Resolver<ResolversTypes['AbsenceNote'], ParentType, ContextType, RequireFields<MutationDecideAbsenceNoteArgs, 'input'>>;
   deleteBell?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteBellArgs, 'input'>>;
   deleteCurriculumItem?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteCurriculumItemArgs, 'input'>>;
   deleteHoliday?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationDeleteHolidayArgs, 'input'>>;
@@ -4857,6 +5003,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   setPeriodMark?: Resolver<ResolversTypes['PeriodMark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
   setStudyPeriods?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetStudyPeriodsArgs, 'input'>>;
   startConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationStartConversationArgs, 'input'>>;
+  submitAbsenceNote?: Resolver<ResolversTypes['AbsenceNote'], ParentType, ContextType, RequireFields<MutationSubmitAbsenceNoteArgs, 'input'>>;
   substituteLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSubstituteLessonArgs, 'input'>>;
   unlockAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUnlockAccountArgs, 'input'>>;
   unlockLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlockLoginArgs, 'userId'>>;
@@ -4965,6 +5112,7 @@ export type PersonalDataReadEdgeResolvers<ContextType = RequestContext, ParentTy
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
+  absenceNotes?: Resolver<ResolversTypes['AbsenceNoteConnection'], ParentType, ContextType, Partial<QueryAbsenceNotesArgs>>;
   academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
   accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, Partial<QueryAccountsArgs>>;
   announcements?: Resolver<ResolversTypes['AnnouncementConnection'], ParentType, ContextType, Partial<QueryAnnouncementsArgs>>;
@@ -5437,6 +5585,10 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = RequestContext> = {
+  AbsenceNote?: AbsenceNoteResolvers<ContextType>;
+  AbsenceNoteConnection?: AbsenceNoteConnectionResolvers<ContextType>;
+  AbsenceNoteDocument?: AbsenceNoteDocumentResolvers<ContextType>;
+  AbsenceNoteEdge?: AbsenceNoteEdgeResolvers<ContextType>;
   AcademicYear?: AcademicYearResolvers<ContextType>;
   Account?: AccountResolvers<ContextType>;
   AccountConnection?: AccountConnectionResolvers<ContextType>;

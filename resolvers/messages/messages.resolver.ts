@@ -5,6 +5,10 @@ import { AnnouncementsService, announcementsFor, type AnnouncementRow } from '..
 import { sql } from '../../lib/sql';
 import { AcknowledgementsService, type ClassWeekRow } from '../../domain/messages/acknowledgements.service';
 import { DateScalar } from '../../schema/scalars';
+import {
+  AbsenceNotesService, absenceNoteDocument, absenceNotesFor, type AbsenceNoteRow,
+} from '../../domain/messages/absence-notes.service';
+import { AbsenceNoteState } from '../../entities';
 import { notFound } from '../../lib/errors';
 import { MessagesService } from '../../domain/messages/messages.service';
 import { MessagesQueries, type ConversationRow, type MessageRow, type ParticipantRow } from '../../domain/messages/messages.queries';
@@ -13,6 +17,7 @@ import type { Loaders } from '../loaders';
 import { pageRequest, toConnection } from '../pagination';
 import { fromGlobalId, toGlobalId } from '../../schema/global-id';
 import {
+  AbsenceNoteConnection, AbsenceNoteDocumentType, AbsenceNoteGqlType, DecideAbsenceNoteInput, SubmitAbsenceNoteInput,
   AnnouncementConnection, AnnouncementGqlType, ClassWeekAcknowledgementType, WeekAcknowledgementType, CreateAnnouncementInput, ConversationConnection, ConversationGqlType, ConversationParticipantType, EditMessageInput, MarkConversationReadInput,
   MessageConnection, MessageGqlType, MessageRecipientType, MessageVersionType, SendMessageInput, StartConversationInput,
 } from '../../schema/messages.types';
@@ -268,4 +273,51 @@ export class WeekAcknowledgementResolver {
   }
 }
 
-export const MESSAGE_RESOLVERS = [MessagesResolver, ConversationResolver, MessageResolver, AnnouncementResolver, WeekAcknowledgementResolver] as const;
+async function absenceNote(ctx: RequestContext, id: string): Promise<AbsenceNoteRow> {
+  const page = await absenceNotesFor(ctx.scope, { noteId: id }, { first: 1, offset: 0 });
+  if (!page.items[0]) throw notFound('AbsenceNote');
+  return page.items[0];
+}
+
+@Resolver(() => AbsenceNoteGqlType)
+export class AbsenceNoteResolver {
+  @Query(() => AbsenceNoteConnection, { description: 'Absence notes you may read (your children\'s; your class\'s; of students you teach; the school\'s for the administration), the newest first.' })
+  async absenceNotes(
+    @Arg('studentId', () => ID, { nullable: true }) studentId: string | null,
+    @Arg('state', () => AbsenceNoteState, { nullable: true }) state: AbsenceNoteState | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const request = pageRequest(first, after);
+    const student = studentId ? fromGlobalId(studentId, 'Student', 'studentId') : null;
+    return toConnection(await absenceNotesFor(ctx.scope, { studentId: student, state }, request), request);
+  }
+
+  @Mutation(() => AbsenceNoteGqlType, { description: 'A parent reports that their child will be or was absent (days, or lessons of each day), with a reason and an optional scan.' })
+  async submitAbsenceNote(@Arg('input') input: SubmitAbsenceNoteInput, @Ctx() ctx: RequestContext) {
+    const note = await new AbsenceNotesService(ctx.scope).submit({
+      ...input,
+      studentId: fromGlobalId(input.studentId, 'Student', 'studentId'),
+      documentId: input.documentId ? fromGlobalId(input.documentId, 'StagedFile', 'documentId') : null,
+    });
+    return absenceNote(ctx, note.id);
+  }
+
+  @Mutation(() => AbsenceNoteGqlType, { description: 'The class teacher accepts (the reasons of the absences in its span are set, now and as they are recorded) or declines a note.' })
+  async decideAbsenceNote(@Arg('input') input: DecideAbsenceNoteInput, @Ctx() ctx: RequestContext) {
+    const { note } = await new AbsenceNotesService(ctx.scope).decide({ ...input, noteId: fromGlobalId(input.noteId, 'AbsenceNote', 'noteId') });
+    return absenceNote(ctx, note.id);
+  }
+
+  @FieldResolver(() => ID) id(@Root() n: AbsenceNoteRow) { return toGlobalId('AbsenceNote', n.id); }
+  @FieldResolver(() => StudentType) student(@Root() n: AbsenceNoteRow, @Ctx() ctx: RequestContext) { return ctx.loaders.one(Student, n.studentId); }
+  @FieldResolver(() => AbsenceNoteDocumentType, { nullable: true })
+  document(@Root() n: AbsenceNoteRow, @Ctx() ctx: RequestContext) {
+    return n.documentType ? absenceNoteDocument(ctx.scope, n.id) : null;
+  }
+}
+
+export const MESSAGE_RESOLVERS = [
+  MessagesResolver, ConversationResolver, MessageResolver, AnnouncementResolver, WeekAcknowledgementResolver, AbsenceNoteResolver,
+] as const;
