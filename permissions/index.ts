@@ -72,7 +72,7 @@ export const RULES = {
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
-  Subscription: { diaryEvents: signedIn },
+  Subscription: { diaryEvents: signedIn, ...MESSAGE_RULES.Subscription },
   DiaryEvent: {
     cursor: signedIn, type: signedIn, occurredAt: signedIn, student: signedIn, mark: signedIn, attendance: signedIn, lesson: signedIn,
   },

@@ -29,6 +29,8 @@ export const MESSAGE_RULES = {
     acknowledgeWeek: acknowledges,
     submitAbsenceNote: can('absenceNote.submit'), decideAbsenceNote: can('absenceNote.decide'),
   },
+  // Wraps only each event's resolve: the stream is the viewer's own (subscribe step), each event re-checked by the hub.
+  Subscription: { inboxEvents: can('conversation.aboutStudent', 'conversation.amongStaff', 'announcement.read', 'absenceNote.read') },
   /** New types: reached only through the row-scoped reads above. */
   types: {
     Conversation: fields(['id', 'subject', 'student', 'createdAt', 'lastMessageAt', 'messageCount', 'unreadCount', 'participants', 'messages']),
@@ -48,6 +50,7 @@ export const MESSAGE_RULES = {
     AbsenceNote: fields(['id', 'student', 'startsOn', 'endsOn', 'firstLesson', 'lastLesson', 'reason', 'comment', 'state', 'documentName',
       'documentType', 'documentSize', 'document', 'decidedAt', 'decisionComment', 'createdAt']),
     AbsenceNoteDocument: fields(['name', 'type', 'base64']),
+    InboxEvent: fields(['cursor', 'type', 'occurredAt', 'student', 'message', 'announcement', 'absenceNote']),
     AbsenceNoteConnection: fields(['edges', 'pageInfo', 'totalCount']),
     AbsenceNoteEdge: fields(['cursor', 'node']),
   },

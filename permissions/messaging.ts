@@ -158,3 +158,24 @@ export function ownGuardianCardOf(user: Sql, student: Sql): Sql {
      where g.student_id = ${student} and g.revoked_at is null and gd.user_id = ${user}
        and ${holdsRoleSql('gd.user_id', 'gd.school_id', Role.PARENT)}`;
 }
+
+/**
+ * Which of these outbox positions addressed to one user (`diary_event.recipient_id`) that user
+ * may still receive now, in one statement per batch: a message while they may take part in its
+ * conversation, an announcement while they are in its audience (computed once per announcement of
+ * the batch), an absence note's event while they may read the note. Rows (position).
+ */
+export function receivableAddressedEvents(positions: readonly string[], now: Date): Sql {
+  const batch = sql`select d.position, d.type, d.recipient_id, d.message_id, d.announcement_id, d.absence_note_id
+      from diary_event d where d.position = any(${`{${positions.join(',')}}`}::bigint[]) and d.recipient_id is not null`;
+  return sql`with batch as materialized (${batch}),
+      audiences as materialized (
+        select ann.id as announcement_id, aud.user_id from announcement ann cross join lateral (${announcementAudience('ann', now)}) aud
+         where ann.id in (select b.announcement_id from batch b where b.announcement_id is not null))
+    select b.position from batch b
+     where (b.type = 'MESSAGE_RECEIVED' and exists(select 1 from message msg join conversation conv on conv.id = msg.conversation_id
+              where msg.id = b.message_id and ${mayTakePartSql(sql`b.recipient_id`, 'conv', now)}))
+        or (b.type = 'ANNOUNCEMENT' and exists(select 1 from audiences x where x.announcement_id = b.announcement_id and x.user_id = b.recipient_id))
+        or (b.type in ('ABSENCE_NOTE_SUBMITTED', 'ABSENCE_NOTE_DECIDED') and exists(select 1 from absence_note note
+              where note.id = b.absence_note_id and ${mayReadAbsenceNoteSql(sql`b.recipient_id`, 'note', now)}))`;
+}

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AbsenceNoteState, AnnouncementAudience } from '../entities';
-import { AbsenceReason } from './enums';
+import { AbsenceReason, DiaryEventType } from './enums';
 import { DateScalar } from './scalars';
 import { ConnectionType } from './connection';
 import { ClassGroupType, StudentType, UserType } from './types';
@@ -182,4 +182,15 @@ export const { Connection: AbsenceNoteConnection, Edge: AbsenceNoteEdge } = Conn
   @Field(() => ID) noteId!: string;
   @Field(() => Boolean) accept!: boolean;
   @Field(() => String, { nullable: true }) comment?: string | null;
+}
+
+@ObjectType('InboxEvent', { description: 'An event addressed to you: a message, an announcement, an absence note submitted or decided.' })
+export class InboxEventGqlType {
+  @Field({ description: 'Pass it as `after` to resume right after this event.' }) cursor!: string;
+  @Field(() => DiaryEventType) type!: DiaryEventType;
+  @Field(() => Date) occurredAt!: Date;
+  @Field(() => StudentType, { nullable: true, description: 'The student it is about; null among staff.' }) student?: StudentType | null;
+  @Field(() => MessageGqlType, { nullable: true }) message?: MessageGqlType | null;
+  @Field(() => AnnouncementGqlType, { nullable: true }) announcement?: AnnouncementGqlType | null;
+  @Field(() => AbsenceNoteGqlType, { nullable: true }) absenceNote?: AbsenceNoteGqlType | null;
 }

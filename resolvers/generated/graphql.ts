@@ -1105,6 +1105,20 @@ export type ImportRow = {
   sourcedId: Scalars['String']['output'];
 };
 
+/** An event addressed to you: a message, an announcement, an absence note submitted or decided. */
+export type InboxEvent = {
+  __typename?: 'InboxEvent';
+  absenceNote?: Maybe<AbsenceNote>;
+  announcement?: Maybe<Announcement>;
+  /** Pass it as `after` to resume right after this event. */
+  cursor: Scalars['String']['output'];
+  message?: Maybe<Message>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The student it is about; null among staff. */
+  student?: Maybe<Student>;
+  type: DiaryEventType;
+};
+
 /** A lesson that took place but lacks a topic, a homework or attendance. */
 export type IncompleteLesson = {
   __typename?: 'IncompleteLesson';
@@ -3156,12 +3170,19 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** New and corrected marks, absences and their reasons, topics and homework of the students the viewer may watch (the student, their parents, their class teacher), as they are committed, in commit order. Leave out `studentId` for all of them. `after` (an event's cursor) first replays what was missed, each event once, reaching back no further than the viewer's tie to the student (a guardianship's start, the class teacher's enrollment of the student, the student's current school year). A cursor older than the outbox keeps (README, Retention: 30 days by default) answers CURSOR_EXPIRED: re-read the diary, then subscribe without `after`. */
   diaryEvents: DiaryEvent;
+  /** Messages, announcements and absence notes addressed to you, as they are committed, in commit order. `after` (an event's cursor) first replays what was missed, each event once. */
+  inboxEvents: InboxEvent;
 };
 
 
 export type SubscriptionDiaryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionInboxEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SubstituteLessonInput = {
@@ -3792,6 +3813,7 @@ export type ResolversTypes = {
   ImportRecordKind: ImportRecordKind;
   ImportReport: ResolverTypeWrapper<ImportReport>;
   ImportRow: ResolverTypeWrapper<ImportRow>;
+  InboxEvent: ResolverTypeWrapper<Omit<InboxEvent, 'absenceNote' | 'announcement' | 'message' | 'student'> & { absenceNote?: Maybe<ResolversTypes['AbsenceNote']>, announcement?: Maybe<ResolversTypes['Announcement']>, message?: Maybe<ResolversTypes['Message']>, student?: Maybe<ResolversTypes['Student']> }>;
   IncompleteLesson: ResolverTypeWrapper<IncompleteLesson>;
   IssueCredentialsInput: IssueCredentialsInput;
   IssuedCredentials: ResolverTypeWrapper<Omit<IssuedCredentials, 'account'> & { account: ResolversTypes['Account'] }>;
@@ -4027,6 +4049,7 @@ export type ResolversParentTypes = {
   ImportProblem: ImportProblem;
   ImportReport: ImportReport;
   ImportRow: ImportRow;
+  InboxEvent: Omit<InboxEvent, 'absenceNote' | 'announcement' | 'message' | 'student'> & { absenceNote?: Maybe<ResolversParentTypes['AbsenceNote']>, announcement?: Maybe<ResolversParentTypes['Announcement']>, message?: Maybe<ResolversParentTypes['Message']>, student?: Maybe<ResolversParentTypes['Student']> };
   IncompleteLesson: IncompleteLesson;
   IssueCredentialsInput: IssueCredentialsInput;
   IssuedCredentials: Omit<IssuedCredentials, 'account'> & { account: ResolversParentTypes['Account'] };
@@ -4708,6 +4731,16 @@ export type ImportRowResolvers<ContextType = RequestContext, ParentType extends 
   line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['ImportOutcome'], ParentType, ContextType>;
   sourcedId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InboxEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboxEvent'] = ResolversParentTypes['InboxEvent']> = {
+  absenceNote?: Resolver<Maybe<ResolversTypes['AbsenceNote']>, ParentType, ContextType>;
+  announcement?: Resolver<Maybe<ResolversTypes['Announcement']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DiaryEventType'], ParentType, ContextType>;
 };
 
 export type IncompleteLessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncompleteLesson'] = ResolversParentTypes['IncompleteLesson']> = {
@@ -5423,6 +5456,7 @@ export type SubjectResolvers<ContextType = RequestContext, ParentType extends Re
 
 export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   diaryEvents?: SubscriptionResolver<ResolversTypes['DiaryEvent'], "diaryEvents", ParentType, ContextType, Partial<SubscriptionDiaryEventsArgs>>;
+  inboxEvents?: SubscriptionResolver<ResolversTypes['InboxEvent'], "inboxEvents", ParentType, ContextType, Partial<SubscriptionInboxEventsArgs>>;
 };
 
 export type TeachingAssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TeachingAssignment'] = ResolversParentTypes['TeachingAssignment']> = {
@@ -5642,6 +5676,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ImportProblem?: ImportProblemResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   ImportRow?: ImportRowResolvers<ContextType>;
+  InboxEvent?: InboxEventResolvers<ContextType>;
   IncompleteLesson?: IncompleteLessonResolvers<ContextType>;
   IssuedCredentials?: IssuedCredentialsResolvers<ContextType>;
   JSON?: GraphQLScalarType;

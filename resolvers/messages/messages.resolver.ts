@@ -9,6 +9,7 @@ import {
   AbsenceNotesService, absenceNoteDocument, absenceNotesFor, type AbsenceNoteRow,
 } from '../../domain/messages/absence-notes.service';
 import { AbsenceNoteState } from '../../entities';
+import { InboxEventsResolver } from './inbox-events.resolver';
 import { notFound } from '../../lib/errors';
 import { MessagesService } from '../../domain/messages/messages.service';
 import { MessagesQueries, type ConversationRow, type MessageRow, type ParticipantRow } from '../../domain/messages/messages.queries';
@@ -320,4 +321,5 @@ export class AbsenceNoteResolver {
 
 export const MESSAGE_RESOLVERS = [
   MessagesResolver, ConversationResolver, MessageResolver, AnnouncementResolver, WeekAcknowledgementResolver, AbsenceNoteResolver,
+  InboxEventsResolver,
 ] as const;

@@ -27,7 +27,8 @@ describe.each([Role.PARENT, Role.STUDENT])('%s', (role) => {
     for (const write of ['recordMark', 'correctMark', 'recordAttendance', 'setAbsenceReason', 'setLessonRecord', 'setPeriodMark']) {
       expect(fieldsOf(s, 'Mutation')).not.toContain(write);
     }
-    expect(fieldsOf(s, 'Subscription')).toEqual(['diaryEvents']);
+    // inboxEvents: their messages, announcements and absence notes (issue 15).
+    expect(fieldsOf(s, 'Subscription')).toEqual(['diaryEvents', 'inboxEvents']);
     expect(fieldsOf(s, 'Mark')).not.toContain('versions');
     // Types nothing visible reaches are gone with their fields.
     expect(s.getType('MarkVersion')).toBeUndefined();
