@@ -203,6 +203,7 @@ async function run(port: number, world: World) {
   await markLoad;
   await new Promise((r) => setTimeout(r, 3_000));
   for (const s of sockets) s.close();
+  if (refused.length > 0) console.error('first refusal', JSON.stringify(refused[0]));
   const latencies = sent.flatMap((s) => (arrivals.has(s.id) ? [arrivals.get(s.id)! - s.sentAt] : []));
   const grade5Families = world.families.filter((f) => f.grade5).length;
   announcementArrivals = announcementArrivals.map((t) => t - announcementSentAt);

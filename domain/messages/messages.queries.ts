@@ -160,6 +160,20 @@ export class MessagesQueries {
     return new Map(rows.items.map((m) => [m.id, m]));
   }
 
+  /**
+   * A message an inbox event points at, for its recipient: the live hub has just judged the tie
+   * (domain/diary/receivers.ts), so this reads by id with the participant check only — one light
+   * statement per delivery instead of the tie check again.
+   */
+  async messageForDelivery(id: string): Promise<MessageRow | null> {
+    const statement = sql`select msg.id, msg.conversation_id, msg.number, msg.author_id, ${nameOf(sql`msg.author_id`)} as author_name,
+          msg.body, msg.created_at, msg.edited_at, msg.revision
+        from message msg where msg.id = ${id}::uuid
+         and exists(select 1 from conversation_participant dp where dp.conversation_id = msg.conversation_id and dp.user_id = ${this.me})`;
+    const [row] = await this.scope.em.execute(statement.text, [...statement.values]);
+    return row ? toMessage(row) : null;
+  }
+
   /** The earlier texts of messages (one statement for a page of messages). */
   async versions(messageIds: readonly string[]): Promise<Map<string, { revision: number; body: string; writtenAt: Date }[]>> {
     const rows = await this.scope.em.execute<{ message_id: string; revision: number; body: string; written_at: string }[]>(

@@ -14,8 +14,8 @@ import { StudentType } from '../../schema/types';
 /**
  * The viewer's inbox, live (issue 15 part 5): the outbox events addressed to them, from the same
  * outbox and hub as the diary, resumable by the same cursor. The hub re-checks every event before
- * delivery (domain/diary/receivers.ts); each field below reads through the viewer's own access
- * again, so an event whose tie was lost meanwhile shows nothing.
+ * delivery (domain/diary/receivers.ts), so a message or announcement is then read by id (the
+ * participant check stays for a message; a note goes through `absenceNote.read` again).
  */
 @Resolver(() => InboxEventGqlType)
 export class InboxEventsResolver {
@@ -44,13 +44,13 @@ export class InboxEventsResolver {
   @FieldResolver(() => MessageGqlType, { nullable: true })
   async message(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
     if (!event.messageId) return null;
-    return (await new MessagesQueries(ctx.scope).messagesByIds([event.messageId])).get(event.messageId) ?? null;
+    return new MessagesQueries(ctx.scope).messageForDelivery(event.messageId);
   }
 
   @FieldResolver(() => AnnouncementGqlType, { nullable: true })
   async announcement(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
     if (!event.announcementId) return null;
-    return (await announcementsFor(ctx.scope, null, sql`ann.id = ${event.announcementId}::uuid`)).items[0] ?? null;
+    return (await announcementsFor(ctx.scope, null, sql`ann.id = ${event.announcementId}::uuid`, true)).items[0] ?? null;
   }
 
   @FieldResolver(() => AbsenceNoteGqlType, { nullable: true })
