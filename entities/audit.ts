@@ -49,6 +49,7 @@ export class AuditEntry {
 @Entity()
 @Index({ properties: ['student', 'id'] })
 @Index({ properties: ['student', 'position'] })
+@Index({ properties: ['recipient', 'position'] })
 @Index({ name: 'diary_event_unstamped_index', expression: 'create index "diary_event_unstamped_index" on "diary_event" ("id") where "position" is null' })
 export class DiaryEvent {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
@@ -64,8 +65,25 @@ export class DiaryEvent {
   @ManyToOne(() => School)
   school!: School;
 
-  @ManyToOne(() => Student)
-  student!: Student;
+  /** The student the event is about (the live diary watches by student); null for an event among staff. */
+  @ManyToOne(() => Student, { nullable: true })
+  student?: Student;
+
+  /**
+   * Addressed to one user (messages, announcements, absence notes; issue 15): delivered to that
+   * user only, re-checked at delivery (permissions/messaging.ts), never to the student's watchers.
+   */
+  @ManyToOne(() => User, { nullable: true })
+  recipient?: User;
+
+  @Property({ type: 'uuid', nullable: true })
+  messageId?: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  announcementId?: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  absenceNoteId?: string;
 
   @ManyToOne(() => Lesson, { nullable: true })
   lesson?: Lesson;

@@ -61,4 +61,12 @@ export enum DiaryEventType {
   MARK_RETRACTED = 'MARK_RETRACTED',
   /** An absence recorded by mistake was cleared. */
   ABSENCE_CLEARED = 'ABSENCE_CLEARED',
+  /** A message in one of the recipient's conversations (issue 15; addressed to `recipient`, not watched by student). */
+  MESSAGE_RECEIVED = 'MESSAGE_RECEIVED',
+  /** An announcement reached the recipient. */
+  ANNOUNCEMENT = 'ANNOUNCEMENT',
+  /** A family submitted an absence note (to the class teacher). */
+  ABSENCE_NOTE_SUBMITTED = 'ABSENCE_NOTE_SUBMITTED',
+  /** The class teacher accepted or declined the family's absence note. */
+  ABSENCE_NOTE_DECIDED = 'ABSENCE_NOTE_DECIDED',
 }

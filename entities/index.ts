@@ -18,6 +18,7 @@ export * from './download';
 export * from './retention';
 export * from './push';
 export * from './document';
+export * from './messages';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -36,6 +37,7 @@ import { Download } from './download';
 import { DiaryHubInstance } from './retention';
 import { PushPreference, PushSubscription } from './push';
 import { IssuedDocument } from './document';
+import { AbsenceNote, Announcement, AnnouncementClass, AnnouncementRead, Conversation, ConversationParticipant, Message, MessageVersion, WeekAcknowledgement } from './messages';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -57,4 +59,6 @@ export const ALL_ENTITIES = [
   DiaryHubInstance,
   PushSubscription, PushPreference,
   IssuedDocument,
+  Conversation, ConversationParticipant, Message, MessageVersion, Announcement, AnnouncementClass, AnnouncementRead,
+  WeekAcknowledgement, AbsenceNote,
 ];

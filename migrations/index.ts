@@ -22,6 +22,7 @@ import { Migration20261204030000_retention } from './Migration20261204030000_ret
 import { Migration20261204180000_web_push } from './Migration20261204180000_web_push';
 import { Migration20261204190000_issued_document } from './Migration20261204190000_issued_document';
 import { Migration20261204190000_period_results } from './Migration20261204190000_period_results';
+import { Migration20261204190000_messages } from './Migration20261204190000_messages';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204180000_web_push', class: Migration20261204180000_web_push },
   { name: 'Migration20261204190000_issued_document', class: Migration20261204190000_issued_document },
   { name: 'Migration20261204190000_period_results', class: Migration20261204190000_period_results },
+  { name: 'Migration20261204190000_messages', class: Migration20261204190000_messages },
 ];

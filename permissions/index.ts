@@ -17,6 +17,7 @@ import { LATE_ENTRY_RULES } from './late-entry.rules';
 import { PUSH_RULES } from './push.rules';
 import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
 import { DOCUMENT_MUTATION_RULES, DOCUMENT_QUERY_RULES, DOCUMENT_TYPE_RULES } from './documents.rules';
+import { MESSAGE_RULES } from './messages.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -50,6 +51,7 @@ export const RULES = {
     ...LATE_ENTRY_RULES.Query,
     ...PUSH_RULES.Query,
     ...DOCUMENT_QUERY_RULES,
+    ...MESSAGE_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -75,10 +77,11 @@ export const RULES = {
     ...CORRECTION_RULES.Mutation,
     ...LATE_ENTRY_RULES.Mutation,
     ...PUSH_RULES.Mutation,
+    ...MESSAGE_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
-  Subscription: { diaryEvents: signedIn },
+  Subscription: { diaryEvents: signedIn, ...MESSAGE_RULES.Subscription },
   DiaryEvent: {
     cursor: signedIn, type: signedIn, occurredAt: signedIn, student: signedIn, mark: signedIn, attendance: signedIn, lesson: signedIn,
   },
@@ -146,6 +149,7 @@ export const RULES = {
   ...EVENT_RULES.types,
   ...LATE_ENTRY_RULES.types,
   ...PUSH_RULES.types,
+  ...MESSAGE_RULES.types,
 } satisfies IRules;
 
 export const SHIELD_OPTIONS = {

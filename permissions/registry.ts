@@ -12,6 +12,7 @@ import { REPORTS_POLICY } from './policies/reports.policy';
 import { SCHOOL_SETUP_POLICY } from './policies/school-setup.policy';
 import { LATE_ENTRY_POLICY } from './policies/late-entry.policy';
 import { DOCUMENTS_POLICY } from './policies/documents.policy';
+import { MESSAGES_POLICY } from './policies/messages.policy';
 import { rolesOf, rolesThatMayHold, type PermissionSpec } from './policy';
 import { COORDINATORS, STAFF } from './roles';
 import type { Viewer } from './viewer';
@@ -38,6 +39,7 @@ export const REGISTRY = {
   ...SCHOOL_SETUP_POLICY,
   ...LATE_ENTRY_POLICY,
   ...DOCUMENTS_POLICY,
+  ...MESSAGES_POLICY,
 } satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof REGISTRY;

@@ -25,6 +25,7 @@ import {
   TimetableResolver,
 } from './school-year/timetable.resolver';
 import { PEOPLE_RESOLVERS } from './people/people.resolvers';
+import { MESSAGE_RESOLVERS } from './messages/messages.resolver';
 import { ImportResolver } from './interchange/import.resolver';
 import { ExportResolver } from './interchange/export.resolver';
 import { DocumentsResolver } from './documents/documents.resolver';
@@ -59,4 +60,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   LateEntryPermitsResolver, LateEntryPermitResolver,
   // Web Push (issue 15 part 5).
   PushSubscriptionResolver,
+  // Talking with families (issue 15).
+  ...MESSAGE_RESOLVERS,
 ];

@@ -9,7 +9,7 @@ export type NodeTypeName =
   | 'User' | 'AcademicYear' | 'StudyPeriod' | 'PeriodMark' | 'WorkType' | 'School'
   | 'Holiday' | 'MovedWorkingDay' | 'CurriculumItem' | 'Subgroup' | 'TeachingAssignment' | 'ThematicPlanItem' | 'Bell' | 'Room' | 'TimetableEntry'
   | 'Guardian' | 'Guardianship' | 'PersonalDataConsent' | 'MovementOrder' | 'StagedFile' | 'SchoolEvent'
-  | 'LateEntryPermit' | 'PushSubscription';
+  | 'LateEntryPermit' | 'PushSubscription' | 'Conversation' | 'Message' | 'Announcement' | 'AbsenceNote';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

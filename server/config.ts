@@ -127,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idempotencyGraceHours: countOr(env.RETENTION_IDEMPOTENCY_GRACE_HOURS, DEFAULT_RETENTION.idempotencyGraceHours),
       loginCounterGraceMinutes: countOr(env.RETENTION_LOGIN_COUNTER_GRACE_MINUTES, DEFAULT_RETENTION.loginCounterGraceMinutes),
       sessionGraceDays: countOr(env.RETENTION_SESSION_GRACE_DAYS, DEFAULT_RETENTION.sessionGraceDays),
+      messagesDays: intOr(env.RETENTION_MESSAGES_DAYS, DEFAULT_RETENTION.messagesDays),
+      absenceNoteScanDays: intOr(env.RETENTION_ABSENCE_NOTE_SCAN_DAYS, DEFAULT_RETENTION.absenceNoteScanDays),
       batchSize: intOr(env.RETENTION_BATCH_SIZE, DEFAULT_RETENTION.batchSize),
     },
     push: {

@@ -13,6 +13,7 @@ import type { Clock } from '../lib/clock';
 import { diaryReplayScope } from '../permissions/diary-replay';
 import { diaryWatchers } from '../permissions/diary-watchers';
 import { describeFault, type Logger } from './logging';
+import { receivableAddressed } from '../domain/diary/receivers';
 
 /** Four statements in parallel, each on a fork of its own (a fork is one unit of work, not for concurrent use). */
 async function loadEventGraph(fork: () => EntityManager, events: OutboxEvent[]): Promise<EventGraph> {
@@ -44,11 +45,12 @@ export interface HubOptions {
 /** How often an instance refreshes its row in `diary_hub_instance` (the prune's floor, domain/ops/retention.ts). */
 const POSITION_REPORT_MS = 60_000;
 
-const OUTBOX_COLUMNS = `position, type, student_id, lesson_id, mark_id, attendance_id, occurred_at`;
+const OUTBOX_COLUMNS = `position, type, student_id, recipient_id, message_id, announcement_id, absence_note_id, lesson_id, mark_id, attendance_id, occurred_at`;
 
 function toEvent(row: Record<string, any>): OutboxEvent {
   return {
-    position: BigInt(row.position), type: row.type, studentId: row.student_id, lessonId: row.lesson_id,
+    position: BigInt(row.position), type: row.type, studentId: row.student_id, recipientId: row.recipient_id ?? null,
+    messageId: row.message_id ?? null, announcementId: row.announcement_id ?? null, absenceNoteId: row.absence_note_id ?? null, lessonId: row.lesson_id,
     markId: row.mark_id, attendanceId: row.attendance_id, occurredAt: new Date(row.occurred_at),
   };
 }
@@ -179,6 +181,10 @@ export class DiaryHub {
    * index: never another school's or family's outbox.
    */
   async *replayBatches(watcher: Watcher, from: bigint, to: bigint): AsyncGenerator<OutboxEvent[]> {
+    if (watcher.inbox) {
+      yield* this.replayInbox(watcher, from, to);
+      return;
+    }
     let cursor = from;
     for (;;) {
       const scope = diaryReplayScope({ userId: watcher.userId, studentId: watcher.studentId, now: this.options.clock.now() });
@@ -187,7 +193,7 @@ export class DiaryHub {
         `with scope as materialized (${scope.sql})
          select d.*, scope.tie from scope cross join lateral (
              select ${OUTBOX_COLUMNS} from diary_event d
-              where d.student_id = scope.student_id and d.position > ? and d.position <= ? and d.occurred_at >= scope.since
+              where d.student_id = scope.student_id and d.recipient_id is null and d.position > ? and d.position <= ? and d.occurred_at >= scope.since
               order by d.position limit ?) d
           order by d.position limit ?`,
         [...scope.params, cursor.toString(), to.toString(), this.batchSize, this.batchSize],
@@ -206,6 +212,31 @@ export class DiaryHub {
       }
       yield batch;
       cursor = batch[batch.length - 1].position;
+      if (rows.length < this.batchSize) return;
+    }
+  }
+
+  /**
+   * The viewer's inbox replayed: the events addressed to them after `from`, through the
+   * (recipient_id, position) index, in bounded batches, each event re-checked (a message of a
+   * conversation they were cut out of since is not replayed).
+   */
+  private async *replayInbox(watcher: Watcher, from: bigint, to: bigint): AsyncGenerator<OutboxEvent[]> {
+    let cursor = from;
+    for (;;) {
+      const rows = await this.em().execute(
+        `select ${OUTBOX_COLUMNS} from diary_event where recipient_id = ? and position > ? and position <= ? order by position limit ?`,
+        [watcher.userId, cursor.toString(), to.toString(), this.batchSize],
+      );
+      if (cursorIsExpired(cursor, await outboxPrunedThrough(this.em()))) throw cursorExpired();
+      if (rows.length === 0) return;
+      const read = rows.map(toEvent);
+      const allowed = await receivableAddressed(this.em(), this.options.clock.now(), read);
+      const batch = read.filter((e) => allowed.has(e.position));
+      const readAt = { at: process.hrtime.bigint(), kind: 'replay' as const };
+      for (const event of batch) this.readAt.set(event, readAt);
+      if (batch.length > 0) yield batch;
+      cursor = read[read.length - 1].position;
       if (rows.length < this.batchSize) return;
     }
   }
@@ -267,18 +298,28 @@ export class DiaryHub {
    * Sessions are not re-read per batch: a logout, a lock or a revoked session fires
    * `diary_access` (database triggers), which re-checks every subscriber at once.
    */
-  private async dispatch(batch: OutboxEvent[]): Promise<void> {
+  private async dispatch(all: OutboxEvent[]): Promise<void> {
     if (this.subscribers.size === 0) return;
-    const students = new Set(batch.map((e) => e.studentId));
-    const [allowed, graph] = await Promise.all([
+    // Events addressed to one user (issue 15) go to that user's inbox streams only, each re-checked now.
+    const batch = all.filter((e) => !e.recipientId);
+    const addressed = all.filter((e) => e.recipientId);
+    const inboxUsers = new Set([...this.subscribers].filter((s) => s.watcher.inbox).map((s) => s.watcher.userId));
+    const wanted = addressed.filter((e) => inboxUsers.has(e.recipientId!));
+    const students = new Set(batch.map((e) => e.studentId!));
+    const [allowed, graph, receivable] = await Promise.all([
       this.watchable([...students]),
-      loadEventGraph(() => this.em(), batch),
+      batch.length > 0 ? loadEventGraph(() => this.em(), batch) : null,
+      receivableAddressed(this.em(), this.options.clock.now(), wanted),
     ]);
     for (const event of batch) {
-      event.graph = graph;
+      event.graph = graph!;
       event.watchers = allowed;
     }
     for (const sub of [...this.subscribers]) {
+      if (sub.watcher.inbox) {
+        for (const event of wanted) if (event.recipientId === sub.watcher.userId && receivable.has(event.position)) sub.deliver(event);
+        continue;
+      }
       const own = sub.watcher.studentId;
       // A stream of one student ends when that student's rights are gone (judged only when the batch is about them).
       if (own && students.has(own) && !allowed.has(watcherKey(own, sub.watcher.userId))) {

@@ -10,6 +10,7 @@ export function pruneSettings(config: RetentionConfig): PruneSettings {
   return {
     outboxDays: config.outboxDays, idempotencyGraceHours: config.idempotencyGraceHours,
     loginCounterGraceMinutes: config.loginCounterGraceMinutes, sessionGraceDays: config.sessionGraceDays,
+    messagesDays: config.messagesDays, absenceNoteScanDays: config.absenceNoteScanDays,
     batchSize: config.batchSize, idempotencyTtlHours: IDEMPOTENCY_TTL_HOURS,
   };
 }

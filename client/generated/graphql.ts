@@ -15,12 +15,16 @@ export type AttendanceKind =
 
 export type DiaryEventType =
   | 'ABSENCE_CLEARED'
+  | 'ABSENCE_NOTE_DECIDED'
+  | 'ABSENCE_NOTE_SUBMITTED'
   | 'ABSENCE_REASON_SET'
   | 'ABSENCE_RECORDED'
+  | 'ANNOUNCEMENT'
   | 'LESSON_RECORD_SET'
   | 'MARK_ADDED'
   | 'MARK_CORRECTED'
-  | 'MARK_RETRACTED';
+  | 'MARK_RETRACTED'
+  | 'MESSAGE_RECEIVED';
 
 export type LessonState =
   | 'CANCELLED'

@@ -66,7 +66,13 @@ export async function publishDiaryEvents(em: EntityManager, { written = false }:
 export interface OutboxEvent {
   position: bigint;
   type: DiaryEventType;
-  studentId: string;
+  /** The student the event is about; null for an event among staff (addressed to `recipientId`). */
+  studentId: string | null;
+  /** Addressed to this user only (messages, announcements, absence notes), never to the student's watchers. */
+  recipientId: string | null;
+  messageId: string | null;
+  announcementId: string | null;
+  absenceNoteId: string | null;
   lessonId: string | null;
   markId: string | null;
   attendanceId: string | null;
@@ -84,7 +90,7 @@ export interface OutboxEvent {
 /** "student:user" → the ties that let the user watch the student now. */
 export type Watchable = ReadonlyMap<string, string>;
 
-export function watcherKey(studentId: string, userId: string): string {
+export function watcherKey(studentId: string | null, userId: string): string {
   return `${studentId}:${userId}`;
 }
 
@@ -107,6 +113,8 @@ export interface Watcher {
   sessionId: string;
   /** null: every student the viewer may watch. */
   studentId: string | null;
+  /** The viewer's inbox (`inboxEvents`): the events addressed to them, not the students' diary. */
+  inbox?: boolean;
 }
 
 /**

@@ -31,12 +31,17 @@ export function cleanFileName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'file.csv';
 }
 
-export async function stageFiles(em: EntityManager, viewer: Viewer, files: ImportFile[], now: Date): Promise<StagedFile[]> {
-  const refusal = stagingRefusal(viewer);
+/** What a staging is for: who may stage (a refusal, or null) and how large a file may be. */
+export interface StagingPurpose { refusal: (viewer: Viewer) => AppError | null; fileBytes: number }
+
+export const IMPORT_STAGING: StagingPurpose = { refusal: stagingRefusal, fileBytes: IMPORT_LIMITS.fileBytes };
+
+export async function stageFiles(em: EntityManager, viewer: Viewer, files: ImportFile[], now: Date, purpose: StagingPurpose = IMPORT_STAGING): Promise<StagedFile[]> {
+  const refusal = purpose.refusal(viewer);
   if (refusal) throw refusal;
   const staged = files.map((f) => {
-    if (f.content.length > IMPORT_LIMITS.fileBytes) {
-      throw new AppError(ErrorCode.FILE_TOO_LARGE, `${f.name} is larger than ${IMPORT_LIMITS.fileBytes / 1048576} MB.`, { file: f.name });
+    if (f.content.length > purpose.fileBytes) {
+      throw new AppError(ErrorCode.FILE_TOO_LARGE, `${f.name} is larger than ${purpose.fileBytes / 1048576} MB.`, { file: f.name });
     }
     return em.create(StagedFile, {
       uploadedBy: em.getReference(User, viewer.userId), name: cleanFileName(f.name), size: f.content.length,

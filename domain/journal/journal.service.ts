@@ -18,6 +18,7 @@ import { assertLessonYearWritable, assertYearWritable, yearClosed } from '../sch
 import { type AttendanceWrite, type EntryFacts, type NewMark, type PupilFacts, lockedAttendance, readEntryFacts, writeAttendance, writeNewMarks } from './lesson-entries';
 import { assertExamGrade } from '../school-year/final-grades';
 import { permitFor } from './late-entry.service';
+import { acceptedNoteFor, noteDocument } from './accepted-notes';
 
 /** What an audit entry says of a write made under a late-entry permit. */
 const underPermit = (permit: LateEntryPermit | null) => (permit ? { underPermitId: permit.id } : {});
@@ -330,6 +331,7 @@ export class JournalService {
           kind: cmd.kind, lessonId: lesson.id, studentId: student.id, ...underPermit(permit),
         });
         this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance: existing });
+        await this.applyAcceptedNote(em, now, lesson, existing);
         return existing;
       }
       if (existing) {
@@ -339,6 +341,7 @@ export class JournalService {
         if (permit) existing.enteredUnderPermit = permit;
         this.audit(em, now, lesson.school.id, 'attendance.change', 'Attendance', existing.id, before, { kind: cmd.kind, ...underPermit(permit) });
         this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance: existing });
+        await this.applyAcceptedNote(em, now, lesson, existing);
         return existing;
       }
       const attendance = em.create(Attendance, {
@@ -349,8 +352,28 @@ export class JournalService {
         kind: cmd.kind, lessonId: lesson.id, studentId: student.id, ...underPermit(permit),
       });
       this.event(em, now, DiaryEventType.ABSENCE_RECORDED, lesson.school.id, student.id, { lesson, attendance });
+      await this.applyAcceptedNote(em, now, lesson, attendance);
       return attendance;
     });
+  }
+
+  /**
+   * An absence recorded in the span of a note the class teacher accepted (issue 15 part 4) takes
+   * the note's reason now, in the recording transaction, with its own audit entry and
+   * ABSENCE_REASON_SET: the class teacher decided it when accepting (rule 8).
+   */
+  private async applyAcceptedNote(em: EntityManager, now: Date, lesson: Lesson, attendance: Attendance): Promise<void> {
+    if (attendance.reason !== AbsenceReason.UNKNOWN) return;
+    const note = await acceptedNoteFor(em, attendance.student.id, lesson.date, lesson.number);
+    if (!note) return;
+    const before = { reason: attendance.reason, document: attendance.document ?? null };
+    attendance.reason = note.reason;
+    attendance.document = noteDocument(note.startsOn);
+    attendance.reasonSetAt = now;
+    this.audit(em, now, lesson.school.id, 'attendance.reason', 'Attendance', attendance.id, before, {
+      reason: note.reason, document: attendance.document, absenceNoteId: note.id,
+    });
+    this.event(em, now, DiaryEventType.ABSENCE_REASON_SET, lesson.school.id, attendance.student.id, { lesson, attendance });
   }
 
   async setAbsenceReason(cmd: SetAbsenceReasonCommand): Promise<Attendance> {

@@ -17,7 +17,13 @@ import { uuidArray } from '../../lib/sql';
  *   `loginCounterGraceMinutes` (such a row counts nothing any more: the next attempt starts afresh);
  * - **sessions** (`refresh_token`): a token `sessionGraceDays` after it stopped working (expired,
  *   revoked, or rotated: within the grace a reused old token is still caught as reuse);
- * - instances' diary positions not refreshed for HUB_INSTANCE_STALE_SECONDS (the instance is gone).
+ * - instances' diary positions not refreshed for HUB_INSTANCE_STALE_SECONDS (the instance is gone);
+ * - **messages** (personal data, issue 15): a conversation whose last message is older than
+ *   `messagesDays`, with its messages, earlier texts and read marks; announcements older than that,
+ *   with their reads;
+ * - **absence notes' scans**: the scanned document of a note `absenceNoteScanDays` after it was
+ *   written (the note itself, which justifies an absence reason in the journal, stays, as do the
+ *   week's acknowledgements).
  *
  * The journal itself is never pruned: marks and their versions, attendance, lessons and their
  * records, period marks, the movement book, cards, the audit log and the personal-data access log
@@ -35,6 +41,10 @@ export interface RetentionPeriods {
   loginCounterGraceMinutes: number;
   /** A refresh token is deleted this long after it stopped working: expired, revoked or rotated (RETENTION_SESSION_GRACE_DAYS). */
   sessionGraceDays: number;
+  /** Conversations (by their last message) and announcements are kept this many days (RETENTION_MESSAGES_DAYS). */
+  messagesDays: number;
+  /** An absence note's scan is kept this many days after the note (RETENTION_ABSENCE_NOTE_SCAN_DAYS). */
+  absenceNoteScanDays: number;
   /** Rows deleted per statement and transaction (RETENTION_BATCH_SIZE). */
   batchSize: number;
 }
@@ -44,6 +54,9 @@ export const DEFAULT_RETENTION: RetentionPeriods = {
   idempotencyGraceHours: 24,
   loginCounterGraceMinutes: 60,
   sessionGraceDays: 7,
+  // Three school years: a complaint about a conversation can still be looked into the year after next.
+  messagesDays: 1_095,
+  absenceNoteScanDays: 365,
   batchSize: 1_000,
 };
 
@@ -70,6 +83,9 @@ export interface PruneReport {
   idempotencyRecords: TablePruned;
   loginCounters: TablePruned;
   sessions: TablePruned;
+  conversations: TablePruned;
+  announcements: TablePruned;
+  absenceNoteScans: TablePruned;
   staleHubInstances: number;
 }
 
@@ -115,12 +131,28 @@ export async function pruneExpired(
     [windowCutoff, lockCutoff, size, windowCutoff, lockCutoff]));
   const sessionCutoff = ago(now, settings.sessionGraceDays * 24 * HOUR);
   const sessions = await inBatches(size, shouldStop, () => pruneSessionsBatch(em.fork(), sessionCutoff, size));
+  const messagesCutoff = ago(now, settings.messagesDays * 24 * HOUR);
+  const conversations = await inBatches(size, shouldStop, () => count(em.fork(),
+    `with d as (delete from conversation where id in (
+        select id from conversation where last_message_at < ? order by last_message_at limit ?) and last_message_at < ? returning 1)
+     select count(*)::int as n from d`,
+    [messagesCutoff, size, messagesCutoff]));
+  const announcements = await inBatches(size, shouldStop, () => count(em.fork(),
+    `with d as (delete from announcement where id in (select id from announcement where created_at < ? order by created_at limit ?) returning 1)
+     select count(*)::int as n from d`,
+    [messagesCutoff, size]));
+  const scanCutoff = ago(now, settings.absenceNoteScanDays * 24 * HOUR);
+  const absenceNoteScans = await inBatches(size, shouldStop, () => count(em.fork(),
+    `with d as (update absence_note set document_content = null where id in (
+        select id from absence_note where created_at < ? and document_content is not null limit ?) returning 1)
+     select count(*)::int as n from d`,
+    [scanCutoff, size]));
   const stale = await count(em.fork(),
     `with d as (delete from diary_hub_instance where seen_at < now() - make_interval(secs => ?) returning 1) select count(*)::int as n from d`,
     [HUB_INSTANCE_STALE_SECONDS]);
   return {
     outbox: { ...outbox, prunedThrough: prunedThrough.toString() },
-    idempotencyRecords, loginCounters, sessions, staleHubInstances: stale,
+    idempotencyRecords, loginCounters, sessions, conversations, announcements, absenceNoteScans, staleHubInstances: stale,
   };
 }
 

@@ -13,7 +13,7 @@ export function encodeDiaryCursor(position: bigint): string {
   return Buffer.from(`${CURSOR_PREFIX}${position}`).toString('base64url');
 }
 
-function decodeDiaryCursor(cursor: string): bigint {
+export function decodeDiaryCursor(cursor: string): bigint {
   const match = /^diary:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw badInput('after', '"after" is not a cursor of diaryEvents.');
   return BigInt(match[1]);
@@ -26,16 +26,16 @@ interface DiaryEventsArgs { studentId?: string | null; after?: string | null }
  * streams. The hub re-checks every batch of events, and at once on any access change.
  */
 async function* subscribeToDiary(
-  { args, context }: SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>, handle: StreamHandle,
+  { args, context }: SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>, handle: StreamHandle, inbox: boolean,
 ) {
   const viewer = context.requireViewer();
-  const studentId = args.studentId ? fromGlobalId(args.studentId, 'Student', 'studentId') : null;
+  const studentId = !inbox && args.studentId ? fromGlobalId(args.studentId, 'Student', 'studentId') : null;
   const after = args.after ? decodeDiaryCursor(args.after) : null;
   const hub = context.services.hub;
   if (studentId && !(await hub.mayWatch(viewer.userId, studentId))) throw notFound('Student');
   // A cursor the outbox no longer reaches is refused here, at subscribe time: never an empty stream.
   if (after !== null && (await hub.cursorExpired(after))) throw cursorExpired();
-  const subscription = hub.subscribe({ userId: viewer.userId, sessionId: viewer.sessionId, studentId }, after);
+  const subscription = hub.subscribe({ userId: viewer.userId, sessionId: viewer.sessionId, studentId, inbox }, after);
   handle.subscription = subscription;
   if (handle.cancelled) subscription.end();
   subscription.onFailure = (reason) => {
@@ -55,9 +55,9 @@ interface StreamHandle { subscription?: LiveDiaryStream; cancelled?: boolean }
  * only acts on return() once that event arrives, so a closed socket's subscription
  * would stay in the hub until then: return() ends the hub subscription first.
  */
-function diaryStream(data: SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>): AsyncIterableIterator<OutboxEvent> {
+export function diaryStream(data: SubscribeResolverData<unknown, DiaryEventsArgs, RequestContext>, inbox = false): AsyncIterableIterator<OutboxEvent> {
   const handle: StreamHandle = {};
-  const generator = subscribeToDiary(data, handle);
+  const generator = subscribeToDiary(data, handle, inbox);
   const cancel = () => {
     handle.cancelled = true;
     handle.subscription?.end();
@@ -107,7 +107,7 @@ export class DiaryEventsResolver {
 
   @FieldResolver(() => StudentType)
   student(@Root() event: OutboxEvent, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.one(Student, event.studentId);
+    return ctx.loaders.one(Student, event.studentId!);
   }
 
   @FieldResolver(() => MarkType, { nullable: true })

@@ -36,6 +36,58 @@ export type AbsenceCounts = {
   unknown: Scalars['Int']['output'];
 };
 
+/** A family's note that a child will be or was absent; the class teacher accepts or declines it. */
+export type AbsenceNote = {
+  __typename?: 'AbsenceNote';
+  comment?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decisionComment?: Maybe<Scalars['String']['output']>;
+  /** The scan itself. */
+  document?: Maybe<AbsenceNoteDocument>;
+  documentName?: Maybe<Scalars['String']['output']>;
+  documentSize?: Maybe<Scalars['Int']['output']>;
+  documentType?: Maybe<Scalars['String']['output']>;
+  endsOn: Scalars['Date']['output'];
+  /** Only these lessons (bell numbers) of each day; null: the whole day. */
+  firstLesson?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  lastLesson?: Maybe<Scalars['Int']['output']>;
+  reason: AbsenceReason;
+  startsOn: Scalars['Date']['output'];
+  state: AbsenceNoteState;
+  student: Student;
+};
+
+export type AbsenceNoteConnection = {
+  __typename?: 'AbsenceNoteConnection';
+  edges: Array<AbsenceNoteEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+/** The scan attached to a note (reading it is logged for staff). */
+export type AbsenceNoteDocument = {
+  __typename?: 'AbsenceNoteDocument';
+  base64: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** application/pdf, image/jpeg or image/png (from the file's bytes). */
+  type: Scalars['String']['output'];
+};
+
+export type AbsenceNoteEdge = {
+  __typename?: 'AbsenceNoteEdge';
+  cursor: Scalars['String']['output'];
+  node: AbsenceNote;
+};
+
+/** SUBMITTED by the family; ACCEPTED (its reasons go into the journal) or DECLINED by the class teacher. */
+export type AbsenceNoteState =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'SUBMITTED';
+
 export type AbsenceReason =
   | 'EXCUSED'
   | 'ILLNESS'
@@ -122,6 +174,45 @@ export type AddThematicPlanItemInput = {
   subgroupId?: InputMaybe<Scalars['ID']['input']>;
   subjectId: Scalars['ID']['input'];
   topic: Scalars['String']['input'];
+};
+
+/** An announcement to a class, a parallel or the whole school; its audience is resolved through the ties when read. */
+export type Announcement = {
+  __typename?: 'Announcement';
+  audience: AnnouncementAudience;
+  /** For its author: how many it reaches now (else null). */
+  audienceSize?: Maybe<Scalars['Int']['output']>;
+  authorName?: Maybe<Scalars['String']['output']>;
+  body: Scalars['String']['output'];
+  classes: Array<ClassGroup>;
+  createdAt: Scalars['DateTime']['output'];
+  grade?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** You have marked it read. */
+  read: Scalars['Boolean']['output'];
+  /** For its author: how many have read it (else null). */
+  readCount?: Maybe<Scalars['Int']['output']>;
+  title: Scalars['String']['output'];
+};
+
+/** SCHOOL: the whole school (its families, pupils and staff); GRADE: a parallel's families and pupils; CLASSES: the chosen classes'. */
+export type AnnouncementAudience =
+  | 'CLASSES'
+  | 'GRADE'
+  | 'SCHOOL';
+
+export type AnnouncementConnection = {
+  __typename?: 'AnnouncementConnection';
+  edges: Array<AnnouncementEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type AnnouncementEdge = {
+  __typename?: 'AnnouncementEdge';
+  cursor: Scalars['String']['output'];
+  node: Announcement;
 };
 
 export type ApplyRolloverInput = {
@@ -451,6 +542,15 @@ export type ClassTeachersSummary = {
   results: PeriodResults;
 };
 
+/** One pupil of the class teacher's report: acknowledged this week by a parent, or not. */
+export type ClassWeekAcknowledgement = {
+  __typename?: 'ClassWeekAcknowledgement';
+  acknowledged: Scalars['Boolean']['output'];
+  acknowledgements: Array<WeekAcknowledgement>;
+  student: Student;
+  studentName: Scalars['String']['output'];
+};
+
 /** The attendance row by `attendanceId`, or by `lessonId` and `studentId`. */
 export type ClearAbsenceInput = {
   attendanceId?: InputMaybe<Scalars['ID']['input']>;
@@ -540,6 +640,53 @@ export type ConstructorRow = {
   weightedAverage?: Maybe<Scalars['Float']['output']>;
 };
 
+/** A conversation about a student (its family and the staff tied to it) or among a school's staff. Who takes part is judged at read time: a participant whose tie is gone no longer reads or writes it. */
+export type Conversation = {
+  __typename?: 'Conversation';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastMessageAt: Scalars['DateTime']['output'];
+  messageCount: Scalars['Int']['output'];
+  /** The newest first. */
+  messages: MessageConnection;
+  participants: Array<ConversationParticipant>;
+  /** The student it is about; null: among staff. */
+  student?: Maybe<Student>;
+  subject: Scalars['String']['output'];
+  /** Messages by others after your read mark. */
+  unreadCount: Scalars['Int']['output'];
+};
+
+
+/** A conversation about a student (its family and the staff tied to it) or among a school's staff. Who takes part is judged at read time: a participant whose tie is gone no longer reads or writes it. */
+export type ConversationMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ConversationConnection = {
+  __typename?: 'ConversationConnection';
+  edges: Array<ConversationEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type ConversationEdge = {
+  __typename?: 'ConversationEdge';
+  cursor: Scalars['String']['output'];
+  node: Conversation;
+};
+
+export type ConversationParticipant = {
+  __typename?: 'ConversationParticipant';
+  lastReadAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The number of the newest message they have read (0: none). */
+  lastReadNumber: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  user: User;
+};
+
 export type CorrectMarkInput = {
   /** The revision being corrected; CONFLICT when someone corrected it meanwhile. */
   expectedRevision?: InputMaybe<Scalars['Int']['input']>;
@@ -582,6 +729,19 @@ export type CreateAccountInput = {
   roles: Array<Role>;
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateAnnouncementInput = {
+  audience: AnnouncementAudience;
+  /** At most 8,000 characters. */
+  body: Scalars['String']['input'];
+  /** CLASSES: the classes (a class teacher: their own). */
+  classGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** GRADE: the parallel. */
+  grade?: InputMaybe<Scalars['Int']['input']>;
+  /** SCHOOL or GRADE: needed only when you announce in several schools. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
 };
 
 export type CreateBellInput = {
@@ -760,6 +920,12 @@ export type CurriculumItem = Node & {
   version: Scalars['Int']['output'];
 };
 
+export type DecideAbsenceNoteInput = {
+  accept: Scalars['Boolean']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  noteId: Scalars['ID']['input'];
+};
+
 export type DeleteInput = {
   /** The version you saw; CONFLICT when it changed meanwhile. */
   expectedVersion: Scalars['Int']['input'];
@@ -789,12 +955,16 @@ export type DiaryEvent = {
 
 export type DiaryEventType =
   | 'ABSENCE_CLEARED'
+  | 'ABSENCE_NOTE_DECIDED'
+  | 'ABSENCE_NOTE_SUBMITTED'
   | 'ABSENCE_REASON_SET'
   | 'ABSENCE_RECORDED'
+  | 'ANNOUNCEMENT'
   | 'LESSON_RECORD_SET'
   | 'MARK_ADDED'
   | 'MARK_CORRECTED'
-  | 'MARK_RETRACTED';
+  | 'MARK_RETRACTED'
+  | 'MESSAGE_RECEIVED';
 
 export type DiaryLesson = {
   __typename?: 'DiaryLesson';
@@ -824,6 +994,13 @@ export type DocumentKind =
   | 'CLASS_JOURNAL'
   | 'DIARY_WEEK'
   | 'YEAR_ARCHIVE';
+
+export type EditMessageInput = {
+  body: Scalars['String']['input'];
+  /** The revision you saw; CONFLICT when it changed meanwhile. */
+  expectedRevision?: InputMaybe<Scalars['Int']['input']>;
+  messageId: Scalars['ID']['input'];
+};
 
 /** IN_CLASS; FAMILY_EDUCATION: educated by the family, attached to the school (and a class) for attestation (004 §10). */
 export type EducationForm =
@@ -1091,6 +1268,20 @@ export type ImportRow = {
   sourcedId: Scalars['String']['output'];
 };
 
+/** An event addressed to you: a message, an announcement, an absence note submitted or decided. */
+export type InboxEvent = {
+  __typename?: 'InboxEvent';
+  absenceNote?: Maybe<AbsenceNote>;
+  announcement?: Maybe<Announcement>;
+  /** Pass it as `after` to resume right after this event. */
+  cursor: Scalars['String']['output'];
+  message?: Maybe<Message>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The student it is about; null among staff. */
+  student?: Maybe<Student>;
+  type: DiaryEventType;
+};
+
 /** A lesson that took place but lacks a topic, a homework or attendance. */
 export type IncompleteLesson = {
   __typename?: 'IncompleteLesson';
@@ -1289,6 +1480,12 @@ export type MarkConnection = {
   totalCount: Scalars['Float']['output'];
 };
 
+export type MarkConversationReadInput = {
+  conversationId: Scalars['ID']['input'];
+  /** Read up to this message number; default: all of it. */
+  upToNumber?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type MarkEdge = {
   __typename?: 'MarkEdge';
   cursor: Scalars['String']['output'];
@@ -1337,6 +1534,59 @@ export type MarkVersion = {
   retraction: Scalars['Boolean']['output'];
   revision: Scalars['Int']['output'];
   value: Scalars['String']['output'];
+};
+
+export type Message = {
+  __typename?: 'Message';
+  author: User;
+  authorName: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+  conversation: Conversation;
+  createdAt: Scalars['DateTime']['output'];
+  /** Edited after it was sent; `versions` has the earlier texts. */
+  edited: Scalars['Boolean']['output'];
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** 1, 2, … in its conversation. */
+  number: Scalars['Int']['output'];
+  /** Read receipts: the other participants who have read it. */
+  readBy: Array<ConversationParticipant>;
+  revision: Scalars['Int']['output'];
+  versions: Array<MessageVersion>;
+};
+
+export type MessageConnection = {
+  __typename?: 'MessageConnection';
+  edges: Array<MessageEdge>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Float']['output'];
+};
+
+export type MessageEdge = {
+  __typename?: 'MessageEdge';
+  cursor: Scalars['String']['output'];
+  node: Message;
+};
+
+/** Someone the viewer may write to. */
+export type MessageRecipient = {
+  __typename?: 'MessageRecipient';
+  name: Scalars['String']['output'];
+  /** "family" (the student, a parent) or "staff". */
+  side: Scalars['String']['output'];
+  /** How they are tied: self, parent, class_teacher, teacher, administration, staff. */
+  ties: Array<Scalars['String']['output']>;
+  user: User;
+};
+
+/** An earlier text of an edited message (a message is never edited silently). */
+export type MessageVersion = {
+  __typename?: 'MessageVersion';
+  body: Scalars['String']['output'];
+  revision: Scalars['Int']['output'];
+  /** When this text was written. */
+  writtenAt: Scalars['DateTime']['output'];
 };
 
 /** A day off moved: `workDate` is worked with the timetable of `dayOffDate`'s weekday, `dayOffDate` has no lessons. */
@@ -1412,6 +1662,8 @@ export type MovementTypeCount = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** «Ознакомлен»: you (a parent) have seen your child's diary of the week starting on that Monday. Answers the week's acknowledgements. */
+  acknowledgeWeek: Array<WeekAcknowledgement>;
   /** Inserts a topic into the viewer's own plan (the later ones move down). */
   addThematicPlanItem: ThematicPlanItem;
   /** Applies the previewed rollover in one transaction: the new PLANNING year with its classes, copies and movement-book orders. */
@@ -1432,6 +1684,8 @@ export type Mutation = {
   createAcademicYear: AcademicYear;
   /** A new account with a starting password, shown once (ADMIN, own school). */
   createAccount: IssuedCredentials;
+  /** Announces to the whole school or a parallel (the administration) or to classes (the administration; a class teacher: their own). */
+  createAnnouncement: Announcement;
   createBell: Bell;
   /** A new class of a year (ADMIN): grade 1–11, a Cyrillic letter, the shift and the class teacher. */
   createClass: ClassGroup;
@@ -1452,6 +1706,8 @@ export type Mutation = {
   /** A slot of the weekly timetable; CONFLICT (extensions.clash) on a double booking. */
   createTimetableEntry: TimetableEntry;
   createWorkType: WorkType;
+  /** The class teacher accepts (the reasons of the absences in its span are set, now and as they are recorded) or declines a note. */
+  decideAbsenceNote: AbsenceNote;
   /** Deletes a bell of a shift no timetable entry rings (of a year not CLOSED); answers its id. */
   deleteBell: Scalars['ID']['output'];
   /** Answers the class the item belonged to. */
@@ -1466,6 +1722,8 @@ export type Mutation = {
   deleteTimetableEntry: ClassGroup;
   /** Deletes a work type no mark uses (else WORK_TYPE_IN_USE: retire it); answers its id. */
   deleteWorkType: Scalars['ID']['output'];
+  /** Your own message; the earlier text is kept in `versions`. */
+  editMessage: Message;
   /** Makes a span's lessons match the weekly timetable (idempotent; lessons with journal data are kept). */
   generateLessons: GenerateLessonsResult;
   /** The deputy head lets a teacher write their lessons of past days after the entry window, with a reason, until an end date. */
@@ -1484,8 +1742,12 @@ export type Mutation = {
   login: AuthPayload;
   /** Ends the session the refresh token belongs to; its access tokens stop working at once. */
   logout: Scalars['Boolean']['output'];
+  /** You have read it (the author's read count). */
+  markAnnouncementRead: Announcement;
   /** Marks the lesson's register called (everybody present counts), for the journal-completeness report. */
   markAttendanceTaken: Lesson;
+  /** Read receipt: you have read the conversation (up to a message number). */
+  markConversationRead: Conversation;
   /** Records an absence or a late arrival (rules 1, 5). */
   recordAttendance: Attendance;
   /** Records a signed consent to personal-data processing for one card. */
@@ -1524,6 +1786,7 @@ export type Mutation = {
   saveHoliday: Holiday;
   /** Adds a moved working day (yearId) or changes one (movedWorkingDayId + expectedVersion). */
   saveMovedWorkingDay: MovedWorkingDay;
+  sendMessage: Message;
   /** The class teacher sets why a student was absent (rule 8). */
   setAbsenceReason: Attendance;
   /** PLANNING → ACTIVE (one ACTIVE year per school) → CLOSED (read-only from then on). */
@@ -1535,6 +1798,10 @@ export type Mutation = {
   /** Sets which diary events notify the viewer's browsers, and quiet hours. */
   setPushPreferences: PushPreferences;
   setStudyPeriods: AcademicYear;
+  /** Starts a conversation with its first message. Anyone you may not write to answers NOT_FOUND, like a missing person. */
+  startConversation: Conversation;
+  /** A parent reports that their child will be or was absent (days, or lessons of each day), with a reason and an optional scan. */
+  submitAbsenceNote: AbsenceNote;
   /** A teacher stands in for one lesson (and then writes its journal); null removes them. */
   substituteLesson: Lesson;
   unlockAccount: Account;
@@ -1563,6 +1830,12 @@ export type Mutation = {
   /** Renames or re-weights a work type: every average and the term reports change at once. */
   updateWorkType: WorkType;
   withdrawConsent: PersonalDataConsent;
+};
+
+
+export type MutationAcknowledgeWeekArgs = {
+  studentId: Scalars['ID']['input'];
+  weekStartsOn: Scalars['Date']['input'];
 };
 
 
@@ -1614,6 +1887,11 @@ export type MutationCreateAcademicYearArgs = {
 
 export type MutationCreateAccountArgs = {
   input: CreateAccountInput;
+};
+
+
+export type MutationCreateAnnouncementArgs = {
+  input: CreateAnnouncementInput;
 };
 
 
@@ -1687,6 +1965,11 @@ export type MutationCreateWorkTypeArgs = {
 };
 
 
+export type MutationDecideAbsenceNoteArgs = {
+  input: DecideAbsenceNoteInput;
+};
+
+
 export type MutationDeleteBellArgs = {
   input: DeleteInput;
 };
@@ -1729,6 +2012,11 @@ export type MutationDeleteTimetableEntryArgs = {
 
 export type MutationDeleteWorkTypeArgs = {
   workTypeId: Scalars['ID']['input'];
+};
+
+
+export type MutationEditMessageArgs = {
+  input: EditMessageInput;
 };
 
 
@@ -1780,8 +2068,18 @@ export type MutationLogoutArgs = {
 };
 
 
+export type MutationMarkAnnouncementReadArgs = {
+  announcementId: Scalars['ID']['input'];
+};
+
+
 export type MutationMarkAttendanceTakenArgs = {
   input: MarkAttendanceTakenInput;
+};
+
+
+export type MutationMarkConversationReadArgs = {
+  input: MarkConversationReadInput;
 };
 
 
@@ -1886,6 +2184,11 @@ export type MutationSaveMovedWorkingDayArgs = {
 };
 
 
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
+};
+
+
 export type MutationSetAbsenceReasonArgs = {
   input: SetAbsenceReasonInput;
 };
@@ -1913,6 +2216,16 @@ export type MutationSetPushPreferencesArgs = {
 
 export type MutationSetStudyPeriodsArgs = {
   input: SetStudyPeriodsInput;
+};
+
+
+export type MutationStartConversationArgs = {
+  input: StartConversationInput;
+};
+
+
+export type MutationSubmitAbsenceNoteArgs = {
+  input: SubmitAbsenceNoteInput;
 };
 
 
@@ -2285,10 +2598,14 @@ export type Query = {
   __typename?: 'Query';
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+  /** Absence notes you may read (your children's; your class's; of students you teach; the school's for the administration), the newest first. */
+  absenceNotes: AbsenceNoteConnection;
   /** The academic years of the viewer's schools, newest first. */
   academicYears: Array<AcademicYear>;
   /** The accounts of a school (a role or a card there), by login; ADMIN and DIRECTOR. */
   accounts: AccountConnection;
+  /** Announcements that reach you (and yours), the newest first. */
+  announcements: AnnouncementConnection;
   /** Students short of marks for attestation in a study period (rule 7: 3 marks for a 1-hour subject, 5 for 2 hours or more). */
   atRiskReport: AtRiskReport;
   /** Absences and late arrivals per class, by reason, with the students concerned. */
@@ -2317,6 +2634,12 @@ export type Query = {
   classTeachersSummaryReport: ClassTeachersSummary;
   /** Marks per subject and study period of one class: its class teacher and the school administration. */
   classTermReport: TermReport;
+  /** Who of the class has and has not acknowledged the week (its class teacher; the administration). */
+  classWeekAcknowledgements: Array<ClassWeekAcknowledgement>;
+  /** One of your conversations; any other id answers NOT_FOUND. */
+  conversation: Conversation;
+  /** Your conversations, the latest first, each with its unread count. */
+  conversations: ConversationConnection;
   /** A class's curriculum (the administration; its teachers and class teacher; its students and their parents). */
   curriculum: Array<CurriculumItem>;
   /** A student's lessons with their marks and attendance, day by day; at most 31 days. */
@@ -2335,6 +2658,8 @@ export type Query = {
   markTimelinessReport: MarkTimelinessReport;
   /** The signed-in user, their roles and the people they are tied to. */
   me: Viewer;
+  /** Whom you may write to. About a student (studentId): a family sees the student's teachers, class teacher and administration; staff tied to the student see its family too. Without: the staff of your school (staff only). */
+  messageRecipients: Array<MessageRecipient>;
   /** Orders dated within [from, to], newest first. A class teacher names their own class and gets its orders only. */
   movementOrders: MovementOrderConnection;
   /** Coordinators: movement counts for each school under them. */
@@ -2375,6 +2700,8 @@ export type Query = {
   schoolSettings: School;
   /** Marks per subject and study period of a whole school: its administration (schoolId may be left out) and the coordinators over it. */
   schoolTermReport: TermReport;
+  /** Full-text search (Russian stemming) in your own conversations, the newest first. */
+  searchMessages: MessageConnection;
   /** NOT_FOUND when the student does not exist or is not yours to see. */
   student?: Maybe<Student>;
   /** A student's average and weighted average this year, per study period and per week, and its trend. */
@@ -2399,6 +2726,8 @@ export type Query = {
   thematicPlan: Array<ThematicPlanItem>;
   /** The weekly timetable of a class (its school's staff; its students and their parents) or of a teacher (the school's staff), by weekday and bell. */
   timetable: Array<TimetableEntry>;
+  /** Unread messages in all your conversations. */
+  unreadMessageCount: Scalars['Int']['output'];
   /** Coordinators: activity by role and week for each school under them. */
   userActivityBySchoolReport: Array<SchoolUserActivity>;
   /** Logins and writes per account, role and week in [from, to]; HR sees staff accounts only. */
@@ -2421,11 +2750,25 @@ export type Query_EntitiesArgs = {
 };
 
 
+export type QueryAbsenceNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<AbsenceNoteState>;
+  studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAnnouncementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2519,6 +2862,23 @@ export type QueryClassTermReportArgs = {
 };
 
 
+export type QueryClassWeekAcknowledgementsArgs = {
+  classGroupId: Scalars['ID']['input'];
+  weekStartsOn: Scalars['Date']['input'];
+};
+
+
+export type QueryConversationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCurriculumArgs = {
   classGroupId: Scalars['ID']['input'];
 };
@@ -2570,6 +2930,12 @@ export type QueryMarkTimelinessReportArgs = {
   from: Scalars['Date']['input'];
   schoolId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryMessageRecipientsArgs = {
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  studentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2683,6 +3049,13 @@ export type QuerySchoolSettingsArgs = {
 
 export type QuerySchoolTermReportArgs = {
   schoolId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySearchMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -3204,6 +3577,12 @@ export type SchoolUserActivity = {
   weeks: Array<WeekActivity>;
 };
 
+export type SendMessageInput = {
+  /** At most 4,000 characters. */
+  body: Scalars['String']['input'];
+  conversationId: Scalars['ID']['input'];
+};
+
 export type SetAbsenceReasonInput = {
   attendanceId: Scalars['ID']['input'];
   document?: InputMaybe<Scalars['String']['input']>;
@@ -3251,6 +3630,18 @@ export type SetStudyPeriodsInput = {
   /** In order: 4 quarters, 3 trimesters or 2 half-years, from the year's first day to its last. */
   periods: Array<StudyPeriodInput>;
   yearId: Scalars['ID']['input'];
+};
+
+export type StartConversationInput = {
+  /** At most 4,000 characters. */
+  body: Scalars['String']['input'];
+  /** Users to write to (messageRecipients lists them). */
+  participantIds: Array<Scalars['ID']['input']>;
+  /** A staff conversation's school, when you are staff of several. */
+  schoolId?: InputMaybe<Scalars['ID']['input']>;
+  /** The student it is about (a parent of two chooses the child here); omit for staff only. */
+  studentId?: InputMaybe<Scalars['ID']['input']>;
+  subject: Scalars['String']['input'];
 };
 
 /** A new account's login and starting password: answered once, when the import is applied, and never stored in the clear. */
@@ -3406,16 +3797,37 @@ export type SubjectTeacherReport = {
   teacherName: Scalars['String']['output'];
 };
 
+export type SubmitAbsenceNoteInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** A scan staged by POST /uploads?purpose=absence-note (PDF, JPEG or PNG, 5 MB at most). */
+  documentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default: startsOn; a month at most. */
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  firstLesson?: InputMaybe<Scalars['Int']['input']>;
+  lastLesson?: InputMaybe<Scalars['Int']['input']>;
+  /** ILLNESS or EXCUSED. */
+  reason: AbsenceReason;
+  startsOn: Scalars['Date']['input'];
+  studentId: Scalars['ID']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** New and corrected marks, absences and their reasons, topics and homework of the students the viewer may watch (the student, their parents, their class teacher), as they are committed, in commit order. Leave out `studentId` for all of them. `after` (an event's cursor) first replays what was missed, each event once, reaching back no further than the viewer's tie to the student (a guardianship's start, the class teacher's enrollment of the student, the student's current school year). A cursor older than the outbox keeps (README, Retention: 30 days by default) answers CURSOR_EXPIRED: re-read the diary, then subscribe without `after`. */
   diaryEvents: DiaryEvent;
+  /** Messages, announcements and absence notes addressed to you, as they are committed, in commit order. `after` (an event's cursor) first replays what was missed, each event once. */
+  inboxEvents: InboxEvent;
 };
 
 
 export type SubscriptionDiaryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   studentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionInboxEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SubstituteLessonInput = {
@@ -3724,6 +4136,13 @@ export type Viewer = {
   user: User;
 };
 
+/** «Ознакомлен»: a parent has seen the child's diary of the week. */
+export type WeekAcknowledgement = {
+  __typename?: 'WeekAcknowledgement';
+  acknowledgedAt: Scalars['DateTime']['output'];
+  guardianName: Scalars['String']['output'];
+};
+
 export type WeekActivity = {
   __typename?: 'WeekActivity';
   activeUsers: Scalars['Int']['output'];
@@ -4016,17 +4435,26 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   AbsenceCounts: ResolverTypeWrapper<AbsenceCounts>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AbsenceNote: ResolverTypeWrapper<Omit<AbsenceNote, 'student'> & { student: ResolversTypes['Student'] }>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AbsenceNoteConnection: ResolverTypeWrapper<Omit<AbsenceNoteConnection, 'edges'> & { edges: Array<ResolversTypes['AbsenceNoteEdge']> }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AbsenceNoteDocument: ResolverTypeWrapper<AbsenceNoteDocument>;
+  AbsenceNoteEdge: ResolverTypeWrapper<Omit<AbsenceNoteEdge, 'node'> & { node: ResolversTypes['AbsenceNote'] }>;
+  AbsenceNoteState: AbsenceNoteState;
   AbsenceReason: AbsenceReason;
   AcademicYear: ResolverTypeWrapper<Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversTypes['ClassGroup']>, previousYear?: Maybe<ResolversTypes['AcademicYear']> }>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AcademicYearState: AcademicYearState;
   Account: ResolverTypeWrapper<Omit<Account, 'roles'> & { roles: Array<ResolversTypes['AccountRole']> }>;
   AccountConnection: ResolverTypeWrapper<Omit<AccountConnection, 'edges'> & { edges: Array<ResolversTypes['AccountEdge']> }>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
   AccountRole: ResolverTypeWrapper<Omit<AccountRole, 'school'> & { school?: Maybe<ResolversTypes['School']> }>;
   AccountVersionInput: AccountVersionInput;
   AddThematicPlanItemInput: AddThematicPlanItemInput;
+  Announcement: ResolverTypeWrapper<Omit<Announcement, 'classes'> & { classes: Array<ResolversTypes['ClassGroup']> }>;
+  AnnouncementAudience: AnnouncementAudience;
+  AnnouncementConnection: ResolverTypeWrapper<Omit<AnnouncementConnection, 'edges'> & { edges: Array<ResolversTypes['AnnouncementEdge']> }>;
+  AnnouncementEdge: ResolverTypeWrapper<Omit<AnnouncementEdge, 'node'> & { node: ResolversTypes['Announcement'] }>;
   ApplyRolloverInput: ApplyRolloverInput;
   AtRiskReport: ResolverTypeWrapper<AtRiskReport>;
   AtRiskStudent: ResolverTypeWrapper<AtRiskStudent>;
@@ -4059,6 +4487,7 @@ export type ResolversTypes = {
   ClassMovement: ResolverTypeWrapper<Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversTypes['ClassGroup'] }>;
   ClassTeacherPeriodReport: ResolverTypeWrapper<ClassTeacherPeriodReport>;
   ClassTeachersSummary: ResolverTypeWrapper<ClassTeachersSummary>;
+  ClassWeekAcknowledgement: ResolverTypeWrapper<Omit<ClassWeekAcknowledgement, 'student'> & { student: ResolversTypes['Student'] }>;
   ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
@@ -4068,10 +4497,15 @@ export type ResolversTypes = {
   ConstructorMeasure: ConstructorMeasure;
   ConstructorReport: ResolverTypeWrapper<ConstructorReport>;
   ConstructorRow: ResolverTypeWrapper<ConstructorRow>;
+  Conversation: ResolverTypeWrapper<Omit<Conversation, 'messages' | 'student'> & { messages: ResolversTypes['MessageConnection'], student?: Maybe<ResolversTypes['Student']> }>;
+  ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversTypes['ConversationEdge']> }>;
+  ConversationEdge: ResolverTypeWrapper<Omit<ConversationEdge, 'node'> & { node: ResolversTypes['Conversation'] }>;
+  ConversationParticipant: ResolverTypeWrapper<ConversationParticipant>;
   CorrectMarkInput: CorrectMarkInput;
   CoverageRow: ResolverTypeWrapper<CoverageRow>;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
+  CreateAnnouncementInput: CreateAnnouncementInput;
   CreateBellInput: CreateBellInput;
   CreateClassInput: CreateClassInput;
   CreateCurriculumItemInput: CreateCurriculumItemInput;
@@ -4090,6 +4524,7 @@ export type ResolversTypes = {
   CurriculumItem: ResolverTypeWrapper<Omit<CurriculumItem, 'classGroup' | 'subject'> & { classGroup: ResolversTypes['ClassGroup'], subject: ResolversTypes['Subject'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideAbsenceNoteInput: DecideAbsenceNoteInput;
   DeleteInput: DeleteInput;
   DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversTypes['SchoolEvent']>, lessons: Array<ResolversTypes['DiaryLesson']> }>;
   DiaryEvent: ResolverTypeWrapper<Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversTypes['Attendance']>, lesson?: Maybe<ResolversTypes['Lesson']>, mark?: Maybe<ResolversTypes['Mark']>, student: ResolversTypes['Student'] }>;
@@ -4097,6 +4532,7 @@ export type ResolversTypes = {
   DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversTypes['Attendance']>, clearedAttendance?: Maybe<ResolversTypes['Attendance']>, lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']>, retractedMarks: Array<ResolversTypes['Mark']> }>;
   DocumentDownload: ResolverTypeWrapper<DocumentDownload>;
   DocumentKind: DocumentKind;
+  EditMessageInput: EditMessageInput;
   EducationForm: EducationForm;
   Employee: ResolverTypeWrapper<EmployeeEntity>;
   EmployeeCard: ResolverTypeWrapper<EmployeeCard>;
@@ -4124,6 +4560,7 @@ export type ResolversTypes = {
   ImportRecordKind: ImportRecordKind;
   ImportReport: ResolverTypeWrapper<ImportReport>;
   ImportRow: ResolverTypeWrapper<ImportRow>;
+  InboxEvent: ResolverTypeWrapper<Omit<InboxEvent, 'absenceNote' | 'announcement' | 'message' | 'student'> & { absenceNote?: Maybe<ResolversTypes['AbsenceNote']>, announcement?: Maybe<ResolversTypes['Announcement']>, message?: Maybe<ResolversTypes['Message']>, student?: Maybe<ResolversTypes['Student']> }>;
   IncompleteLesson: ResolverTypeWrapper<IncompleteLesson>;
   IssueCredentialsInput: IssueCredentialsInput;
   IssuedCredentials: ResolverTypeWrapper<Omit<IssuedCredentials, 'account'> & { account: ResolversTypes['Account'] }>;
@@ -4143,10 +4580,16 @@ export type ResolversTypes = {
   Mark: ResolverTypeWrapper<MarkEntity>;
   MarkAttendanceTakenInput: MarkAttendanceTakenInput;
   MarkConnection: ResolverTypeWrapper<Omit<MarkConnection, 'edges'> & { edges: Array<ResolversTypes['MarkEdge']> }>;
+  MarkConversationReadInput: MarkConversationReadInput;
   MarkEdge: ResolverTypeWrapper<Omit<MarkEdge, 'node'> & { node: ResolversTypes['Mark'] }>;
   MarkTimelinessReport: ResolverTypeWrapper<MarkTimelinessReport>;
   MarkTimelinessRow: ResolverTypeWrapper<MarkTimelinessRow>;
   MarkVersion: ResolverTypeWrapper<MarkVersion>;
+  Message: ResolverTypeWrapper<Omit<Message, 'conversation'> & { conversation: ResolversTypes['Conversation'] }>;
+  MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
+  MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
+  MessageRecipient: ResolverTypeWrapper<MessageRecipient>;
+  MessageVersion: ResolverTypeWrapper<MessageVersion>;
   MovedWorkingDay: ResolverTypeWrapper<MovedWorkingDay>;
   MovementOrder: ResolverTypeWrapper<Omit<MovementOrder, 'fromClass' | 'student' | 'toClass'> & { fromClass?: Maybe<ResolversTypes['ClassGroup']>, student: ResolversTypes['Student'], toClass?: Maybe<ResolversTypes['ClassGroup']> }>;
   MovementOrderConnection: ResolverTypeWrapper<Omit<MovementOrderConnection, 'edges'> & { edges: Array<ResolversTypes['MovementOrderEdge']> }>;
@@ -4215,11 +4658,13 @@ export type ResolversTypes = {
   SchoolJournalAggregate: ResolverTypeWrapper<SchoolJournalAggregate>;
   SchoolMovementSummary: ResolverTypeWrapper<Omit<SchoolMovementSummary, 'school'> & { school: ResolversTypes['School'] }>;
   SchoolUserActivity: ResolverTypeWrapper<Omit<SchoolUserActivity, 'school'> & { school: ResolversTypes['School'] }>;
+  SendMessageInput: SendMessageInput;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
   SetStudyPeriodsInput: SetStudyPeriodsInput;
+  StartConversationInput: StartConversationInput;
   StartingCredential: ResolverTypeWrapper<StartingCredential>;
   Student: ResolverTypeWrapper<StudentEntity>;
   StudentAttendanceRow: ResolverTypeWrapper<StudentAttendanceRow>;
@@ -4232,6 +4677,7 @@ export type ResolversTypes = {
   Subgroup: ResolverTypeWrapper<Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversTypes['ClassGroup'], members: Array<ResolversTypes['Student']>, subject: ResolversTypes['Subject'] }>;
   Subject: ResolverTypeWrapper<SubjectEntity>;
   SubjectTeacherReport: ResolverTypeWrapper<SubjectTeacherReport>;
+  SubmitAbsenceNoteInput: SubmitAbsenceNoteInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubstituteLessonInput: SubstituteLessonInput;
   TeachingAssignment: ResolverTypeWrapper<Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversTypes['ClassGroup'], subgroup?: Maybe<ResolversTypes['Subgroup']>, subject: ResolversTypes['Subject'], teacher: ResolversTypes['Employee'] }>;
@@ -4260,6 +4706,7 @@ export type ResolversTypes = {
   UserActivityReport: ResolverTypeWrapper<UserActivityReport>;
   VerifiedDocument: ResolverTypeWrapper<VerifiedDocument>;
   Viewer: ResolverTypeWrapper<Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversTypes['Student']>, employee?: Maybe<ResolversTypes['Employee']>, student?: Maybe<ResolversTypes['Student']> }>;
+  WeekAcknowledgement: ResolverTypeWrapper<WeekAcknowledgement>;
   WeekActivity: ResolverTypeWrapper<WeekActivity>;
   WeightedAverageReport: ResolverTypeWrapper<WeightedAverageReport>;
   WeightedAverageRow: ResolverTypeWrapper<WeightedAverageRow>;
@@ -4287,15 +4734,22 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AbsenceCounts: AbsenceCounts;
   Int: Scalars['Int']['output'];
-  AcademicYear: Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversParentTypes['ClassGroup']>, previousYear?: Maybe<ResolversParentTypes['AcademicYear']> };
+  AbsenceNote: Omit<AbsenceNote, 'student'> & { student: ResolversParentTypes['Student'] };
   ID: Scalars['ID']['output'];
+  AbsenceNoteConnection: Omit<AbsenceNoteConnection, 'edges'> & { edges: Array<ResolversParentTypes['AbsenceNoteEdge']> };
+  Float: Scalars['Float']['output'];
+  AbsenceNoteDocument: AbsenceNoteDocument;
+  AbsenceNoteEdge: Omit<AbsenceNoteEdge, 'node'> & { node: ResolversParentTypes['AbsenceNote'] };
+  AcademicYear: Omit<AcademicYear, 'classGroups' | 'previousYear'> & { classGroups: Array<ResolversParentTypes['ClassGroup']>, previousYear?: Maybe<ResolversParentTypes['AcademicYear']> };
   Account: Omit<Account, 'roles'> & { roles: Array<ResolversParentTypes['AccountRole']> };
   AccountConnection: Omit<AccountConnection, 'edges'> & { edges: Array<ResolversParentTypes['AccountEdge']> };
-  Float: Scalars['Float']['output'];
   AccountEdge: Omit<AccountEdge, 'node'> & { node: ResolversParentTypes['Account'] };
   AccountRole: Omit<AccountRole, 'school'> & { school?: Maybe<ResolversParentTypes['School']> };
   AccountVersionInput: AccountVersionInput;
   AddThematicPlanItemInput: AddThematicPlanItemInput;
+  Announcement: Omit<Announcement, 'classes'> & { classes: Array<ResolversParentTypes['ClassGroup']> };
+  AnnouncementConnection: Omit<AnnouncementConnection, 'edges'> & { edges: Array<ResolversParentTypes['AnnouncementEdge']> };
+  AnnouncementEdge: Omit<AnnouncementEdge, 'node'> & { node: ResolversParentTypes['Announcement'] };
   ApplyRolloverInput: ApplyRolloverInput;
   AtRiskReport: AtRiskReport;
   AtRiskStudent: AtRiskStudent;
@@ -4327,6 +4781,7 @@ export type ResolversParentTypes = {
   ClassMovement: Omit<ClassMovement, 'classGroup'> & { classGroup: ResolversParentTypes['ClassGroup'] };
   ClassTeacherPeriodReport: ClassTeacherPeriodReport;
   ClassTeachersSummary: ClassTeachersSummary;
+  ClassWeekAcknowledgement: Omit<ClassWeekAcknowledgement, 'student'> & { student: ResolversParentTypes['Student'] };
   ClearAbsenceInput: ClearAbsenceInput;
   CloseClassInput: CloseClassInput;
   ConsentGivenInput: ConsentGivenInput;
@@ -4334,10 +4789,15 @@ export type ResolversParentTypes = {
   ConstructorKey: ConstructorKey;
   ConstructorReport: ConstructorReport;
   ConstructorRow: ConstructorRow;
+  Conversation: Omit<Conversation, 'messages' | 'student'> & { messages: ResolversParentTypes['MessageConnection'], student?: Maybe<ResolversParentTypes['Student']> };
+  ConversationConnection: Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConversationEdge']> };
+  ConversationEdge: Omit<ConversationEdge, 'node'> & { node: ResolversParentTypes['Conversation'] };
+  ConversationParticipant: ConversationParticipant;
   CorrectMarkInput: CorrectMarkInput;
   CoverageRow: CoverageRow;
   CreateAcademicYearInput: CreateAcademicYearInput;
   CreateAccountInput: CreateAccountInput;
+  CreateAnnouncementInput: CreateAnnouncementInput;
   CreateBellInput: CreateBellInput;
   CreateClassInput: CreateClassInput;
   CreateCurriculumItemInput: CreateCurriculumItemInput;
@@ -4355,11 +4815,13 @@ export type ResolversParentTypes = {
   CurriculumItem: Omit<CurriculumItem, 'classGroup' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], subject: ResolversParentTypes['Subject'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DecideAbsenceNoteInput: DecideAbsenceNoteInput;
   DeleteInput: DeleteInput;
   DiaryDay: Omit<DiaryDay, 'events' | 'lessons'> & { events: Array<ResolversParentTypes['SchoolEvent']>, lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryEvent: Omit<DiaryEvent, 'attendance' | 'lesson' | 'mark' | 'student'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, lesson?: Maybe<ResolversParentTypes['Lesson']>, mark?: Maybe<ResolversParentTypes['Mark']>, student: ResolversParentTypes['Student'] };
   DiaryLesson: Omit<DiaryLesson, 'attendance' | 'clearedAttendance' | 'lesson' | 'marks' | 'retractedMarks'> & { attendance?: Maybe<ResolversParentTypes['Attendance']>, clearedAttendance?: Maybe<ResolversParentTypes['Attendance']>, lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']>, retractedMarks: Array<ResolversParentTypes['Mark']> };
   DocumentDownload: DocumentDownload;
+  EditMessageInput: EditMessageInput;
   Employee: EmployeeEntity;
   EmployeeCard: EmployeeCard;
   EntryError: EntryError;
@@ -4378,6 +4840,7 @@ export type ResolversParentTypes = {
   ImportProblem: ImportProblem;
   ImportReport: ImportReport;
   ImportRow: ImportRow;
+  InboxEvent: Omit<InboxEvent, 'absenceNote' | 'announcement' | 'message' | 'student'> & { absenceNote?: Maybe<ResolversParentTypes['AbsenceNote']>, announcement?: Maybe<ResolversParentTypes['Announcement']>, message?: Maybe<ResolversParentTypes['Message']>, student?: Maybe<ResolversParentTypes['Student']> };
   IncompleteLesson: IncompleteLesson;
   IssueCredentialsInput: IssueCredentialsInput;
   IssuedCredentials: Omit<IssuedCredentials, 'account'> & { account: ResolversParentTypes['Account'] };
@@ -4396,10 +4859,16 @@ export type ResolversParentTypes = {
   Mark: MarkEntity;
   MarkAttendanceTakenInput: MarkAttendanceTakenInput;
   MarkConnection: Omit<MarkConnection, 'edges'> & { edges: Array<ResolversParentTypes['MarkEdge']> };
+  MarkConversationReadInput: MarkConversationReadInput;
   MarkEdge: Omit<MarkEdge, 'node'> & { node: ResolversParentTypes['Mark'] };
   MarkTimelinessReport: MarkTimelinessReport;
   MarkTimelinessRow: MarkTimelinessRow;
   MarkVersion: MarkVersion;
+  Message: Omit<Message, 'conversation'> & { conversation: ResolversParentTypes['Conversation'] };
+  MessageConnection: Omit<MessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageEdge']> };
+  MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
+  MessageRecipient: MessageRecipient;
+  MessageVersion: MessageVersion;
   MovedWorkingDay: MovedWorkingDay;
   MovementOrder: Omit<MovementOrder, 'fromClass' | 'student' | 'toClass'> & { fromClass?: Maybe<ResolversParentTypes['ClassGroup']>, student: ResolversParentTypes['Student'], toClass?: Maybe<ResolversParentTypes['ClassGroup']> };
   MovementOrderConnection: Omit<MovementOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['MovementOrderEdge']> };
@@ -4460,11 +4929,13 @@ export type ResolversParentTypes = {
   SchoolJournalAggregate: SchoolJournalAggregate;
   SchoolMovementSummary: Omit<SchoolMovementSummary, 'school'> & { school: ResolversParentTypes['School'] };
   SchoolUserActivity: Omit<SchoolUserActivity, 'school'> & { school: ResolversParentTypes['School'] };
+  SendMessageInput: SendMessageInput;
   SetAbsenceReasonInput: SetAbsenceReasonInput;
   SetAcademicYearStateInput: SetAcademicYearStateInput;
   SetLessonRecordInput: SetLessonRecordInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
   SetStudyPeriodsInput: SetStudyPeriodsInput;
+  StartConversationInput: StartConversationInput;
   StartingCredential: StartingCredential;
   Student: StudentEntity;
   StudentAttendanceRow: StudentAttendanceRow;
@@ -4476,6 +4947,7 @@ export type ResolversParentTypes = {
   Subgroup: Omit<Subgroup, 'classGroup' | 'members' | 'subject'> & { classGroup: ResolversParentTypes['ClassGroup'], members: Array<ResolversParentTypes['Student']>, subject: ResolversParentTypes['Subject'] };
   Subject: SubjectEntity;
   SubjectTeacherReport: SubjectTeacherReport;
+  SubmitAbsenceNoteInput: SubmitAbsenceNoteInput;
   Subscription: Record<PropertyKey, never>;
   SubstituteLessonInput: SubstituteLessonInput;
   TeachingAssignment: Omit<TeachingAssignment, 'classGroup' | 'subgroup' | 'subject' | 'teacher'> & { classGroup: ResolversParentTypes['ClassGroup'], subgroup?: Maybe<ResolversParentTypes['Subgroup']>, subject: ResolversParentTypes['Subject'], teacher: ResolversParentTypes['Employee'] };
@@ -4504,6 +4976,7 @@ export type ResolversParentTypes = {
   UserActivityReport: UserActivityReport;
   VerifiedDocument: VerifiedDocument;
   Viewer: Omit<Viewer, 'children' | 'employee' | 'student'> & { children: Array<ResolversParentTypes['Student']>, employee?: Maybe<ResolversParentTypes['Employee']>, student?: Maybe<ResolversParentTypes['Student']> };
+  WeekAcknowledgement: WeekAcknowledgement;
   WeekActivity: WeekActivity;
   WeightedAverageReport: WeightedAverageReport;
   WeightedAverageRow: WeightedAverageRow;
@@ -4613,6 +5086,42 @@ export type AbsenceCountsResolvers<ContextType = RequestContext, ParentType exte
   unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AbsenceNoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AbsenceNote'] = ResolversParentTypes['AbsenceNote']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decisionComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['AbsenceNoteDocument']>, ParentType, ContextType>;
+  documentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  documentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  firstLesson?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastLesson?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['AbsenceReason'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AbsenceNoteState'], ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+};
+
+export type AbsenceNoteConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AbsenceNoteConnection'] = ResolversParentTypes['AbsenceNoteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AbsenceNoteEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AbsenceNoteDocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AbsenceNoteDocument'] = ResolversParentTypes['AbsenceNoteDocument']> = {
+  base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AbsenceNoteEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AbsenceNoteEdge'] = ResolversParentTypes['AbsenceNoteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AbsenceNote'], ParentType, ContextType>;
+};
+
 export type AcademicYearResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AcademicYear'] = ResolversParentTypes['AcademicYear']> = {
   classGroups?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -4657,6 +5166,31 @@ export type AccountRoleResolvers<ContextType = RequestContext, ParentType extend
   grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType>;
+};
+
+export type AnnouncementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Announcement'] = ResolversParentTypes['Announcement']> = {
+  audience?: Resolver<ResolversTypes['AnnouncementAudience'], ParentType, ContextType>;
+  audienceSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  authorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['ClassGroup']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  readCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AnnouncementConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AnnouncementConnection'] = ResolversParentTypes['AnnouncementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AnnouncementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AnnouncementEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AnnouncementEdge'] = ResolversParentTypes['AnnouncementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType>;
 };
 
 export type AtRiskReportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AtRiskReport'] = ResolversParentTypes['AtRiskReport']> = {
@@ -4865,6 +5399,13 @@ export type ClassTeachersSummaryResolvers<ContextType = RequestContext, ParentTy
   results?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType>;
 };
 
+export type ClassWeekAcknowledgementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClassWeekAcknowledgement'] = ResolversParentTypes['ClassWeekAcknowledgement']> = {
+  acknowledged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  acknowledgements?: Resolver<Array<ResolversTypes['WeekAcknowledgement']>, ParentType, ContextType>;
+  student?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
+  studentName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ConstructorAbsencesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConstructorAbsences'] = ResolversParentTypes['ConstructorAbsences']> = {
   absent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4899,6 +5440,36 @@ export type ConstructorRowResolvers<ContextType = RequestContext, ParentType ext
   qualityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   successPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   weightedAverage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ConversationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastMessageAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  messageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, Partial<ConversationMessagesArgs>>;
+  participants?: Resolver<Array<ResolversTypes['ConversationParticipant']>, ParentType, ContextType>;
+  student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConversationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConversationConnection'] = ResolversParentTypes['ConversationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ConversationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ConversationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConversationEdge'] = ResolversParentTypes['ConversationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
+};
+
+export type ConversationParticipantResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConversationParticipant'] = ResolversParentTypes['ConversationParticipant']> = {
+  lastReadAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastReadNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
 export type CoverageRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageRow'] = ResolversParentTypes['CoverageRow']> = {
@@ -5087,6 +5658,16 @@ export type ImportRowResolvers<ContextType = RequestContext, ParentType extends 
   sourcedId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type InboxEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InboxEvent'] = ResolversParentTypes['InboxEvent']> = {
+  absenceNote?: Resolver<Maybe<ResolversTypes['AbsenceNote']>, ParentType, ContextType>;
+  announcement?: Resolver<Maybe<ResolversTypes['Announcement']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DiaryEventType'], ParentType, ContextType>;
+};
+
 export type IncompleteLessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IncompleteLesson'] = ResolversParentTypes['IncompleteLesson']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   lessonId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5244,6 +5825,45 @@ export type MarkVersionResolvers<ContextType = RequestContext, ParentType extend
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MessageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  edited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readBy?: Resolver<Array<ResolversTypes['ConversationParticipant']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['MessageVersion']>, ParentType, ContextType>;
+};
+
+export type MessageConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MessageEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MessageEdge'] = ResolversParentTypes['MessageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
+export type MessageRecipientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MessageRecipient'] = ResolversParentTypes['MessageRecipient']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type MessageVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MessageVersion'] = ResolversParentTypes['MessageVersion']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type MovedWorkingDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MovedWorkingDay'] = ResolversParentTypes['MovedWorkingDay']> = {
   dayOffDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5293,6 +5913,7 @@ export type MovementTypeCountResolvers<ContextType = RequestContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeWeek?: Resolver<Array<ResolversTypes['WeekAcknowledgement']>, ParentType, ContextType, RequireFields<MutationAcknowledgeWeekArgs, 'studentId' | 'weekStartsOn'>>;
   addThematicPlanItem?: Resolver<ResolversTypes['ThematicPlanItem'], ParentType, ContextType, RequireFields<MutationAddThematicPlanItemArgs, 'input'>>;
   applyRollover?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationApplyRolloverArgs, 'input'>>;
   cancelLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationCancelLessonArgs, 'input'>>;
@@ -5303,6 +5924,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationCorrectMarkArgs, 'input'>>;
   createAcademicYear?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationCreateAcademicYearArgs, 'input'>>;
   createAccount?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
+  createAnnouncement?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType, RequireFields<MutationCreateAnnouncementArgs, 'input'>>;
   createBell?: Resolver<ResolversTypes['Bell'], ParentType, ContextType, RequireFields<MutationCreateBellArgs, 'input'>>;
   createClass?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationCreateClassArgs, 'input'>>;
   createCurriculumItem?: Resolver<ResolversTypes['CurriculumItem'], ParentType, ContextType, RequireFields<MutationCreateCurriculumItemArgs, 'input'>>;
@@ -5317,6 +5939,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createTeachingAssignment?: Resolver<ResolversTypes['TeachingAssignment'], ParentType, ContextType, RequireFields<MutationCreateTeachingAssignmentArgs, 'input'>>;
   createTimetableEntry?: Resolver<ResolversTypes['TimetableEntry'], ParentType, ContextType, RequireFields<MutationCreateTimetableEntryArgs, 'input'>>;
   createWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationCreateWorkTypeArgs, 'input'>>;
+  decideAbsenceNote?: Resolver<ResolversTypes['AbsenceNote'], ParentType, ContextType, RequireFields<MutationDecideAbsenceNoteArgs, 'input'>>;
   deleteBell?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteBellArgs, 'input'>>;
   deleteCurriculumItem?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteCurriculumItemArgs, 'input'>>;
   deleteHoliday?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationDeleteHolidayArgs, 'input'>>;
@@ -5326,6 +5949,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteThematicPlanItem?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<MutationDeleteThematicPlanItemArgs, 'input'>>;
   deleteTimetableEntry?: Resolver<ResolversTypes['ClassGroup'], ParentType, ContextType, RequireFields<MutationDeleteTimetableEntryArgs, 'input'>>;
   deleteWorkType?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWorkTypeArgs, 'workTypeId'>>;
+  editMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'input'>>;
   generateLessons?: Resolver<ResolversTypes['GenerateLessonsResult'], ParentType, ContextType, RequireFields<MutationGenerateLessonsArgs, 'input'>>;
   grantLateEntryPermit?: Resolver<ResolversTypes['LateEntryPermit'], ParentType, ContextType, RequireFields<MutationGrantLateEntryPermitArgs, 'input'>>;
   grantRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
@@ -5335,7 +5959,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   lockAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationLockAccountArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
+  markAnnouncementRead?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType, RequireFields<MutationMarkAnnouncementReadArgs, 'announcementId'>>;
   markAttendanceTaken?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationMarkAttendanceTakenArgs, 'input'>>;
+  markConversationRead?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationMarkConversationReadArgs, 'input'>>;
   recordAttendance?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
   recordConsent?: Resolver<ResolversTypes['PersonalDataConsent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordLessonEntries?: Resolver<ResolversTypes['LessonEntriesPayload'], ParentType, ContextType, RequireFields<MutationRecordLessonEntriesArgs, 'input'>>;
@@ -5355,12 +5981,15 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   revokeRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
   saveHoliday?: Resolver<ResolversTypes['Holiday'], ParentType, ContextType, RequireFields<MutationSaveHolidayArgs, 'input'>>;
   saveMovedWorkingDay?: Resolver<ResolversTypes['MovedWorkingDay'], ParentType, ContextType, RequireFields<MutationSaveMovedWorkingDayArgs, 'input'>>;
+  sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   setAbsenceReason?: Resolver<ResolversTypes['Attendance'], ParentType, ContextType, RequireFields<MutationSetAbsenceReasonArgs, 'input'>>;
   setAcademicYearState?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetAcademicYearStateArgs, 'input'>>;
   setLessonRecord?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSetLessonRecordArgs, 'input'>>;
   setPeriodMark?: Resolver<ResolversTypes['PeriodMark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
   setPushPreferences?: Resolver<ResolversTypes['PushPreferences'], ParentType, ContextType, RequireFields<MutationSetPushPreferencesArgs, 'input'>>;
   setStudyPeriods?: Resolver<ResolversTypes['AcademicYear'], ParentType, ContextType, RequireFields<MutationSetStudyPeriodsArgs, 'input'>>;
+  startConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationStartConversationArgs, 'input'>>;
+  submitAbsenceNote?: Resolver<ResolversTypes['AbsenceNote'], ParentType, ContextType, RequireFields<MutationSubmitAbsenceNoteArgs, 'input'>>;
   substituteLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSubstituteLessonArgs, 'input'>>;
   unlockAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationUnlockAccountArgs, 'input'>>;
   unlockLogin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlockLoginArgs, 'userId'>>;
@@ -5557,8 +6186,10 @@ export type PushSubscriptionResolvers<ContextType = RequestContext, ParentType e
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
+  absenceNotes?: Resolver<ResolversTypes['AbsenceNoteConnection'], ParentType, ContextType, Partial<QueryAbsenceNotesArgs>>;
   academicYears?: Resolver<Array<ResolversTypes['AcademicYear']>, ParentType, ContextType>;
   accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, Partial<QueryAccountsArgs>>;
+  announcements?: Resolver<ResolversTypes['AnnouncementConnection'], ParentType, ContextType, Partial<QueryAnnouncementsArgs>>;
   atRiskReport?: Resolver<ResolversTypes['AtRiskReport'], ParentType, ContextType, RequireFields<QueryAtRiskReportArgs, 'studyPeriodId'>>;
   attendanceSummaryReport?: Resolver<ResolversTypes['AttendanceSummaryReport'], ParentType, ContextType, RequireFields<QueryAttendanceSummaryReportArgs, 'from' | 'to'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
@@ -5573,6 +6204,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   classTeacherPeriodReport?: Resolver<ResolversTypes['ClassTeacherPeriodReport'], ParentType, ContextType, RequireFields<QueryClassTeacherPeriodReportArgs, 'classGroupId' | 'kind'>>;
   classTeachersSummaryReport?: Resolver<ResolversTypes['ClassTeachersSummary'], ParentType, ContextType, RequireFields<QueryClassTeachersSummaryReportArgs, 'kind'>>;
   classTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, RequireFields<QueryClassTermReportArgs, 'classGroupId'>>;
+  classWeekAcknowledgements?: Resolver<Array<ResolversTypes['ClassWeekAcknowledgement']>, ParentType, ContextType, RequireFields<QueryClassWeekAcknowledgementsArgs, 'classGroupId' | 'weekStartsOn'>>;
+  conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
+  conversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, Partial<QueryConversationsArgs>>;
   curriculum?: Resolver<Array<ResolversTypes['CurriculumItem']>, ParentType, ContextType, RequireFields<QueryCurriculumArgs, 'classGroupId'>>;
   diary?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType, RequireFields<QueryDiaryArgs, 'from' | 'studentId' | 'to'>>;
   employeeCards?: Resolver<Array<ResolversTypes['EmployeeCard']>, ParentType, ContextType, Partial<QueryEmployeeCardsArgs>>;
@@ -5582,6 +6216,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   lateEntryPermits?: Resolver<Array<ResolversTypes['LateEntryPermit']>, ParentType, ContextType, Partial<QueryLateEntryPermitsArgs>>;
   markTimelinessReport?: Resolver<ResolversTypes['MarkTimelinessReport'], ParentType, ContextType, RequireFields<QueryMarkTimelinessReportArgs, 'from' | 'to'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  messageRecipients?: Resolver<Array<ResolversTypes['MessageRecipient']>, ParentType, ContextType, Partial<QueryMessageRecipientsArgs>>;
   movementOrders?: Resolver<ResolversTypes['MovementOrderConnection'], ParentType, ContextType, RequireFields<QueryMovementOrdersArgs, 'from' | 'to'>>;
   movementSummaryBySchoolReport?: Resolver<Array<ResolversTypes['SchoolMovementSummary']>, ParentType, ContextType, RequireFields<QueryMovementSummaryBySchoolReportArgs, 'from' | 'to'>>;
   movementSummaryReport?: Resolver<ResolversTypes['MovementSummaryReport'], ParentType, ContextType, RequireFields<QueryMovementSummaryReportArgs, 'from' | 'to'>>;
@@ -5602,6 +6237,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   schoolPerformanceReport?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType, RequireFields<QuerySchoolPerformanceReportArgs, 'kind'>>;
   schoolSettings?: Resolver<ResolversTypes['School'], ParentType, ContextType, Partial<QuerySchoolSettingsArgs>>;
   schoolTermReport?: Resolver<ResolversTypes['TermReport'], ParentType, ContextType, Partial<QuerySchoolTermReportArgs>>;
+  searchMessages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<QuerySearchMessagesArgs, 'query'>>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType, RequireFields<QueryStudentArgs, 'id'>>;
   studentAverageReport?: Resolver<ResolversTypes['StudentAverageReport'], ParentType, ContextType, RequireFields<QueryStudentAverageReportArgs, 'studentId'>>;
   studentCard?: Resolver<ResolversTypes['StudentCard'], ParentType, ContextType, RequireFields<QueryStudentCardArgs, 'id'>>;
@@ -5614,6 +6250,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   teachingAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryTeachingAssignmentsArgs>>;
   thematicPlan?: Resolver<Array<ResolversTypes['ThematicPlanItem']>, ParentType, ContextType, RequireFields<QueryThematicPlanArgs, 'classGroupId' | 'subjectId'>>;
   timetable?: Resolver<Array<ResolversTypes['TimetableEntry']>, ParentType, ContextType, Partial<QueryTimetableArgs>>;
+  unreadMessageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   userActivityBySchoolReport?: Resolver<Array<ResolversTypes['SchoolUserActivity']>, ParentType, ContextType, RequireFields<QueryUserActivityBySchoolReportArgs, 'from' | 'to'>>;
   userActivityReport?: Resolver<ResolversTypes['UserActivityReport'], ParentType, ContextType, RequireFields<QueryUserActivityReportArgs, 'from' | 'to'>>;
   verifyDocument?: Resolver<ResolversTypes['VerifiedDocument'], ParentType, ContextType, RequireFields<QueryVerifyDocumentArgs, 'sha256'>>;
@@ -5929,6 +6566,7 @@ export type SubjectTeacherReportResolvers<ContextType = RequestContext, ParentTy
 
 export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   diaryEvents?: SubscriptionResolver<ResolversTypes['DiaryEvent'], "diaryEvents", ParentType, ContextType, Partial<SubscriptionDiaryEventsArgs>>;
+  inboxEvents?: SubscriptionResolver<ResolversTypes['InboxEvent'], "inboxEvents", ParentType, ContextType, Partial<SubscriptionInboxEventsArgs>>;
 };
 
 export type TeachingAssignmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TeachingAssignment'] = ResolversParentTypes['TeachingAssignment']> = {
@@ -6032,6 +6670,11 @@ export type ViewerResolvers<ContextType = RequestContext, ParentType extends Res
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   student?: Resolver<Maybe<ResolversTypes['Student']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type WeekAcknowledgementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeekAcknowledgement'] = ResolversParentTypes['WeekAcknowledgement']> = {
+  acknowledgedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  guardianName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type WeekActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeekActivity'] = ResolversParentTypes['WeekActivity']> = {
@@ -6155,11 +6798,18 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type Resolvers<ContextType = RequestContext> = {
   AbsenceCounts?: AbsenceCountsResolvers<ContextType>;
+  AbsenceNote?: AbsenceNoteResolvers<ContextType>;
+  AbsenceNoteConnection?: AbsenceNoteConnectionResolvers<ContextType>;
+  AbsenceNoteDocument?: AbsenceNoteDocumentResolvers<ContextType>;
+  AbsenceNoteEdge?: AbsenceNoteEdgeResolvers<ContextType>;
   AcademicYear?: AcademicYearResolvers<ContextType>;
   Account?: AccountResolvers<ContextType>;
   AccountConnection?: AccountConnectionResolvers<ContextType>;
   AccountEdge?: AccountEdgeResolvers<ContextType>;
   AccountRole?: AccountRoleResolvers<ContextType>;
+  Announcement?: AnnouncementResolvers<ContextType>;
+  AnnouncementConnection?: AnnouncementConnectionResolvers<ContextType>;
+  AnnouncementEdge?: AnnouncementEdgeResolvers<ContextType>;
   AtRiskReport?: AtRiskReportResolvers<ContextType>;
   AtRiskStudent?: AtRiskStudentResolvers<ContextType>;
   AtRiskSubject?: AtRiskSubjectResolvers<ContextType>;
@@ -6186,10 +6836,15 @@ export type Resolvers<ContextType = RequestContext> = {
   ClassMovement?: ClassMovementResolvers<ContextType>;
   ClassTeacherPeriodReport?: ClassTeacherPeriodReportResolvers<ContextType>;
   ClassTeachersSummary?: ClassTeachersSummaryResolvers<ContextType>;
+  ClassWeekAcknowledgement?: ClassWeekAcknowledgementResolvers<ContextType>;
   ConstructorAbsences?: ConstructorAbsencesResolvers<ContextType>;
   ConstructorKey?: ConstructorKeyResolvers<ContextType>;
   ConstructorReport?: ConstructorReportResolvers<ContextType>;
   ConstructorRow?: ConstructorRowResolvers<ContextType>;
+  Conversation?: ConversationResolvers<ContextType>;
+  ConversationConnection?: ConversationConnectionResolvers<ContextType>;
+  ConversationEdge?: ConversationEdgeResolvers<ContextType>;
+  ConversationParticipant?: ConversationParticipantResolvers<ContextType>;
   CoverageRow?: CoverageRowResolvers<ContextType>;
   CurriculumItem?: CurriculumItemResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -6212,6 +6867,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ImportProblem?: ImportProblemResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   ImportRow?: ImportRowResolvers<ContextType>;
+  InboxEvent?: InboxEventResolvers<ContextType>;
   IncompleteLesson?: IncompleteLessonResolvers<ContextType>;
   IssuedCredentials?: IssuedCredentialsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
@@ -6228,6 +6884,11 @@ export type Resolvers<ContextType = RequestContext> = {
   MarkTimelinessReport?: MarkTimelinessReportResolvers<ContextType>;
   MarkTimelinessRow?: MarkTimelinessRowResolvers<ContextType>;
   MarkVersion?: MarkVersionResolvers<ContextType>;
+  Message?: MessageResolvers<ContextType>;
+  MessageConnection?: MessageConnectionResolvers<ContextType>;
+  MessageEdge?: MessageEdgeResolvers<ContextType>;
+  MessageRecipient?: MessageRecipientResolvers<ContextType>;
+  MessageVersion?: MessageVersionResolvers<ContextType>;
   MovedWorkingDay?: MovedWorkingDayResolvers<ContextType>;
   MovementOrder?: MovementOrderResolvers<ContextType>;
   MovementOrderConnection?: MovementOrderConnectionResolvers<ContextType>;
@@ -6294,6 +6955,7 @@ export type Resolvers<ContextType = RequestContext> = {
   UserActivityReport?: UserActivityReportResolvers<ContextType>;
   VerifiedDocument?: VerifiedDocumentResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WeekAcknowledgement?: WeekAcknowledgementResolvers<ContextType>;
   WeekActivity?: WeekActivityResolvers<ContextType>;
   WeightedAverageReport?: WeightedAverageReportResolvers<ContextType>;
   WeightedAverageRow?: WeightedAverageRowResolvers<ContextType>;

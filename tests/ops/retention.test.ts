@@ -372,12 +372,16 @@ describe('the journal is kept', () => {
 describe('the settings', () => {
   it('documents its defaults, takes RETENTION_* and 0 (no schedule, no grace), and refuses nonsense', () => {
     expect(loadConfig({}).retention).toEqual({ ...DEFAULT_RETENTION, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS });
-    expect(DEFAULT_RETENTION).toEqual({ outboxDays: 30, idempotencyGraceHours: 24, loginCounterGraceMinutes: 60, sessionGraceDays: 7, batchSize: 1_000 });
+    expect(DEFAULT_RETENTION).toEqual({
+      outboxDays: 30, idempotencyGraceHours: 24, loginCounterGraceMinutes: 60, sessionGraceDays: 7, messagesDays: 1_095, absenceNoteScanDays: 365, batchSize: 1_000,
+    });
     expect(loadConfig({
       RETENTION_INTERVAL_SECONDS: '0', RETENTION_OUTBOX_DAYS: '14', RETENTION_IDEMPOTENCY_GRACE_HOURS: '0',
       RETENTION_LOGIN_COUNTER_GRACE_MINUTES: '5', RETENTION_SESSION_GRACE_DAYS: '1', RETENTION_BATCH_SIZE: '200',
+      RETENTION_MESSAGES_DAYS: '365', RETENTION_ABSENCE_NOTE_SCAN_DAYS: '30',
     }).retention).toEqual({
       intervalSeconds: 0, outboxDays: 14, idempotencyGraceHours: 0, loginCounterGraceMinutes: 5, sessionGraceDays: 1, batchSize: 200,
+      messagesDays: 365, absenceNoteScanDays: 30,
     });
     expect(() => loadConfig({ RETENTION_OUTBOX_DAYS: '0' })).toThrow();
     expect(() => loadConfig({ RETENTION_SESSION_GRACE_DAYS: '-1' })).toThrow();

@@ -27,7 +27,8 @@ describe.each([Role.PARENT, Role.STUDENT])('%s', (role) => {
     for (const write of ['recordMark', 'correctMark', 'recordAttendance', 'setAbsenceReason', 'setLessonRecord', 'setPeriodMark']) {
       expect(fieldsOf(s, 'Mutation')).not.toContain(write);
     }
-    expect(fieldsOf(s, 'Subscription')).toEqual(['diaryEvents']);
+    // inboxEvents: their messages, announcements and absence notes (issue 15).
+    expect(fieldsOf(s, 'Subscription')).toEqual(['diaryEvents', 'inboxEvents']);
     expect(fieldsOf(s, 'Mark')).not.toContain('versions');
     // Types nothing visible reaches are gone with their fields.
     expect(s.getType('MarkVersion')).toBeUndefined();
@@ -53,7 +54,10 @@ it('gives an administrator every read, the mark history and the subgraph SDL', a
 it('gives several roles the union of what each may use', async () => {
   const both = await schemaForRoles(schema, [Role.PARENT, Role.TEACHER]);
   const teacher = await schemaForRoles(schema, [Role.TEACHER]);
-  expect(fieldsOf(both, 'Mutation')).toEqual(fieldsOf(teacher, 'Mutation'));
+  const parent = await schemaForRoles(schema, [Role.PARENT]);
+  // A parent writes a little too (issue 15: «ознакомлен», absence notes): the union of both, nothing more.
+  expect(fieldsOf(both, 'Mutation')).toEqual([...new Set([...fieldsOf(teacher, 'Mutation'), ...fieldsOf(parent, 'Mutation')])].sort());
+  expect(fieldsOf(parent, 'Mutation')).toContain('acknowledgeWeek');
   expect(fieldsOf(both, 'Query')).toContain('diary');
 });
 
