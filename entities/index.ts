@@ -16,6 +16,7 @@ export * from './events';
 export * from './late-entry';
 export * from './download';
 export * from './retention';
+export * from './apps';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -32,6 +33,7 @@ import { SchoolEvent } from './events';
 import { LateEntryPermit } from './late-entry';
 import { Download } from './download';
 import { DiaryHubInstance } from './retention';
+import { OAuthApp, OAuthConsent, OAuthRateWindow, OAuthTrustedDocument, OidcModel } from './apps';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -50,5 +52,5 @@ export const ALL_ENTITIES = [
   SchoolEvent,
   LateEntryPermit,
   Download,
-  DiaryHubInstance,
+  DiaryHubInstance, OAuthApp, OidcModel, OAuthConsent, OAuthTrustedDocument, OAuthRateWindow,
 ];

@@ -19,6 +19,7 @@ import { Migration20261204010000_corrections } from './Migration20261204010000_c
 import { Migration20261204011000_late_entry_permit } from './Migration20261204011000_late_entry_permit';
 import { Migration20261204011500_download } from './Migration20261204011500_download';
 import { Migration20261204030000_retention } from './Migration20261204030000_retention';
+import { Migration20261204190000_oauth_apps } from './Migration20261204190000_oauth_apps';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204011000_late_entry_permit', class: Migration20261204011000_late_entry_permit },
   { name: 'Migration20261204011500_download', class: Migration20261204011500_download },
   { name: 'Migration20261204030000_retention', class: Migration20261204030000_retention },
+  { name: 'Migration20261204190000_oauth_apps', class: Migration20261204190000_oauth_apps },
 ];

@@ -107,6 +107,10 @@ export interface Watcher {
   sessionId: string;
   /** null: every student the viewer may watch. */
   studentId: string | null;
+  /** An app's stream (Viewer.delegation): only these students, while its grant (`sessionId`) is not revoked. */
+  onlyStudents?: readonly string[] | null;
+  /** Set for an app's stream: `sessionId` is then the app's grant, alive while its consent is not revoked. */
+  delegated?: boolean;
 }
 
 /**
