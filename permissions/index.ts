@@ -14,6 +14,8 @@ import { INTERCHANGE_MUTATION_RULES, INTERCHANGE_TYPE_RULES } from './interchang
 import { CORRECTION_RULES } from './corrections.rules';
 import { LATE_ENTRY_RULES } from './late-entry.rules';
 import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
+import { withAppScopes } from './app-scopes.rules';
+import { APPS_RULES } from './apps.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -27,7 +29,7 @@ import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
  */
 const signedIn = isAuthenticated;
 
-export const RULES = {
+const ROLE_RULES = {
   Query: {
     me: signedIn,
     node: signedIn,
@@ -44,6 +46,7 @@ export const RULES = {
     ...PEOPLE_QUERY_RULES,
     ...EVENT_RULES.Query,
     ...LATE_ENTRY_RULES.Query,
+    ...APPS_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -66,6 +69,7 @@ export const RULES = {
     ...EVENT_RULES.Mutation,
     ...CORRECTION_RULES.Mutation,
     ...LATE_ENTRY_RULES.Mutation,
+    ...APPS_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -129,7 +133,11 @@ export const RULES = {
   ...EXPORT_TYPE_RULES,
   ...EVENT_RULES.types,
   ...LATE_ENTRY_RULES.types,
+  ...APPS_RULES.types,
 } satisfies IRules;
+
+/** The role rules, each with the app-scope rule beside it (permissions/app-scopes.rules.ts): an app's token reaches only its scopes. */
+export const RULES = withAppScopes(ROLE_RULES);
 
 export const SHIELD_OPTIONS = {
   // graphql-shield's default is allow: anything without a rule would be public.

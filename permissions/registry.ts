@@ -11,6 +11,7 @@ import { PERSONAL_DATA_POLICY } from './policies/personal-data.policy';
 import { REPORTS_POLICY } from './policies/reports.policy';
 import { SCHOOL_SETUP_POLICY } from './policies/school-setup.policy';
 import { LATE_ENTRY_POLICY } from './policies/late-entry.policy';
+import { APPS_POLICY } from './policies/apps.policy';
 import { rolesOf, rolesThatMayHold, type PermissionSpec } from './policy';
 import { COORDINATORS, STAFF } from './roles';
 import type { Viewer } from './viewer';
@@ -36,6 +37,7 @@ export const REGISTRY = {
   ...EVENTS_POLICY,
   ...SCHOOL_SETUP_POLICY,
   ...LATE_ENTRY_POLICY,
+  ...APPS_POLICY,
 } satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof REGISTRY;

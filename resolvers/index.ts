@@ -29,6 +29,7 @@ import { ExportResolver } from './interchange/export.resolver';
 import { EVENT_RESOLVERS } from './school-year/events.resolver';
 import { ClassesResolver, SchoolSettingsResolver, StudyPeriodGradesResolver, WorkTypesResolver } from './school-year/classes.resolver';
 import { LateEntryPermitResolver, LateEntryPermitsResolver } from './journal/late-entry.resolver';
+import { AppsResolver, AuthorizedAppResolver } from './apps/apps.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
@@ -51,4 +52,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...EVENT_RESOLVERS,
   // Late-entry permits (issue 18, part 4).
   LateEntryPermitsResolver, LateEntryPermitResolver,
+  AppsResolver, AuthorizedAppResolver,
 ];

@@ -3,7 +3,8 @@ import { raw } from '../../lib/sql';
 import { Ties } from '../../permissions/ties';
 import type { Viewer } from '../../permissions/viewer';
 
-export interface GrantableStudent { id: string; fullName: string }
+/** `own`: the viewer's own student card (a student grants for themself). */
+export interface GrantableStudent { id: string; fullName: string; own: boolean }
 
 /**
  * Whose data the viewer may share with an app (DOMAIN.md matrix, "third-party apps": a parent per
@@ -13,12 +14,12 @@ export async function grantableStudents(em: EntityManager, viewer: Viewer): Prom
   const ties = new Ties(viewer);
   const child = ties.isChild(raw('s.id'));
   const self = ties.isSelf(raw('s.id'));
-  const rows = await em.getConnection().execute<{ id: string; last_name: string; first_name: string; middle_name: string | null }[]>(
-    `select s.id, s.last_name, s.first_name, s.middle_name from student s where (${child.text}) or (${self.text})
+  const rows = await em.getConnection().execute<{ id: string; last_name: string; first_name: string; middle_name: string | null; own: boolean }[]>(
+    `select s.id, s.last_name, s.first_name, s.middle_name, (${self.text}) as own from student s where (${child.text}) or (${self.text})
       order by s.last_name, s.first_name, s.id`,
-    [...child.values, ...self.values],
+    [...self.values, ...child.values, ...self.values],
   );
-  return rows.map((r) => ({ id: r.id, fullName: [r.last_name, r.first_name, r.middle_name].filter(Boolean).join(' ') }));
+  return rows.map((r) => ({ id: r.id, fullName: [r.last_name, r.first_name, r.middle_name].filter(Boolean).join(' '), own: r.own }));
 }
 
 export interface ConsentedApp {

@@ -253,6 +253,23 @@ export type AuthPayload = {
   user: User;
 };
 
+/** A third-party app the viewer let read their family's diary (one grant), with what it may see. */
+export type AuthorizedApp = {
+  __typename?: 'AuthorizedApp';
+  /** The children it may see. */
+  children: Array<Student>;
+  /** The app's OAuth client_id. */
+  clientId: Scalars['String']['output'];
+  grantedAt: Scalars['DateTime']['output'];
+  /** The grant; revokeApp takes it. */
+  id: Scalars['ID']['output'];
+  /** Its last request (to the minute). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The scopes granted (diary:read, events:read, profile). */
+  scopes: Array<Scalars['String']['output']>;
+};
+
 /** Averages over one study period or one week (Monday to Sunday). */
 export type AveragePoint = {
   __typename?: 'AveragePoint';
@@ -1289,6 +1306,10 @@ export type Mutation = {
   recordMark: Mark;
   /** Trades a refresh token for new tokens; each refresh token works once. */
   refreshSession: AuthPayload;
+  /** The region's operator registers a third-party app (no dynamic registration). */
+  registerApp: RegisteredApp;
+  /** Registers a document (a trusted document) for an app ahead of time; answers its SHA-256 hash. */
+  registerAppDocument: Scalars['String']['output'];
   /** Exports a school's lists and results (ADMIN, DEPUTY_ACADEMIC, SECRETARY of the school; docs/oneroster.md): OneRoster 1.2 CSV, the spreadsheet set, or one list as CSV. The file holds what the viewer may see there (marks only for the school administration, logins only for the school heads), and is fetched once from `url` within an hour. */
   requestExport: ExportDownload;
   /** A new starting password (shown once); every session of the account ends. */
@@ -1297,6 +1318,8 @@ export type Mutation = {
   retireWorkType: WorkType;
   /** Retracts a mark put on the wrong pupil or lesson, with a reason: it stays in its versions and the audit log, counts nowhere, and the diary shows it as removed. */
   retractMark: Mark;
+  /** Revokes an app's access at once: its tokens stop working and its sockets close (4403). */
+  revokeApp: Scalars['Boolean']['output'];
   /** Ends a guardianship; the guardian's access ends at once. */
   revokeGuardianship: Guardianship;
   /** Ends a late-entry permit at once; what was written under it stays marked. */
@@ -1586,6 +1609,16 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationRegisterAppArgs = {
+  input: RegisterAppInput;
+};
+
+
+export type MutationRegisterAppDocumentArgs = {
+  input: RegisterAppDocumentInput;
+};
+
+
 export type MutationRequestExportArgs = {
   format: ExportFormat;
   list?: InputMaybe<ExportListInput>;
@@ -1606,6 +1639,11 @@ export type MutationRetireWorkTypeArgs = {
 
 export type MutationRetractMarkArgs = {
   input: RetractMarkInput;
+};
+
+
+export type MutationRevokeAppArgs = {
+  id: Scalars['String']['input'];
 };
 
 
@@ -1941,6 +1979,8 @@ export type Query = {
   movementSummaryBySchoolReport: Array<SchoolMovementSummary>;
   /** Orders taking effect in [from, to]: by type, arrivals and departures per class. */
   movementSummaryReport: MovementSummaryReport;
+  /** The apps the viewer let see their family's diary, with scopes, children and last use. */
+  myApps: Array<AuthorizedApp>;
   /** Any object by id; null when it does not exist or is not yours to see. */
   node?: Maybe<Node>;
   /** A class's period, year, exam and final marks, for the subjects the viewer may read. */
@@ -2290,6 +2330,39 @@ export type RecordMarkInput = {
   studentId: Scalars['ID']['input'];
   value: Scalars['String']['input'];
   workTypeCode: Scalars['String']['input'];
+};
+
+export type RegisterAppDocumentInput = {
+  clientId: Scalars['String']['input'];
+  /** The exact text; its SHA-256 (hex) is the hash the app sends. */
+  document: Scalars['String']['input'];
+};
+
+export type RegisterAppInput = {
+  name: Scalars['String']['input'];
+  /** Requests a minute over all its tokens (600 by default). */
+  rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** Matched exactly: https, loopback http, or a reverse-domain private scheme. */
+  redirectUris: Array<Scalars['String']['input']>;
+  /** Some of diary:read, events:read, profile. */
+  scopes: Array<Scalars['String']['input']>;
+  /** In production, refuse any document the app did not register. */
+  trustedDocumentsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Where the app's webhooks go (kept for the webhooks to come). */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A third-party app as the region's operator registered it (docs/apps.md). */
+export type RegisteredApp = {
+  __typename?: 'RegisteredApp';
+  /** The OAuth client_id (a public client: no secret, PKCE). */
+  clientId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  rateLimitPerMinute: Scalars['Int']['output'];
+  redirectUris: Array<Scalars['String']['output']>;
+  scopes: Array<Scalars['String']['output']>;
+  trustedDocumentsOnly: Scalars['Boolean']['output'];
+  webhookUrl?: Maybe<Scalars['String']['output']>;
 };
 
 /** The report card (табель) of a student for a study period. */
@@ -3309,6 +3382,7 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   AuditLogFilterInput: AuditLogFilterInput;
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  AuthorizedApp: ResolverTypeWrapper<Omit<AuthorizedApp, 'children'> & { children: Array<ResolversTypes['Student']> }>;
   AveragePoint: ResolverTypeWrapper<AveragePoint>;
   Bell: ResolverTypeWrapper<Bell>;
   CancelLessonInput: CancelLessonInput;
@@ -3422,6 +3496,9 @@ export type ResolversTypes = {
   RecordAttendanceInput: RecordAttendanceInput;
   RecordConsentInput: RecordConsentInput;
   RecordMarkInput: RecordMarkInput;
+  RegisterAppDocumentInput: RegisterAppDocumentInput;
+  RegisterAppInput: RegisterAppInput;
+  RegisteredApp: ResolverTypeWrapper<RegisteredApp>;
   ReportCard: ResolverTypeWrapper<ReportCard>;
   ReportCardAbsences: ResolverTypeWrapper<ReportCardAbsences>;
   ReportCardSubject: ResolverTypeWrapper<ReportCardSubject>;
@@ -3530,6 +3607,7 @@ export type ResolversParentTypes = {
   AuditEntryEdge: AuditEntryEdge;
   AuditLogFilterInput: AuditLogFilterInput;
   AuthPayload: AuthPayload;
+  AuthorizedApp: Omit<AuthorizedApp, 'children'> & { children: Array<ResolversParentTypes['Student']> };
   AveragePoint: AveragePoint;
   Bell: Bell;
   CancelLessonInput: CancelLessonInput;
@@ -3628,6 +3706,9 @@ export type ResolversParentTypes = {
   RecordAttendanceInput: RecordAttendanceInput;
   RecordConsentInput: RecordConsentInput;
   RecordMarkInput: RecordMarkInput;
+  RegisterAppDocumentInput: RegisterAppDocumentInput;
+  RegisterAppInput: RegisterAppInput;
+  RegisteredApp: RegisteredApp;
   ReportCard: ReportCard;
   ReportCardAbsences: ReportCardAbsences;
   ReportCardSubject: ReportCardSubject;
@@ -3912,6 +3993,16 @@ export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extend
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type AuthorizedAppResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthorizedApp'] = ResolversParentTypes['AuthorizedApp']> = {
+  children?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AveragePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AveragePoint'] = ResolversParentTypes['AveragePoint']> = {
@@ -4394,10 +4485,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordConsent?: Resolver<ResolversTypes['PersonalDataConsent'], ParentType, ContextType, RequireFields<MutationRecordConsentArgs, 'input'>>;
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  registerApp?: Resolver<ResolversTypes['RegisteredApp'], ParentType, ContextType, RequireFields<MutationRegisterAppArgs, 'input'>>;
+  registerAppDocument?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationRegisterAppDocumentArgs, 'input'>>;
   requestExport?: Resolver<ResolversTypes['ExportDownload'], ParentType, ContextType, RequireFields<MutationRequestExportArgs, 'format' | 'schoolId'>>;
   resetPassword?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   retireWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationRetireWorkTypeArgs, 'workTypeId'>>;
   retractMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRetractMarkArgs, 'input'>>;
+  revokeApp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAppArgs, 'id'>>;
   revokeGuardianship?: Resolver<ResolversTypes['Guardianship'], ParentType, ContextType, RequireFields<MutationRevokeGuardianshipArgs, 'input'>>;
   revokeLateEntryPermit?: Resolver<ResolversTypes['LateEntryPermit'], ParentType, ContextType, RequireFields<MutationRevokeLateEntryPermitArgs, 'input'>>;
   revokeRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
@@ -4539,6 +4633,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   movementOrders?: Resolver<ResolversTypes['MovementOrderConnection'], ParentType, ContextType, RequireFields<QueryMovementOrdersArgs, 'from' | 'to'>>;
   movementSummaryBySchoolReport?: Resolver<Array<ResolversTypes['SchoolMovementSummary']>, ParentType, ContextType, RequireFields<QueryMovementSummaryBySchoolReportArgs, 'from' | 'to'>>;
   movementSummaryReport?: Resolver<ResolversTypes['MovementSummaryReport'], ParentType, ContextType, RequireFields<QueryMovementSummaryReportArgs, 'from' | 'to'>>;
+  myApps?: Resolver<Array<ResolversTypes['AuthorizedApp']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   periodMarkSheet?: Resolver<ResolversTypes['PeriodMarkSheet'], ParentType, ContextType, RequireFields<QueryPeriodMarkSheetArgs, 'classGroupId'>>;
   personalDataLog?: Resolver<ResolversTypes['PersonalDataReadConnection'], ParentType, ContextType, Partial<QueryPersonalDataLogArgs>>;
@@ -4569,6 +4664,16 @@ export type ReasonCountResolvers<ContextType = RequestContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AttendanceKind'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['AbsenceReason'], ParentType, ContextType>;
+};
+
+export type RegisteredAppResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegisteredApp'] = ResolversParentTypes['RegisteredApp']> = {
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rateLimitPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  redirectUris?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  trustedDocumentsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  webhookUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ReportCardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportCard'] = ResolversParentTypes['ReportCard']> = {
@@ -4992,6 +5097,7 @@ export type Resolvers<ContextType = RequestContext> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  AuthorizedApp?: AuthorizedAppResolvers<ContextType>;
   AveragePoint?: AveragePointResolvers<ContextType>;
   Bell?: BellResolvers<ContextType>;
   CardLackingConsent?: CardLackingConsentResolvers<ContextType>;
@@ -5054,6 +5160,7 @@ export type Resolvers<ContextType = RequestContext> = {
   PersonalDataReadEdge?: PersonalDataReadEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReasonCount?: ReasonCountResolvers<ContextType>;
+  RegisteredApp?: RegisteredAppResolvers<ContextType>;
   ReportCard?: ReportCardResolvers<ContextType>;
   ReportCardAbsences?: ReportCardAbsencesResolvers<ContextType>;
   ReportCardSubject?: ReportCardSubjectResolvers<ContextType>;

@@ -69,7 +69,7 @@ export function interactionRoutes(options: {
       lang, uid: found.uid, appName: client?.clientName ?? String(found.params.client_id), login: viewer.login, csrf: csrfFor(found.uid), error,
       children: students.map((s) => {
         const id = toGlobalId('Student', s.id);
-        return { id, label: s.id === viewer.studentId ? `${s.fullName} (${t.self})` : s.fullName, checked: chosenStudents.has(id) };
+        return { id, label: s.own ? `${s.fullName} (${t.self})` : s.fullName, checked: chosenStudents.has(id) };
       }),
       scopes: requested.map((scope) => ({ id: scope, label: APP_SCOPE_MEANING[scope as AppScope][lang], checked: chosenScopes.has(scope) })),
     }), status);
