@@ -115,7 +115,7 @@ export async function signInAndConsent(browser: Browser, authorizationUrl: strin
 }
 
 /** A GraphQL request with an app's access token. */
-export async function appGql(server: TestServer, token: string, query: string, variables: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+export async function appGql(server: TestServer, token: string, query: string | undefined, variables: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables, ...extra }),
