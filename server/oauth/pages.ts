@@ -59,7 +59,7 @@ main{max-width:30rem;margin:3rem auto;padding:2rem;background:#fff;border-radius
 h1{font-size:1.5rem;margin:0 0 1rem}p{margin:0 0 1rem}label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input[type=text],input[type=password]{width:100%;padding:.6rem .7rem;font:inherit;border:1px solid #6b7480;border-radius:6px}
 fieldset{border:1px solid #c9ced6;border-radius:8px;margin:1rem 0;padding:.5rem 1rem 1rem}legend{font-weight:600;padding:0 .25rem}
-.check{display:flex;gap:.6rem;align-items:flex-start;font-weight:400;margin:.6rem 0}.check input{width:1.15rem;height:1.15rem;margin-top:.2rem}
+.check{display:flex;gap:.6rem;align-items:flex-start;font-weight:400;margin:.6rem 0}.check input{flex:none;width:1.15rem;height:1.15rem;margin-top:.2rem}
 .actions{display:flex;gap:.75rem;margin-top:1.5rem}button{font:inherit;font-weight:600;padding:.6rem 1.2rem;border-radius:6px;border:2px solid #1a56db;cursor:pointer}
 .primary{background:#1a56db;color:#fff}.secondary{background:#fff;color:#1a56db}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}.alert{padding:.75rem 1rem;border-radius:6px;background:#fdecea;color:#8a1c13;border:1px solid #f5c2bd}
