@@ -12,6 +12,7 @@ import { toGlobalId } from '../../schema/global-id';
 import type { ServerServices } from '../context';
 import { consentPage, errorPage, loginPage, pageCsp, pageText, pickLang, type Lang, type Page } from './pages';
 import { API_RESOURCE } from './provider';
+import { APP_SCOPES_METADATA } from './adapter';
 
 /**
  * The sign-in and consent pages of the authorization server (oidc-provider's "interactions").
@@ -61,7 +62,7 @@ export function interactionRoutes(options: {
     if (!viewer) return fail(req, res, 400, pageText(lang).expired);
     const client = await provider.Client.find(String(found.params.client_id));
     const students = await grantableStudents(em, viewer);
-    const requested = requestedScopes(found.params.scope);
+    const requested = requestedScopes(found.params.scope, client?.[APP_SCOPES_METADATA]);
     const chosenStudents = new Set(Array.isArray(req.body?.student) ? req.body.student : req.body?.student ? [req.body.student] : []);
     const chosenScopes = new Set(Array.isArray(req.body?.scope) ? req.body.scope : req.body?.scope ? [req.body.scope] : requested);
     const t = pageText(lang);
@@ -127,7 +128,8 @@ export function interactionRoutes(options: {
     if (!viewer) return fail(req, res, 400, t.expired);
     const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
     // Only what the app asked for and only the viewer's own children count: anything else in the form is ignored.
-    const requested = requestedScopes(found.params.scope);
+    const client = await provider.Client.find(String(found.params.client_id));
+    const requested = requestedScopes(found.params.scope, client?.[APP_SCOPES_METADATA]);
     const scopes = list(req.body?.scope).filter((s) => requested.includes(s));
     const grantable = new Map((await grantableStudents(em, viewer)).map((s) => [toGlobalId('Student', s.id), s.id]));
     const studentIds = [...new Set(list(req.body?.student).flatMap((id) => (grantable.has(id) ? [grantable.get(id)!] : [])))];
@@ -153,8 +155,9 @@ export function interactionRoutes(options: {
   return router;
 }
 
-/** The app scopes of the request, in a fixed order (oidc-provider has already checked them against the client). */
-function requestedScopes(scope: unknown): string[] {
+/** The app scopes asked for that the app is registered for, in a fixed order: nothing else is offered or granted. */
+function requestedScopes(scope: unknown, registered: unknown): string[] {
   const asked = new Set(String(scope ?? '').split(' '));
-  return ALL_APP_SCOPES.filter((s) => asked.has(s));
+  const allowed = new Set(String(registered ?? '').split(' '));
+  return ALL_APP_SCOPES.filter((s) => asked.has(s) && allowed.has(s));
 }

@@ -100,3 +100,22 @@ describe('with consent for one child of two', () => {
     await expect(client.refreshTokenGrant(config, refreshed.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 });
+
+it('costs a fixed number of statements more than a first-party diary read, whatever the week holds', async () => {
+  const app = await registerTestApp(server);
+  const { tokens } = await authorize(server, { clientId: app.clientId, login: world.family.user.login, scope: 'openid diary:read' });
+  const query = `query($id: ID!) { diary(studentId: $id, from: "2026-11-16", to: "2026-11-22") { date lessons { lesson { topic } marks { value } attendance { kind } } } }`;
+  const variables = { id: toGlobalId('Student', world.student.student.id) };
+  const firstParty = await server.token(world.family.user.id);
+  // Warm both (prepared statements, the rate window of this minute).
+  await server.gql(query, variables, firstParty);
+  await appGql(server, tokens.access_token, query, variables);
+  const own = await server.countStatements(() => server.gql(query, variables, firstParty));
+  const viaApp = await server.countStatements(() => appGql(server, tokens.access_token, query, variables));
+  expect(own.result.errors).toBeUndefined();
+  expect(viaApp.result.body.errors).toBeUndefined();
+  expect(viaApp.result.body.data).toEqual(own.result.data);
+  // The token (oidc_model), the consent (and its last-use stamp, one statement), the rate window.
+  expect(viaApp.statements - own.statements).toBeLessThanOrEqual(4);
+  console.log(`diary week: first-party ${own.statements} statements, app token ${viaApp.statements}`);
+});

@@ -99,3 +99,25 @@ it('introspects: active with the scopes for a live token; an app introspects onl
   expect((await client.tokenIntrospection(config, tokens.access_token)).active).toBe(false);
   expect((await appGql(server, tokens.access_token, `{ me { user { login } } }`)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 });
+
+it('never shares an event\'s answer between a first-party socket and an app\'s narrower scopes', async () => {
+  const app = await registerTestApp(server);
+  const { tokens } = await authorize(server, { clientId: app.clientId, login: world.family.user.login, scope: 'openid events:read' });
+  const document = `subscription { diaryEvents { type student { id classGroup { name } } mark { value } } }`;
+  const own = new LiveClient(server.wsUrl, await server.token(world.family.user.id));
+  const viaApp = new LiveClient(server.wsUrl, tokens.access_token);
+  await Promise.all([own.ready(), viaApp.ready()]);
+  const ownStream = own.subscribe(document);
+  const appStream = viaApp.subscribe(document);
+  await settle(300);
+  await asTeacher(world.teacher.user.id, `mutation($i: RecordMarkInput!) { recordMark(input: $i) { id } }`, {
+    i: { lessonId: gid('Lesson', world.lesson.id), studentId: gid('Student', world.student.student.id), value: '4', workTypeCode: 'ORAL' },
+  });
+  await waitFor(() => ownStream.events.length >= 1 && (appStream.events.length + appStream.errors.length) >= 1, 5_000, 'both streams');
+  expect(ownStream.events[0].student.classGroup.name).toBeTruthy();
+  // events:read does not reach a student's class: the app's answer has it refused, not the parent's answer copied.
+  expect(JSON.stringify(appStream.errors)).toContain('FORBIDDEN');
+  expect(appStream.events[0]?.student?.classGroup ?? null).toBeNull();
+  await own.close();
+  await viaApp.close();
+});
