@@ -119,3 +119,15 @@ it('costs a fixed number of statements more than a first-party diary read, whate
   expect(viaApp.statements - own.statements).toBeLessThanOrEqual(4);
   console.log(`diary week: first-party ${own.statements} statements, app token ${viaApp.statements}`);
 });
+
+it('lets a student grant an app their own diary only, and a teacher nothing', async () => {
+  const app = await registerTestApp(server);
+  const { tokens } = await authorize(server, { clientId: app.clientId, login: world.student.user!.login, scope: 'openid diary:read profile' });
+  const me = await appGql(server, tokens.access_token, `{ me { roles student { id } } }`);
+  expect(me.body.data.me).toEqual({ roles: ['STUDENT'], student: { id: toGlobalId('Student', world.student.student.id) } });
+  const classmate = await appGql(server, tokens.access_token, `query($id: ID!) { student(id: $id) { fullName } }`, { id: toGlobalId('Student', world.classmate.student.id) });
+  expect(classmate.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+  // A teacher has no child to share: the consent page offers nothing to allow, and a forged POST is refused.
+  await expect(authorize(server, { clientId: app.clientId, login: world.teacher.user.login })).rejects.toThrow(/no callback: 400/);
+});
