@@ -121,3 +121,16 @@ it('never shares an event\'s answer between a first-party socket and an app\'s n
   await own.close();
   await viaApp.close();
 });
+
+it('refuses an expired access token (expiry judged on the database clock, as oidc-provider judges it)', async () => {
+  const app = await registerTestApp(server);
+  const { tokens } = await authorize(server, { clientId: app.clientId, login: world.family.user.login, scope: 'openid diary:read' });
+  expect((await appGql(server, tokens.access_token, `{ me { roles } }`)).body.errors).toBeUndefined();
+  await server.em().getConnection().execute(
+    `update oidc_model set expires_at = now() - interval '1 second' where model = 'AccessToken' and payload->>'clientId' = ?`, [app.clientId]);
+  expect((await appGql(server, tokens.access_token, `{ me { roles } }`)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  const socket = new LiveClient(server.wsUrl, tokens.access_token);
+  await socket.ready();
+  await waitFor(() => socket.closeCode !== null, 5_000, 'the refusal');
+  expect(socket.closeCode).toBe(4403);
+});
