@@ -15,8 +15,9 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
-  // jose and pg-boss (with its ESM dependencies) are ESM-only: let swc turn them into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|pg-boss|serialize-error|non-error|rrule-temporal|temporal-spec)/)'],
+  // jose, pg-boss (with its ESM dependencies), oidc-provider, openid-client and oauth4webapi are ESM-only:
+  // let swc turn them into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|pg-boss|serialize-error|non-error|rrule-temporal|temporal-spec|oidc-provider|openid-client|oauth4webapi)/)'],
   // Starts one embedded PostgreSQL for the run (unless TEST_DATABASE_URL is set); each test file gets its own database.
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',

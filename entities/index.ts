@@ -19,6 +19,7 @@ export * from './retention';
 export * from './push';
 export * from './document';
 export * from './messages';
+export * from './apps';
 
 import { AppSetting, AuditEntry, DiaryEvent } from './audit';
 import { AcademicYear, Bell, Holiday, MovedWorkingDay, StudyPeriod } from './calendar';
@@ -38,6 +39,7 @@ import { DiaryHubInstance } from './retention';
 import { PushPreference, PushSubscription } from './push';
 import { IssuedDocument } from './document';
 import { AbsenceNote, Announcement, AnnouncementClass, AnnouncementRead, Conversation, ConversationParticipant, Message, MessageVersion, WeekAcknowledgement } from './messages';
+import { OAuthApp, OAuthConsent, OAuthRateWindow, OAuthTrustedDocument, OidcModel } from './apps';
 import { Municipality, Region, School } from './tenancy';
 
 export const ALL_ENTITIES = [
@@ -61,4 +63,5 @@ export const ALL_ENTITIES = [
   IssuedDocument,
   Conversation, ConversationParticipant, Message, MessageVersion, Announcement, AnnouncementClass, AnnouncementRead,
   WeekAcknowledgement, AbsenceNote,
+  OAuthApp, OidcModel, OAuthConsent, OAuthTrustedDocument, OAuthRateWindow,
 ];

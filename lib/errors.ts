@@ -48,6 +48,12 @@ export enum ErrorCode {
    * after it may be gone. Re-read the diary, then subscribe without `after`.
    */
   CURSOR_EXPIRED = 'CURSOR_EXPIRED',
+  /** An app registered "trusted documents only" sent a document it did not register (docs/apps.md); send its hash instead. */
+  TRUSTED_DOCUMENT_REQUIRED = 'TRUSTED_DOCUMENT_REQUIRED',
+  /** `extensions.persistedQuery.sha256Hash` or `documentId` names no document the app registered. */
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  /** An app's requests over its per-minute limit (HTTP 429, `Retry-After`; `extensions.retryAfterSeconds`). */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 /** An error meant for the client: its message and code are safe to show. */

@@ -23,6 +23,7 @@ import { Migration20261204180000_web_push } from './Migration20261204180000_web_
 import { Migration20261204190000_issued_document } from './Migration20261204190000_issued_document';
 import { Migration20261204190000_period_results } from './Migration20261204190000_period_results';
 import { Migration20261204190000_messages } from './Migration20261204190000_messages';
+import { Migration20261204190000_oauth_apps } from './Migration20261204190000_oauth_apps';
 
 /** Every migration, in order. `npm run db:migration:create` writes a new file; add it here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -50,4 +51,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204190000_issued_document', class: Migration20261204190000_issued_document },
   { name: 'Migration20261204190000_period_results', class: Migration20261204190000_period_results },
   { name: 'Migration20261204190000_messages', class: Migration20261204190000_messages },
+  { name: 'Migration20261204190000_oauth_apps', class: Migration20261204190000_oauth_apps },
 ];

@@ -18,6 +18,8 @@ import { PUSH_RULES } from './push.rules';
 import { EXPORT_MUTATION_RULES, EXPORT_TYPE_RULES } from './export.rules';
 import { DOCUMENT_MUTATION_RULES, DOCUMENT_QUERY_RULES, DOCUMENT_TYPE_RULES } from './documents.rules';
 import { MESSAGE_RULES } from './messages.rules';
+import { withAppScopes } from './app-scopes.rules';
+import { APPS_RULES } from './apps.rules';
 
 /**
  * Every field of the schema, by type, with the rule that lets it through. Nothing
@@ -31,7 +33,7 @@ import { MESSAGE_RULES } from './messages.rules';
  */
 const signedIn = isAuthenticated;
 
-export const RULES = {
+const ROLE_RULES = {
   Query: {
     me: signedIn,
     node: signedIn,
@@ -52,6 +54,7 @@ export const RULES = {
     ...PUSH_RULES.Query,
     ...DOCUMENT_QUERY_RULES,
     ...MESSAGE_RULES.Query,
+    ...APPS_RULES.Query,
   },
   Mutation: {
     login: isPublic,
@@ -78,6 +81,7 @@ export const RULES = {
     ...LATE_ENTRY_RULES.Mutation,
     ...PUSH_RULES.Mutation,
     ...MESSAGE_RULES.Mutation,
+    ...APPS_RULES.Mutation,
   },
   // Wraps only each event's resolve: who may subscribe is checked in the subscribe step
   // (resolvers/diary/diary-events.resolver.ts) and again for every event by the diary hub.
@@ -150,7 +154,11 @@ export const RULES = {
   ...LATE_ENTRY_RULES.types,
   ...PUSH_RULES.types,
   ...MESSAGE_RULES.types,
+  ...APPS_RULES.types,
 } satisfies IRules;
+
+/** The role rules, each with the app-scope rule beside it (permissions/app-scopes.rules.ts): an app's token reaches only its scopes. */
+export const RULES = withAppScopes(ROLE_RULES);
 
 export const SHIELD_OPTIONS = {
   // graphql-shield's default is allow: anything without a rule would be public.

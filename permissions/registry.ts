@@ -13,6 +13,7 @@ import { SCHOOL_SETUP_POLICY } from './policies/school-setup.policy';
 import { LATE_ENTRY_POLICY } from './policies/late-entry.policy';
 import { DOCUMENTS_POLICY } from './policies/documents.policy';
 import { MESSAGES_POLICY } from './policies/messages.policy';
+import { APPS_POLICY } from './policies/apps.policy';
 import { rolesOf, rolesThatMayHold, type PermissionSpec } from './policy';
 import { COORDINATORS, STAFF } from './roles';
 import type { Viewer } from './viewer';
@@ -40,6 +41,7 @@ export const REGISTRY = {
   ...LATE_ENTRY_POLICY,
   ...DOCUMENTS_POLICY,
   ...MESSAGES_POLICY,
+  ...APPS_POLICY,
 } satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof REGISTRY;

@@ -60,14 +60,25 @@ export class Ties {
   /** The student (column `student`) is the viewer themself. */
   isSelf(student: Sql): Sql {
     if (!this.self) return NEVER;
-    return sql`coalesce(${student} = ${this.self}::uuid, false)`;
+    return sql`coalesce(${student} = ${this.self}::uuid${this.consented(student)}, false)`;
+  }
+
+  /**
+   * An app acting for the viewer (Viewer.delegation) reaches only the children the parent
+   * consented to: the family ties are narrowed here, once, so every read (a child left out is
+   * NOT_FOUND, like a stranger's) and the live diary follow.
+   */
+  private consented(student: Sql): Sql {
+    const delegation = this.viewer.delegation;
+    if (!delegation) return raw('');
+    return sql` and ${student} = any(${uuidArray(delegation.studentIds)}::uuid[])`;
   }
 
   /** The student is the viewer's child: a live guardianship (guardian and student cards are of one school). */
   isChild(student: Sql): Sql {
     if (!this.guardian) return NEVER;
     return sql`exists(select 1 from guardianship g
-                where g.student_id = ${student} and g.guardian_id = ${this.guardian}::uuid and g.revoked_at is null)`;
+                where g.student_id = ${student} and g.guardian_id = ${this.guardian}::uuid and g.revoked_at is null${this.consented(raw('g.student_id'))})`;
   }
 
   /** The viewer leads a class the student is enrolled in on `today`. */

@@ -10,6 +10,21 @@ export interface RoleGrantInfo {
   regionId: string | null;
 }
 
+/**
+ * A third-party app acting for the user (server/oauth/): the grant's children and scopes. With it
+ * the viewer is the user narrowed to those children (permissions/ties.ts) and scopes
+ * (permissions/app-scopes.rules.ts), and holds only the family roles (PARENT, STUDENT).
+ */
+export interface Delegation {
+  clientId: string;
+  grantId: string;
+  studentIds: readonly string[];
+  scopes: readonly string[];
+}
+
+/** The family roles an app may act under (DOMAIN.md matrix, "third-party apps": own grants, per child). */
+export const DELEGABLE_ROLES: readonly Role[] = [Role.PARENT, Role.STUDENT];
+
 /** Who is asking: the signed-in user with the cards and roles their access is computed from. */
 export class Viewer {
   constructor(
@@ -26,6 +41,8 @@ export class Viewer {
     readonly employeeSchoolId: string | null = null,
     readonly studentSchoolId: string | null = null,
     readonly guardianSchoolId: string | null = null,
+    /** Set when an app's access token is asking (server/oauth/app-token.ts). */
+    readonly delegation: Delegation | null = null,
   ) {}
 
   get roles(): Role[] {
@@ -55,15 +72,48 @@ export class Viewer {
   }
 }
 
+/** A first-party session (refresh-token family) is alive. */
+const SESSION_ALIVE = `exists(select 1 from refresh_token rt where rt.user_id = u.id and rt.family_id = ?::uuid
+                    and rt.revoked_at is null and rt.expires_at > ?)`;
+/** An app's grant is alive: its consent not revoked (`?` twice, like SESSION_ALIVE's parameters). */
+const GRANT_ALIVE = `exists(select 1 from oauth_consent oc where oc.user_id = u.id and oc.grant_id = ?
+                    and oc.revoked_at is null and ?::timestamptz is not null)`;
+
 /**
  * Loads a viewer in one statement; null when the user is gone or locked, or when the
  * token's session has ended (logout, password change elsewhere, a stolen refresh token).
  */
 export async function loadViewer(em: EntityManager, userId: string, sessionId: string, now: Date): Promise<Viewer | null> {
+  return loadViewerWith(em, userId, sessionId, now, SESSION_ALIVE);
+}
+
+/**
+ * The viewer an app's token stands for: the user of the grant, while its consent is not revoked,
+ * with the family roles only and narrowed to the consent's children and scopes.
+ */
+export async function loadDelegatedViewer(em: EntityManager, userId: string, delegation: Delegation, now: Date): Promise<Viewer | null> {
+  const full = await loadViewerWith(em, userId, delegation.grantId, now, GRANT_ALIVE);
+  if (!full) return null;
+  return new Viewer(full.userId, delegation.grantId, full.login, full.mustChangePassword,
+    full.grants.filter((g) => DELEGABLE_ROLES.includes(g.role)), null, full.studentId, full.guardianId,
+    null, full.studentSchoolId, full.guardianSchoolId, delegation);
+}
+
+/**
+ * The account's viewer without a session (the authorization server's consent page, right after
+ * the sign-in it checked itself): who the account is and which children it may share.
+ */
+export async function loadAccountViewer(em: EntityManager, userId: string, now: Date): Promise<Viewer | null> {
+  return loadViewerWith(em, userId, '', now, ACCOUNT_ONLY);
+}
+
+/** No session to check (`?` twice, unused). */
+const ACCOUNT_ONLY = `(?::text is not null or ?::timestamptz is not null)`;
+
+async function loadViewerWith(em: EntityManager, userId: string, sessionId: string, now: Date, alive: string): Promise<Viewer | null> {
   const rows = await preparedRead<ViewerRow[]>(em,
     `select u.id, u.login, u.must_change_password, u.locked,
-            exists(select 1 from refresh_token rt where rt.user_id = u.id and rt.family_id = ?::uuid
-                    and rt.revoked_at is null and rt.expires_at > ?) as session_alive,
+            ${alive} as session_alive,
             coalesce((select json_agg(json_build_object('role', g.role, 'schoolId', g.school_id,
                        'municipalityId', g.municipality_id, 'regionId', g.region_id))
                       from role_grant g where g.user_id = u.id), '[]') as grants,

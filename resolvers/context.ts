@@ -6,7 +6,7 @@ import type { AuthEvents } from '../domain/auth/auth-events';
 import { unauthenticated } from '../lib/errors';
 import { JournalService } from '../domain/journal/journal.service';
 import type { RequestScope } from '../domain/request-scope';
-import type { Viewer } from '../permissions/viewer';
+import type { Delegation, Viewer } from '../permissions/viewer';
 import type { OutboxEvent, SubscriptionEnd, Watcher } from '../domain/diary/diary-outbox';
 import { Loaders } from './loaders';
 import type { Clock } from '../lib/clock';
@@ -32,6 +32,19 @@ export interface LiveDiaryStream extends AsyncIterableIterator<OutboxEvent> {
   onFailure: ((reason: SubscriptionEnd) => void) | null;
 }
 
+/** An app's access token, resolved (server/oauth/app-token.ts): whose, for which app, narrowed how. */
+export interface AppAccess {
+  userId: string;
+  delegation: Delegation;
+  trustedDocumentsOnly: boolean;
+  rateLimitPerMinute: number;
+}
+
+/** Resolves the opaque access tokens of third-party apps (server/oauth/). */
+export interface AppTokens {
+  verify(token: string): Promise<AppAccess | null>;
+}
+
 /** What lives as long as the server: shared by every request. */
 export interface AppServices {
   em: EntityManager;
@@ -45,6 +58,8 @@ export interface AppServices {
   authEvents?: AuthEvents;
   /** Web Push (server/push/): the VAPID public key clients subscribe with, and whether endpoints are checked as in production. */
   push?: { publicKey: string; production: boolean };
+  /** Apps' access tokens (server/oauth/); without it only first-party tokens are accepted. */
+  appTokens?: AppTokens;
 }
 
 /** One request (or one subscription event): its own EntityManager fork, viewer, loaders and row scope. */

@@ -33,6 +33,7 @@ import { EVENT_RESOLVERS } from './school-year/events.resolver';
 import { ClassesResolver, SchoolSettingsResolver, StudyPeriodGradesResolver, WorkTypesResolver } from './school-year/classes.resolver';
 import { LateEntryPermitResolver, LateEntryPermitsResolver } from './journal/late-entry.resolver';
 import { PushSubscriptionResolver } from './push/push.resolver';
+import { AppsResolver, AuthorizedAppResolver } from './apps/apps.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver, ViewerResolver, NodeResolver, DiaryResolver, JournalResolver,
@@ -62,4 +63,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PushSubscriptionResolver,
   // Talking with families (issue 15).
   ...MESSAGE_RESOLVERS,
+  AppsResolver, AuthorizedAppResolver,
 ];

@@ -35,6 +35,8 @@ import { RequestObserver } from './observe';
 import { PushService } from './push/push-service';
 import { loadVapidKeys } from './push/vapid';
 import type https from 'node:https';
+import { OAUTH_MOUNT, OAuthServer } from './oauth/oauth-server';
+import { appAccessOf, appGate } from './oauth/api-gate';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -43,7 +45,7 @@ export interface AppOptions {
   clock: Clock;
   config: Pick<AppConfig, 'jwtSecret' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'production'>
     & Partial<Pick<AppConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'preauthorize' | 'wsMaxSocketsPerUser' | 'shutdownGraceMs'
-      | 'pooler' | 'directDatabaseUrl' | 'logLevel' | 'metricsPort' | 'metricsToken'>>
+      | 'pooler' | 'directDatabaseUrl' | 'logLevel' | 'metricsPort' | 'metricsToken' | 'oauthIssuer'>>
     // Without it (the tests' servers), this instance queues and sends no pushes; the API to subscribe works.
     & Partial<Pick<AppConfig, 'push'>>
     // Without it (the tests' servers), no scheduled prune runs on this instance.
@@ -56,6 +58,8 @@ export interface AppOptions {
 
 export interface RunningApp {
   httpServer: http.Server;
+  /** The authorization server for third-party apps (server/oauth/), at /oauth. */
+  oauth: OAuthServer;
   services: ServerServices;
   /** The scheduled retention prune (server/retention-schedule.ts); idle without `config.retention`. */
   retention: RetentionSchedule;
@@ -123,6 +127,8 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
     readEm: readOrm?.em,
     push: { publicKey: vapid.publicKey, production: config.production },
   };
+  const oauth = await OAuthServer.create(orm.em, config.trustProxy !== undefined && config.trustProxy !== false);
+  services.appTokens = oauth.tokens;
 
   const app = express();
   // First: every answer, a 503 of the drain or a 413 included, carries its request id and gets its log line.
@@ -179,15 +185,18 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
   metrics.sources.openSockets = () => subscriptions.wss.clients.size;
 
   app.use(explorerRoutes(config.production, log));
+  app.use(OAUTH_MOUNT, oauth.routes(services));
   app.use(uploadRoutes(services));
   app.use(downloadRoutes(services));
   app.use(
     '/graphql',
     jsonBody(config),
     documentSizeGuard,
+    // An app's token: its rate limit and trusted documents (server/oauth/api-gate.ts), resolved once for the context.
+    appGate({ em: orm.em, tokens: oauth.tokens, production: config.production }),
     observer.enter,
     drain.track(expressMiddleware(apollo, {
-      context: ({ req }) => createContext(services, req.headers.authorization, req.ip ?? null),
+      context: ({ req, res }) => createContext(services, req.headers.authorization, req.ip ?? null, appAccessOf(res)),
     })),
   );
   app.use(bodyErrors(config, log));
@@ -201,6 +210,7 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
 
   return {
     httpServer,
+    oauth,
     services,
     retention,
     preauthorization,
@@ -210,6 +220,7 @@ export async function createApp({ orm, readOrm, clock, config, log = createLogge
     get metricsPort() { return metricsPort; },
     listen: async (port) => {
       const listening = await listenOn(httpServer, port);
+      await oauth.start(config.oauthIssuer ?? `http://127.0.0.1:${listening}${OAUTH_MOUNT}`);
       if (metricsHttp) metricsPort = await listenOn(metricsHttp, config.metricsPort!);
       return listening;
     },

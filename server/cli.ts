@@ -11,8 +11,9 @@ import { createSchoolCommand, importCommand } from './cli-interchange';
 import { exportCommand } from './cli-export';
 import { backupCommand, restoreCommand } from './cli-backup';
 import { pruneCommand } from './cli-prune';
+import { registerAppCommand, registerDocumentsCommand } from './cli-apps';
 
-/** Maintenance commands: `node dist/server/cli.js <migrate|seed|school:create …|import …|export …|prune|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]|backup [DIR]|restore DIR [--into …]>`. */
+/** Maintenance commands: `node dist/server/cli.js <migrate|seed|school:create …|app:register …|app:document …|import …|export …|prune|migration:create|print-schema [--role ROLE]|check-schema [--against FILE]|backup [DIR]|restore DIR [--into …]>`. */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'print-schema') {
@@ -46,6 +47,14 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         await orm.getMigrator().up();
         await createSchoolCommand(orm, new SystemClock(config.appNow), args);
         break;
+      case 'app:register':
+        await orm.getMigrator().up();
+        await registerAppCommand(orm, new SystemClock(config.appNow), args);
+        break;
+      case 'app:document':
+        await orm.getMigrator().up();
+        await registerDocumentsCommand(orm, new SystemClock(config.appNow), args);
+        break;
       case 'import':
         await importCommand(orm, new SystemClock(config.appNow), args);
         break;
@@ -63,7 +72,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
         break;
       }
       default:
-        throw new Error(`unknown command "${command}": use migrate, seed, school:create, import, export, prune, migration:create, print-schema, check-schema, backup or restore`);
+        throw new Error(`unknown command "${command}": use migrate, seed, school:create, app:register, app:document, import, export, prune, migration:create, print-schema, check-schema, backup or restore`);
     }
   } finally {
     await orm.close();

@@ -47,6 +47,11 @@ export interface AppConfig {
   metricsToken?: string;
   /** Database pool and timeouts (DB_POOL_MAX, DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
   database: { poolMax: number; statementTimeoutMs: number; acquireTimeoutMs: number };
+  /**
+   * The OAuth authorization server's issuer (OAUTH_ISSUER), its public URL ending in `/oauth`
+   * (server/oauth/); `http://127.0.0.1:<port>/oauth` when unset (development and tests only).
+   */
+  oauthIssuer?: string;
   /** What is pruned when (RETENTION_*, domain/ops/retention.ts); `intervalSeconds` 0: no scheduled prune on this instance. */
   retention: RetentionConfig;
   /** Web Push (server/push/): VAPID_*, PUSH_*. */
@@ -116,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: defaultLogLevel(env),
     metricsPort: env.METRICS_PORT ? intOr(env.METRICS_PORT, 0) : undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
+    oauthIssuer: env.OAUTH_ISSUER || undefined,
     database: {
       poolMax: intOr(env.DB_POOL_MAX, 10),
       statementTimeoutMs: intOr(env.DB_STATEMENT_TIMEOUT_MS, 15_000),

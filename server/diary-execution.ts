@@ -89,7 +89,9 @@ function shareKey(shape: string, context: RequestContext, event: OutboxEvent): s
     .map((g) => `${g.role}@${g.schoolId ?? ''}/${g.municipalityId ?? ''}/${g.regionId ?? ''}`)
     .sort()
     .join(',');
-  return `${shape}\n${grants}\n${tie}`;
+  // An app's token answers within its scopes (permissions/app-scopes.rules.ts): never shared with a first-party socket or another scope set.
+  const scopes = viewer.delegation ? `app:${[...viewer.delegation.scopes].sort().join(' ')}` : 'first-party';
+  return `${shape}\n${grants}\n${tie}\n${scopes}`;
 }
 
 /** Maps a source stream, forwarding return() so a closed socket ends the hub subscription at once. */

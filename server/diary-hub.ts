@@ -202,16 +202,24 @@ export class DiaryHub {
       // was read, so the batch is whole; above it, events of the range may be gone.
       if (cursorIsExpired(cursor, await outboxPrunedThrough(this.em()))) throw cursorExpired();
       if (rows.length === 0) return;
+      const only = watcher.onlyStudents;
       const batch = rows.map(toEvent);
-      const readAt = { at: process.hrtime.bigint(), kind: 'replay' as const };
-      for (const event of batch) this.readAt.set(event, readAt);
-      const graph = await loadEventGraph(() => this.em(), batch);
-      for (const [i, event] of batch.entries()) {
-        event.graph = graph;
-        event.watchers = new Map([[watcherKey(event.studentId, watcher.userId), rows[i].tie as string]]);
-      }
-      yield batch;
+      // An app's stream replays only the children its grant names (the cursor still moves past the others).
+      const allowed = only ? batch.filter((e) => e.studentId !== null && only.includes(e.studentId)) : batch;
       cursor = batch[batch.length - 1].position;
+      if (allowed.length === 0) {
+        if (rows.length < this.batchSize) return;
+        continue;
+      }
+      const readAt = { at: process.hrtime.bigint(), kind: 'replay' as const };
+      for (const event of allowed) this.readAt.set(event, readAt);
+      const graph = await loadEventGraph(() => this.em(), allowed);
+      const ties = new Map(batch.map((event, i) => [event, rows[i].tie as string]));
+      for (const event of allowed) {
+        event.graph = graph;
+        event.watchers = new Map([[watcherKey(event.studentId, watcher.userId), ties.get(event)!]]);
+      }
+      yield allowed;
       if (rows.length < this.batchSize) return;
     }
   }
@@ -326,8 +334,10 @@ export class DiaryHub {
         sub.fail('ACCESS_REVOKED');
         continue;
       }
+      const only = sub.watcher.onlyStudents;
       for (const event of batch) {
         if (own && event.studentId !== own) continue;
+        if (only && (event.studentId === null || !only.includes(event.studentId))) continue;
         if (allowed.has(watcherKey(event.studentId, sub.watcher.userId))) sub.deliver(event);
       }
     }
@@ -344,12 +354,17 @@ export class DiaryHub {
 
   /** Sessions of these subscribers that are still alive (not logged out, revoked or expired; account not locked). */
   private async liveSessions(subs: DiarySubscription[]): Promise<Set<string>> {
-    const sessions = [...new Set(subs.map((s) => s.watcher.sessionId))];
-    if (sessions.length === 0) return new Set();
+    const sessions = [...new Set(subs.filter((s) => !s.watcher.delegated).map((s) => s.watcher.sessionId))];
+    // An app's stream lives while its grant's consent is not revoked (server/oauth/).
+    const grants = [...new Set(subs.filter((s) => s.watcher.delegated).map((s) => s.watcher.sessionId))];
+    if (sessions.length === 0 && grants.length === 0) return new Set();
     const rows = await this.em().execute<{ family_id: string }[]>(
-      `select distinct rt.family_id from refresh_token rt join app_user u on u.id = rt.user_id and not u.locked
-        where rt.family_id = any(?::uuid[]) and rt.revoked_at is null and rt.expires_at > ?`,
-      [uuidArray(sessions), this.options.clock.now()],
+      `select distinct rt.family_id::text from refresh_token rt join app_user u on u.id = rt.user_id and not u.locked
+        where rt.family_id = any(?::uuid[]) and rt.revoked_at is null and rt.expires_at > ?
+       union all
+       select oc.grant_id from oauth_consent oc join app_user u on u.id = oc.user_id and not u.locked
+        where oc.grant_id = any(?::text[]) and oc.revoked_at is null`,
+      [uuidArray(sessions), this.options.clock.now(), `{${grants.map((g) => JSON.stringify(g)).join(',')}}`],
     );
     return new Set(rows.map((r) => r.family_id));
   }

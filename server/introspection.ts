@@ -30,7 +30,8 @@ export class RoleAwareIntrospection {
       if (this.production) throw unauthenticated();
       return this.schema;
     }
-    return this.schemas.forRoles(viewer.roles);
+    // An app's token sees what its scopes reach, within its user's family roles.
+    return this.schemas.forRoles(viewer.roles, viewer.delegation?.scopes ?? null);
   }
 
   /** For Apollo (HTTP): runs introspecting operations on the caller's schema. */

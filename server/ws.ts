@@ -3,7 +3,9 @@ import { GraphQLError, Kind, parse, specifiedRules, validate, type GraphQLFormat
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { AppError, ErrorCode } from '../lib/errors';
-import { loadViewer, type Viewer } from '../permissions/viewer';
+import { loadDelegatedViewer, loadViewer, type Viewer } from '../permissions/viewer';
+import { isAppToken } from './context';
+import { OAUTH_TTL } from './oauth/provider';
 import { formatError, type FaultReporter } from './app-errors';
 import { RequestContext, type AppServices } from '../resolvers/context';
 import { subscribeSharingEvents } from './diary-execution';
@@ -67,9 +69,20 @@ export function attachSubscriptions(
         const token = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] : undefined;
         if (!token) return false;
         const now = services.clock.now();
-        const verified = await services.signer.verify(token, now);
-        if (!verified) return false;
-        const viewer = await loadViewer(services.em.fork(), verified.userId, verified.sessionId, now);
+        let viewer: Viewer | null = null;
+        let expiresAt: Date;
+        if (isAppToken(token)) {
+          // An app's token (server/oauth/): the socket lives while its grant's consent does (the hub re-checks it).
+          const access = await services.appTokens?.verify(token);
+          if (!access) return false;
+          viewer = await loadDelegatedViewer(services.em.fork(), access.userId, access.delegation, now);
+          expiresAt = new Date(now.getTime() + OAUTH_TTL.accessTokenSeconds * 1000);
+        } else {
+          const verified = await services.signer.verify(token, now);
+          if (!verified) return false;
+          viewer = await loadViewer(services.em.fork(), verified.userId, verified.sessionId, now);
+          expiresAt = verified.expiresAt;
+        }
         if (!viewer || viewer.mustChangePassword) return false;
         // Closed while being checked: onClose has already run, so a slot taken now would never be given back.
         if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
@@ -81,7 +94,7 @@ export function attachSubscriptions(
         const state: SocketState = { viewer };
         // A socket lives no longer than the token it was opened with.
         state.expiryTimer = setTimeout(() => ctx.extra.socket.close(CLOSE_CODES.forbidden, 'Token expired'),
-          Math.max(0, verified.expiresAt.getTime() - now.getTime()));
+          Math.max(0, expiresAt.getTime() - now.getTime()));
         state.expiryTimer.unref();
         ctx.extra.state = state;
         return true;
@@ -112,7 +125,10 @@ export function attachSubscriptions(
         const em = services.em.fork();
         // Every operation re-loads the viewer, as every HTTP request does: a lock or a logout since connecting counts at once.
         const opened = ctx.extra.state?.viewer;
-        const viewer = opened ? await loadViewer(em, opened.userId, opened.sessionId, services.clock.now()) : null;
+        const now = services.clock.now();
+        const viewer = !opened ? null : opened.delegation
+          ? await loadDelegatedViewer(em, opened.userId, opened.delegation, now)
+          : await loadViewer(em, opened.userId, opened.sessionId, now);
         const context = new RequestContext(em, services, viewer, ctx.extra.request.socket.remoteAddress ?? null);
         context.onSessionEnded = () => ctx.extra.socket.close(CLOSE_CODES.forbidden, 'Session ended');
         if (!viewer) context.onSessionEnded();

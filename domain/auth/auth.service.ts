@@ -122,6 +122,24 @@ export class AuthService {
 
   async login(login: string, password: string): Promise<IssuedTokens> {
     const now = this.clock.now();
+    const user = await this.authenticate(login, password);
+    return this.em.transactional(async (em) => {
+      const fresh = await em.findOneOrFail(User, user.id);
+      // Plain SQL, so a login leaves the account's optimistic-lock version alone: an admin's edit
+      // made meanwhile must not get CONFLICT, and two logins at once must not fail on it.
+      await em.execute(`update "app_user" set "last_login_at" = ? where "id" = ?`, [now, user.id]);
+      audit(em, { actorId: user.id, schoolId: null, action: 'auth.login', entityType: 'User', entityId: user.id, ip: this.ip, at: now });
+      return this.issue(em, fresh, randomUUID(), now);
+    });
+  }
+
+  /**
+   * Checks a login and password under the sign-in throttle (TOO_MANY_ATTEMPTS when throttled,
+   * UNAUTHENTICATED when wrong, the same for an unknown login): `login` and the authorization
+   * server's sign-in page (server/oauth/interactions.ts) both go through it.
+   */
+  async authenticate(login: string, password: string): Promise<User> {
+    const now = this.clock.now();
     const normalized = (login ?? '').trim().toLowerCase();
     if (normalized.length > 100 || (password ?? '').length > PASSWORD_MAX_LENGTH) throw this.loginFailed();
     // Counted before the password is checked, known login or not (TOO_MANY_ATTEMPTS when throttled).
@@ -145,14 +163,7 @@ export class AuthService {
       throw this.loginFailed();
     }
     await attempt.succeeded();
-    return this.em.transactional(async (em) => {
-      const fresh = await em.findOneOrFail(User, user.id);
-      // Plain SQL, so a login leaves the account's optimistic-lock version alone: an admin's edit
-      // made meanwhile must not get CONFLICT, and two logins at once must not fail on it.
-      await em.execute(`update "app_user" set "last_login_at" = ? where "id" = ?`, [now, user.id]);
-      audit(em, { actorId: user.id, schoolId: null, action: 'auth.login', entityType: 'User', entityId: user.id, ip: this.ip, at: now });
-      return this.issue(em, fresh, randomUUID(), now);
-    });
+    return user;
   }
 
   /**

@@ -115,6 +115,10 @@ export interface Watcher {
   studentId: string | null;
   /** The viewer's inbox (`inboxEvents`): the events addressed to them, not the students' diary. */
   inbox?: boolean;
+  /** An app's stream (Viewer.delegation): only these students, while its grant (`sessionId`) is not revoked. */
+  onlyStudents?: readonly string[] | null;
+  /** Set for an app's stream: `sessionId` is then the app's grant, alive while its consent is not revoked. */
+  delegated?: boolean;
 }
 
 /**

@@ -87,6 +87,8 @@ export interface PruneReport {
   announcements: TablePruned;
   absenceNoteScans: TablePruned;
   staleHubInstances: number;
+  /** The authorization server's expired state (oidc_model: sessions, codes, tokens…) and apps' old rate windows (server/oauth/). */
+  oauthState: TablePruned;
 }
 
 export type PruneOutcome = { ran: true; report: PruneReport } | { ran: false; reason: 'ANOTHER_INSTANCE_IS_PRUNING' };
@@ -150,9 +152,17 @@ export async function pruneExpired(
   const stale = await count(em.fork(),
     `with d as (delete from diary_hub_instance where seen_at < now() - make_interval(secs => ?) returning 1) select count(*)::int as n from d`,
     [HUB_INSTANCE_STALE_SECONDS]);
+  // Expiry is oidc-provider's own, on the database's clock; an app's counts older than an hour count nothing.
+  const oauthState = await inBatches(size, shouldStop, () => count(em.fork(),
+    `with m as (delete from oidc_model where (model, id) in (
+         select model, id from oidc_model where expires_at < now() limit ?) returning 1),
+       w as (delete from oauth_rate_window where (client_id, window_start) in (
+         select client_id, window_start from oauth_rate_window where window_start < now() - interval '1 hour' limit ?) returning 1)
+     select ((select count(*) from m) + (select count(*) from w))::int as n`,
+    [size, size]));
   return {
     outbox: { ...outbox, prunedThrough: prunedThrough.toString() },
-    idempotencyRecords, loginCounters, sessions, conversations, announcements, absenceNoteScans, staleHubInstances: stale,
+    idempotencyRecords, loginCounters, sessions, conversations, announcements, absenceNoteScans, staleHubInstances: stale, oauthState,
   };
 }
 

@@ -32,10 +32,15 @@ async function* subscribeToDiary(
   const studentId = !inbox && args.studentId ? fromGlobalId(args.studentId, 'Student', 'studentId') : null;
   const after = args.after ? decodeDiaryCursor(args.after) : null;
   const hub = context.services.hub;
+  // An app's viewer watches only the children its grant names (Viewer.delegation): another is NOT_FOUND.
+  const only = viewer.delegation?.studentIds ?? null;
+  if (studentId && only && !only.includes(studentId)) throw notFound('Student');
   if (studentId && !(await hub.mayWatch(viewer.userId, studentId))) throw notFound('Student');
   // A cursor the outbox no longer reaches is refused here, at subscribe time: never an empty stream.
   if (after !== null && (await hub.cursorExpired(after))) throw cursorExpired();
-  const subscription = hub.subscribe({ userId: viewer.userId, sessionId: viewer.sessionId, studentId, inbox }, after);
+  const subscription = hub.subscribe({
+    userId: viewer.userId, sessionId: viewer.sessionId, studentId, inbox, onlyStudents: only, delegated: !!viewer.delegation,
+  }, after);
   handle.subscription = subscription;
   if (handle.cancelled) subscription.end();
   subscription.onFailure = (reason) => {

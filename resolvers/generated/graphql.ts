@@ -355,6 +355,23 @@ export type AuthPayload = {
   user: User;
 };
 
+/** A third-party app the viewer let read their family's diary (one grant), with what it may see. */
+export type AuthorizedApp = {
+  __typename?: 'AuthorizedApp';
+  /** The children it may see. */
+  children: Array<Student>;
+  /** The app's OAuth client_id. */
+  clientId: Scalars['String']['output'];
+  grantedAt: Scalars['DateTime']['output'];
+  /** The grant; revokeApp takes it. */
+  id: Scalars['ID']['output'];
+  /** Its last request (to the minute). */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The scopes granted (diary:read, events:read, profile). */
+  scopes: Array<Scalars['String']['output']>;
+};
+
 /** Averages over one study period or one week (Monday to Sunday). */
 export type AveragePoint = {
   __typename?: 'AveragePoint';
@@ -1758,6 +1775,10 @@ export type Mutation = {
   recordMark: Mark;
   /** Trades a refresh token for new tokens; each refresh token works once. */
   refreshSession: AuthPayload;
+  /** The region's operator registers a third-party app (no dynamic registration). */
+  registerApp: RegisteredApp;
+  /** Registers a document (a trusted document) for an app ahead of time; answers its SHA-256 hash. */
+  registerAppDocument: Scalars['String']['output'];
   /** Registers (or renews) this browser for Web Push; an endpoint registered by another account moves to the viewer. At most 10 per account. */
   registerPushSubscription: PushSubscription;
   /** Removes one of the viewer's push subscriptions; answers its id. */
@@ -1776,6 +1797,8 @@ export type Mutation = {
   retireWorkType: WorkType;
   /** Retracts a mark put on the wrong pupil or lesson, with a reason: it stays in its versions and the audit log, counts nowhere, and the diary shows it as removed. */
   retractMark: Mark;
+  /** Revokes an app's access at once: its tokens stop working and its sockets close (4403). */
+  revokeApp: Scalars['Boolean']['output'];
   /** Ends a guardianship; the guardian's access ends at once. */
   revokeGuardianship: Guardianship;
   /** Ends a late-entry permit at once; what was written under it stays marked. */
@@ -2108,6 +2131,16 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationRegisterAppArgs = {
+  input: RegisterAppInput;
+};
+
+
+export type MutationRegisterAppDocumentArgs = {
+  input: RegisterAppDocumentInput;
+};
+
+
 export type MutationRegisterPushSubscriptionArgs = {
   input: RegisterPushSubscriptionInput;
 };
@@ -2156,6 +2189,11 @@ export type MutationRetireWorkTypeArgs = {
 
 export type MutationRetractMarkArgs = {
   input: RetractMarkInput;
+};
+
+
+export type MutationRevokeAppArgs = {
+  id: Scalars['String']['input'];
 };
 
 
@@ -2666,6 +2704,8 @@ export type Query = {
   movementSummaryBySchoolReport: Array<SchoolMovementSummary>;
   /** Orders taking effect in [from, to]: by type, arrivals and departures per class. */
   movementSummaryReport: MovementSummaryReport;
+  /** The apps the viewer let see their family's diary, with scopes, children and last use. */
+  myApps: Array<AuthorizedApp>;
   /** Any object by id; null when it does not exist or is not yours to see. */
   node?: Maybe<Node>;
   /** A class's period, year, exam and final marks, for the subjects the viewer may read. */
@@ -3204,6 +3244,26 @@ export type RecordMarkInput = {
   workTypeCode: Scalars['String']['input'];
 };
 
+export type RegisterAppDocumentInput = {
+  clientId: Scalars['String']['input'];
+  /** The exact text; its SHA-256 (hex) is the hash the app sends. */
+  document: Scalars['String']['input'];
+};
+
+export type RegisterAppInput = {
+  name: Scalars['String']['input'];
+  /** Requests a minute over all its tokens (600 by default). */
+  rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** Matched exactly: https, loopback http, or a reverse-domain private scheme. */
+  redirectUris: Array<Scalars['String']['input']>;
+  /** Some of diary:read, events:read, profile. */
+  scopes: Array<Scalars['String']['input']>;
+  /** In production, refuse any document the app did not register. */
+  trustedDocumentsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Where the app's webhooks go (kept for the webhooks to come). */
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A browser's PushSubscription as PushManager.subscribe() gives it (toJSON(): endpoint, keys.p256dh, keys.auth). */
 export type RegisterPushSubscriptionInput = {
   /** keys.auth, base64url (16 bytes). */
@@ -3214,6 +3274,19 @@ export type RegisterPushSubscriptionInput = {
   p256dh: Scalars['String']['input'];
   /** What the browser is, for the list (cut to 200 characters). */
   userAgent?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A third-party app as the region's operator registered it (docs/apps.md). */
+export type RegisteredApp = {
+  __typename?: 'RegisteredApp';
+  /** The OAuth client_id (a public client: no secret, PKCE). */
+  clientId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  rateLimitPerMinute: Scalars['Int']['output'];
+  redirectUris: Array<Scalars['String']['output']>;
+  scopes: Array<Scalars['String']['output']>;
+  trustedDocumentsOnly: Scalars['Boolean']['output'];
+  webhookUrl?: Maybe<Scalars['String']['output']>;
 };
 
 /** The report card (табель) of a student for a study period. */
@@ -4469,6 +4542,7 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   AuditLogFilterInput: AuditLogFilterInput;
   AuthPayload: ResolverTypeWrapper<AuthPayload>;
+  AuthorizedApp: ResolverTypeWrapper<Omit<AuthorizedApp, 'children'> & { children: Array<ResolversTypes['Student']> }>;
   AveragePoint: ResolverTypeWrapper<AveragePoint>;
   Bell: ResolverTypeWrapper<Bell>;
   CancelLessonInput: CancelLessonInput;
@@ -4630,7 +4704,10 @@ export type ResolversTypes = {
   RecordConsentInput: RecordConsentInput;
   RecordLessonEntriesInput: RecordLessonEntriesInput;
   RecordMarkInput: RecordMarkInput;
+  RegisterAppDocumentInput: RegisterAppDocumentInput;
+  RegisterAppInput: RegisterAppInput;
   RegisterPushSubscriptionInput: RegisterPushSubscriptionInput;
+  RegisteredApp: ResolverTypeWrapper<RegisteredApp>;
   ReportCard: ResolverTypeWrapper<ReportCard>;
   ReportCardAbsences: ResolverTypeWrapper<ReportCardAbsences>;
   ReportCardSubject: ResolverTypeWrapper<ReportCardSubject>;
@@ -4763,6 +4840,7 @@ export type ResolversParentTypes = {
   AuditEntryEdge: AuditEntryEdge;
   AuditLogFilterInput: AuditLogFilterInput;
   AuthPayload: AuthPayload;
+  AuthorizedApp: Omit<AuthorizedApp, 'children'> & { children: Array<ResolversParentTypes['Student']> };
   AveragePoint: AveragePoint;
   Bell: Bell;
   CancelLessonInput: CancelLessonInput;
@@ -4904,7 +4982,10 @@ export type ResolversParentTypes = {
   RecordConsentInput: RecordConsentInput;
   RecordLessonEntriesInput: RecordLessonEntriesInput;
   RecordMarkInput: RecordMarkInput;
+  RegisterAppDocumentInput: RegisterAppDocumentInput;
+  RegisterAppInput: RegisterAppInput;
   RegisterPushSubscriptionInput: RegisterPushSubscriptionInput;
+  RegisteredApp: RegisteredApp;
   ReportCard: ReportCard;
   ReportCardAbsences: ReportCardAbsences;
   ReportCardSubject: ReportCardSubject;
@@ -5274,6 +5355,16 @@ export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extend
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type AuthorizedAppResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthorizedApp'] = ResolversParentTypes['AuthorizedApp']> = {
+  children?: Resolver<Array<ResolversTypes['Student']>, ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AveragePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AveragePoint'] = ResolversParentTypes['AveragePoint']> = {
@@ -5967,6 +6058,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordLessonEntries?: Resolver<ResolversTypes['LessonEntriesPayload'], ParentType, ContextType, RequireFields<MutationRecordLessonEntriesArgs, 'input'>>;
   recordMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRecordMarkArgs, 'input'>>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  registerApp?: Resolver<ResolversTypes['RegisteredApp'], ParentType, ContextType, RequireFields<MutationRegisterAppArgs, 'input'>>;
+  registerAppDocument?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationRegisterAppDocumentArgs, 'input'>>;
   registerPushSubscription?: Resolver<ResolversTypes['PushSubscription'], ParentType, ContextType, RequireFields<MutationRegisterPushSubscriptionArgs, 'input'>>;
   removePushSubscription?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationRemovePushSubscriptionArgs, 'id'>>;
   requestClassJournalDocument?: Resolver<ResolversTypes['DocumentDownload'], ParentType, ContextType, RequireFields<MutationRequestClassJournalDocumentArgs, 'classGroupId' | 'subjectId'>>;
@@ -5976,6 +6069,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   resetPassword?: Resolver<ResolversTypes['IssuedCredentials'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   retireWorkType?: Resolver<ResolversTypes['WorkType'], ParentType, ContextType, RequireFields<MutationRetireWorkTypeArgs, 'workTypeId'>>;
   retractMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationRetractMarkArgs, 'input'>>;
+  revokeApp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeAppArgs, 'id'>>;
   revokeGuardianship?: Resolver<ResolversTypes['Guardianship'], ParentType, ContextType, RequireFields<MutationRevokeGuardianshipArgs, 'input'>>;
   revokeLateEntryPermit?: Resolver<ResolversTypes['LateEntryPermit'], ParentType, ContextType, RequireFields<MutationRevokeLateEntryPermitArgs, 'input'>>;
   revokeRole?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
@@ -6220,6 +6314,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   movementOrders?: Resolver<ResolversTypes['MovementOrderConnection'], ParentType, ContextType, RequireFields<QueryMovementOrdersArgs, 'from' | 'to'>>;
   movementSummaryBySchoolReport?: Resolver<Array<ResolversTypes['SchoolMovementSummary']>, ParentType, ContextType, RequireFields<QueryMovementSummaryBySchoolReportArgs, 'from' | 'to'>>;
   movementSummaryReport?: Resolver<ResolversTypes['MovementSummaryReport'], ParentType, ContextType, RequireFields<QueryMovementSummaryReportArgs, 'from' | 'to'>>;
+  myApps?: Resolver<Array<ResolversTypes['AuthorizedApp']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   periodMarkSheet?: Resolver<ResolversTypes['PeriodMarkSheet'], ParentType, ContextType, RequireFields<QueryPeriodMarkSheetArgs, 'classGroupId'>>;
   periodResults?: Resolver<ResolversTypes['PeriodResults'], ParentType, ContextType, RequireFields<QueryPeriodResultsArgs, 'groupBy' | 'kind'>>;
@@ -6264,6 +6359,16 @@ export type ReasonCountResolvers<ContextType = RequestContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AttendanceKind'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['AbsenceReason'], ParentType, ContextType>;
+};
+
+export type RegisteredAppResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegisteredApp'] = ResolversParentTypes['RegisteredApp']> = {
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rateLimitPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  redirectUris?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  trustedDocumentsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  webhookUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ReportCardResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportCard'] = ResolversParentTypes['ReportCard']> = {
@@ -6821,6 +6926,7 @@ export type Resolvers<ContextType = RequestContext> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  AuthorizedApp?: AuthorizedAppResolvers<ContextType>;
   AveragePoint?: AveragePointResolvers<ContextType>;
   Bell?: BellResolvers<ContextType>;
   CardLackingConsent?: CardLackingConsentResolvers<ContextType>;
@@ -6918,6 +7024,7 @@ export type Resolvers<ContextType = RequestContext> = {
   PushSubscription?: PushSubscriptionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReasonCount?: ReasonCountResolvers<ContextType>;
+  RegisteredApp?: RegisteredAppResolvers<ContextType>;
   ReportCard?: ReportCardResolvers<ContextType>;
   ReportCardAbsences?: ReportCardAbsencesResolvers<ContextType>;
   ReportCardSubject?: ReportCardSubjectResolvers<ContextType>;

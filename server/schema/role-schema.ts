@@ -23,15 +23,17 @@ type RuleMap = Record<string, Record<string, EvaluableRule>>;
 /** What shield passes to a rule besides the context; the rules read only `debug` (errors mean "no"). */
 const SHIELD_OPTIONS = { debug: false, allowExternalErrors: true } as never;
 
-/** A viewer with the roles and nothing else: enough for context-only rules. */
-function syntheticViewer(roles: readonly Role[]): Viewer {
+/** A viewer with the roles (and, for an app's token, the granted scopes) and nothing else: enough for context-only rules. */
+function syntheticViewer(roles: readonly Role[], appScopes: readonly string[] | null): Viewer {
   const grants = roles.map((role) => ({ role, schoolId: 'synthetic', municipalityId: 'synthetic', regionId: 'synthetic' }));
-  return new Viewer('synthetic', 'synthetic', `synthetic:${roles.join('+')}`, false, grants, 'synthetic', 'synthetic', 'synthetic');
+  const delegation = appScopes ? { clientId: 'synthetic', grantId: 'synthetic', studentIds: [], scopes: appScopes } : null;
+  return new Viewer('synthetic', 'synthetic', `synthetic:${roles.join('+')}`, false, grants, 'synthetic', 'synthetic', 'synthetic',
+    null, null, null, delegation);
 }
 
-/** Type name → the names of its fields the roles may use. */
-export async function visibleFields(schema: GraphQLSchema, roles: readonly Role[], rules: RuleMap = RULES) {
-  const ctx = { viewer: syntheticViewer(roles), _shield: { cache: {} } };
+/** Type name → the names of its fields the roles (with an app's token: and its scopes) may use. */
+export async function visibleFields(schema: GraphQLSchema, roles: readonly Role[], rules: RuleMap = RULES, appScopes: readonly string[] | null = null) {
+  const ctx = { viewer: syntheticViewer(roles, appScopes), _shield: { cache: {} } };
   const visible = new Map<string, Set<string>>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -46,8 +48,8 @@ export async function visibleFields(schema: GraphQLSchema, roles: readonly Role[
 }
 
 /** The schema cut down to what the roles may use; resolvers (and the permission layer) are kept. */
-export async function schemaForRoles(schema: GraphQLSchema, roles: readonly Role[]): Promise<GraphQLSchema> {
-  const visible = await visibleFields(schema, roles);
+export async function schemaForRoles(schema: GraphQLSchema, roles: readonly Role[], appScopes: readonly string[] | null = null): Promise<GraphQLSchema> {
+  const visible = await visibleFields(schema, roles, RULES, appScopes);
   const cut = mapSchema(schema, {
     [MapperKind.OBJECT_TYPE]: (type) => (visible.get(type.name)?.size ? type : null),
     [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) => (visible.get(typeName)?.has(fieldName) ? config : null),
@@ -62,11 +64,13 @@ export class RoleSchemas {
 
   constructor(private readonly schema: GraphQLSchema) {}
 
-  forRoles(roles: readonly Role[]): Promise<GraphQLSchema> {
-    const key = [...new Set(roles)].sort().join(',');
+  forRoles(roles: readonly Role[], appScopes: readonly string[] | null = null): Promise<GraphQLSchema> {
+    const rolesKey = [...new Set(roles)].sort().join(',');
+    const scopes = appScopes ? [...new Set(appScopes)].sort() : null;
+    const key = scopes ? `${rolesKey}|app:${scopes.join(',')}` : rolesKey;
     let schema = this.cache.get(key);
     if (!schema) {
-      schema = schemaForRoles(this.schema, key ? (key.split(',') as Role[]) : []);
+      schema = schemaForRoles(this.schema, rolesKey ? (rolesKey.split(',') as Role[]) : [], scopes);
       this.cache.set(key, schema);
     }
     return schema;
