@@ -194,6 +194,8 @@ it('a 500 is retried with backoff, then delivered once', async () => {
   await recordMark(server, w, w.student.student.id);
   await until(async () => pushService.to(browser).some((p) => p.status === 201), 15_000, 'the retried push');
   expect(pushService.to(browser).map((p) => p.status)).toEqual([500, 201]);
+  // pg-boss marks the job completed just after the send answered 201.
+  await until(async () => (await pushJobs(server)).find((j) => j.data.subscriptionId === id)?.state === 'completed', 10_000, 'the job to complete');
   const job = (await pushJobs(server)).find((j) => j.data.subscriptionId === id)!;
   expect(job).toMatchObject({ state: 'completed', retry_count: 1 });
   expect(await metric('sj_push_failures_total', 'reason="retry"')).toBeGreaterThanOrEqual(1);
