@@ -2,7 +2,8 @@ import { DiaryEventType } from '../../entities';
 
 /** What a push message may say: the pupil's first name and the lesson's subject (both shown in that user's diary). */
 export interface PushFacts {
-  studentFirstName: string;
+  /** null for an event about no pupil (a message among staff). */
+  studentFirstName: string | null;
   subjectName: string | null;
 }
 
@@ -12,6 +13,7 @@ export interface PushMessage {
 }
 
 const about = (f: PushFacts) => (f.subjectName ? ` (${f.subjectName})` : '');
+const whose = (f: PushFacts) => (f.studentFirstName ? `${f.studentFirstName}: ` : '');
 
 /**
  * The text of each diary event type pushed to browsers, in Russian. Deliberately short: no mark
@@ -25,6 +27,11 @@ export const PUSH_TEMPLATES: Partial<Record<DiaryEventType, (facts: PushFacts) =
   [DiaryEventType.ABSENCE_RECORDED]: (f) => ({ title: 'Отсутствие на уроке', body: `${f.studentFirstName}: отмечено отсутствие${about(f)}` }),
   [DiaryEventType.ABSENCE_REASON_SET]: (f) => ({ title: 'Причина отсутствия', body: `${f.studentFirstName}: указана причина отсутствия${about(f)}` }),
   [DiaryEventType.ABSENCE_CLEARED]: (f) => ({ title: 'Отсутствие снято', body: `${f.studentFirstName}: отметка об отсутствии снята${about(f)}` }),
+  // Addressed to one user (issue 15): who wrote and what stays in the app, behind the user's sign-in.
+  [DiaryEventType.MESSAGE_RECEIVED]: (f) => ({ title: 'Новое сообщение', body: `${whose(f)}новое сообщение` }),
+  [DiaryEventType.ANNOUNCEMENT]: () => ({ title: 'Объявление', body: 'Новое объявление' }),
+  [DiaryEventType.ABSENCE_NOTE_SUBMITTED]: (f) => ({ title: 'Заявление об отсутствии', body: `${whose(f)}новое заявление об отсутствии` }),
+  [DiaryEventType.ABSENCE_NOTE_DECIDED]: (f) => ({ title: 'Заявление об отсутствии', body: `${whose(f)}заявление рассмотрено` }),
   [DiaryEventType.LESSON_RECORD_SET]: (f) => ({ title: 'Тема и домашнее задание', body: `${f.studentFirstName}: запись урока обновлена${about(f)}` }),
 };
 

@@ -9,6 +9,7 @@ import { PUSHED_ONCE_PER_LESSON, pushMessage, pushedEventTypes } from '../../dom
 import { quietUntil } from '../../domain/push/quiet-hours';
 import { QuietHoursMode } from '../../domain/push/push-subscriptions.service';
 import { diaryWatchers } from '../../permissions/diary-watchers';
+import { receivableAddressedEvents } from '../../permissions/messaging';
 import type { Sql } from '../../lib/sql';
 import type { Clock } from '../../lib/clock';
 import { toGlobalId } from '../../schema/global-id';
@@ -33,11 +34,17 @@ const MESSAGE_TTL_SECONDS = 24 * 3600;
 export interface PushJob {
   position: string;
   type: DiaryEventType;
-  studentId: string;
+  /** The pupil the event is about; null for an event among staff (a message with no pupil). */
+  studentId: string | null;
+  /** An event addressed to one user (messages, announcements, absence notes): re-checked by its own rule. */
+  addressed?: boolean;
   lessonId: string | null;
   userId: string;
   subscriptionId: string;
 }
+
+/** What the consumer reads of each outbox event. */
+interface OutboxRow { position: string; type: DiaryEventType; student_id: string | null; lesson_id: string | null; recipient_id: string | null }
 
 export type PushOutcome = 'sent' | 'gone' | 'retry' | 'rejected';
 export type PushSkip = 'revoked' | 'preference' | 'quiet' | 'subscription_gone';
@@ -186,8 +193,8 @@ export class PushService {
         return 0;
       }
       const after = cursor.rows[0].value;
-      const events = await client.query<{ position: string; type: DiaryEventType; student_id: string; lesson_id: string | null }>(
-        `select position::text, type, student_id, lesson_id from diary_event where position > $1 order by position limit $2`, [after, BATCH],
+      const events = await client.query<OutboxRow>(
+        `select position::text, type, student_id, lesson_id, recipient_id from diary_event where position > $1 order by position limit $2`, [after, BATCH],
       );
       if (events.rows.length === 0) {
         await client.query('rollback');
@@ -217,9 +224,12 @@ export class PushService {
   }
 
   /** The jobs of a batch: who may watch each pupil now and has a subscription, in one statement; preferences and quiet hours applied here. */
-  private async jobsFor(client: PoolClient, events: { position: string; type: DiaryEventType; student_id: string; lesson_id: string | null }[]) {
+  private async jobsFor(client: PoolClient, all: OutboxRow[]) {
     const now = this.options.clock.now();
-    const watchers = pgText(diaryWatchers([...new Set(events.map((e) => e.student_id))], now));
+    // Events about a pupil go to whoever may watch the pupil; events addressed to one user to that user while their tie holds.
+    const events = all.filter((e) => !e.recipient_id && e.student_id);
+    const addressed = all.filter((e) => e.recipient_id);
+    const watchers = pgText(diaryWatchers([...new Set(events.map((e) => e.student_id!))], now));
     const rows = await client.query<Recipient>(
       `with w as (${watchers.text})
        select w.student_id, w.user_id, ps.id as subscription_id, pp.event_types, pp.quiet_start_minute, pp.quiet_end_minute,
@@ -232,64 +242,96 @@ export class PushService {
     );
     const byStudent = new Map<string, Recipient[]>();
     for (const r of rows.rows) byStudent.set(r.student_id, [...(byStudent.get(r.student_id) ?? []), r]);
-    const { retryLimit, retryDelaySeconds } = this.options.config;
     const jobs = [];
     const oncePerLesson = new Set<string>();
     for (const event of events) {
-      for (const r of byStudent.get(event.student_id) ?? []) {
+      for (const r of byStudent.get(event.student_id!) ?? []) {
         if (PUSHED_ONCE_PER_LESSON.has(event.type)) {
           const key = `${r.subscription_id}:${event.lesson_id}:${event.type}`;
           if (oncePerLesson.has(key)) continue;
           oncePerLesson.add(key);
         }
-        if (r.event_types && !r.event_types.includes(event.type)) {
-          this.options.onSkipped?.('preference');
-          continue;
+        const job = this.jobOf(event, r, now, false);
+        if (job) jobs.push(job);
+      }
+    }
+    if (addressed.length > 0) {
+      const receivable = pgText(receivableAddressedEvents(addressed.map((e) => e.position), now));
+      const recipients = await client.query<Recipient & { position: string }>(
+        `with r as (${receivable.text})
+         select r.position::text, d.student_id, d.recipient_id as user_id, ps.id as subscription_id, pp.event_types, pp.quiet_start_minute,
+                pp.quiet_end_minute, pp.quiet_mode, coalesce(pp.time_zone, sc.timezone) as time_zone
+           from r join diary_event d on d.position = r.position
+           join push_subscription ps on ps.user_id = d.recipient_id
+           join school sc on sc.id = d.school_id
+           left join push_preference pp on pp.user_id = d.recipient_id
+          where exists(select 1 from refresh_token rt where rt.user_id = d.recipient_id and rt.revoked_at is null and rt.expires_at > $${receivable.values.length + 1})`,
+        [...receivable.values, now],
+      );
+      const byPosition = new Map<string, (Recipient & { position: string })[]>();
+      for (const r of recipients.rows) byPosition.set(r.position, [...(byPosition.get(r.position) ?? []), r]);
+      for (const event of addressed) {
+        for (const r of byPosition.get(event.position) ?? []) {
+          const job = this.jobOf(event, r, now, true);
+          if (job) jobs.push(job);
         }
-        let startAfter = 0;
-        if (r.quiet_start_minute !== null && r.quiet_end_minute !== null) {
-          const until = quietUntil(now, { startMinute: r.quiet_start_minute, endMinute: r.quiet_end_minute, timeZone: r.time_zone });
-          if (until && r.quiet_mode === QuietHoursMode.DROP) {
-            this.options.onSkipped?.('quiet');
-            continue;
-          }
-          // Seconds from now (the database's clock counts them: pg-boss compares with its own now()).
-          if (until) startAfter = Math.ceil((until.getTime() - now.getTime()) / 1000);
-        }
-        const data: PushJob = {
-          position: event.position, type: event.type, studentId: event.student_id, lessonId: event.lesson_id,
-          userId: r.user_id, subscriptionId: r.subscription_id,
-        };
-        jobs.push({
-          id: pushJobId(event.position, r.subscription_id), data, startAfter,
-          retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true, retryDelayMax: 3600,
-        });
       }
     }
     return jobs;
   }
 
+  /** One (event, browser) job, with the user's type preferences and quiet hours applied; null when not to be sent. */
+  private jobOf(event: OutboxRow, r: Recipient, now: Date, addressed: boolean) {
+    const { retryLimit, retryDelaySeconds } = this.options.config;
+    if (r.event_types && !r.event_types.includes(event.type)) {
+      this.options.onSkipped?.('preference');
+      return null;
+    }
+    let startAfter = 0;
+    if (r.quiet_start_minute !== null && r.quiet_end_minute !== null) {
+      const until = quietUntil(now, { startMinute: r.quiet_start_minute, endMinute: r.quiet_end_minute, timeZone: r.time_zone });
+      if (until && r.quiet_mode === QuietHoursMode.DROP) {
+        this.options.onSkipped?.('quiet');
+        return null;
+      }
+      // Seconds from now (the database's clock counts them: pg-boss compares with its own now()).
+      if (until) startAfter = Math.ceil((until.getTime() - now.getTime()) / 1000);
+    }
+    const data: PushJob = {
+      position: event.position, type: event.type, studentId: event.student_id, lessonId: event.lesson_id,
+      userId: r.user_id, subscriptionId: r.subscription_id, ...(addressed ? { addressed: true } : {}),
+    };
+    return {
+      id: pushJobId(event.position, r.subscription_id), data, startAfter,
+      retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true, retryDelayMax: 3600,
+    };
+  }
+
   /** Sends one job. Throwing makes pg-boss retry it later (backoff); returning completes it. */
   private async send(job: Job<PushJob>): Promise<void> {
-    const { studentId, userId, subscriptionId, type, lessonId, position } = job.data;
+    const { studentId, userId, subscriptionId, type, lessonId, position, addressed } = job.data;
     const em = this.options.em.fork();
     // Re-checked at send time: a guardianship revoked (or an account locked) since queuing means no push,
     // and so does a user with no session left (signed out everywhere, sessions revoked): as the live diary ends.
+    // An addressed event: while its recipient may still receive it (a conversation's tie, an announcement's audience).
     const now = this.options.clock.now();
-    const watchers = diaryWatchers([studentId], now);
-    const allowed = await em.execute<{ user_id: string }[]>(
-      `select w.user_id from (${watchers.text}) w
-        where w.user_id = ? and exists(select 1 from refresh_token rt where rt.user_id = w.user_id and rt.revoked_at is null and rt.expires_at > ?)`,
-      [...watchers.values, userId, now],
-    );
+    const session = `exists(select 1 from refresh_token rt where rt.user_id = ? and rt.revoked_at is null and rt.expires_at > ?)`;
+    let allowed: unknown[];
+    if (addressed) {
+      const receivable = receivableAddressedEvents([position], now);
+      allowed = await em.execute(`select 1 from (${receivable.text}) r where ${session}`, [...receivable.values, userId, now]);
+    } else {
+      const watchers = diaryWatchers([studentId!], now);
+      allowed = await em.execute(`select w.user_id from (${watchers.text}) w where w.user_id = ? and ${session}`, [...watchers.values, userId, userId, now]);
+    }
     if (allowed.length === 0) {
       this.options.onSkipped?.('revoked');
       return;
     }
-    const rows = await em.execute<{ endpoint: string; p256dh: string; auth: string; event_types: string[] | null; first_name: string; subject: string | null }[]>(
+    const rows = await em.execute<{ endpoint: string; p256dh: string; auth: string; event_types: string[] | null; first_name: string | null; subject: string | null }[]>(
       `select ps.endpoint, ps.p256dh, ps.auth, pp.event_types, st.first_name, sub.name as subject
          from push_subscription ps
-         join student st on st.id = ?
+         left join student st on st.id = ?
          left join push_preference pp on pp.user_id = ps.user_id
          left join lesson l on l.id = ? left join subject sub on sub.id = l.subject_id
         where ps.id = ? and ps.user_id = ?`,
@@ -307,7 +349,7 @@ export class PushService {
     }
     const message = pushMessage(type, { studentFirstName: row.first_name, subjectName: row.subject });
     if (!message) return;
-    const payload = JSON.stringify({ ...message, type, student: toGlobalId('Student', studentId), position });
+    const payload = JSON.stringify({ ...message, type, ...(studentId ? { student: toGlobalId('Student', studentId) } : {}), position });
     try {
       await webpush.sendNotification({ endpoint: row.endpoint, keys: { p256dh: row.p256dh, auth: row.auth } }, payload, {
         vapidDetails: { subject: this.options.config.subject, publicKey: this.options.vapid.publicKey, privateKey: this.options.vapid.privateKey },

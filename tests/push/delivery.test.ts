@@ -231,3 +231,22 @@ it('the loopback push service is a real check: another key, a forged signature, 
   expect(await send(ours)).toBe(201);
   expect(pushService.to(browser).map((p) => p.payload)).toEqual([{ x: 1 }]);
 });
+
+it('a message reaches its recipient\'s browser (an event addressed to one user), and nobody else\'s', async () => {
+  const teacherBrowser = pushService.browser('class-teacher-inbox');
+  await subscribe(server, w.classTeacher.user.id, teacherBrowser);
+  const bystander = pushService.browser('other-parent-inbox');
+  await subscribe(server, w.otherParent.user.id, bystander);
+  const start = await server.gql(
+    `mutation($i: StartConversationInput!) { startConversation(input: $i) { id } }`,
+    { i: { studentId: toGlobalId('Student', w.student.student.id), participantIds: [toGlobalId('User', w.classTeacher.user.id)], subject: 'Справка', body: 'Принесём справку в понедельник' } },
+    await server.token(w.parent.user.id),
+  );
+  expect(start.errors).toBeUndefined();
+  const [push] = await until(async () => pushService.to(teacherBrowser).length > 0 && pushService.to(teacherBrowser), 10_000, 'the message push');
+  expect(push.payload).toMatchObject({ title: 'Новое сообщение', body: `${w.student.student.firstName}: новое сообщение`, type: 'MESSAGE_RECEIVED' });
+  // What was written stays in the app, behind the sign-in.
+  expect(JSON.stringify(push.payload)).not.toContain('справк');
+  await sleep(500);
+  expect(pushService.to(bystander).filter((p) => p.payload.type === 'MESSAGE_RECEIVED')).toEqual([]);
+});
