@@ -3,7 +3,7 @@ import { sql } from '../../lib/sql';
 import { LockMode, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AbsenceReason, AcademicYear, AcademicYearState, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, type LateEntryPermit, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User
+  AbsenceReason, AcademicYear, AcademicYearState, Attendance, AttendanceKind, Bell, DiaryEvent, DiaryEventType, type LateEntryPermit, Lesson, LessonRecord, LessonState, Mark, MarkVersion, PeriodMark, PeriodMarkKind, PeriodMarkVersion, School, Student, StudyPeriod, Subject, User, type WorkType
 } from '../../entities';
 import { ENTRY_WINDOW_DAYS } from '../../lib/entry-window';
 import { optionalText, requiredText } from '../../lib/text';
@@ -15,7 +15,7 @@ import { hasYearMark, minDate, yearlyMarkWindow } from './period-mark-windows';
 import type { RequestScope } from '../request-scope';
 import { writeTransaction } from '../write';
 import { assertLessonYearWritable, assertYearWritable, yearClosed } from '../school-year/school-year.service';
-import { type AttendanceWrite, type EntryFacts, type NewMark, type PupilFacts, lockedAttendance, readEntryFacts, writeAttendance, writeNewMarks } from './lesson-entries';
+import { type AttendanceWrite, type EntryFacts, type NewMark, type PupilFacts, applyAcceptedNotes, lockedAttendance, readEntryFacts, writeAttendance, writeNewMarks } from './lesson-entries';
 import { assertExamGrade } from '../school-year/final-grades';
 import { permitFor } from './late-entry.service';
 import { acceptedNoteFor, noteDocument } from './accepted-notes';
@@ -23,6 +23,25 @@ import { acceptedNoteFor, noteDocument } from './accepted-notes';
 /** What an audit entry says of a write made under a late-entry permit. */
 const underPermit = (permit: LateEntryPermit | null) => (permit ? { underPermitId: permit.id } : {});
 const notEnrolled = () => new AppError(ErrorCode.NOT_ENROLLED, 'The student was not in this lesson\'s class on that date.');
+/** The pupil of an entry, if the viewer may see them (NOT_FOUND otherwise, like a missing pupil). */
+function visiblePupil(facts: EntryFacts, studentId: string): PupilFacts {
+  const pupil = facts.pupils.get(studentId);
+  if (!pupil || pupil.access.level === 'NONE' || pupil.access.level === 'CARD') throw notFound('Student');
+  return pupil;
+}
+
+/** Rules 3 and 4 for a new mark's value on this lesson: a known, current work type, the subject's scale, not first grade. */
+function markableWorkType(facts: EntryFacts, lesson: Lesson, code: string, value: string): WorkType {
+  const workType = facts.workTypes.get(code);
+  if (!workType) throw badInput('workTypeCode', `Unknown work type "${code}".`);
+  if (workType.retiredAt) throw new AppError(ErrorCode.WORK_TYPE_RETIRED, `The work type "${code}" is retired: no new marks with it.`, { field: 'workTypeCode' });
+  if (!isValidMark(lesson.subject.gradingScale, value)) {
+    throw badInput('value', `"${value}" is not a mark on this subject's scale (${MARK_VALUES[lesson.subject.gradingScale].join(', ')}).`);
+  }
+  if (lesson.classGroup.grade === 1) throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks; attendance is still kept.');
+  return workType;
+}
+
 /** A refusal of one entry of a batch, as it would have been thrown for that entry alone. */
 function asAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
@@ -84,17 +103,8 @@ export class JournalService {
     return writeTransaction(this.scope, async ({ em, now }) => {
       const facts = await readEntryFacts(em, this.scope.access, cmd.lessonId, [cmd.studentId], [code]);
       const lesson = this.writableLessonOf(facts);
-      const pupil = facts.pupils.get(cmd.studentId);
-      if (!pupil || pupil.access.level === 'NONE' || pupil.access.level === 'CARD') throw notFound('Student');
-      const workType = facts.workTypes.get(code);
-      if (!workType) throw badInput('workTypeCode', `Unknown work type "${code}".`);
-      if (workType.retiredAt) throw new AppError(ErrorCode.WORK_TYPE_RETIRED, `The work type "${code}" is retired: no new marks with it.`, { field: 'workTypeCode' });
-      if (!isValidMark(lesson.subject.gradingScale, value)) {
-        throw badInput('value', `"${value}" is not a mark on this subject's scale (${MARK_VALUES[lesson.subject.gradingScale].join(', ')}).`);
-      }
-      if (lesson.classGroup.grade === 1) {
-        throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks; attendance is still kept.');
-      }
+      const pupil = visiblePupil(facts, cmd.studentId);
+      const workType = markableWorkType(facts, lesson, code, value);
       this.assertLessonStarted(lesson, facts.bellStartsAt, now);
       const permit = await this.windowOrPermit(em, lesson, now);
       if (!pupil.enrolled) throw notEnrolled();
@@ -147,24 +157,13 @@ export class JournalService {
       const lesson = this.writableLessonOf(facts);
       this.assertLessonStarted(lesson, facts.bellStartsAt, now);
       const permit = await this.windowOrPermit(em, lesson, now);
-      const pupilOf = (studentId: string): PupilFacts => {
-        const pupil = facts.pupils.get(studentId);
-        if (!pupil || pupil.access.level === 'NONE' || pupil.access.level === 'CARD') throw notFound('Student');
-        return pupil;
-      };
       const newMarks: NewMark[] = [];
       cmd.marks.forEach((m, index) => {
         const shape = shaped[index];
         if (!shape) return;
         try {
-          const pupil = pupilOf(m.studentId);
-          const workType = facts.workTypes.get(shape.code);
-          if (!workType) throw badInput('workTypeCode', `Unknown work type "${shape.code}".`);
-          if (workType.retiredAt) throw new AppError(ErrorCode.WORK_TYPE_RETIRED, `The work type "${shape.code}" is retired: no new marks with it.`, { field: 'workTypeCode' });
-          if (!isValidMark(lesson.subject.gradingScale, shape.value)) {
-            throw badInput('value', `"${shape.value}" is not a mark on this subject's scale (${MARK_VALUES[lesson.subject.gradingScale].join(', ')}).`);
-          }
-          if (lesson.classGroup.grade === 1) throw new AppError(ErrorCode.NO_MARKS_IN_FIRST_GRADE, 'First grade gets no marks; attendance is still kept.');
+          const pupil = visiblePupil(facts, m.studentId);
+          const workType = markableWorkType(facts, lesson, shape.code, shape.value);
           if (!pupil.enrolled) throw notEnrolled();
           newMarks.push({
             id: randomUUID(), student: pupil.student, workType, value: shape.value, comment: shape.comment ?? null,
@@ -178,7 +177,7 @@ export class JournalService {
       cmd.absences.forEach((a, index) => {
         if (absences[index].error) return;
         try {
-          const pupil = pupilOf(a.studentId);
+          const pupil = visiblePupil(facts, a.studentId);
           if (!pupil.enrolled) throw notEnrolled();
           checkedAbsences.push({ index, studentId: a.studentId, kind: a.kind });
         } catch (e) {
@@ -207,7 +206,9 @@ export class JournalService {
         }
         if (writes.length > 0) {
           const written = await writeAttendance(em, { lesson, entries: writes, existing, authorId: this.scope.viewer.userId, at: now, permitId: permit?.id ?? null, ip: this.scope.ip ?? null });
-          writes.forEach((w, i) => { absences[w.index].attendance = written[i]; absences[w.index].changed = true; });
+          // A parent's accepted note for this day gives its reason now, as for one absence (recordAttendance).
+          const noted = await applyAcceptedNotes(em, { lesson, attendanceIds: written.map((a) => a.id), authorId: this.scope.viewer.userId, at: now, ip: this.scope.ip ?? null });
+          writes.forEach((w, i) => { absences[w.index].attendance = noted.get(written[i].id) ?? written[i]; absences[w.index].changed = true; });
         }
       }
       if (newMarks.length > 0) {

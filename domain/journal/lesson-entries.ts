@@ -268,3 +268,53 @@ function learnHeld(lesson: Lesson, version: number | null): void {
   const loaded = helper(lesson).__originalEntityData;
   if (loaded) Object.assign(loaded, { state: LessonState.HELD, version });
 }
+
+/**
+ * Absences just written in the span of a note the class teacher accepted (issue 15 part 4) take the
+ * note's reason and document in ONE statement, as recordAttendance does one by one
+ * (journal.service.ts applyAcceptedNote, accepted-notes.ts): an audit entry and an
+ * ABSENCE_REASON_SET event each, stamped and announced. Returns the rows it changed, by id.
+ */
+export async function applyAcceptedNotes(
+  em: EntityManager, o: { lesson: Lesson; attendanceIds: string[]; authorId: string; at: Date; ip: string | null },
+): Promise<Map<string, Attendance>> {
+  const at = o.at.toISOString();
+  const [row] = await em.execute<{ rows: Record<string, unknown>[] }[]>(
+    `with notes as materialized (
+            select distinct on (a.id) a.id as attendance_id, a.student_id, n.id as note_id, n.reason,
+                   ${NOTE_DOCUMENT_SQL} as document
+              from attendance a
+              join absence_note n on n.student_id = a.student_id and n.state = 'ACCEPTED' and n.starts_on <= ?::date and n.ends_on >= ?::date
+                                 and (n.first_lesson is null or n.first_lesson <= ?) and (n.last_lesson is null or n.last_lesson >= ?)
+             where a.id = any(?::uuid[]) and a.reason = 'UNKNOWN'
+             order by a.id, n.decided_at desc),
+          updated as (
+            update attendance a set reason = x.reason, document = x.document, reason_set_at = ?::timestamptz
+              from notes x where a.id = x.attendance_id returning a.*),
+          audits as (
+            insert into audit_entry (at, actor_id, school_id, action, entity_type, entity_id, before, after, ip)
+            select ?::timestamptz, ?::uuid, ?::uuid, 'attendance.reason', 'Attendance', x.attendance_id,
+                   jsonb_build_object('reason', 'UNKNOWN', 'document', null),
+                   jsonb_build_object('reason', x.reason, 'document', x.document, 'absenceNoteId', x.note_id), ?::text
+              from notes x order by x.attendance_id),
+          locked as materialized (select pg_advisory_xact_lock(?) as held from notes limit 1),
+          events as (
+            insert into diary_event (type, school_id, student_id, lesson_id, attendance_id, occurred_at, position)
+            select 'ABSENCE_REASON_SET', ?::uuid, x.student_id, ?::uuid, x.attendance_id, ?::timestamptz, nextval('diary_event_position_seq')
+              from (select x.* from locked, notes x order by x.attendance_id) x
+            returning position)
+     select coalesce((select json_agg(u) from updated u), '[]') as rows, (select pg_notify(?, max(position)::text) from events having count(*) > 0) as notified`,
+    [
+      o.lesson.date, o.lesson.date, o.lesson.number, o.lesson.number, `{${o.attendanceIds.join(',')}}`,
+      at,
+      at, o.authorId, o.lesson.school.id, o.ip,
+      STAMP_LOCK_KEY,
+      o.lesson.school.id, o.lesson.id, at,
+      DIARY_EVENTS_CHANNEL,
+    ],
+  );
+  return new Map(row.rows.map((r) => { const a = em.map(Attendance, r); return [a.id, a]; }));
+}
+
+/** accepted-notes.ts noteDocument, in SQL over the note `n`: the same text, so one absence reads alike however it was recorded. */
+const NOTE_DOCUMENT_SQL = `'Заявление родителя (' || n.starts_on::text || ')'`;

@@ -68,6 +68,27 @@ it('accepted for days to come: the absence takes the reason as the teacher recor
   expect(events.map((e: any) => e.type)).toEqual(['ABSENCE_RECORDED', 'ABSENCE_REASON_SET']);
 });
 
+it('accepted for days to come: a lesson\'s column recorded at once takes the reason too (recordLessonEntries)', async () => {
+  const note = await as(w.parent.user).ok(SUBMIT, { i: { studentId: sid(w.student.student), startsOn: '2026-11-25', endsOn: '2026-11-25', reason: 'ILLNESS' } });
+  await as(w.classTeacher.user).ok(DECIDE, { i: { noteId: note.id, accept: true } });
+  const lesson = await buildLesson(server.em(), { classGroup: w.class5a, subject: w.math, teacher: w.teacher.employee, date: '2026-11-25', number: 1 });
+  server.clock.set('2026-11-25T15:00:00+03:00');
+  const teacher = caller(server)(w.teacher.user);
+  const out = await teacher.ok(`mutation($i: RecordLessonEntriesInput!) { recordLessonEntries(input: $i) { written absences { attendance { id kind reason document } } } }`, {
+    i: { lessonId: toGlobalId('Lesson', lesson.id), absences: [
+      { studentId: sid(w.student.student), kind: 'ABSENT' }, { studentId: sid(w.classmate.student), kind: 'ABSENT' },
+    ] },
+  });
+  expect(out.written).toBe(true);
+  expect(out.absences.map((a: any) => [a.attendance.reason, a.attendance.document])).toEqual([['ILLNESS', 'Заявление родителя (2026-11-25)'], ['UNKNOWN', null]]);
+  const noted = out.absences[0].attendance.id;
+  expect((await sql(`select type from diary_event where attendance_id = ? order by position`, [uuidOf(noted)])).map((e: any) => e.type)).toEqual(['ABSENCE_RECORDED', 'ABSENCE_REASON_SET']);
+  expect((await sql(`select action, after->>'absenceNoteId' as note from audit_entry where entity_id = ? order by id`, [uuidOf(noted)])).map((a: any) => [a.action, a.note]))
+    .toEqual([['attendance.record', null], ['attendance.reason', uuidOf(note.id)]]);
+  const [stored] = await sql(`select reason, document from attendance where id = ?`, [uuidOf(noted)]);
+  expect(stored).toEqual({ reason: 'ILLNESS', document: 'Заявление родителя (2026-11-25)' });
+});
+
 it('declined: nothing in the journal changes', async () => {
   const lesson = await buildLesson(server.em(), { classGroup: w.class5a, subject: w.math, teacher: w.teacher.employee, date: '2026-11-19', number: 3 });
   const absence = await as(w.teacher.user).ok(RECORD, { i: { lessonId: toGlobalId('Lesson', lesson.id), studentId: sid(w.student.student), kind: 'ABSENT' } });
